@@ -1,0 +1,44 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DB     ?= $(or $(COOPERATION_DB),data/cooperation.db)
+PORT   ?= 8501
+# Everything curated in data/ (not the database itself, not hidden temporary files).
+DATA_FILES := $(shell find data -type f ! -name '*.db' ! -name '*.db-*' ! -name '.*' 2>/dev/null)
+INSTALLED  := $(VENV)/.installed
+
+.PHONY: setup db run test lock schema-doc clean
+.DEFAULT_GOAL := run
+
+setup: $(INSTALLED)
+
+$(INSTALLED): requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+# Rebuilt when missing or older than anything in data/.
+db: $(DB)
+$(DB): $(INSTALLED) $(DATA_FILES)
+	$(BIN)/python -m etl build --data data --db $(DB)
+
+run: setup db
+	COOPERATION_DB=$(DB) $(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) \
+		--server.headless true --browser.gatherUsageStats false
+
+test: setup db
+	COOPERATION_DB=$(DB) $(BIN)/python -m pytest -q
+
+schema-doc: setup
+	$(BIN)/python -m etl schema-doc > docs/schema.md
+
+# Re-pin the exact versions after changing pyproject.toml's dependencies.
+lock:
+	rm -rf .lockvenv && $(PYTHON) -m venv .lockvenv
+	.lockvenv/bin/pip install --quiet '.[test]'
+	.lockvenv/bin/pip freeze --exclude ca-unesco-dashboard > requirements.lock
+	rm -rf .lockvenv build *.egg-info
+
+clean:
+	rm -rf $(VENV) $(DB)

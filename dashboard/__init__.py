@@ -1,0 +1,1 @@
+"""The read side: queries, filters, figures, maps and exports, free of page layout."""

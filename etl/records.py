@@ -1,0 +1,832 @@
+"""Read the curated files in data/ and validate every record.
+
+Reading (`read_csv`, `read_yaml`) turns a file into raw records that remember their line numbers.
+Validating (`validate`) turns raw records into rows for the database, or into `Reject`s that say
+file, line, field, value and reason in words meant for the person who edits data/.
+Nothing here writes to a database.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import yaml
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
+ISO3 = re.compile(r"^[A-Z]{3}$")
+THEME_ID = re.compile(r"^[a-z][a-z_]{1,40}$")
+FLAG = re.compile(r"^[a-z][a-z0-9_]{1,60}$")
+COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+MEETING_KINDS = ("bilateral_meeting", "official_visit", "video_conference", "conference", "signing_ceremony", "other")
+PARTNERSHIP_KINDS = (
+    "category_2_centre", "world_heritage_inscription", "world_heritage_nomination", "intangible_heritage_inscription",
+    "agreement", "programme", "resolution", "event", "convention", "committee_membership", "biosphere_reserve",
+    "geopark", "other",
+)
+PLACE_KINDS = ("city", "world_heritage_site", "biosphere_reserve", "geopark", "category_2_centre",
+               "international_institute", "field_office", "venue")
+STATUSES = ("active", "completed", "proposed", "in_progress", "unknown")
+COORD_PRECISIONS = ("site", "building", "city")
+
+
+# --------------------------------------------------------------------------- rejects
+
+
+@dataclass(frozen=True)
+class Reject:
+    file: str
+    line: int | None
+    record_id: str | None
+    field: str | None
+    value: str | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        what = f" record '{self.record_id}'" if self.record_id else ""
+        fld = f" field '{self.field}'" if self.field else ""
+        val = f" (value: {self.value!r})" if self.value not in (None, "") else ""
+        return f"{where}{what}{fld}: {self.reason}{val}"
+
+
+class Invalid(ValueError):
+    """A value failed a rule; the message is shown to the person who edits data/.
+
+    `line` points inside a nested value (a role of a person) when the rule knows it.
+    """
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.line = line
+
+
+def _without_marks(value: Any) -> Any:
+    """Nested YAML mappings carry their line numbers under '__line__'/'__lines__'; hide them from people."""
+    if isinstance(value, dict):
+        return {k: _without_marks(v) for k, v in value.items() if k not in ("__line__", "__lines__")}
+    if isinstance(value, list):
+        return [_without_marks(v) for v in value]
+    return value
+
+
+def _short(value: Any) -> str | None:
+    if value is None:
+        return None
+    value = _without_marks(value)
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+# --------------------------------------------------------------------------- raw records
+
+
+@dataclass
+class RawRecord:
+    """One record as read from a file, with the line of the record and of each field."""
+
+    file: str
+    line: int
+    data: dict[str, Any]
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, name: str) -> int:
+        return self.lines.get(name, self.line)
+
+    def reject(self, name: str | None, value: Any, reason: str, record_id: str | None = None) -> Reject:
+        rid = record_id if record_id is not None else self.data.get("id") if isinstance(self.data.get("id"), str) else None
+        return Reject(self.file, self.line_of(name) if name else self.line, rid, name, _short(value), reason)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe YAML loader that keeps line numbers and refuses duplicate keys.
+
+    Dates stay text (the timestamp resolver is removed) so that one impossible date rejects one
+    record with a clear message instead of failing the whole file.
+    """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def construct_mapping(self, node, deep=False):  # noqa: D401 - PyYAML hook
+        seen: dict[Any, int] = {}
+        for key_node, _value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None,
+                    f"the key '{key}' appears twice in one record (lines {seen[key]} and {key_node.start_mark.line + 1})",
+                    key_node.start_mark,
+                )
+            seen[key] = key_node.start_mark.line + 1
+        mapping = super().construct_mapping(node, deep=True)
+        mapping["__line__"] = node.start_mark.line + 1
+        mapping["__lines__"] = {k.value: v.start_mark.line + 1 for k, v in node.value if isinstance(k.value, str)}
+        return mapping
+
+
+def _decode(path: Path, rel: str) -> tuple[str | None, Reject | None]:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return None, Reject(rel, None, None, None, None, f"cannot read the file: {exc.strerror}")
+    if size > MAX_FILE_BYTES:
+        return None, Reject(rel, None, None, None, None,
+                            f"the file is {size // (1024 * 1024)} MB; files in data/ must be under {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, Reject(rel, line, None, None, None,
+                            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} at line {line}); save it with UTF-8 encoding")
+    if "\x00" in text:
+        return None, Reject(rel, text[: text.index("\x00")].count("\n") + 1, None, None, None,
+                            "the file contains a NUL character; it is probably not a text file")
+    if not text.strip():
+        return None, Reject(rel, None, None, None, None, "the file is empty; remove it or add records")
+    return text, None
+
+
+def read_yaml(path: Path, rel: str) -> tuple[list[RawRecord], list[Reject]]:
+    """A YAML file holding a list of records -> raw records (or a reject for the whole file)."""
+    text, problem = _decode(path, rel)
+    if problem:
+        return [], [problem]
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        return [], [Reject(rel, line, None, None, None,
+                           f"the YAML cannot be read: {exc.problem or exc.context}; nothing in this file was loaded")]
+    except yaml.YAMLError as exc:
+        return [], [Reject(rel, None, None, None, None, f"the YAML cannot be read: {exc}; nothing in this file was loaded")]
+    if data is None:
+        return [], [Reject(rel, None, None, None, None, "the file holds no records (only comments or blank lines)")]
+    if not isinstance(data, list):
+        return [], [Reject(rel, 1, None, None, None,
+                           "the file must be a list of records, each starting with '- id: ...'")]
+    records, rejects = [], []
+    for index, item in enumerate(data, start=1):
+        if not isinstance(item, dict):
+            rejects.append(Reject(rel, None, None, None, _short(item),
+                                  f"record {index} is not a set of 'field: value' lines"))
+            continue
+        line = item.pop("__line__")
+        lines = item.pop("__lines__")
+        records.append(RawRecord(rel, line, item, lines))
+    return records, rejects
+
+
+def read_csv(path: Path, rel: str, columns: Iterable[str], required: Iterable[str]) -> tuple[list[RawRecord], list[Reject]]:
+    """A CSV file with a header row -> raw records; the header must name known columns."""
+    text, problem = _decode(path, rel)
+    if problem:
+        return [], [problem]
+    columns, required = list(columns), list(required)
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        header = next(reader)
+    except csv.Error as exc:
+        return [], [Reject(rel, 1, None, None, None, f"the CSV header cannot be read: {exc}")]
+    header = [h.strip() for h in header]
+    unknown = [h for h in header if h not in columns]
+    missing = [c for c in required if c not in header]
+    if unknown or missing or len(set(header)) != len(header):
+        parts = []
+        if missing:
+            parts.append("missing column(s) " + ", ".join(missing))
+        if unknown:
+            parts.append("unknown column(s) " + ", ".join(unknown))
+        if len(set(header)) != len(header):
+            parts.append("a column name appears twice")
+        return [], [Reject(rel, 1, None, None, ",".join(header),
+                           "the header row is wrong: " + "; ".join(parts) + ". Expected columns: " + ", ".join(columns))]
+    records, rejects = [], []
+    start = 2
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            rejects.append(Reject(rel, reader.line_num, None, None, None,
+                                  f"this line is not valid CSV ({exc}); check the quotes; the rest of the file was not read"))
+            break
+        line, start = start, reader.line_num + 1
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            rejects.append(Reject(rel, line, row[0] if row else None, None, _short(",".join(row)),
+                                  f"this row has {len(row)} values but the header has {len(header)} columns; "
+                                  "a value containing a comma must be in double quotes"))
+            continue
+        data = {h: (cell.strip() or None) for h, cell in zip(header, row)}
+        records.append(RawRecord(rel, line, data, {h: line for h in header}))
+    if not records and not rejects:
+        rejects.append(Reject(rel, None, None, None, None, "the file has a header but no records"))
+    return records, rejects
+
+
+# --------------------------------------------------------------------------- value rules
+
+
+def text(max_len: int) -> Callable[[Any], str]:
+    def rule(value: Any) -> str:
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise Invalid(f"must be text, not {_kind(value)}")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise Invalid("must be text")
+        value = str(value).strip()
+        if len(value) > max_len:
+            raise Invalid(f"is {len(value)} characters long; the limit is {max_len}")
+        if any(ord(c) < 32 and c not in "\n\t" for c in value):
+            raise Invalid("contains control characters")
+        return value
+
+    return rule
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes/no"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of fields"
+    return "text"
+
+
+def slug(value: Any) -> str:
+    if not isinstance(value, str) or not SLUG.match(value):
+        raise Invalid("must be a lower-case id of letters, digits and hyphens (e.g. kaz-2017-03-29-minister-dg), at most 120 characters")
+    return value
+
+
+def iso3(value: Any) -> str:
+    if not isinstance(value, str) or not ISO3.match(value.strip()):
+        raise Invalid("must be a three-letter ISO 3166 country code in capitals, e.g. KAZ")
+    return value.strip()
+
+
+def url(value: Any) -> str:
+    value = text(2000)(value)
+    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value):
+        raise Invalid("must be a web address starting with http:// or https://")
+    return value
+
+
+def colour(value: Any) -> str:
+    if not isinstance(value, str) or not COLOUR.match(value):
+        raise Invalid("must be a hex colour like #CC6677")
+    return value.upper()
+
+
+def one_of(*choices: str) -> Callable[[Any], str]:
+    def rule(value: Any) -> str:
+        if value not in choices:
+            raise Invalid("must be one of " + ", ".join(choices))
+        return value
+
+    return rule
+
+
+def integer(low: int, high: int) -> Callable[[Any], int]:
+    def rule(value: Any) -> int:
+        if isinstance(value, bool):
+            raise Invalid("must be a whole number")
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            raise Invalid("must be a whole number") from None
+        if not low <= number <= high:
+            raise Invalid(f"must be between {low} and {high}")
+        return number
+
+    return rule
+
+
+def coordinate(limit: float) -> Callable[[Any], float]:
+    def rule(value: Any) -> float:
+        if isinstance(value, bool):
+            raise Invalid("must be a decimal number")
+        try:
+            number = float(str(value).strip())
+        except ValueError:
+            raise Invalid("must be a decimal number in degrees (WGS84); leave it empty if unknown and flag coordinates_missing") from None
+        if not math.isfinite(number) or not -limit <= number <= limit:
+            raise Invalid(f"must be between -{limit:g} and {limit:g} degrees")
+        return number
+
+    return rule
+
+
+def date(value: Any) -> tuple[str, str]:
+    """'2017-03-29' -> day, '2017-03' -> month, 2017 / '2017' -> year; the date must exist."""
+    if isinstance(value, bool):
+        raise Invalid("must be a date written YYYY-MM-DD, YYYY-MM or YYYY")
+    if isinstance(value, (dt.date, dt.datetime)):
+        value = value.isoformat()[:10]
+    value = str(value).strip()
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if not match:
+        raise Invalid("must be a date written YYYY-MM-DD, YYYY-MM or YYYY (as precise as the source)")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if not 1900 <= year <= 2100:
+        raise Invalid("has a year outside 1900-2100")
+    if month is not None and not 1 <= month <= 12:
+        raise Invalid(f"has month {month:02d}, which does not exist")
+    if day is not None:
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            raise Invalid(f"is not a real date ({value} does not exist)") from None
+    return value, "day" if day else "month" if month else "year"
+
+
+def list_of(rule: Callable[[Any], Any], allow_empty: bool = True) -> Callable[[Any], list]:
+    def wrapped(value: Any) -> list:
+        if value is None:
+            value = []
+        if not isinstance(value, list):
+            raise Invalid("must be a list, written [A, B] or as '- ' lines")
+        if not value and not allow_empty:
+            raise Invalid("must list at least one value")
+        out = []
+        for item in value:
+            try:
+                out.append(rule(item))
+            except Invalid as exc:
+                raise Invalid(f"has an entry {item!r} that {exc}") from None
+        if len(set(map(str, out))) != len(out):
+            raise Invalid("lists the same value twice")
+        return out
+
+    wrapped.empty = ()  # an absent optional list is an empty list
+    return wrapped
+
+
+def split_list(rule: Callable[[Any], Any]) -> Callable[[Any], list]:
+    """A CSV cell holding values separated by ';'."""
+
+    def wrapped(value: Any) -> list:
+        return list_of(rule)([v.strip() for v in str(value).split(";") if v.strip()] if value else [])
+
+    wrapped.empty = ()
+    return wrapped
+
+
+def flag(value: Any) -> str:
+    if not isinstance(value, str) or not FLAG.match(value):
+        raise Invalid("must be a lower-case word with underscores, e.g. sources_disagree")
+    return value
+
+
+def theme_id(value: Any) -> str:
+    if not isinstance(value, str) or not THEME_ID.match(value):
+        raise Invalid("must be a theme id such as culture_heritage")
+    return value
+
+
+def participants(value: Any) -> list[dict[str, str | None]]:
+    """'- person: <id>' entries with an optional role at the time."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise Invalid("must be a list of '- person: <id>' entries")
+    out, seen = [], set()
+    for item in value:
+        if isinstance(item, str):
+            item = {"person": item}
+        if not isinstance(item, dict) or "person" not in item:
+            raise Invalid(f"has an entry {item!r} without 'person: <id>'")
+        extra = set(item) - {"person", "role", "__line__", "__lines__"}
+        if extra:
+            raise Invalid(f"has an entry with unknown field(s) {', '.join(sorted(extra))}; use person and role")
+        person = slug(item["person"])
+        if person in seen:
+            raise Invalid(f"lists {person} twice")
+        seen.add(person)
+        role = text(200)(item["role"]) if item.get("role") is not None else None
+        out.append({"person": person, "role": role or None})
+    return out
+
+
+def person_roles(value: Any) -> list[dict[str, Any]]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise Invalid("must be a list of roles, each with role, organisation, start, end, source_url")
+    out = []
+    for index, item in enumerate(value, start=1):
+        if not isinstance(item, dict):
+            raise Invalid(f"role {index} is not a set of fields")
+        lines = item.get("__lines__", {})
+        line = item.get("__line__")
+        extra = set(item) - set(ROLE_FIELDS) - {"__line__", "__lines__"}
+        if extra:
+            raise Invalid(f"role {index} has unknown field(s) {', '.join(sorted(extra))}", line)
+        row: dict[str, Any] = {}
+        for name, (rule, required) in ROLE_FIELDS.items():
+            raw = item.get(name)
+            if raw in (None, ""):
+                if required:
+                    raise Invalid(f"role {index} has no {name}", line)
+                row[name] = None
+                continue
+            try:
+                row[name] = rule(raw)
+            except Invalid as exc:
+                raise Invalid(f"role {index}: {name} {exc}", lines.get(name, line)) from None
+        if row["start"] and row["end"] and row["end"][0] < row["start"][0]:
+            raise Invalid(f"role {index} ends ({row['end'][0]}) before it starts ({row['start'][0]})", lines.get("end", line))
+        out.append(row)
+    return out
+
+
+participants.empty = ()
+person_roles.empty = ()
+
+ROLE_FIELDS: dict[str, tuple[Callable[[Any], Any], bool]] = {
+    "role": (text(200), True),
+    "organisation": (text(300), False),
+    "country": (iso3, False),
+    "start": (date, False),
+    "end": (date, False),
+    "source_url": (url, True),
+    "flags": (list_of(flag), False),
+    "note": (text(2000), False),
+}
+
+
+# --------------------------------------------------------------------------- record types
+
+Fields = dict[str, tuple[Callable[[Any], Any], bool]]  # field -> (rule, required)
+
+COUNTRY_FIELDS: Fields = {
+    "iso3": (iso3, True),
+    "name": (text(100), True),
+    "focus": (integer(0, 1), True),
+    "unesco_member_since": (date, False),
+    "region": (text(100), False),
+    "source_url": (url, True),
+    "flags": (split_list(flag), False),
+    "note": (text(4000), False),
+}
+THEME_FIELDS: Fields = {
+    "id": (theme_id, True),
+    "label": (text(80), True),
+    "sector": (text(100), False),
+    "sdg": (integer(1, 17), False),
+    "colour": (colour, True),
+    "source_url": (url, True),
+    "description": (text(2000), False),
+    "phrases": (list_of(text(200)), False),  # used by the article extractor
+}
+PLACE_FIELDS: Fields = {
+    "id": (slug, True),
+    "name": (text(300), True),
+    "kind": (one_of(*PLACE_KINDS), True),
+    "countries": (split_list(iso3), True),
+    "city": (text(100), False),
+    "lat": (coordinate(90), False),
+    "lon": (coordinate(180), False),
+    "coord_precision": (one_of(*COORD_PRECISIONS), False),
+    "year": (integer(1900, 2100), False),
+    "whc_id": (text(20), False),
+    "category": (one_of("cultural", "natural", "mixed"), False),
+    "official_url": (url, False),
+    "source_url": (url, True),
+    "flags": (split_list(flag), False),
+    "note": (text(4000), False),
+}
+PERSON_FIELDS: Fields = {
+    "id": (slug, True),
+    "name": (text(200), True),
+    "aliases": (list_of(text(200)), False),
+    "source_url": (url, False),
+    "roles": (person_roles, False),
+    "flags": (list_of(flag), False),
+    "note": (text(4000), False),
+}
+MEETING_FIELDS: Fields = {
+    "id": (slug, True),
+    "date": (date, True),
+    "title": (text(300), True),
+    "kind": (one_of(*MEETING_KINDS), True),
+    "place": (slug, False),
+    "countries": (list_of(iso3, allow_empty=False), True),
+    "themes": (list_of(theme_id, allow_empty=False), True),
+    "participants": (participants, False),
+    "summary": (text(4000), False),
+    "source_url": (url, True),
+    "flags": (list_of(flag), False),
+    "note": (text(4000), False),
+}
+PARTNERSHIP_FIELDS: Fields = {
+    "id": (slug, True),
+    "name": (text(300), True),
+    "kind": (one_of(*PARTNERSHIP_KINDS), True),
+    "start": (date, True),
+    "end": (date, False),
+    "status": (one_of(*STATUSES), False),
+    "place": (slug, False),
+    "countries": (list_of(iso3, allow_empty=False), True),
+    "themes": (list_of(theme_id, allow_empty=False), True),
+    "meetings": (list_of(slug), False),
+    "summary": (text(4000), False),
+    "source_url": (url, True),
+    "flags": (list_of(flag), False),
+    "note": (text(4000), False),
+}
+
+
+def check_fields(raw: RawRecord, fields: Fields) -> tuple[dict[str, Any] | None, Reject | None]:
+    """Apply each field's rule; the first problem rejects the record."""
+    unknown = [k for k in raw.data if k not in fields]
+    if unknown:
+        name = unknown[0]
+        return None, raw.reject(name, raw.data[name],
+                                f"unknown field '{name}'; the fields of this file are: " + ", ".join(fields))
+    out: dict[str, Any] = {}
+    for name, (rule, required) in fields.items():
+        value = raw.data.get(name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                return None, raw.reject(name, None, f"'{name}' is required and is empty")
+            empty = getattr(rule, "empty", None)
+            out[name] = list(empty) if empty is not None else None
+            continue
+        try:
+            out[name] = rule(value)
+        except Invalid as exc:
+            problem = raw.reject(name, value, f"'{name}' {exc}")
+            if exc.line:
+                problem = Reject(problem.file, exc.line, problem.record_id, problem.field, problem.value, problem.reason)
+            return None, problem
+    return out, None
+
+
+# --------------------------------------------------------------------------- the whole data folder
+
+COUNTRY_COLUMNS = tuple(COUNTRY_FIELDS)
+PLACE_COLUMNS = tuple(PLACE_FIELDS)
+CURATED = {"origin": "curated", "confidence": 1.0, "document_id": None}
+
+
+@dataclass
+class Dataset:
+    """Rows ready for the database (table -> list of rows), what was refused, and what was read."""
+
+    rows: dict[str, list[dict[str, Any]]]
+    rejects: list[Reject]
+    files: list[Path]
+
+    def count(self, table: str) -> int:
+        return len(self.rows.get(table, []))
+
+
+def _flags(*groups: Iterable[str] | None) -> str | None:
+    merged = sorted({f for group in groups if group for f in group})
+    return ";".join(merged) or None
+
+
+class _Registry:
+    """Ids seen so far in one kind of record, to refuse duplicates and dangling references."""
+
+    def __init__(self, what: str, where: str):
+        self.what, self.where = what, where
+        self.seen: dict[str, str] = {}
+
+    def add(self, raw: RawRecord, key: str, rejects: list[Reject], field_name: str = "id") -> bool:
+        if key in self.seen:
+            rejects.append(raw.reject(field_name, key, f"duplicate {self.what} '{key}': already defined at {self.seen[key]}",
+                                      record_id=key))
+            return False
+        self.seen[key] = f"{raw.file}:{raw.line}"
+        return True
+
+    def missing(self, keys: Iterable[str]) -> list[str]:
+        return [k for k in keys if k and k not in self.seen]
+
+    def explain(self, keys: list[str]) -> str:
+        listed = ", ".join(f"'{k}'" for k in keys)
+        return f"{listed} {'is' if len(keys) == 1 else 'are'} not defined in {self.where} (or was refused: see the other rejects)"
+
+
+def _files(data_dir: Path, pattern: str) -> list[Path]:
+    return sorted(p for p in data_dir.glob(pattern) if p.is_file())
+
+
+def read_data(data_dir: Path) -> Dataset:
+    """Read and validate every curated file in data_dir, in dependency order."""
+    data_dir = Path(data_dir)
+    rows: dict[str, list[dict[str, Any]]] = {}
+    rejects: list[Reject] = []
+    files: list[Path] = []
+
+    def rel(path: Path) -> str:
+        return path.relative_to(data_dir).as_posix()
+
+    def load_csv(name: str, fields: Fields) -> list[RawRecord]:
+        path = data_dir / name
+        if not path.exists():
+            rejects.append(Reject(name, None, None, None, None, f"{name} is missing from the data folder"))
+            return []
+        files.append(path)
+        required = [k for k, (_r, req) in fields.items() if req]
+        records, problems = read_csv(path, name, fields, required)
+        rejects.extend(problems)
+        return records
+
+    def load_yaml(pattern: str) -> list[RawRecord]:
+        out: list[RawRecord] = []
+        paths = _files(data_dir, pattern)
+        if not paths:
+            rejects.append(Reject(pattern, None, None, None, None, f"no file matches {pattern} in the data folder"))
+        for path in paths:
+            files.append(path)
+            records, problems = read_yaml(path, rel(path))
+            rejects.extend(problems)
+            out.extend(records)
+        return out
+
+    def valid(raw_records: list[RawRecord], fields: Fields, registry: _Registry, key: str = "id"):
+        for raw in raw_records:
+            record, problem = check_fields(raw, fields)
+            if problem:
+                rejects.append(problem)
+                continue
+            if registry.add(raw, record[key], rejects, key):
+                yield raw, record
+
+    # countries
+    countries = _Registry("country", "countries.csv")
+    rows["countries"] = []
+    for raw, r in valid(load_csv("countries.csv", COUNTRY_FIELDS), COUNTRY_FIELDS, countries, "iso3"):
+        since, precision = r["unesco_member_since"] or (None, None)
+        rows["countries"].append({
+            "iso3": r["iso3"], "name": r["name"], "focus": r["focus"], "unesco_member_since": since,
+            "member_since_precision": precision, "region": r["region"], "source_url": r["source_url"],
+            "flags": _flags(r["flags"], [] if since or not r["focus"] else ["membership_date_missing"]), "note": r["note"],
+        })
+
+    # themes
+    themes = _Registry("theme", "themes.yaml")
+    rows["themes"] = []
+    for raw, r in valid(load_yaml("themes.yaml"), THEME_FIELDS, themes):
+        rows["themes"].append({k: r[k] for k in ("id", "label", "sector", "sdg", "colour", "source_url")})
+
+    # places
+    places = _Registry("place", "places.csv")
+    rows["places"], rows["place_countries"] = [], []
+    for raw in load_csv("places.csv", PLACE_FIELDS):
+        r, problem = check_fields(raw, PLACE_FIELDS)
+        if problem:
+            rejects.append(problem)
+            continue
+        problem = _place_problem(raw, r, countries)
+        if problem:
+            rejects.append(problem)
+            continue
+        if not places.add(raw, r["id"], rejects):
+            continue
+        extra = [] if r["lat"] is not None else ["coordinates_missing"]
+        rows["places"].append({
+            **{k: r[k] for k in ("id", "name", "kind", "city", "lat", "lon", "coord_precision", "year", "whc_id",
+                                 "category", "official_url", "source_url", "note")},
+            "flags": _flags(r["flags"], extra), **CURATED,
+        })
+        rows["place_countries"] += [{"place_id": r["id"], "country_iso3": c} for c in r["countries"]]
+
+    # people
+    people = _Registry("person", "people/*.yaml")
+    rows["people"], rows["person_aliases"], rows["roles"] = [], [], []
+    for raw, r in valid(load_yaml("people/*.yaml"), PERSON_FIELDS, people):
+        bad = countries.missing(role["country"] for role in r["roles"])
+        if bad:
+            people.seen.pop(r["id"])
+            rejects.append(raw.reject("roles", bad[0], "a role's country " + countries.explain(bad)))
+            continue
+        rows["people"].append({"id": r["id"], "name": r["name"], "source_url": r["source_url"] or _first_role_source(r),
+                               "flags": _flags(r["flags"]), "note": r["note"], **CURATED})
+        aliases = sorted({r["name"], *r["aliases"]})
+        rows["person_aliases"] += [{"person_id": r["id"], "alias": a} for a in aliases]
+        for role in r["roles"]:
+            start, start_p = role["start"] or (None, None)
+            end, end_p = role["end"] or (None, None)
+            rows["roles"].append({
+                "id": f"{r['id']}:{_slugify(role['role'])}:{start or 'undated'}", "person_id": r["id"], "role": role["role"],
+                "organisation": role["organisation"], "country_iso3": role["country"], "start_date": start,
+                "start_precision": start_p, "end_date": end, "end_precision": end_p, "source_url": role["source_url"],
+                "flags": _flags(role["flags"]), "note": role["note"],
+            })
+    _drop_duplicate_roles(rows["roles"], rejects)
+
+    # meetings
+    meetings = _Registry("meeting", "meetings/*.yaml")
+    for table in ("meetings", "meeting_participants", "meeting_countries", "meeting_themes"):
+        rows[table] = []
+    for raw, r in valid(load_yaml("meetings/*.yaml"), MEETING_FIELDS, meetings):
+        problem = _reference_problem(raw, [
+            ("place", [r["place"]], places), ("countries", r["countries"], countries), ("themes", r["themes"], themes),
+            ("participants", [p["person"] for p in r["participants"]], people),
+        ])
+        if problem:
+            meetings.seen.pop(r["id"])
+            rejects.append(problem)
+            continue
+        day, precision = r["date"]
+        rows["meetings"].append({
+            "id": r["id"], "date": day, "date_precision": precision, "year": int(day[:4]), "title": r["title"],
+            "kind": r["kind"], "place_id": r["place"], "summary": r["summary"], "source_url": r["source_url"],
+            "flags": _flags(r["flags"], [] if r["place"] else ["place_unknown"]), "note": r["note"], **CURATED,
+        })
+        rows["meeting_participants"] += [{"meeting_id": r["id"], "person_id": p["person"], "role": p["role"]}
+                                         for p in r["participants"]]
+        rows["meeting_countries"] += [{"meeting_id": r["id"], "country_iso3": c, "date": day} for c in r["countries"]]
+        rows["meeting_themes"] += [{"meeting_id": r["id"], "theme_id": t, "date": day} for t in r["themes"]]
+
+    # partnerships
+    partnerships = _Registry("partnership", "partnerships/*.yaml")
+    for table in ("partnerships", "partnership_countries", "partnership_themes", "partnership_meetings"):
+        rows[table] = []
+    for raw, r in valid(load_yaml("partnerships/*.yaml"), PARTNERSHIP_FIELDS, partnerships):
+        problem = _reference_problem(raw, [
+            ("place", [r["place"]], places), ("countries", r["countries"], countries), ("themes", r["themes"], themes),
+            ("meetings", r["meetings"], meetings),
+        ])
+        start, precision = r["start"]
+        end, end_precision = r["end"] or (None, None)
+        if not problem and end and end < start[: len(end)]:
+            problem = raw.reject("end", end, f"'end' ({end}) is before 'start' ({start})")
+        if problem:
+            partnerships.seen.pop(r["id"])
+            rejects.append(problem)
+            continue
+        rows["partnerships"].append({
+            "id": r["id"], "name": r["name"], "kind": r["kind"], "date": start, "date_precision": precision,
+            "year": int(start[:4]), "end_date": end, "end_precision": end_precision, "end_year": int(end[:4]) if end else None,
+            "status": r["status"] or "unknown", "place_id": r["place"], "summary": r["summary"], "source_url": r["source_url"],
+            "flags": _flags(r["flags"]), "note": r["note"], **CURATED,
+        })
+        rows["partnership_countries"] += [{"partnership_id": r["id"], "country_iso3": c, "date": start} for c in r["countries"]]
+        rows["partnership_themes"] += [{"partnership_id": r["id"], "theme_id": t, "date": start} for t in r["themes"]]
+        rows["partnership_meetings"] += [{"partnership_id": r["id"], "meeting_id": m} for m in r["meetings"]]
+
+    return Dataset(rows, rejects, files)
+
+
+def _place_problem(raw: RawRecord, r: dict[str, Any], countries: _Registry) -> Reject | None:
+    bad = countries.missing(r["countries"])
+    if bad:
+        return raw.reject("countries", ";".join(bad), "country " + countries.explain(bad))
+    if (r["lat"] is None) != (r["lon"] is None):
+        return raw.reject("lat" if r["lat"] is None else "lon", None, "give both lat and lon, or neither")
+    if r["lat"] is not None and not r["coord_precision"]:
+        return raw.reject("coord_precision", None, "coordinates need a coord_precision: site, building or city")
+    if r["lat"] is None and r["coord_precision"]:
+        return raw.reject("coord_precision", r["coord_precision"], "coord_precision is set but there are no coordinates")
+    return None
+
+
+def _reference_problem(raw: RawRecord, checks: list[tuple[str, list[str], _Registry]]) -> Reject | None:
+    for name, keys, registry in checks:
+        bad = registry.missing(keys)
+        if bad:
+            return raw.reject(name, ", ".join(bad), registry.explain(bad))
+    return None
+
+
+def _first_role_source(record: dict[str, Any]) -> str | None:
+    return next((role["source_url"] for role in record["roles"]), None)
+
+
+def _slugify(value: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+
+
+def _drop_duplicate_roles(roles: list[dict[str, Any]], rejects: list[Reject]) -> None:
+    seen: set[str] = set()
+    kept = []
+    for role in roles:
+        if role["id"] in seen:
+            rejects.append(Reject("people/*.yaml", None, role["person_id"], "roles", role["id"],
+                                  "the same role with the same start date is listed twice for this person"))
+            continue
+        seen.add(role["id"])
+        kept.append(role)
+    roles[:] = kept

@@ -1,0 +1,441 @@
+"""The database shape, declared as data, and the one function that applies it.
+
+Everything the dashboard relies on (tables, keys, indexes, full-text search, views) is listed
+here; `ensure_schema(db)` creates it and `schema_markdown()` documents it in docs/schema.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    doc: str
+    columns: dict[str, tuple[type, str]]  # column -> (python type, description)
+    pk: str | tuple[str, ...]
+    not_null: tuple[str, ...] = ()
+    foreign_keys: tuple[tuple[str, str, str], ...] = ()  # (column, other table, other column)
+    indexes: tuple[tuple[str, ...], ...] = ()
+    fts: tuple[str, ...] = ()  # columns indexed by FTS5
+    synthetic: bool = field(default=False)
+
+
+def _origin_columns() -> dict[str, tuple[type, str]]:
+    return {
+        "origin": (str, "`curated` (from data/), `extracted` (from a press release) or `synthetic` (benchmarks only)"),
+        "confidence": (float, "1.0 for curated records; the extractor's confidence for extracted ones"),
+        "document_id": (str, "the press release an extracted record came from"),
+    }
+
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "countries",
+        "Countries: the five focus countries of Central Asia and the others that places refer to.",
+        {
+            "iso3": (str, "ISO 3166-1 alpha-3 code"),
+            "name": (str, "English short name"),
+            "focus": (int, "1 for the five Central Asian countries, 0 otherwise"),
+            "unesco_member_since": (str, "date the country joined UNESCO (YYYY-MM-DD, YYYY-MM or YYYY)"),
+            "member_since_precision": (str, "day, month or year"),
+            "region": (str, "UNESCO region"),
+            "source_url": (str, "page that states the facts of this row"),
+            "flags": (str, "`;`-separated warnings, e.g. sources_disagree"),
+            "note": (str, "curator's note"),
+        },
+        pk="iso3",
+        not_null=("name", "source_url"),
+    ),
+    Table(
+        "themes",
+        "Themes of the cooperation, one colour each (the same on every chart and on the map).",
+        {
+            "id": (str, "theme id, e.g. culture_heritage"),
+            "label": (str, "label shown to users"),
+            "sector": (str, "UNESCO sector"),
+            "sdg": (int, "most related Sustainable Development Goal"),
+            "colour": (str, "hex colour, colour-blind safe palette"),
+            "source_url": (str, "UNESCO page describing the theme"),
+        },
+        pk="id",
+        not_null=("label", "colour"),
+    ),
+    Table(
+        "places",
+        "World Heritage properties, biosphere reserves, geoparks, field offices, category 2 centres and venues.",
+        {
+            "id": (str, "stable id, e.g. whc-1490, city-almaty"),
+            "name": (str, "name"),
+            "kind": (str, "city, world_heritage_site, biosphere_reserve, geopark, category_2_centre, international_institute, field_office, venue"),
+            "city": (str, "city, if the place is in one"),
+            "lat": (float, "latitude, WGS84; empty when unknown"),
+            "lon": (float, "longitude, WGS84; empty when unknown"),
+            "coord_precision": (str, "site, building or city; empty when there are no coordinates"),
+            "year": (int, "year of inscription, designation or establishment"),
+            "whc_id": (str, "World Heritage Centre property id"),
+            "category": (str, "cultural, natural or mixed (World Heritage)"),
+            "official_url": (str, "official page"),
+            "source_url": (str, "page that states the facts of this row"),
+            "flags": (str, "`;`-separated warnings, e.g. coordinates_missing"),
+            "note": (str, "curator's note"),
+            **_origin_columns(),
+        },
+        pk="id",
+        not_null=("name", "kind", "source_url"),
+        indexes=(("kind",),),
+        fts=("name", "note"),
+    ),
+    Table(
+        "place_countries",
+        "The countries a place lies in (several for transboundary properties).",
+        {"place_id": (str, "place"), "country_iso3": (str, "country")},
+        pk=("place_id", "country_iso3"),
+        foreign_keys=(("place_id", "places", "id"), ("country_iso3", "countries", "iso3")),
+        indexes=(("country_iso3", "place_id"),),
+    ),
+    Table(
+        "people",
+        "People who appear in meetings: UNESCO officials, heads of state, ministers.",
+        {
+            "id": (str, "stable id, e.g. irina-bokova"),
+            "name": (str, "name in its standard English spelling"),
+            "source_url": (str, "page that identifies the person"),
+            "flags": (str, "`;`-separated warnings"),
+            "note": (str, "curator's note"),
+            **_origin_columns(),
+        },
+        pk="id",
+        not_null=("name",),
+        fts=("name",),
+    ),
+    Table(
+        "person_aliases",
+        "Spelling variants and transliterations of a person's name, used to resolve names in text.",
+        {"person_id": (str, "person"), "alias": (str, "a spelling of the name")},
+        pk=("person_id", "alias"),
+        foreign_keys=(("person_id", "people", "id"),),
+        indexes=(("alias",),),
+    ),
+    Table(
+        "roles",
+        "Offices a person held, with dates: answers 'who was Director-General on 29 March 2017'.",
+        {
+            "id": (str, "stable id derived from person, role and start"),
+            "person_id": (str, "person"),
+            "role": (str, "office, e.g. Director-General, President, Minister of Foreign Affairs"),
+            "organisation": (str, "organisation or government"),
+            "country_iso3": (str, "country of a national office; empty for UNESCO offices"),
+            "start_date": (str, "start (YYYY-MM-DD, YYYY-MM or YYYY)"),
+            "start_precision": (str, "day, month or year"),
+            "end_date": (str, "end; empty while in office"),
+            "end_precision": (str, "day, month or year"),
+            "source_url": (str, "page that states the office and its dates"),
+            "flags": (str, "`;`-separated warnings, e.g. tenure_dates_unknown"),
+            "note": (str, "curator's note"),
+        },
+        pk="id",
+        not_null=("person_id", "role", "source_url"),
+        foreign_keys=(("person_id", "people", "id"), ("country_iso3", "countries", "iso3")),
+        indexes=(("person_id",), ("role", "start_date")),
+    ),
+    Table(
+        "meetings",
+        "Meetings: who met whom, when, where and about what.",
+        {
+            "id": (str, "stable id, e.g. kaz-2017-03-29-abdrakhmanov-bokova"),
+            "date": (str, "date (YYYY-MM-DD, YYYY-MM or YYYY, as precise as the source)"),
+            "date_precision": (str, "day, month or year"),
+            "year": (int, "year of the meeting"),
+            "title": (str, "short title"),
+            "kind": (str, "bilateral_meeting, official_visit, video_conference, conference, signing_ceremony, other"),
+            "place_id": (str, "where it took place; empty when unknown"),
+            "summary": (str, "what it was about, in our words"),
+            "source_url": (str, "page that states what this row says"),
+            "flags": (str, "`;`-separated warnings, e.g. place_unknown"),
+            "note": (str, "curator's note"),
+            **_origin_columns(),
+        },
+        pk="id",
+        not_null=("date", "date_precision", "year", "title", "source_url"),
+        foreign_keys=(("place_id", "places", "id"),),
+        indexes=(("date",), ("year",), ("place_id",)),
+        fts=("title", "summary"),
+    ),
+    Table(
+        "meeting_participants",
+        "Who took part in a meeting, with the role they held at the time.",
+        {"meeting_id": (str, "meeting"), "person_id": (str, "person"), "role": (str, "role at the time of the meeting")},
+        pk=("meeting_id", "person_id"),
+        foreign_keys=(("meeting_id", "meetings", "id"), ("person_id", "people", "id")),
+        indexes=(("person_id",),),
+    ),
+    Table(
+        "meeting_countries",
+        "The Central Asian countries a meeting involved. `date` repeats the meeting's date for the (country, date) index.",
+        {"meeting_id": (str, "meeting"), "country_iso3": (str, "country"), "date": (str, "the meeting's date")},
+        pk=("meeting_id", "country_iso3"),
+        foreign_keys=(("meeting_id", "meetings", "id"), ("country_iso3", "countries", "iso3")),
+        indexes=(("country_iso3", "date", "meeting_id"),),
+    ),
+    Table(
+        "meeting_themes",
+        "The themes of a meeting. `date` repeats the meeting's date for the (theme, date) index.",
+        {"meeting_id": (str, "meeting"), "theme_id": (str, "theme"), "date": (str, "the meeting's date")},
+        pk=("meeting_id", "theme_id"),
+        foreign_keys=(("meeting_id", "meetings", "id"), ("theme_id", "themes", "id")),
+        indexes=(("theme_id", "date", "meeting_id"),),
+    ),
+    Table(
+        "partnerships",
+        "Partnerships and milestones: inscriptions, centres, agreements, programmes, resolutions, events.",
+        {
+            "id": (str, "stable id, e.g. whs-western-tien-shan"),
+            "name": (str, "name"),
+            "kind": (str, "category_2_centre, world_heritage_inscription, world_heritage_nomination, intangible_heritage_inscription, agreement, programme, resolution, event, convention, committee_membership, biosphere_reserve, geopark, other"),
+            "date": (str, "the milestone's date (start, signature, inscription …)"),
+            "date_precision": (str, "day, month or year"),
+            "year": (int, "start year"),
+            "end_date": (str, "end, if it ended"),
+            "end_precision": (str, "day, month or year"),
+            "end_year": (int, "end year"),
+            "status": (str, "active, completed, proposed, in_progress, unknown"),
+            "place_id": (str, "the place it concerns"),
+            "summary": (str, "what it is, in our words"),
+            "source_url": (str, "page that states what this row says"),
+            "flags": (str, "`;`-separated warnings, e.g. sources_disagree"),
+            "note": (str, "curator's note"),
+            **_origin_columns(),
+        },
+        pk="id",
+        not_null=("name", "kind", "date", "date_precision", "year", "source_url"),
+        foreign_keys=(("place_id", "places", "id"),),
+        indexes=(("date",), ("year",), ("kind",), ("place_id",)),
+        fts=("name", "summary"),
+    ),
+    Table(
+        "partnership_countries",
+        "The Central Asian countries a partnership involves. `date` repeats the partnership's date.",
+        {"partnership_id": (str, "partnership"), "country_iso3": (str, "country"), "date": (str, "the partnership's date")},
+        pk=("partnership_id", "country_iso3"),
+        foreign_keys=(("partnership_id", "partnerships", "id"), ("country_iso3", "countries", "iso3")),
+        indexes=(("country_iso3", "date", "partnership_id"),),
+    ),
+    Table(
+        "partnership_themes",
+        "The themes of a partnership. `date` repeats the partnership's date.",
+        {"partnership_id": (str, "partnership"), "theme_id": (str, "theme"), "date": (str, "the partnership's date")},
+        pk=("partnership_id", "theme_id"),
+        foreign_keys=(("partnership_id", "partnerships", "id"), ("theme_id", "themes", "id")),
+        indexes=(("theme_id", "date", "partnership_id"),),
+    ),
+    Table(
+        "partnership_meetings",
+        "Meetings that announced or followed a partnership.",
+        {"partnership_id": (str, "partnership"), "meeting_id": (str, "meeting")},
+        pk=("partnership_id", "meeting_id"),
+        foreign_keys=(("partnership_id", "partnerships", "id"), ("meeting_id", "meetings", "id")),
+        indexes=(("meeting_id",),),
+    ),
+    Table(
+        "documents",
+        "Ingested press releases, full-text searchable.",
+        {
+            "id": (str, "derived from the content"),
+            "title": (str, "title"),
+            "published": (str, "publication date (YYYY-MM-DD)"),
+            "url": (str, "permanent link"),
+            "text": (str, "body text"),
+            "content_hash": (str, "sha256 of the normalised text"),
+            "source_file": (str, "file it was read from"),
+            "ingested_at": (str, "UTC time of ingestion"),
+        },
+        pk="id",
+        not_null=("title", "text", "content_hash"),
+        indexes=(("published",), ("source_file",)),
+        fts=("title", "text"),
+    ),
+    Table(
+        "evidence",
+        "The sentence an extracted fact came from.",
+        {
+            "id": (str, "derived from document, record and offsets"),
+            "document_id": (str, "document"),
+            "record_table": (str, "meetings, partnerships, places, people or themes"),
+            "record_id": (str, "the record the fact belongs to"),
+            "field": (str, "which fact (date, participant, theme …)"),
+            "value": (str, "the value extracted"),
+            "sentence": (str, "the sentence it came from"),
+            "start": (int, "character offset of the sentence in the document text"),
+            "end": (int, "end offset"),
+        },
+        pk="id",
+        foreign_keys=(("document_id", "documents", "id"),),
+        indexes=(("document_id",), ("record_table", "record_id")),
+    ),
+    Table(
+        "etl_runs",
+        "One row per build: what it read, loaded and refused. History is carried over from the previous database.",
+        {
+            "id": (int, "run number"),
+            "started_at": (str, "UTC start"),
+            "finished_at": (str, "UTC end"),
+            "status": (str, "ok, or ok_with_rejects"),
+            "data_dir": (str, "folder read"),
+            "input_digest": (str, "sha256 over the input files: equal digests mean equal inputs"),
+            "files_read": (int, "number of input files"),
+            "rows_loaded": (int, "rows written to the fact tables"),
+            "rows_rejected": (int, "records refused"),
+            "table_counts": (str, "JSON object: rows per table"),
+            "etl_version": (str, "schema version"),
+        },
+        pk="id",
+    ),
+    Table(
+        "rejects",
+        "Records the last build refused, with where and why.",
+        {
+            "id": (int, "row number"),
+            "file": (str, "input file, relative to the data folder"),
+            "line": (int, "line in the file (record index when there is no line)"),
+            "record_id": (str, "id of the record, if it had one"),
+            "field": (str, "field at fault"),
+            "value": (str, "offending value (truncated to 200 characters)"),
+            "reason": (str, "what is wrong and how to fix it"),
+        },
+        pk="id",
+    ),
+)
+
+VIEWS: dict[str, tuple[str, str]] = {
+    "records": (
+        "Meetings and partnership milestones in one list: the timeline and the headline numbers read this.",
+        """
+SELECT 'meeting' AS record_type, m.id, m.date, m.date_precision, m.year, m.title, m.kind,
+       m.place_id, m.summary, m.source_url, m.origin, m.flags
+FROM meetings m
+UNION ALL
+SELECT 'partnership', p.id, p.date, p.date_precision, p.year, p.name, p.kind,
+       p.place_id, p.summary, p.source_url, p.origin, p.flags
+FROM partnerships p
+""",
+    ),
+    "record_themes": (
+        "Theme links of meetings and partnerships in one list.",
+        """
+SELECT 'meeting' AS record_type, meeting_id AS record_id, theme_id, date FROM meeting_themes
+UNION ALL
+SELECT 'partnership', partnership_id, theme_id, date FROM partnership_themes
+""",
+    ),
+    "record_countries": (
+        "Country links of meetings and partnerships in one list.",
+        """
+SELECT 'meeting' AS record_type, meeting_id AS record_id, country_iso3, date FROM meeting_countries
+UNION ALL
+SELECT 'partnership', partnership_id, country_iso3, date FROM partnership_countries
+""",
+    ),
+    "meetings_detailed": (
+        "Meetings with their place, countries, themes and participants as readable text.",
+        """
+SELECT m.id, m.date, m.date_precision, m.year, m.title, m.kind, pl.name AS place,
+       (SELECT group_concat(country_iso3, ', ') FROM (SELECT country_iso3 FROM meeting_countries WHERE meeting_id = m.id ORDER BY country_iso3)) AS countries,
+       (SELECT group_concat(theme_id, ', ') FROM (SELECT theme_id FROM meeting_themes WHERE meeting_id = m.id ORDER BY theme_id)) AS themes,
+       (SELECT group_concat(label, '; ') FROM (
+            SELECT pe.name || coalesce(' (' || mp.role || ')', '') AS label
+            FROM meeting_participants mp JOIN people pe ON pe.id = mp.person_id
+            WHERE mp.meeting_id = m.id ORDER BY pe.name)) AS participants,
+       m.summary, m.source_url, m.origin, m.flags, m.note
+FROM meetings m LEFT JOIN places pl ON pl.id = m.place_id
+""",
+    ),
+    "partnerships_detailed": (
+        "Partnerships with their place, countries and themes as readable text.",
+        """
+SELECT p.id, p.date, p.date_precision, p.year, p.end_year, p.name, p.kind, p.status, pl.name AS place,
+       (SELECT group_concat(country_iso3, ', ') FROM (SELECT country_iso3 FROM partnership_countries WHERE partnership_id = p.id ORDER BY country_iso3)) AS countries,
+       (SELECT group_concat(theme_id, ', ') FROM (SELECT theme_id FROM partnership_themes WHERE partnership_id = p.id ORDER BY theme_id)) AS themes,
+       p.summary, p.source_url, p.origin, p.flags, p.note
+FROM partnerships p LEFT JOIN places pl ON pl.id = p.place_id
+""",
+    ),
+    "places_detailed": (
+        "Places with their countries as readable text.",
+        """
+SELECT pl.id, pl.name, pl.kind, pl.city,
+       (SELECT group_concat(country_iso3, ', ') FROM (SELECT country_iso3 FROM place_countries WHERE place_id = pl.id ORDER BY country_iso3)) AS countries,
+       pl.lat, pl.lon, pl.coord_precision, pl.year, pl.whc_id, pl.category, pl.official_url, pl.source_url, pl.flags, pl.note, pl.origin
+FROM places pl
+""",
+    ),
+    "office_holders": (
+        "Who held which office when, with the person's name.",
+        """
+SELECT r.role, r.organisation, r.country_iso3, pe.name, r.person_id, r.start_date, r.end_date, r.source_url
+FROM roles r JOIN people pe ON pe.id = r.person_id
+""",
+    ),
+}
+
+TABLES_BY_NAME = {t.name: t for t in TABLES}
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create every table, index, full-text index and view that does not exist yet."""
+    db.execute("PRAGMA foreign_keys = ON")
+    for table in TABLES:
+        t = db[table.name]
+        if not t.exists():
+            t.create(
+                {name: typ for name, (typ, _doc) in table.columns.items()},
+                pk=table.pk,
+                not_null=set(table.not_null),
+                foreign_keys=list(table.foreign_keys),
+            )
+        for columns in table.indexes:
+            t.create_index(list(columns), if_not_exists=True)
+        if table.fts and not t.detect_fts():
+            t.enable_fts(list(table.fts), fts_version="FTS5", create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    for name, (_doc, sql) in VIEWS.items():
+        db.create_view(name, sql.strip(), replace=True)
+    db.execute(f"PRAGMA user_version = {int(SCHEMA_VERSION)}")
+
+
+_TYPE_NAMES = {str: "TEXT", int: "INTEGER", float: "REAL"}
+
+
+def schema_markdown() -> str:
+    """docs/schema.md, generated from the declarations above (`python -m etl schema-doc`)."""
+    out = [
+        "# Database schema",
+        "",
+        "Generated from `etl/schema.py` by `python -m etl schema-doc`; do not edit by hand.",
+        f"Schema version {SCHEMA_VERSION}. The database is a plain SQLite file: open it with Datasette, DB Browser, pandas or `sqlite3`.",
+        "Dates are text in ISO form with as much precision as the source gives (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), so they sort and compare as text; `*_precision` says which.",
+        "",
+    ]
+    for table in TABLES:
+        pk = table.pk if isinstance(table.pk, str) else ", ".join(table.pk)
+        out += [f"## `{table.name}`", "", table.doc, "", f"Primary key: `{pk}`.", ""]
+        fks = {c: f"{o}.{oc}" for c, o, oc in table.foreign_keys}
+        out += ["| column | type | references | description |", "|---|---|---|---|"]
+        for name, (typ, doc) in table.columns.items():
+            req = " (required)" if name in table.not_null else ""
+            out.append(f"| `{name}` | {_TYPE_NAMES[typ]} | {('`' + fks[name] + '`') if name in fks else ''} | {doc}{req} |")
+        out.append("")
+        if table.indexes:
+            out.append("Indexes: " + "; ".join("(" + ", ".join(i) + ")" for i in table.indexes) + ".")
+        if table.fts:
+            out.append(f"Full-text search (FTS5, table `{table.name}_fts`) over: " + ", ".join(table.fts) + ".")
+        if table.indexes or table.fts:
+            out.append("")
+    out += ["# Views", ""]
+    for name, (doc, sql) in VIEWS.items():
+        out += [f"## `{name}`", "", doc, "", "```sql", sql.strip(), "```", ""]
+    return "\n".join(out)

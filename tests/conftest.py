@@ -1,0 +1,41 @@
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+FIXTURES = ROOT / "tests" / "fixtures"
+MINI = FIXTURES / "mini"
+DATA = ROOT / "data"
+
+
+@pytest.fixture
+def mini_data(tmp_path: Path) -> Path:
+    """A writable copy of the small fixture data folder."""
+    target = tmp_path / "data"
+    shutil.copytree(MINI, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def mini_db(tmp_path_factory) -> Path:
+    """A database built once from the fixture data."""
+    from etl.load import build
+
+    path = tmp_path_factory.mktemp("mini") / "mini.db"
+    report = build(MINI, path)
+    assert report.rejects == []
+    return path
+
+
+@pytest.fixture(scope="session")
+def bundled_db(tmp_path_factory) -> Path:
+    """A database built once from the curated data in data/ (not the one the app may be reading)."""
+    from etl.load import build
+
+    path = tmp_path_factory.mktemp("bundled") / "cooperation.db"
+    build(DATA, path)
+    return path

@@ -1,0 +1,136 @@
+"""The loader: repeatable, atomic, and honest about what it refused."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from etl import load
+from etl.load import FACT_TABLES, build
+from etl.schema import TABLES, ensure_schema
+
+from .conftest import ROOT
+
+
+def dump(path: Path, tables=FACT_TABLES + ("rejects",)) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(path)
+    try:
+        return {t: conn.execute(f"SELECT * FROM [{t}]").fetchall() for t in tables}  # noqa: S608 - fixed table names
+    finally:
+        conn.close()
+
+
+def test_ensure_schema_is_idempotent_and_creates_everything():
+    db = sqlite_utils.Database(memory=True)
+    ensure_schema(db)
+    ensure_schema(db)
+    names = set(db.table_names())
+    assert {t.name for t in TABLES} <= names
+    assert {"meetings_fts", "partnerships_fts", "documents_fts", "places_fts", "people_fts"} <= names
+    assert {"records", "record_themes", "record_countries", "meetings_detailed", "partnerships_detailed"} <= set(db.view_names())
+    index_columns = {tuple(i.columns) for i in db["meeting_themes"].indexes}
+    assert ("theme_id", "date", "meeting_id") in index_columns
+    assert ("country_iso3", "date", "meeting_id") in {tuple(i.columns) for i in db["meeting_countries"].indexes}
+    assert ("date",) in {tuple(i.columns) for i in db["meetings"].indexes}
+
+
+def test_building_twice_gives_identical_tables(mini_data, tmp_path):
+    first, second = tmp_path / "a.db", tmp_path / "b.db"
+    build(mini_data, first)
+    build(mini_data, second)
+    build(mini_data, second)  # and again over an existing file
+    assert dump(first) == dump(second)
+    assert dump(first)["meetings"]  # not trivially equal
+
+
+def test_ids_do_not_depend_on_file_order(mini_data, tmp_path):
+    build(mini_data, tmp_path / "a.db")
+    seed = mini_data / "partnerships" / "seed.yaml"
+    records = seed.read_text().split("\n- id: ")
+    seed.write_text("- id: " + records[1].rstrip("\n") + "\n" + records[0] + "\n")  # swap the two records
+    build(mini_data, tmp_path / "b.db")
+    assert dump(tmp_path / "a.db") == dump(tmp_path / "b.db")
+
+
+def test_the_run_is_recorded_and_history_is_kept(mini_data, tmp_path):
+    db = tmp_path / "a.db"
+    build(mini_data, db)
+    report = build(mini_data, db)
+    runs = sqlite_utils.Database(db)["etl_runs"].rows
+    rows = list(runs)
+    assert [r["id"] for r in rows] == [1, 2] and report.run_id == 2
+    assert rows[0]["input_digest"] == rows[1]["input_digest"]
+    assert rows[1]["rows_rejected"] == 0 and rows[1]["status"] == "ok"
+
+
+def test_foreign_keys_hold(mini_db):
+    conn = sqlite3.connect(mini_db)
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_rejects_are_stored_with_file_line_field_and_reason(mini_data, tmp_path):
+    (mini_data / "meetings" / "x.yaml").write_text(
+        "- id: kaz-2019-x\n  date: 2019\n  title: X\n  kind: other\n  countries: [KAZ]\n  themes: [water]\n  source_url: https://example.org\n")
+    build(mini_data, tmp_path / "a.db")
+    rows = list(sqlite_utils.Database(tmp_path / "a.db")["rejects"].rows)
+    assert rows == [{"id": 1, "file": "meetings/x.yaml", "line": 6, "record_id": "kaz-2019-x", "field": "themes", "value": "water",
+                     "reason": "'water' is not defined in themes.yaml (or was refused: see the other rejects)"}]
+
+
+@pytest.mark.parametrize("error", [RuntimeError("disk on fire"), KeyboardInterrupt()])
+def test_a_build_failing_midway_leaves_the_old_database_byte_identical(mini_data, tmp_path, monkeypatch, error):
+    db = tmp_path / "a.db"
+    build(mini_data, db)
+    before = db.read_bytes()
+    (mini_data / "meetings" / "seed.yaml").write_text((mini_data / "meetings" / "seed.yaml").read_text().replace("Fixture", "Changed"))
+    original = load.save_rejects
+
+    def explode(*args, **kwargs):
+        original(*args, **kwargs)
+        raise error
+
+    monkeypatch.setattr(load, "save_rejects", explode)
+    with pytest.raises(type(error)):
+        build(mini_data, db)
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.db", "data"]  # no temporary file left behind
+
+
+KILL_SCRIPT = """
+import sys, time
+from pathlib import Path
+from etl import load
+original = load.save_dataset
+def slow(db, dataset):
+    original(db, dataset)
+    Path(sys.argv[3]).write_text("loading")
+    time.sleep(60)
+load.save_dataset = slow
+load.build(Path(sys.argv[1]), Path(sys.argv[2]))
+"""
+
+
+def test_killing_the_build_midway_leaves_the_old_database_readable(mini_data, tmp_path):
+    db = tmp_path / "a.db"
+    build(mini_data, db)
+    before = db.read_bytes()
+    marker = tmp_path / "marker"
+    proc = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(mini_data), str(db), str(marker)], cwd=ROOT)
+    try:
+        deadline = time.monotonic() + 30
+        while not marker.exists():
+            assert proc.poll() is None, "the build ended before it could be killed"
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait()
+    assert db.read_bytes() == before
+    conn = sqlite3.connect(db.resolve().as_uri() + "?mode=ro", uri=True)
+    assert conn.execute("SELECT count(*) FROM meetings").fetchone() == (1,)
