@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -680,9 +681,17 @@ def read_data(data_dir: Path) -> Dataset:
         since, precision = r["unesco_member_since"] or (None, None)
         rows["countries"].append({
             "iso3": r["iso3"], "name": r["name"], "focus": r["focus"], "unesco_member_since": since,
-            "member_since_precision": precision, "region": r["region"], "source_url": r["source_url"],
+            "member_since_precision": precision, "region": r["region"], "outline": None, "source_url": r["source_url"],
             "flags": _flags(r["flags"], [] if since or not r["focus"] else ["membership_date_missing"]), "note": r["note"],
         })
+
+    outlines = data_dir / "geo" / "countries.geojson"
+    if outlines.exists():
+        files.append(outlines)
+        shapes, problems = read_outlines(outlines, rel(outlines), countries)
+        rejects.extend(problems)
+        for row in rows["countries"]:
+            row["outline"] = shapes.get(row["iso3"])
 
     # themes
     themes = _Registry("theme", "themes.yaml")
@@ -788,6 +797,50 @@ def read_data(data_dir: Path) -> Dataset:
         rows["partnership_meetings"] += [{"partnership_id": r["id"], "meeting_id": m} for m in r["meetings"]]
 
     return Dataset(rows, rejects, files)
+
+
+def read_outlines(path: Path, rel: str, countries: _Registry) -> tuple[dict[str, str], list[Reject]]:
+    """A GeoJSON FeatureCollection of country outlines -> {iso3: geometry as JSON text}."""
+    text_, problem = _decode(path, rel)
+    if problem:
+        return {}, [problem]
+    try:
+        data = json.loads(text_)
+    except json.JSONDecodeError as exc:
+        return {}, [Reject(rel, exc.lineno, None, None, None, f"the GeoJSON cannot be read: {exc.msg}")]
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(data.get("features"), list):
+        return {}, [Reject(rel, 1, None, None, None, "the file must be a GeoJSON FeatureCollection")]
+    shapes, rejects = {}, []
+    for index, feature in enumerate(data["features"], start=1):
+        props = feature.get("properties") or {} if isinstance(feature, dict) else {}
+        code = props.get("iso3")
+        geometry = feature.get("geometry") if isinstance(feature, dict) else None
+        if code not in countries.seen:
+            rejects.append(Reject(rel, None, str(code), "iso3", _short(code),
+                                  f"feature {index}: its iso3 property is not a country in countries.csv"))
+        elif not _valid_geometry(geometry):
+            rejects.append(Reject(rel, None, code, "geometry", None,
+                                  f"feature {index}: the geometry must be a Polygon or MultiPolygon in longitude/latitude degrees"))
+        else:
+            shapes[code] = json.dumps(geometry, separators=(",", ":"))
+    return shapes, rejects
+
+
+def _valid_geometry(geometry: Any) -> bool:
+    if not isinstance(geometry, dict) or geometry.get("type") not in ("Polygon", "MultiPolygon"):
+        return False
+    polygons = geometry.get("coordinates")
+    if not isinstance(polygons, list):
+        return False
+    if geometry["type"] == "Polygon":
+        polygons = [polygons]
+    try:
+        return all(
+            len(ring) >= 4 and all(-180 <= x <= 180 and -90 <= y <= 90 for x, y in ring)
+            for polygon in polygons for ring in polygon
+        )
+    except (TypeError, ValueError):
+        return False
 
 
 def _place_problem(raw: RawRecord, r: dict[str, Any], countries: _Registry) -> Reject | None:

@@ -45,6 +45,7 @@ TABLES: tuple[Table, ...] = (
             "unesco_member_since": (str, "date the country joined UNESCO (YYYY-MM-DD, YYYY-MM or YYYY)"),
             "member_since_precision": (str, "day, month or year"),
             "region": (str, "UNESCO region"),
+            "outline": (str, "GeoJSON geometry of a generalised outline (focus countries; from data/geo/countries.geojson)"),
             "source_url": (str, "page that states the facts of this row"),
             "flags": (str, "`;`-separated warnings, e.g. sources_disagree"),
             "note": (str, "curator's note"),
