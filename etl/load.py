@@ -19,9 +19,9 @@ from typing import Any, Callable
 import sqlite_utils
 
 from .records import Dataset, Reject, read_data
-from .schema import SCHEMA_VERSION, TABLES, ensure_schema
+from .schema import DERIVED_TABLES, SCHEMA_VERSION, TABLES, ensure_schema, refresh_records
 
-FACT_TABLES = tuple(t.name for t in TABLES if t.name not in ("etl_runs", "rejects"))
+FACT_TABLES = tuple(t.name for t in TABLES if t.name not in ("etl_runs", "rejects") + DERIVED_TABLES)
 # Tables an ingest (not a build) writes; a build carries them over from the previous database.
 CARRIED_OVER: tuple[str, ...] = ()
 
@@ -121,6 +121,7 @@ def build(data_dir: Path, db_path: Path, strict: bool = False) -> BuildReport:
         db.execute("PRAGMA synchronous = OFF")
         ensure_schema(db)
         save_dataset(db, dataset)
+        refresh_records(db)
         save_rejects(db, dataset.rejects)
         problems = db.execute("PRAGMA foreign_key_check").fetchall()
         if problems:

@@ -766,8 +766,8 @@ def read_data(data_dir: Path) -> Dataset:
         })
         rows["meeting_participants"] += [{"meeting_id": r["id"], "person_id": p["person"], "role": p["role"]}
                                          for p in r["participants"]]
-        rows["meeting_countries"] += [{"meeting_id": r["id"], "country_iso3": c, "date": day} for c in r["countries"]]
-        rows["meeting_themes"] += [{"meeting_id": r["id"], "theme_id": t, "date": day} for t in r["themes"]]
+        rows["meeting_countries"] += [{"meeting_id": r["id"], "country_iso3": c} for c in r["countries"]]
+        rows["meeting_themes"] += [{"meeting_id": r["id"], "theme_id": t} for t in r["themes"]]
 
     # partnerships
     partnerships = _Registry("partnership", "partnerships/*.yaml")
@@ -792,8 +792,8 @@ def read_data(data_dir: Path) -> Dataset:
             "status": r["status"] or "unknown", "place_id": r["place"], "summary": r["summary"], "source_url": r["source_url"],
             "flags": _flags(r["flags"]), "note": r["note"], **CURATED,
         })
-        rows["partnership_countries"] += [{"partnership_id": r["id"], "country_iso3": c, "date": start} for c in r["countries"]]
-        rows["partnership_themes"] += [{"partnership_id": r["id"], "theme_id": t, "date": start} for t in r["themes"]]
+        rows["partnership_countries"] += [{"partnership_id": r["id"], "country_iso3": c} for c in r["countries"]]
+        rows["partnership_themes"] += [{"partnership_id": r["id"], "theme_id": t} for t in r["themes"]]
         rows["partnership_meetings"] += [{"partnership_id": r["id"], "meeting_id": m} for m in r["meetings"]]
 
     return Dataset(rows, rejects, files)

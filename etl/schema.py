@@ -166,7 +166,6 @@ TABLES: tuple[Table, ...] = (
         not_null=("date", "date_precision", "year", "title", "source_url"),
         foreign_keys=(("place_id", "places", "id"),),
         indexes=(("date",), ("year",), ("place_id",)),
-        fts=("title", "summary"),
     ),
     Table(
         "meeting_participants",
@@ -178,19 +177,19 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "meeting_countries",
-        "The Central Asian countries a meeting involved. `date` repeats the meeting's date for the (country, date) index.",
-        {"meeting_id": (str, "meeting"), "country_iso3": (str, "country"), "date": (str, "the meeting's date")},
+        "The Central Asian countries a meeting involved.",
+        {"meeting_id": (str, "meeting"), "country_iso3": (str, "country")},
         pk=("meeting_id", "country_iso3"),
         foreign_keys=(("meeting_id", "meetings", "id"), ("country_iso3", "countries", "iso3")),
-        indexes=(("country_iso3", "date", "meeting_id"),),
+        indexes=(("country_iso3",),),
     ),
     Table(
         "meeting_themes",
-        "The themes of a meeting. `date` repeats the meeting's date for the (theme, date) index.",
-        {"meeting_id": (str, "meeting"), "theme_id": (str, "theme"), "date": (str, "the meeting's date")},
+        "The themes of a meeting.",
+        {"meeting_id": (str, "meeting"), "theme_id": (str, "theme")},
         pk=("meeting_id", "theme_id"),
         foreign_keys=(("meeting_id", "meetings", "id"), ("theme_id", "themes", "id")),
-        indexes=(("theme_id", "date", "meeting_id"),),
+        indexes=(("theme_id",),),
     ),
     Table(
         "partnerships",
@@ -217,23 +216,22 @@ TABLES: tuple[Table, ...] = (
         not_null=("name", "kind", "date", "date_precision", "year", "source_url"),
         foreign_keys=(("place_id", "places", "id"),),
         indexes=(("date",), ("year",), ("kind",), ("place_id",)),
-        fts=("name", "summary"),
     ),
     Table(
         "partnership_countries",
-        "The Central Asian countries a partnership involves. `date` repeats the partnership's date.",
-        {"partnership_id": (str, "partnership"), "country_iso3": (str, "country"), "date": (str, "the partnership's date")},
+        "The Central Asian countries a partnership involves.",
+        {"partnership_id": (str, "partnership"), "country_iso3": (str, "country")},
         pk=("partnership_id", "country_iso3"),
         foreign_keys=(("partnership_id", "partnerships", "id"), ("country_iso3", "countries", "iso3")),
-        indexes=(("country_iso3", "date", "partnership_id"),),
+        indexes=(("country_iso3",),),
     ),
     Table(
         "partnership_themes",
-        "The themes of a partnership. `date` repeats the partnership's date.",
-        {"partnership_id": (str, "partnership"), "theme_id": (str, "theme"), "date": (str, "the partnership's date")},
+        "The themes of a partnership.",
+        {"partnership_id": (str, "partnership"), "theme_id": (str, "theme")},
         pk=("partnership_id", "theme_id"),
         foreign_keys=(("partnership_id", "partnerships", "id"), ("theme_id", "themes", "id")),
-        indexes=(("theme_id", "date", "partnership_id"),),
+        indexes=(("theme_id",),),
     ),
     Table(
         "partnership_meetings",
@@ -242,6 +240,51 @@ TABLES: tuple[Table, ...] = (
         pk=("partnership_id", "meeting_id"),
         foreign_keys=(("partnership_id", "partnerships", "id"), ("meeting_id", "meetings", "id")),
         indexes=(("meeting_id",),),
+    ),
+    # ---- derived: rebuilt from meetings and partnerships by refresh_records() after every build and ingest.
+    # One row per record with the filter columns the dashboard uses, and link tables indexed by (theme, date)
+    # and (country, date), so that every filter is an index lookup.
+    Table(
+        "records",
+        "Derived: meetings and partnerships in one table, the rows every chart and filter read. Rebuilt after each build or ingest.",
+        {
+            "rid": (int, "row number, ordered by date (stable for the same inputs)"),
+            "record_type": (str, "meeting or partnership"),
+            "id": (str, "the meeting's or partnership's id"),
+            "date": (str, "date as precise as the source"),
+            "date_precision": (str, "day, month or year"),
+            "year": (int, "year"),
+            "title": (str, "meeting title or partnership name"),
+            "kind": (str, "meeting or partnership kind"),
+            "place_id": (str, "place"),
+            "countries": (str, "ISO3 codes, comma-separated"),
+            "themes": (str, "theme ids, comma-separated"),
+            "summary": (str, "summary"),
+            "source_url": (str, "source"),
+            "origin": (str, "curated, extracted or synthetic"),
+            "confidence": (float, "1.0 for curated records"),
+            "flags": (str, "warnings"),
+        },
+        pk="rid",
+        not_null=("record_type", "id", "date", "year", "title"),
+        indexes=(("record_type", "id"), ("date",), ("year",), ("kind", "date"), ("place_id",)),
+        fts=("title", "summary"),
+    ),
+    Table(
+        "record_themes",
+        "Derived: (theme, date, record) for every theme of every record.",
+        {"theme_id": (str, "theme"), "date": (str, "the record's date"), "rid": (int, "record")},
+        pk=("rid", "theme_id"),
+        foreign_keys=(("rid", "records", "rid"), ("theme_id", "themes", "id")),
+        indexes=(("theme_id", "date", "rid"),),
+    ),
+    Table(
+        "record_countries",
+        "Derived: (country, date, record) for every country of every record.",
+        {"country_iso3": (str, "country"), "date": (str, "the record's date"), "rid": (int, "record")},
+        pk=("rid", "country_iso3"),
+        foreign_keys=(("rid", "records", "rid"), ("country_iso3", "countries", "iso3")),
+        indexes=(("country_iso3", "date", "rid"),),
     ),
     Table(
         "documents",
@@ -314,32 +357,20 @@ TABLES: tuple[Table, ...] = (
 )
 
 VIEWS: dict[str, tuple[str, str]] = {
-    "records": (
-        "Meetings and partnership milestones in one list: the timeline and the headline numbers read this.",
+    "records_union": (
+        "Meetings and partnerships in one list (the source of the derived `records` table).",
         """
-SELECT 'meeting' AS record_type, m.id, m.date, m.date_precision, m.year, m.title, m.kind,
-       m.place_id, m.summary, m.source_url, m.origin, m.flags
+SELECT 'meeting' AS record_type, m.id, m.date, m.date_precision, m.year, m.title, m.kind, m.place_id,
+       (SELECT group_concat(country_iso3, ', ') FROM (SELECT country_iso3 FROM meeting_countries WHERE meeting_id = m.id ORDER BY 1)) AS countries,
+       (SELECT group_concat(theme_id, ', ') FROM (SELECT theme_id FROM meeting_themes WHERE meeting_id = m.id ORDER BY 1)) AS themes,
+       m.summary, m.source_url, m.origin, m.confidence, m.flags
 FROM meetings m
 UNION ALL
-SELECT 'partnership', p.id, p.date, p.date_precision, p.year, p.name, p.kind,
-       p.place_id, p.summary, p.source_url, p.origin, p.flags
+SELECT 'partnership', p.id, p.date, p.date_precision, p.year, p.name, p.kind, p.place_id,
+       (SELECT group_concat(country_iso3, ', ') FROM (SELECT country_iso3 FROM partnership_countries WHERE partnership_id = p.id ORDER BY 1)),
+       (SELECT group_concat(theme_id, ', ') FROM (SELECT theme_id FROM partnership_themes WHERE partnership_id = p.id ORDER BY 1)),
+       p.summary, p.source_url, p.origin, p.confidence, p.flags
 FROM partnerships p
-""",
-    ),
-    "record_themes": (
-        "Theme links of meetings and partnerships in one list.",
-        """
-SELECT 'meeting' AS record_type, meeting_id AS record_id, theme_id, date FROM meeting_themes
-UNION ALL
-SELECT 'partnership', partnership_id, theme_id, date FROM partnership_themes
-""",
-    ),
-    "record_countries": (
-        "Country links of meetings and partnerships in one list.",
-        """
-SELECT 'meeting' AS record_type, meeting_id AS record_id, country_iso3, date FROM meeting_countries
-UNION ALL
-SELECT 'partnership', partnership_id, country_iso3, date FROM partnership_countries
 """,
     ),
     "meetings_detailed": (
@@ -385,6 +416,40 @@ FROM roles r JOIN people pe ON pe.id = r.person_id
 }
 
 TABLES_BY_NAME = {t.name: t for t in TABLES}
+DERIVED_TABLES = ("records", "record_themes", "record_countries")
+
+
+REFRESH_RECORDS_SQL = (
+    "DELETE FROM record_themes",
+    "DELETE FROM record_countries",
+    "DELETE FROM records",
+    """
+INSERT INTO records (rid, record_type, id, date, date_precision, year, title, kind, place_id, countries, themes,
+                     summary, source_url, origin, confidence, flags)
+SELECT row_number() OVER (ORDER BY date, record_type, id), record_type, id, date, date_precision, year, title, kind,
+       place_id, countries, themes, summary, source_url, origin, confidence, flags
+FROM records_union
+""",
+    """
+INSERT INTO record_themes (theme_id, date, rid)
+SELECT mt.theme_id, r.date, r.rid FROM records r JOIN meeting_themes mt ON r.record_type = 'meeting' AND mt.meeting_id = r.id
+UNION ALL
+SELECT pt.theme_id, r.date, r.rid FROM records r JOIN partnership_themes pt ON r.record_type = 'partnership' AND pt.partnership_id = r.id
+""",
+    """
+INSERT INTO record_countries (country_iso3, date, rid)
+SELECT mc.country_iso3, r.date, r.rid FROM records r JOIN meeting_countries mc ON r.record_type = 'meeting' AND mc.meeting_id = r.id
+UNION ALL
+SELECT pc.country_iso3, r.date, r.rid FROM records r JOIN partnership_countries pc ON r.record_type = 'partnership' AND pc.partnership_id = r.id
+""",
+)
+
+
+def refresh_records(db: sqlite_utils.Database) -> None:
+    """Rebuild the derived tables (records, record_themes, record_countries) from meetings and partnerships."""
+    with db.conn:
+        for sql in REFRESH_RECORDS_SQL:
+            db.execute(sql)
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:

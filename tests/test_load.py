@@ -13,12 +13,12 @@ import sqlite_utils
 
 from etl import load
 from etl.load import FACT_TABLES, build
-from etl.schema import TABLES, ensure_schema
+from etl.schema import DERIVED_TABLES, TABLES, ensure_schema
 
 from .conftest import ROOT
 
 
-def dump(path: Path, tables=FACT_TABLES + ("rejects",)) -> dict[str, list[tuple]]:
+def dump(path: Path, tables=FACT_TABLES + DERIVED_TABLES + ("rejects",)) -> dict[str, list[tuple]]:
     conn = sqlite3.connect(path)
     try:
         return {t: conn.execute(f"SELECT * FROM [{t}]").fetchall() for t in tables}  # noqa: S608 - fixed table names
@@ -32,11 +32,11 @@ def test_ensure_schema_is_idempotent_and_creates_everything():
     ensure_schema(db)
     names = set(db.table_names())
     assert {t.name for t in TABLES} <= names
-    assert {"meetings_fts", "partnerships_fts", "documents_fts", "places_fts", "people_fts"} <= names
-    assert {"records", "record_themes", "record_countries", "meetings_detailed", "partnerships_detailed"} <= set(db.view_names())
-    index_columns = {tuple(i.columns) for i in db["meeting_themes"].indexes}
-    assert ("theme_id", "date", "meeting_id") in index_columns
-    assert ("country_iso3", "date", "meeting_id") in {tuple(i.columns) for i in db["meeting_countries"].indexes}
+    assert {"records_fts", "documents_fts", "places_fts", "people_fts"} <= names
+    assert {"records_union", "meetings_detailed", "partnerships_detailed", "places_detailed", "office_holders"} <= set(db.view_names())
+    assert ("theme_id", "date", "rid") in {tuple(i.columns) for i in db["record_themes"].indexes}
+    assert ("country_iso3", "date", "rid") in {tuple(i.columns) for i in db["record_countries"].indexes}
+    assert ("date",) in {tuple(i.columns) for i in db["records"].indexes}
     assert ("date",) in {tuple(i.columns) for i in db["meetings"].indexes}
 
 
@@ -134,3 +134,16 @@ def test_killing_the_build_midway_leaves_the_old_database_readable(mini_data, tm
     assert db.read_bytes() == before
     conn = sqlite3.connect(db.resolve().as_uri() + "?mode=ro", uri=True)
     assert conn.execute("SELECT count(*) FROM meetings").fetchone() == (1,)
+
+
+def test_the_derived_records_tables_mirror_meetings_and_partnerships(mini_db):
+    conn = sqlite3.connect(mini_db)
+    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+    assert one("SELECT count(*) FROM records") == one("SELECT count(*) FROM meetings") + one("SELECT count(*) FROM partnerships") == 3
+    assert one("SELECT count(*) FROM record_themes") == one("SELECT count(*) FROM meeting_themes") + one("SELECT count(*) FROM partnership_themes")
+    assert conn.execute("SELECT rid, record_type, id, date, countries, themes FROM records ORDER BY rid").fetchall() == [
+        (1, "partnership", "c2c-cargc", "2012", "KAZ", "climate_glaciology"),
+        (2, "partnership", "whs-western-tien-shan", "2016", "KAZ, KGZ, UZB", "culture_heritage, natural_sciences_water"),
+        (3, "meeting", "kaz-2017-03-29-abdrakhmanov-bokova", "2017-03-29", "KAZ", "intercultural_dialogue, peace_security"),
+    ]
+    assert conn.execute("SELECT rowid FROM records_fts WHERE records_fts MATCH 'Bokova'").fetchall() == [(3,)]
