@@ -1,0 +1,156 @@
+"""Plotly figures from DataFrames. Pure functions: no Streamlit, no database.
+
+Every figure's title is the question it answers. Text from the data is HTML-escaped before it
+reaches a hover label (plotly renders a subset of HTML there).
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .vocab import COUNTRY_COLOURS, OTHER_COLOUR, RECORD_TYPES, kind_label
+
+PRECISION_SYMBOL = {"day": "circle", "month": "diamond", "year": "square"}
+PRECISION_NOTE = {"day": "", "month": " (month only)", "year": " (year only)"}
+TYPE_COLOURS = {"meeting": "#4477AA", "partnership": "#EE7733"}
+HEATMAP_SCALE = "Viridis"  # perceptually uniform, colour-blind safe, legible in light and dark themes
+
+
+def esc(value) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else html.escape(str(value))
+
+
+def plot_date(date_text: pd.Series, precision: pd.Series) -> pd.Series:
+    """Partial ISO dates -> timestamps at the middle of what is known (a year -> 1 July, a month -> the 15th)."""
+    padded = date_text.where(precision == "day", date_text.where(precision != "month", date_text + "-15"))
+    padded = padded.where(precision != "year", date_text + "-07-01")
+    return pd.to_datetime(padded, format="%Y-%m-%d", errors="coerce")
+
+
+def _layout(fig: go.Figure, title: str, **kwargs) -> go.Figure:
+    fig.update_layout(title={"text": title, "x": 0, "xanchor": "left"}, margin={"l": 10, "r": 30, "t": 50, "b": 10},
+                      legend={"orientation": "h", "yanchor": "top", "y": -0.25, "x": 0}, **kwargs)
+    return fig
+
+
+def timeline_figure(points: pd.DataFrame, by: str, lane_labels: dict[str, str], lane_colours: dict[str, str]) -> go.Figure:
+    """Meetings and milestones on a time axis, one lane per theme or country; customdata = (record_type, id)."""
+    fig = go.Figure()
+    if points.empty:
+        return _layout(fig, "When did the cooperation happen?")
+    points = points.assign(x=plot_date(points["date"], points["date_precision"]))
+    lanes = sorted(points["lane"].unique(), key=lambda lane: lane_labels.get(lane, lane))
+    for lane in lanes:
+        rows = points[points["lane"] == lane]
+        label = lane_labels.get(lane, lane)
+        hover = (rows["title"].map(esc) + "<br>" + rows["date"].map(esc) + rows["date_precision"].map(PRECISION_NOTE)
+                 + " · " + rows["record_type"].map(RECORD_TYPES) + " · "
+                 + [esc(kind_label(k, t)) for k, t in zip(rows["kind"], rows["record_type"])]
+                 + "<br>Countries: " + rows["countries"].map(esc) + "<extra></extra>")
+        fig.add_trace(go.Scatter(
+            x=rows["x"], y=[label] * len(rows), mode="markers", name=label,
+            marker={"color": lane_colours.get(lane, OTHER_COLOUR), "size": 11, "opacity": 0.85,
+                    "symbol": rows["date_precision"].map(PRECISION_SYMBOL).tolist(), "line": {"width": 0.5, "color": "#444"}},
+            customdata=rows[["record_type", "id"]].to_numpy(), hovertemplate=hover.tolist(),
+        ))
+    _layout(fig, "When did the cooperation happen, and on what?", height=max(320, 60 + 38 * len(lanes)),
+            xaxis_title="Date (circle: exact day · diamond: month known · square: year known)",
+            yaxis_title="Country" if by == "country" else "Theme", showlegend=False, clickmode="event+select",
+            dragmode="select")
+    fig.update_yaxes(categoryorder="array", categoryarray=[lane_labels.get(lane, lane) for lane in reversed(lanes)])
+    return fig
+
+
+def per_year_figure(counts: pd.DataFrame) -> go.Figure:
+    """Records per year, meetings and partnerships stacked."""
+    fig = go.Figure()
+    for record_type, label in RECORD_TYPES.items():
+        rows = counts[counts["record_type"] == record_type]
+        fig.add_trace(go.Bar(x=rows["year"], y=rows["records"], name=label + "s", marker_color=TYPE_COLOURS[record_type],
+                             hovertemplate="%{x}: %{y} " + label.lower() + "(s)<extra></extra>"))
+    return _layout(fig, "How many per year?", barmode="stack", height=320, xaxis_title="Year", yaxis_title="Records")
+
+
+def milestones_figure(rows: pd.DataFrame, country_names: dict[str, str]) -> go.Figure:
+    """UNESCO membership, World Heritage and intangible heritage inscriptions and category 2 centres per country."""
+    fig = go.Figure()
+    if rows.empty:
+        return _layout(fig, "What has each country inscribed since joining UNESCO?")
+    rows = rows.assign(x=plot_date(rows["date"], rows["date_precision"]))
+    symbols = {"membership": "star", "world_heritage_inscription": "triangle-up", "intangible_heritage_inscription": "circle",
+               "category_2_centre": "square"}
+    names = {"membership": "Joins UNESCO", "world_heritage_inscription": "World Heritage inscription",
+             "intangible_heritage_inscription": "Intangible heritage inscription", "category_2_centre": "Category 2 centre"}
+    for kind, name in names.items():
+        part = rows[rows["kind"] == kind]
+        if part.empty:
+            continue
+        size = 14 if kind == "membership" else 10
+        fig.add_trace(go.Scatter(
+            x=part["x"], y=part["country"].map(lambda c: country_names.get(c, c)), mode="markers", name=name, showlegend=False,
+            marker={"symbol": symbols[kind], "size": size, "line": {"width": 1, "color": "#333"},
+                    "color": part["country"].map(lambda c: COUNTRY_COLOURS.get(c, OTHER_COLOUR)).tolist()},
+            hovertemplate=(part["title"].map(esc) + "<br>" + part["date"].map(esc) + "<extra>" + name + "</extra>").tolist(),
+        ))
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name,  # legend entry: the shape, not a country
+                                 marker={"symbol": symbols[kind], "size": size, "color": OTHER_COLOUR, "line": {"width": 1, "color": "#333"}}))
+    return _layout(fig, "What has each country inscribed since joining UNESCO?", height=340, xaxis_title=None, yaxis_title=None)
+
+
+def theme_bar(counts: pd.DataFrame) -> go.Figure:
+    """Records per theme, each bar in its theme's colour."""
+    counts = counts.sort_values("records")
+    fig = go.Figure(go.Bar(
+        x=counts["records"], y=counts["label"], orientation="h", marker_color=counts["colour"].tolist(),
+        text=counts["records"], textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{x} records<extra></extra>",
+    ))
+    return _layout(fig, "Which themes does the cooperation cover most?", height=max(300, 60 + 32 * len(counts)),
+                   xaxis_title="Records (a record with two themes counts for both)", yaxis_title=None)
+
+
+def _heatmap(matrix: pd.DataFrame, title: str, x_title: str, y_title: str, hover: str, height: int) -> go.Figure:
+    fig = go.Figure(go.Heatmap(
+        z=matrix.to_numpy(), x=[str(c) for c in matrix.columns], y=[str(i) for i in matrix.index], colorscale=HEATMAP_SCALE,
+        hovertemplate=hover, colorbar={"title": {"text": "Records"}}, xgap=1, ygap=1,
+        text=matrix.to_numpy(), texttemplate="%{text}" if matrix.size <= 150 else None,
+    ))
+    return _layout(fig, title, height=height, xaxis_title=x_title, yaxis_title=y_title)
+
+
+def theme_year_heatmap(rows: pd.DataFrame) -> go.Figure:
+    """Theme x year counts; every year of the span is a column, empty years included."""
+    if rows.empty:
+        return _layout(go.Figure(), "When was each theme active?")
+    years = range(int(rows["year"].min()), int(rows["year"].max()) + 1)
+    matrix = rows.pivot_table(index="label", columns="year", values="records", aggfunc="sum", fill_value=0).reindex(
+        columns=years, fill_value=0).sort_index(ascending=False)
+    fig = _heatmap(matrix, "When was each theme active?", "Year", None, "%{y}, %{x}: %{z} records<extra></extra>",
+                   max(320, 80 + 30 * len(matrix)))
+    fig.update_traces(texttemplate=None)
+    return fig
+
+
+def theme_country_heatmap(rows: pd.DataFrame) -> go.Figure:
+    """Theme x country counts."""
+    if rows.empty:
+        return _layout(go.Figure(), "Which country works with UNESCO on which theme?")
+    matrix = rows.pivot_table(index="label", columns="country", values="records", aggfunc="sum", fill_value=0).sort_index(ascending=False)
+    return _heatmap(matrix, "Which country works with UNESCO on which theme?", None, None,
+                    "%{y} in %{x}: %{z} records<extra></extra>", max(320, 80 + 30 * len(matrix)))
+
+
+def cooccurrence_heatmap(pairs: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
+    """Symmetric matrix: how many records carry both themes."""
+    if pairs.empty:
+        return _layout(go.Figure(), "Which themes go together?")
+    themes = sorted(set(pairs["theme_a"]) | set(pairs["theme_b"]), key=lambda t: labels.get(t, t))
+    matrix = pairs.pivot_table(index="theme_a", columns="theme_b", values="records", aggfunc="sum", fill_value=0).reindex(
+        index=themes, columns=themes, fill_value=0)
+    matrix.index = [labels.get(t, t) for t in matrix.index]
+    matrix.columns = [labels.get(t, t) for t in matrix.columns]
+    matrix = matrix.iloc[::-1]  # first theme at the top, as on the x axis from the left
+    return _heatmap(matrix, "Which themes go together? (records that carry both)", None, None,
+                    "%{y} + %{x}: %{z} records<extra></extra>", max(380, 120 + 34 * len(themes)))

@@ -1,0 +1,253 @@
+"""The few Streamlit helpers every page shares: page frame, shared filters, cached loaders, details, downloads.
+
+Filters live in st.session_state under a non-widget key ("filters") so they survive page changes, and
+are mirrored to st.query_params so a copied link reproduces the view. Loaders are cached on the
+database file's path and modification time: a rebuild shows up without restarting the app.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import quote
+from typing import Callable
+
+import pandas as pd
+import streamlit as st
+
+from . import export, queries, store
+from .filters import Filters, Options
+from .vocab import PLACE_KINDS, RECORD_TYPES, kind_label
+
+STATE, NOTICES = "filters", "filter_notices"
+WIDGETS = {"years": "flt_years", "themes": "flt_themes", "countries": "flt_countries", "kinds": "flt_kinds", "text": "flt_text"}
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md(text) -> str:
+    """Escape text from the data (or the URL) so Markdown shows it literally: no links, images or HTML."""
+    return "" if text is None or (isinstance(text, float) and pd.isna(text)) else MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def link(url: str) -> str:
+    """A URL from the data made safe inside Markdown's (...) link target."""
+    return quote(str(url), safe=":/?#&=%~+,;@!*'")
+
+
+# ------------------------------------------------------------------------------------------- loading
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _cached(name: str, path: str, version: float, args: tuple):
+    conn = store.connect(Path(path))
+    try:
+        return getattr(queries, name)(conn, *args)
+    finally:
+        conn.close()
+
+
+def load(query: Callable, *args):
+    """Run a function of dashboard.queries, cached on (database file, its modification time, arguments)."""
+    path = store.db_path()
+    return _cached(query.__name__, str(path), store.db_version(path), args)
+
+
+# ------------------------------------------------------------------------------------------- page frame
+
+
+PAGES = (("app.py", "Overview", ":material/dashboard:"), ("pages/1_Timeline.py", "Timeline", ":material/timeline:"),
+         ("pages/2_Map.py", "Map", ":material/map:"), ("pages/3_Themes.py", "Themes", ":material/label:"),
+         ("pages/4_Explorer.py", "Explorer", ":material/table_view:"),
+         ("pages/5_About_the_data.py", "About the data", ":material/info:"))
+
+
+def frame(title: str, caption: str, icon: str = ":material/dashboard:") -> None:
+    """Page config, the menu, the title and its caption."""
+    st.set_page_config(page_title=f"{title} · Central Asia – UNESCO", page_icon=icon, layout="wide")
+    with st.sidebar:
+        for path, label, page_icon in PAGES:
+            st.page_link(path, label=label, icon=page_icon)
+    st.title(title)
+    st.caption(caption)
+
+
+def page(title: str, caption: str, icon: str = ":material/dashboard:") -> tuple[Options, Filters]:
+    """The frame, the database check, the shared sidebar filters and the active-filters sentence."""
+    frame(title, caption, icon)
+    try:
+        options = load(queries.options)
+    except store.DatabaseUnavailable as exc:
+        st.warning(str(exc), icon=":material/warning:")
+        st.stop()
+    if options.empty:
+        st.info("The database holds no meetings or partnerships yet. Add records to data/ and run `make db` "
+                "(or `python -m etl build`).", icon=":material/info:")
+        st.stop()
+    filters = sidebar_filters(options)
+    st.markdown("**Showing:** " + md(filters.describe(options)))
+    return options, filters
+
+
+def sidebar_filters(options: Options) -> Filters:
+    """Draw the shared filters; return the active Filters (also written to the URL).
+
+    The kept Filters drive the widgets on every run (a page change forgets widget state); a widget's
+    change is copied back into the kept Filters by its on_change callback, before the page reruns.
+    """
+    state = st.session_state
+    if STATE not in state:
+        state[STATE], state[NOTICES] = Filters.from_query(_query_params(), options)
+    for key, value in _widget_values(state[STATE], options).items():
+        state[key] = value
+    sync = {"on_change": _sync, "args": (options,)}
+    with st.sidebar:
+        st.header("Filters")
+        if options.year_min < options.year_max:
+            st.slider("Years", options.year_min, options.year_max, key=WIDGETS["years"], **sync)
+        st.multiselect("Themes (any of)", list(options.themes), format_func=lambda t: options.themes[t], key=WIDGETS["themes"],
+                       placeholder="All themes", **sync)
+        st.multiselect("Countries (any of)", list(options.countries), format_func=lambda c: options.countries[c],
+                       key=WIDGETS["countries"], placeholder="All five countries", **sync)
+        st.multiselect("Record kinds", list(options.kinds), format_func=lambda k: options.kinds[k], key=WIDGETS["kinds"],
+                       placeholder="Meetings and partnerships", **sync)
+        st.text_input("Search titles and summaries", key=WIDGETS["text"], max_chars=200, placeholder="e.g. glacier, Silk Roads",
+                      **sync)
+        st.button("Reset filters", on_click=_reset, width="stretch", disabled=state[STATE].is_default())
+    filters: Filters = state[STATE]
+    if _query_params() != filters.to_query():
+        st.query_params.from_dict(filters.to_query())
+    for notice in state.pop(NOTICES, []):
+        st.warning(md(notice), icon=":material/warning:")
+    return filters
+
+
+def _query_params() -> dict[str, str]:
+    return {k: st.query_params.get(k) for k in st.query_params.keys() if st.query_params.get(k) is not None}
+
+
+def _widget_values(f: Filters, options: Options) -> dict:
+    return {
+        WIDGETS["years"]: (f.year_from if f.year_from is not None else options.year_min,
+                           f.year_to if f.year_to is not None else options.year_max),
+        WIDGETS["themes"]: list(f.themes), WIDGETS["countries"]: list(f.countries), WIDGETS["kinds"]: list(f.kinds),
+        WIDGETS["text"]: f.text,
+    }
+
+
+def _from_widgets(options: Options) -> Filters:
+    state = st.session_state
+    year_from, year_to = state.get(WIDGETS["years"], (options.year_min, options.year_max))
+    text = " ".join(str(state.get(WIDGETS["text"], "")).split())[:200]
+    return Filters(year_from, year_to, tuple(state[WIDGETS["themes"]]), tuple(state[WIDGETS["countries"]]),
+                   tuple(state[WIDGETS["kinds"]]), text).normalised(options)
+
+
+def _sync(options: Options) -> None:
+    st.session_state[STATE] = _from_widgets(options)
+
+
+def _reset() -> None:
+    st.session_state[STATE] = Filters()
+
+
+# ------------------------------------------------------------------------------------------- shared pieces
+
+
+def empty_state(what: str = "records") -> None:
+    st.info(f"No {what} match these filters. Widen the years, remove a theme or country, or reset the filters.", icon=":material/search_off:")
+
+
+def record_details(record_type: str, record_id: str) -> None:
+    """The details panel of one meeting or partnership: what, when, where, who, linked records and source."""
+    detail = load(queries.record_detail, record_type, record_id)
+    if detail is None:
+        st.info("That record is not in the database any more.")
+        return
+    st.subheader(md(detail["title"]))
+    precision = "" if detail["date_precision"] == "day" else f" ({detail['date_precision']} only)"
+    lines = [
+        f"**{RECORD_TYPES[record_type]}** · {md(kind_label(detail['kind'], record_type))}",
+        f"**Date:** {md(detail['date'])}{precision}",
+        f"**Countries:** {md(detail['countries'])}   **Themes:** {md(detail['themes'])}",
+    ]
+    if detail.get("place"):
+        lines.append(f"**Place:** {md(detail['place'])}")
+    if record_type == "partnership" and detail.get("status"):
+        lines.append(f"**Status:** {md(detail['status'])}")
+    if detail.get("flags"):
+        lines.append(f"**Flags:** {md(detail['flags'])}")
+    st.markdown("  \n".join(lines))
+    if detail.get("summary"):
+        st.write(detail["summary"])
+    participants = detail["participants"]
+    if len(participants):
+        st.markdown("**Participants**")
+        st.dataframe(participants[["name", "role"]], hide_index=True, width="stretch")
+    if len(detail["linked"]):
+        st.markdown("**Linked records**")
+        st.dataframe(detail["linked"], hide_index=True, width="stretch", column_config=COLUMNS)
+    if detail.get("note"):
+        st.caption("Curator's note: " + md(detail["note"]))
+    st.link_button("Open the source", detail["source_url"])
+    if detail.get("origin") == "extracted":
+        st.caption("Extracted automatically from a press release; not yet confirmed by a person.")
+
+
+COLUMNS = {
+    "source_url": st.column_config.LinkColumn("Source", display_text="open"),
+    "title": st.column_config.TextColumn("Title", width="large"),
+    "name": st.column_config.TextColumn("Name", width="large"),
+    "place": "Place",
+    "countries": "Countries",
+    "themes": "Themes",
+    "participants": st.column_config.TextColumn("Participants", width="medium"),
+    "summary": st.column_config.TextColumn("Summary", width="medium"),
+    "status": "Status",
+    "end_date": "Ended",
+    "category": "Category",
+    "city": "City",
+    "coord_precision": st.column_config.TextColumn("Coordinates", help="site: official point; city: city centre"),
+    "flags": st.column_config.TextColumn("Flags", help="Warnings from the curators, e.g. sources_disagree, place_unknown"),
+    "note": st.column_config.TextColumn("Note", width="medium"),
+    "origin": st.column_config.TextColumn("Origin", help="curated by a person, or extracted from a press release"),
+    "record_type": "Type",
+    "official_url": st.column_config.LinkColumn("Official page", display_text="open"),
+    "date": st.column_config.TextColumn("Date", help="As precise as the source: YYYY-MM-DD, YYYY-MM or YYYY"),
+    "date_precision": st.column_config.TextColumn("Precision"),
+    "kind": st.column_config.TextColumn("Kind"),
+    "year": st.column_config.NumberColumn("Year", format="%d"),
+    "lat": st.column_config.NumberColumn("Lat", format="%.4f"),
+    "lon": st.column_config.NumberColumn("Lon", format="%.4f"),
+    "id": st.column_config.TextColumn("Id"),
+}
+
+
+def place_kind_label(kind: str) -> str:
+    return PLACE_KINDS.get(kind, kind)
+
+
+def downloads(frame: pd.DataFrame, table: str, filters: Filters, options: Options, key: str) -> None:
+    """CSV, Excel and JSON of exactly these rows, each built only when its button is clicked."""
+    build = load(queries.last_build)
+    info = export.about(filters.describe(options), len(frame), table, build["finished_at"] if build else None)
+    slug = filters.slug()
+    cols = st.columns(3)
+    cols[0].download_button("⬇ CSV", lambda: export.to_csv(frame), export.file_name(table, slug, "csv"), "text/csv",
+                            key=f"{key}_csv", on_click="ignore", width="stretch")
+    cols[1].download_button("⬇ Excel", lambda: export.to_xlsx(frame, info, table), export.file_name(table, slug, "xlsx"),
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx",
+                            on_click="ignore", width="stretch")
+    cols[2].download_button("⬇ JSON", lambda: export.to_json(frame, info), export.file_name(table, slug, "json"),
+                            "application/json", key=f"{key}_json", on_click="ignore", width="stretch")
+
+
+SCHEMA_DOC = Path(__file__).resolve().parent.parent / "docs" / "schema.md"
+
+
+@st.cache_data(show_spinner=False)
+def schema_markdown() -> str:
+    """The data dictionary, docs/schema.md (generated from etl/schema.py)."""
+    try:
+        return SCHEMA_DOC.read_text(encoding="utf-8")
+    except OSError:
+        return "The data dictionary (docs/schema.md) is not available here."

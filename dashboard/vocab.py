@@ -1,0 +1,77 @@
+"""Labels and colours: the one mapping every chart, map and table uses.
+
+Theme colours are data (the `themes.colour` column, a colour-blind safe palette chosen in
+data/themes.yaml); the colours here cover countries and map layers. Both palettes are Paul Tol's
+qualitative schemes (https://personal.sron.nl/~pault/), distinguishable with the common forms of
+colour blindness and legible on light and dark backgrounds.
+"""
+
+from __future__ import annotations
+
+MEETING_KINDS = {
+    "bilateral_meeting": "Bilateral meeting",
+    "official_visit": "Official visit",
+    "video_conference": "Video conference",
+    "conference": "Conference",
+    "signing_ceremony": "Signing ceremony",
+    "other": "Other meeting",
+}
+PARTNERSHIP_KINDS = {
+    "category_2_centre": "Category 2 centre",
+    "world_heritage_inscription": "World Heritage inscription",
+    "world_heritage_nomination": "World Heritage nomination",
+    "intangible_heritage_inscription": "Intangible heritage inscription",
+    "agreement": "Agreement",
+    "programme": "Programme",
+    "resolution": "Resolution",
+    "event": "Event",
+    "convention": "Convention",
+    "committee_membership": "Committee membership",
+    "biosphere_reserve": "Biosphere reserve",
+    "geopark": "Geopark",
+    "other": "Other partnership",
+}
+RECORD_TYPES = {"meeting": "Meeting", "partnership": "Partnership"}
+
+PLACE_KINDS = {
+    "world_heritage_site": "World Heritage property",
+    "biosphere_reserve": "Biosphere reserve",
+    "geopark": "Geopark",
+    "field_office": "UNESCO office",
+    "category_2_centre": "Category 2 centre",
+    "international_institute": "International institute",
+    "city": "City",
+    "venue": "Venue",
+}
+
+# Tol "bright": blue, red, green, yellow, cyan; grey for anything else.
+COUNTRY_COLOURS = {"KAZ": "#4477AA", "KGZ": "#EE6677", "TJK": "#228833", "TKM": "#CCBB44", "UZB": "#66CCEE"}
+OTHER_COLOUR = "#BBBBBB"
+
+# Map layers (Tol "vibrant"): the layer key, its label, its colour.
+MAP_LAYERS = {
+    "heritage_cultural": ("World Heritage: cultural", "#CC3311"),
+    "heritage_natural": ("World Heritage: natural", "#009988"),
+    "biosphere": ("Biosphere reserves", "#33BBEE"),
+    "unesco": ("UNESCO offices and centres", "#EE7733"),
+    "venues": ("Meeting venues", "#EE3377"),
+}
+
+
+# The record-kind filter offers the two record types as a whole, then every kind.
+TYPE_KINDS = {"meeting": "All meetings", "partnership": "All partnerships"}
+
+
+def kind_label(kind: str, record_type: str | None = None) -> str:
+    """'world_heritage_inscription' -> 'World Heritage inscription'; unknown kinds are shown as they are."""
+    if kind in TYPE_KINDS:
+        return TYPE_KINDS[kind]
+    if kind == "other" and record_type is None:
+        return "Other"
+    table = PARTNERSHIP_KINDS if record_type == "partnership" else MEETING_KINDS
+    return table.get(kind) or MEETING_KINDS.get(kind) or PARTNERSHIP_KINDS.get(kind) or kind.replace("_", " ").capitalize()
+
+
+def hex_to_rgb(colour: str, alpha: int = 255) -> list[int]:
+    colour = colour.lstrip("#")
+    return [int(colour[i : i + 2], 16) for i in (0, 2, 4)] + [alpha]

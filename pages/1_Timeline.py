@@ -1,0 +1,40 @@
+"""Timeline: meetings and milestones on a time axis; click a point for its details."""
+
+import streamlit as st
+
+from dashboard import figures, queries, ui
+from dashboard.vocab import COUNTRY_COLOURS
+
+LIMIT = 3000
+
+options, filters = ui.page("Timeline", "Meetings and partnership milestones over time. Click a point to see the record, "
+                           "its participants and its source.", icon=":material/timeline:")
+
+by = st.segmented_control("Colour and group by", ["theme", "country"], format_func=str.capitalize, default="theme",
+                          key="timeline_by") or "theme"
+total = ui.load(queries.record_count, filters)
+if total == 0:
+    ui.empty_state()
+    st.stop()
+
+points = ui.load(queries.timeline_points, filters, by, LIMIT)
+if by == "theme":
+    labels, colours = dict(options.themes), ui.load(queries.theme_colours)
+else:
+    labels, colours = dict(options.countries), COUNTRY_COLOURS
+if total > LIMIT:
+    st.caption(f"Showing the {LIMIT:,} most recent of {total:,} records; narrow the filters to see the rest.")
+
+chart, side = st.columns([3, 1])
+with chart:
+    event = st.plotly_chart(figures.timeline_figure(points, by, labels, colours), width="stretch",
+                            on_select="rerun", selection_mode="points", key="timeline")
+with side:
+    st.plotly_chart(figures.per_year_figure(ui.load(queries.per_year, filters)), width="stretch", key="per_year")
+
+selected = [p for p in event.selection.points if p.get("customdata")] if event and event.selection else []
+if selected:
+    record_type, record_id = selected[0]["customdata"][:2]
+    ui.record_details(record_type, record_id)
+else:
+    st.caption("Select a point (click, or drag a box) to see its details here.")

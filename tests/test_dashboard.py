@@ -1,0 +1,243 @@
+"""The read side without Streamlit: filters, queries, figures, maps and exports."""
+
+import io
+import json
+import sqlite3
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from dashboard import export, figures, maps, queries
+from dashboard.filters import Filters, Options
+from dashboard.store import DatabaseUnavailable, connect
+
+OPTIONS = Options(1992, 2026, {"natural_sciences_water": "Water and natural sciences", "climate_glaciology": "Climate and glaciers",
+                               "education": "Education"},
+                  {"KAZ": "Kazakhstan", "KGZ": "Kyrgyzstan"}, {"meeting": "All meetings", "agreement": "Agreement"})
+
+
+# ------------------------------------------------------------------ filters
+
+
+def test_filters_round_trip_through_the_url():
+    f = Filters(2010, 2020, ("natural_sciences_water", "climate_glaciology"), ("KAZ", "KGZ"), ("meeting",), "glacier centre")
+    assert f.to_query() == {"years": "2010-2020", "theme": "natural_sciences_water,climate_glaciology", "country": "KAZ,KGZ",
+                            "kind": "meeting", "q": "glacier centre"}
+    assert Filters.from_query(f.to_query(), OPTIONS) == (f, [])
+
+
+def test_the_filters_sentence_reads_as_english():
+    f = Filters(2010, 2020, ("natural_sciences_water", "climate_glaciology"), ("KAZ", "KGZ"))
+    assert f.describe(OPTIONS) == ("Meetings and partnerships from 2010 to 2020 on water and natural sciences or climate and glaciers, "
+                                   "in Kazakhstan or Kyrgyzstan.")
+    assert Filters().describe(OPTIONS) == "Meetings and partnerships from 1992 to 2026."
+    assert Filters(year_from=2015, kinds=("meeting",), text="Samarkand").describe(OPTIONS) == (
+        'Meetings from 2015 on, matching "Samarkand".')
+    assert Filters(2017, 2017, kinds=("agreement",)).describe(OPTIONS) == "Agreements in 2017."
+
+
+@pytest.mark.parametrize("params, expected, notice", [
+    ({"years": "abc"}, Filters(), "Ignored the link's years 'abc'"),
+    ({"theme": "' OR 1=1 --"}, Filters(), "Ignored unknown theme '' OR 1=1 --'"),
+    ({"country": "kaz,XYZ"}, Filters(countries=("KAZ",)), "Ignored unknown country 'XYZ'"),
+    ({"theme": "x" * 10_000}, Filters(), "it is 10,000 characters long"),
+    ({"q": "y" * 10_000}, Filters(text="y" * 200), "Shortened the link's search text"),
+    ({"years": "1800-3000"}, Filters(), "The data covers 1992–2026"),
+    ({"years": "2020-2010"}, Filters(2010, 2020), None),
+    ({"kind": "meeting,<script>"}, Filters(kinds=("meeting",)), "Ignored unknown record kind '<script>'"),
+])
+def test_hostile_or_odd_url_values_are_dropped_with_a_notice(params, expected, notice):
+    filters, notices = Filters.from_query(params, OPTIONS)
+    assert filters == expected
+    if notice:
+        assert any(notice in n for n in notices), notices
+    else:
+        assert notices == []
+
+
+def test_file_name_slug_says_what_is_in_the_file():
+    f = Filters(2010, 2020, ("natural_sciences_water",), ("KAZ",))
+    assert export.file_name("meetings", f.slug(), "csv") == "meetings_2010-2020_water_KAZ.csv"
+    assert Filters().slug() == "all"
+
+
+def test_fts_query_quotes_every_word():
+    assert queries.fts_query('glacier "centre" OR 1=1; --') == '"glacier"* "centre"* "OR"* "1"* "1"*'
+    assert queries.fts_query("' -- ;") == ""
+
+
+# ------------------------------------------------------------------ queries
+
+
+@pytest.fixture
+def conn(mini_db):
+    connection = connect(mini_db)
+    yield connection
+    connection.close()
+
+
+def test_the_store_opens_read_only(conn):
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        conn.execute("DELETE FROM meetings")
+
+
+def test_the_store_explains_a_missing_database(tmp_path):
+    with pytest.raises(DatabaseUnavailable, match="No database at"):
+        connect(tmp_path / "none.db")
+
+
+def test_options_come_from_the_database(conn):
+    o = queries.options(conn)
+    assert (o.year_min, o.year_max) == (2012, 2017)
+    assert list(o.countries) == ["KAZ", "KGZ", "UZB"]
+    assert o.kinds == {"meeting": "All meetings", "partnership": "All partnerships", "bilateral_meeting": "Bilateral meeting",
+                       "category_2_centre": "Category 2 centre", "world_heritage_inscription": "World Heritage inscription"}
+
+
+@pytest.mark.parametrize("filters, meetings, partnerships", [
+    (Filters(), 1, 2),
+    (Filters(year_from=2015), 1, 1),
+    (Filters(themes=("climate_glaciology",)), 0, 1),
+    (Filters(countries=("KGZ",)), 0, 1),
+    (Filters(kinds=("meeting",)), 1, 0),
+    (Filters(kinds=("category_2_centre",)), 0, 1),
+    (Filters(text="Bokova"), 1, 0),
+    (Filters(text="glaciolog"), 0, 1),
+    (Filters(text="' OR 1=1 --"), 0, 0),
+])
+def test_headline_counts_follow_the_filters(conn, filters, meetings, partnerships):
+    numbers = queries.headline(conn, filters)
+    assert (numbers["meetings"], numbers["partnerships"]) == (meetings, partnerships)
+
+
+def test_timeline_points_have_one_row_per_record_and_lane(conn):
+    by_theme = queries.timeline_points(conn, Filters(), "theme")
+    assert sorted(zip(by_theme["id"], by_theme["lane"])) == [
+        ("c2c-cargc", "climate_glaciology"), ("kaz-2017-03-29-abdrakhmanov-bokova", "intercultural_dialogue"),
+        ("kaz-2017-03-29-abdrakhmanov-bokova", "peace_security"), ("whs-western-tien-shan", "culture_heritage"),
+        ("whs-western-tien-shan", "natural_sciences_water")]
+    by_country = queries.timeline_points(conn, Filters(countries=("KGZ",)), "country")
+    assert list(zip(by_country["id"], by_country["lane"])) == [("whs-western-tien-shan", "KGZ")]
+    assert len(queries.timeline_points(conn, Filters(), "theme", limit=1)) == 2  # the most recent record, in its two lanes
+
+
+def test_theme_aggregates(conn):
+    counts = queries.theme_counts(conn, Filters())
+    assert dict(zip(counts["theme_id"], counts["records"])) == {
+        "climate_glaciology": 1, "culture_heritage": 1, "intercultural_dialogue": 1, "natural_sciences_water": 1, "peace_security": 1}
+    assert dict(zip(queries.theme_counts(conn, Filters(themes=("culture_heritage",)))["theme_id"], [1])) == {"culture_heritage": 1}
+    pairs = queries.theme_pairs(conn, Filters())
+    assert sorted(zip(pairs["theme_a"], pairs["theme_b"], pairs["records"])) == [
+        ("culture_heritage", "natural_sciences_water", 1), ("intercultural_dialogue", "peace_security", 1),
+        ("natural_sciences_water", "culture_heritage", 1), ("peace_security", "intercultural_dialogue", 1)]
+    by_country = queries.theme_country(conn, Filters(countries=("UZB",)))
+    assert sorted(zip(by_country["theme_id"], by_country["country_iso3"])) == [
+        ("culture_heritage", "UZB"), ("natural_sciences_water", "UZB")]
+    by_year = queries.theme_year(conn, Filters())
+    assert sorted(zip(by_year["theme_id"], by_year["year"])) == [
+        ("climate_glaciology", 2012), ("culture_heritage", 2016), ("intercultural_dialogue", 2017),
+        ("natural_sciences_water", 2016), ("peace_security", 2017)]
+
+
+def test_map_places_honour_country_and_period(conn):
+    everything = queries.map_places(conn, Filters())
+    assert set(everything["id"]) == {"whc-1490", "c2c-cargc", "city-paris"}
+    until_2013 = queries.map_places(conn, Filters(year_to=2013))
+    assert set(until_2013["id"]) == {"c2c-cargc", "city-paris"}  # the 2016 inscription did not exist yet
+    kgz = queries.map_places(conn, Filters(countries=("KGZ",)))
+    assert set(kgz["id"]) == {"whc-1490"}
+    cargc = everything.set_index("id").loc["c2c-cargc"]
+    assert (cargc["partnerships"], cargc["meetings"]) == (1, 0)
+
+
+def test_record_detail_has_participants_and_links(conn):
+    detail = queries.record_detail(conn, "meeting", "kaz-2017-03-29-abdrakhmanov-bokova")
+    assert list(detail["participants"]["name"]) == ["Irina Bokova", "Kairat Abdrakhmanov"]
+    assert list(detail["linked"]["id"]) == ["whs-western-tien-shan"]
+    assert queries.record_detail(conn, "meeting", "nope") is None
+
+
+def test_explorer_tables_give_exactly_the_filtered_rows(conn):
+    assert list(queries.meetings_table(conn, Filters())["id"]) == ["kaz-2017-03-29-abdrakhmanov-bokova"]
+    partnerships = queries.partnerships_table(conn, Filters(year_to=2014))
+    assert list(partnerships["id"]) == ["c2c-cargc"] and list(partnerships["kind"]) == ["Category 2 centre"]
+    places = queries.places_table(conn, Filters(text="Tien"))
+    assert list(places["id"]) == ["whc-1490"]
+
+
+# ------------------------------------------------------------------ figures and maps
+
+
+def test_timeline_figure_has_a_trace_per_lane_and_record_keys(conn):
+    points = queries.timeline_points(conn, Filters(), "theme")
+    fig = figures.timeline_figure(points, "theme", {"culture_heritage": "Culture"}, {"culture_heritage": "#CC6677"})
+    assert len(fig.data) == points["lane"].nunique() == 5
+    culture = next(t for t in fig.data if t.name == "Culture")
+    assert culture.marker.color == "#CC6677"
+    assert [tuple(c) for c in culture.customdata] == [("partnership", "whs-western-tien-shan")]
+    assert list(culture.marker.symbol) == ["square"]  # year precision
+
+
+def test_hover_text_from_the_data_is_escaped():
+    points = pd.DataFrame({"rid": [1], "record_type": ["meeting"], "id": ["x"], "date": ["2017-03"], "date_precision": ["month"],
+                           "year": [2017], "title": ["<img src=x onerror=alert(1)>"], "kind": ["other"], "countries": ["KAZ"],
+                           "themes": ["education"], "origin": ["curated"], "source_url": ["https://e.org"], "lane": ["education"]})
+    fig = figures.timeline_figure(points, "theme", {}, {})
+    assert "<img" not in fig.data[0].hovertemplate[0] and "&lt;img" in fig.data[0].hovertemplate[0]
+
+
+def test_plot_dates_sit_in_the_middle_of_what_is_known():
+    dates = figures.plot_date(pd.Series(["2017-03-29", "2017-03", "2017"]), pd.Series(["day", "month", "year"]))
+    assert [d.strftime("%Y-%m-%d") for d in dates] == ["2017-03-29", "2017-03-15", "2017-07-01"]
+
+
+def test_heatmaps_hold_the_counts(conn):
+    fig = figures.theme_year_heatmap(queries.theme_year(conn, Filters()))
+    assert fig.data[0].z.sum() == 5 and list(fig.data[0].x) == [str(y) for y in range(2012, 2018)]
+    pairs = figures.cooccurrence_heatmap(queries.theme_pairs(conn, Filters()), {})
+    z = pairs.data[0].z[::-1]  # rows are drawn top-down; undo that to compare with the columns
+    assert (z == z.T).all() and z.sum() == 4 and list(pairs.data[0].x) == list(pairs.data[0].y[::-1])
+
+
+def test_the_map_needs_no_basemap_and_tooltips_are_plain_text(conn):
+    places = queries.map_places(conn, Filters())
+    deck = maps.deck(places, queries.country_outlines(conn), ["heritage_natural", "unesco", "venues"])
+    spec = json.loads(deck.to_json())
+    assert deck.map_provider is None and spec.get("mapStyle") in (None, "")
+    assert "html" not in deck._tooltip and "{name}" in deck._tooltip["text"]
+    layer_ids = [layer["id"] for layer in spec["layers"]]
+    assert layer_ids == ["unesco"]  # Western Tien-Shan has no coordinates; Paris hosted no meeting with a place
+    missing = maps.unmapped(places, ["heritage_natural"])
+    assert list(missing["name"]) == ["Western Tien-Shan"]
+
+
+# ------------------------------------------------------------------ exports
+
+
+FRAME = pd.DataFrame({"title": ["=HYPERLINK(\"http://evil\")", "Plain", "+1", "@SUM(A1)", "-2", "Café"],
+                      "year": [2017, 2018, 2019, 2020, 2021, 2022]})
+
+
+def test_csv_has_exactly_the_rows_and_no_live_formulas():
+    back = pd.read_csv(io.BytesIO(export.to_csv(FRAME)), encoding="utf-8-sig")
+    assert list(back["year"]) == list(FRAME["year"])
+    assert list(back["title"]) == ["'=HYPERLINK(\"http://evil\")", "Plain", "'+1", "'@SUM(A1)", "'-2", "Café"]
+
+
+def test_xlsx_has_the_rows_and_an_about_sheet():
+    info = export.about("Meetings and partnerships from 2010 to 2020.", len(FRAME), "meetings", "2026-11-27T00:00:00+00:00")
+    book = openpyxl.load_workbook(io.BytesIO(export.to_xlsx(FRAME, info, "meetings")))
+    assert book.sheetnames == ["meetings", "About"]
+    rows = list(book["meetings"].values)
+    assert rows[0] == ("title", "year") and len(rows) == len(FRAME) + 1
+    assert [r[0] for r in rows[1:]][0] == "'=HYPERLINK(\"http://evil\")" and rows[1][1] == 2017
+    about = dict(book["About"].values)
+    assert about["Filters"] == "Meetings and partnerships from 2010 to 2020." and about["Rows"] == "6"
+    assert about["Data build"] == "2026-11-27T00:00:00+00:00" and "cite" in about["How to cite"].lower()
+    assert all(cell.data_type != "f" for row in book["meetings"].iter_rows() for cell in row)
+
+
+def test_json_has_the_rows_and_the_about_block():
+    data = json.loads(export.to_json(FRAME, {"Filters": "all"}))
+    assert data["about"] == {"Filters": "all"} and [r["year"] for r in data["rows"]] == list(FRAME["year"])

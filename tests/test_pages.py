@@ -1,0 +1,131 @@
+"""Every page under AppTest: runs on the bundled, an empty and a missing database; filters change what is shown;
+the URL round-trips; hostile query strings are handled."""
+
+import sqlite3
+
+import pytest
+import sqlite_utils
+from streamlit.testing.v1 import AppTest
+
+from etl.schema import ensure_schema
+
+from .conftest import ROOT
+
+PAGES = ["app.py", "pages/1_Timeline.py", "pages/2_Map.py", "pages/3_Themes.py", "pages/4_Explorer.py", "pages/5_About_the_data.py"]
+
+
+def app(monkeypatch, db, query=None) -> AppTest:
+    monkeypatch.setenv("COOPERATION_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def on(at: AppTest, page: str) -> AppTest:
+    return at if page == "app.py" else at.switch_page(page).run()
+
+
+@pytest.fixture(scope="module")
+def empty_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("empty") / "empty.db"
+    db = sqlite_utils.Database(path)
+    ensure_schema(db)
+    db.close()
+    return path
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_the_bundled_database(monkeypatch, bundled_db, page):
+    at = on(app(monkeypatch, bundled_db), page)
+    assert not at.exception, at.exception
+    assert not at.warning
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_explains_an_empty_database(monkeypatch, empty_db, page):
+    at = on(app(monkeypatch, empty_db), page)
+    assert not at.exception
+    if page.endswith("About_the_data.py"):
+        assert [m.value for m in at.metric if m.label == "Meetings"] == ["0"]
+    else:
+        assert "holds no meetings or partnerships yet" in at.info[0].value
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_explains_a_missing_database(monkeypatch, tmp_path, page):
+    at = on(app(monkeypatch, tmp_path / "gone.db"), page)
+    assert not at.exception
+    assert "No database at" in at.warning[0].value
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_changing_a_filter_changes_the_numbers(monkeypatch, bundled_db):
+    conn = sqlite3.connect(bundled_db)
+    at = app(monkeypatch, bundled_db)
+    assert metrics(at)["Meetings"] == str(conn.execute("SELECT count(*) FROM meetings").fetchone()[0])
+    at.multiselect(key="flt_countries").set_value(["KGZ"]).run()
+    kgz_meetings = conn.execute("SELECT count(*) FROM meeting_countries WHERE country_iso3 = 'KGZ'").fetchone()[0]
+    kgz_partnerships = conn.execute("SELECT count(*) FROM partnership_countries WHERE country_iso3 = 'KGZ'").fetchone()[0]
+    assert (metrics(at)["Meetings"], metrics(at)["Partnerships and milestones"]) == (str(kgz_meetings), str(kgz_partnerships))
+    assert metrics(at)["Countries involved"] == "1"
+    at.slider(key="flt_years").set_value((2010, 2020)).run()
+    expected = conn.execute("SELECT count(*) FROM meetings m JOIN meeting_countries c ON c.meeting_id = m.id "
+                            "WHERE c.country_iso3 = 'KGZ' AND m.year BETWEEN 2010 AND 2020").fetchone()[0]
+    assert metrics(at)["Meetings"] == str(expected)
+    assert "from 2010 to 2020, in Kyrgyzstan" in at.markdown[0].value
+
+
+def test_the_explorer_lists_exactly_the_filtered_rows(monkeypatch, bundled_db):
+    conn = sqlite3.connect(bundled_db)
+    at = on(app(monkeypatch, bundled_db, {"theme": "climate_glaciology"}), "pages/4_Explorer.py")
+    expected = conn.execute("SELECT count(*) FROM meeting_themes WHERE theme_id = 'climate_glaciology'").fetchone()[0]
+    assert at.caption[1].value == f"{expected:,} meetings"
+    assert len(at.dataframe[0].value) == expected
+
+
+def test_the_url_round_trips_through_the_widgets(monkeypatch, bundled_db):
+    at = app(monkeypatch, bundled_db, {"years": "2010-2020", "theme": "education,youth", "country": "KAZ", "kind": "meeting",
+                                       "q": "forum"})
+    assert at.slider(key="flt_years").value == (2010, 2020)
+    assert at.multiselect(key="flt_themes").value == ["education", "youth"]
+    assert at.multiselect(key="flt_countries").value == ["KAZ"]
+    assert at.multiselect(key="flt_kinds").value == ["meeting"]
+    assert at.text_input(key="flt_text").value == "forum"
+    at.multiselect(key="flt_countries").set_value(["KAZ", "UZB"]).run()
+    assert dict(at.query_params) == {"years": "2010-2020", "theme": "education,youth", "country": "KAZ,UZB", "kind": "meeting",
+                                     "q": "forum"}
+    at = on(at, "pages/3_Themes.py")  # the filters survive a page change
+    assert at.multiselect(key="flt_countries").value == ["KAZ", "UZB"]
+    assert dict(at.query_params)["country"] == "KAZ,UZB"
+    next(b for b in at.button if b.label == "Reset filters").click().run()
+    assert dict(at.query_params) == {} and at.multiselect(key="flt_countries").value == []
+
+
+@pytest.mark.parametrize("query, notice", [
+    ({"years": "abc"}, "Ignored the link's years"),
+    ({"theme": "' OR 1=1 --"}, "Ignored unknown theme"),
+    ({"country": "ATLANTIS"}, "Ignored unknown country"),
+    ({"q": "z" * 10_000}, "Shortened the link's search text"),
+    ({"kind": "k" * 10_000}, "characters long"),
+])
+@pytest.mark.parametrize("page", ["app.py", "pages/2_Map.py", "pages/4_Explorer.py"])
+def test_hostile_query_strings_become_notices(monkeypatch, bundled_db, query, notice, page):
+    at = app(monkeypatch, bundled_db, query)
+    assert not at.exception
+    assert any(notice in w.value.replace("\\", "") for w in at.warning), [w.value for w in at.warning]
+    at = on(at, page)
+    assert not at.exception
+
+
+def test_a_search_with_no_match_shows_the_empty_state(monkeypatch, bundled_db):
+    at = app(monkeypatch, bundled_db, {"q": "zzzznotaword"})
+    assert metrics(at)["Meetings"] == "0"
+    assert "No records match these filters" in at.info[0].value
+    for page in PAGES[1:5]:
+        at = on(at, page)
+        assert not at.exception
+        assert any("match these filters" in i.value for i in at.info), page
