@@ -58,8 +58,7 @@ def timeline_figure(points: pd.DataFrame, by: str, lane_labels: dict[str, str], 
         ))
     _layout(fig, "When did the cooperation happen, and on what?", height=max(320, 60 + 38 * len(lanes)),
             xaxis_title="Date (circle: exact day · diamond: month known · square: year known)",
-            yaxis_title="Country" if by == "country" else "Theme", showlegend=False, clickmode="event+select",
-            dragmode="select")
+            yaxis_title="Country" if by == "country" else "Theme", showlegend=False)
     fig.update_yaxes(categoryorder="array", categoryarray=[lane_labels.get(lane, lane) for lane in reversed(lanes)])
     return fig
 

@@ -14,7 +14,7 @@ import pydeck as pdk
 
 from .vocab import COUNTRY_COLOURS, MAP_LAYERS, OTHER_COLOUR, PLACE_KINDS, hex_to_rgb
 
-VIEW = pdk.ViewState(latitude=42.5, longitude=65.5, zoom=3.7, min_zoom=1, max_zoom=12)
+VIEW = pdk.ViewState(latitude=44.0, longitude=64.5, zoom=3.4, min_zoom=1, max_zoom=12)
 TOOLTIP = {"text": "{name}\n{what}\n{detail}"}
 LAYER_KINDS = {
     "heritage_cultural": lambda p: (p["kind"] == "world_heritage_site") & (p["category"] != "natural"),
@@ -57,9 +57,21 @@ def outline_layer(outlines: pd.DataFrame, highlight: tuple[str, ...]) -> pdk.Lay
     )
 
 
+def label_layer(outlines: pd.DataFrame) -> pdk.Layer:
+    """Country names at the mean of each outline's vertices (drawn on the canvas as text, never as HTML)."""
+    labels = []
+    for row in outlines.itertuples():
+        geometry = json.loads(row.outline)
+        rings = geometry["coordinates"] if geometry["type"] == "Polygon" else max(geometry["coordinates"], key=lambda p: len(p[0]))
+        outer = rings[0]
+        labels.append({"name": row.name, "lon": sum(x for x, _ in outer) / len(outer), "lat": sum(y for _, y in outer) / len(outer)})
+    return pdk.Layer("TextLayer", id="country-names", data=labels, get_position=["lon", "lat"], get_text="name", get_size=14,
+                     get_color=[60, 60, 60, 200], pickable=False, font_weight=600)
+
+
 def deck(places: pd.DataFrame, outlines: pd.DataFrame, layers_on: list[str], highlight: tuple[str, ...] = ()) -> pdk.Deck:
-    """Country outlines, then one scatter layer per chosen map layer (ids are the layer keys, for selection)."""
-    layers = [outline_layer(outlines, highlight)] if not outlines.empty else []
+    """Country outlines and names, then one scatter layer per chosen map layer (ids are the layer keys, for selection)."""
+    layers = [outline_layer(outlines, highlight), label_layer(outlines)] if not outlines.empty else []
     for key in layers_on:
         rows = layer_rows(places, key)
         if rows.empty:
@@ -70,7 +82,8 @@ def deck(places: pd.DataFrame, outlines: pd.DataFrame, layers_on: list[str], hig
             get_fill_color=hex_to_rgb(colour, 210), get_line_color=[40, 40, 40, 220], line_width_min_pixels=1,
             stroked=True, radius_min_pixels=5, radius_max_pixels=16, pickable=True, auto_highlight=True,
         ))
-    return pdk.Deck(layers=layers, initial_view_state=VIEW, map_provider=None, map_style=None, tooltip=TOOLTIP)
+    return pdk.Deck(layers=layers, initial_view_state=VIEW, map_provider=None, tooltip=TOOLTIP)  # keep the default map_style:
+    # with map_provider=None it stays pydeck's "no style" sentinel; an explicit None makes Streamlit fetch a Carto basemap
 
 
 def unmapped(places: pd.DataFrame, layers_on: list[str]) -> pd.DataFrame:

@@ -61,9 +61,9 @@ PAGES = (("app.py", "Overview", ":material/dashboard:"), ("pages/1_Timeline.py",
          ("pages/5_About_the_data.py", "About the data", ":material/info:"))
 
 
-def frame(title: str, caption: str, icon: str = ":material/dashboard:") -> None:
+def frame(title: str, caption: str) -> None:
     """Page config, the menu, the title and its caption."""
-    st.set_page_config(page_title=f"{title} · Central Asia – UNESCO", page_icon=icon, layout="wide")
+    st.set_page_config(page_title=f"{title} · Central Asia – UNESCO", layout="wide")  # default favicon: served locally
     with st.sidebar:
         for path, label, page_icon in PAGES:
             st.page_link(path, label=label, icon=page_icon)
@@ -71,9 +71,9 @@ def frame(title: str, caption: str, icon: str = ":material/dashboard:") -> None:
     st.caption(caption)
 
 
-def page(title: str, caption: str, icon: str = ":material/dashboard:") -> tuple[Options, Filters]:
+def page(title: str, caption: str) -> tuple[Options, Filters]:
     """The frame, the database check, the shared sidebar filters and the active-filters sentence."""
-    frame(title, caption, icon)
+    frame(title, caption)
     try:
         options = load(queries.options)
     except store.DatabaseUnavailable as exc:

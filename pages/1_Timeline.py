@@ -8,7 +8,7 @@ from dashboard.vocab import COUNTRY_COLOURS
 LIMIT = 3000
 
 options, filters = ui.page("Timeline", "Meetings and partnership milestones over time. Click a point to see the record, "
-                           "its participants and its source.", icon=":material/timeline:")
+                           "its participants and its source.")
 
 by = st.segmented_control("Colour and group by", ["theme", "country"], format_func=str.capitalize, default="theme",
                           key="timeline_by") or "theme"
@@ -28,7 +28,7 @@ if total > LIMIT:
 chart, side = st.columns([3, 1])
 with chart:
     event = st.plotly_chart(figures.timeline_figure(points, by, labels, colours), width="stretch",
-                            on_select="rerun", selection_mode="points", key="timeline")
+                            on_select="rerun", selection_mode=("points", "box"), key="timeline")
 with side:
     st.plotly_chart(figures.per_year_figure(ui.load(queries.per_year, filters)), width="stretch", key="per_year")
 

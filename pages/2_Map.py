@@ -9,7 +9,7 @@ from dashboard.vocab import MAP_LAYERS
 
 options, filters = ui.page(
     "Map", "Sites, centres and meeting venues. Sites are filtered by country and by existence at the end of the period; "
-    "venues count the meetings that match all filters. Works offline: no basemap is fetched.", icon=":material/map:")
+    "venues count the meetings that match all filters. Works offline: no basemap is fetched.")
 
 layers = st.pills("Layers", list(MAP_LAYERS), selection_mode="multi", default=list(MAP_LAYERS),
                   format_func=lambda k: MAP_LAYERS[k][0], key="map_layers") or []
@@ -22,7 +22,7 @@ st.markdown(legend, unsafe_allow_html=True)  # built only from the constant laye
 places = ui.load(queries.map_places, filters)
 if ui.load(queries.record_count, filters) == 0:
     st.info("No meetings or partnerships match these filters; the map still shows the sites of the chosen countries "
-            "and period.", icon=":material/search_off:")
+            "and period.")
 outlines = ui.load(queries.country_outlines)
 event = st.pydeck_chart(maps.deck(places, outlines, layers, filters.countries), height=560, on_select="rerun",
                         selection_mode="single-object", key="map")

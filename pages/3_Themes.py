@@ -4,8 +4,7 @@ import streamlit as st
 
 from dashboard import figures, queries, ui
 
-options, filters = ui.page("Themes", "What the cooperation is about. A record with several themes counts once for each.",
-                           icon=":material/label:")
+options, filters = ui.page("Themes", "What the cooperation is about. A record with several themes counts once for each.")
 
 counts = ui.load(queries.theme_counts, filters)
 if counts.empty:

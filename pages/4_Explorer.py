@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import queries, ui
 
 options, filters = ui.page("Explorer", "The rows behind every chart. Sort by clicking a column; select a row for its details; "
-                           "download exactly the rows shown.", icon=":material/table_view:")
+                           "download exactly the rows shown.")
 
 TABLES = {
     "meetings": ("Meetings", queries.meetings_table, "meeting"),

@@ -6,12 +6,12 @@ import streamlit as st
 
 from dashboard import queries, store, ui
 
-ui.frame("About the data", "Where every table comes from, how to cite it, and what the last build loaded and refused.", ":material/info:")
+ui.frame("About the data", "Where every table comes from, how to cite it, and what the last build loaded and refused.")
 
 try:
     counts = ui.load(queries.record_counts)
 except store.DatabaseUnavailable as exc:
-    st.warning(str(exc), icon=":material/warning:")
+    st.warning(str(exc))
     st.stop()
 
 build = ui.load(queries.last_build)

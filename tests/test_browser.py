@@ -1,10 +1,19 @@
-"""The app in a real browser: pages draw, and they show what the database holds."""
+"""The app in a real browser (Debian's Chromium): every page draws, downloads hold exactly the filtered rows,
+a copied URL reproduces the view, and text from the data is never run as HTML. Screenshots go to docs/screenshots/."""
 
+import csv
+import io
+import re
+import shutil
 import sqlite3
 
+import openpyxl
 import pytest
 
+from etl.load import build
+
 from .browser import SCREENSHOTS, browser_page, chromium_path, streamlit_server, wait_for_app
+from .conftest import MINI
 
 pytestmark = pytest.mark.browser
 
@@ -16,15 +25,156 @@ def server(bundled_db):
         yield url
 
 
+def shoot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def open_page(page, url: str) -> None:
+    page.goto(url)
+    wait_for_app(page)
+
+
+def caption_count(page, what: str) -> int:
+    """The number in a caption such as '72 meetings'."""
+    text = page.get_by_text(re.compile(r"^[\d,]+" + what + "$")).first.inner_text()
+    return int(text.split()[0].replace(",", ""))
+
+
 def test_home_page_shows_the_record_counts_from_the_database(server, bundled_db):
     conn = sqlite3.connect(bundled_db)
     meetings = conn.execute("SELECT count(*) FROM meetings").fetchone()[0]
     partnerships = conn.execute("SELECT count(*) FROM partnerships").fetchone()[0]
-    with browser_page() as page:
-        page.goto(server)
-        wait_for_app(page)
+    with browser_page(height=1300) as page:
+        open_page(page, server)
+        page.wait_for_selector(".js-plotly-plot")
         metrics = page.locator("[data-testid='stMetric']").all_inner_texts()
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / "overview.png"), full_page=True)
+        shoot(page, "overview")
     assert any(text.startswith("Meetings") and text.strip().endswith(str(meetings)) for text in metrics), metrics
     assert any(text.startswith("Partnerships") and text.strip().endswith(str(partnerships)) for text in metrics), metrics
+
+
+def test_timeline_draws_and_a_click_shows_the_record(server):
+    with browser_page(height=1400) as page:
+        open_page(page, server + "/Timeline?country=KAZ")
+        page.wait_for_selector(".js-plotly-plot .scatterlayer .point")
+        points = page.locator(".js-plotly-plot").first.locator(".scatterlayer .point")
+        assert points.count() > 10
+        box = points.last.bounding_box()  # plotly listens on its drag layer: click where the point is drawn
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.wait_for_timeout(300)
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.wait_for_selector("text=Open the source", timeout=20_000)
+        wait_for_app(page)
+        shoot(page, "timeline")
+        assert page.get_by_text("Countries:").count() >= 1
+
+
+def test_map_draws_offline_with_its_layers(server):
+    with browser_page(height=1200) as page:
+        requests = []
+        page.on("request", lambda r: requests.append(r.url))
+        open_page(page, server + "/Map")
+        page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=30_000)
+        page.wait_for_timeout(2500)
+        shoot(page, "map")
+        assert page.get_by_text("World Heritage: cultural").count() >= 1
+    outside = [u for u in requests if not u.startswith(server) and not u.startswith("data:") and not u.startswith("blob:")]
+    assert outside == [], outside[:5]
+
+
+def test_themes_draws_four_charts(server):
+    with browser_page(height=2200) as page:
+        open_page(page, server + "/Themes")
+        page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 4")
+        shoot(page, "themes")
+        titles = [t.text_content() for t in page.locator(".gtitle").all()]
+    assert {"Which themes does the cooperation cover most?", "When was each theme active?",
+            "Which country works with UNESCO on which theme?"} <= set(titles)
+
+
+def test_about_page_shows_the_build(server):
+    with browser_page(height=1600) as page:
+        open_page(page, server + "/About_the_data")
+        shoot(page, "about")
+        assert page.get_by_text("The last build refused no record.").count() == 1
+
+
+def test_downloads_hold_exactly_the_filtered_rows(server, bundled_db):
+    conn = sqlite3.connect(bundled_db)
+    expected = sorted(r[0] for r in conn.execute(
+        "SELECT m.id FROM meetings m JOIN meeting_countries c ON c.meeting_id = m.id WHERE c.country_iso3 = 'UZB' AND m.year >= 2015"))
+    with browser_page(height=1200) as page:
+        open_page(page, server + "/Explorer?country=UZB&years=2015-")
+        assert caption_count(page, " meetings") == len(expected)
+        shoot(page, "explorer")
+        with page.expect_download() as info:
+            page.get_by_role("button", name="⬇ CSV").first.click()
+        download = info.value
+        assert download.suggested_filename == "meetings_2015-now_UZB.csv"
+        rows = list(csv.DictReader(io.StringIO(open(download.path(), encoding="utf-8-sig").read())))
+        assert sorted(r["id"] for r in rows) == expected
+        with page.expect_download() as info:
+            page.get_by_role("button", name="⬇ Excel").first.click()
+        book = openpyxl.load_workbook(io.BytesIO(open(info.value.path(), "rb").read()))
+        assert book.sheetnames == ["meetings", "About"]
+        assert sorted(r[-1] for r in list(book["meetings"].values)[1:]) == expected
+        assert "in Uzbekistan" in dict(book["About"].values)["Filters"]
+
+
+def test_a_copied_url_reproduces_the_view(server):
+    with browser_page(height=1200) as page:
+        open_page(page, server + "/Explorer")
+        everything = caption_count(page, " meetings")
+        search = page.get_by_label("Search titles and summaries")
+        search.fill("Samarkand")
+        search.press("Enter")
+        page.wait_for_function("location.search.includes('q=Samarkand')")
+        wait_for_app(page)
+        narrowed = caption_count(page, " meetings")
+        copied = page.url
+    assert 0 < narrowed < everything
+    with browser_page(height=1200) as fresh:
+        open_page(fresh, copied)
+        assert caption_count(fresh, " meetings") == narrowed
+        assert fresh.get_by_label("Search titles and summaries").input_value() == "Samarkand"
+
+
+def test_a_narrow_window_still_reads(server):
+    with browser_page(width=420, height=1500) as page:
+        open_page(page, server)
+        page.wait_for_selector("[data-testid='stMetric']")
+        shoot(page, "overview_narrow")
+        assert page.locator("[data-testid='stMetric']").count() == 5
+
+
+HOSTILE = '<img src=x onerror="window.__pwned=1">Evil & Co'
+
+
+def test_text_from_the_data_is_never_run_as_html(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    places = data / "places.csv"
+    places.write_text(places.read_text() + f'office-evil,"{HOSTILE.replace(chr(34), chr(34) * 2)}",field_office,KAZ,Almaty,42.5,65.5,city,,,,,'
+                      "https://example.org/evil,,Written by the tests\n")
+    meetings = data / "meetings" / "seed.yaml"
+    meetings.write_text(meetings.read_text().replace("title: Foreign Minister Abdrakhmanov meets Director-General Bokova",
+                                                     "title: '" + HOSTILE + "'"))
+    db = tmp_path / "evil.db"
+    assert build(data, db).rejects == []
+    chromium_path()
+    with streamlit_server(db) as url, browser_page(height=1000) as page:
+        open_page(page, url + "/Map")
+        canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
+        canvas.wait_for(timeout=30_000)
+        page.wait_for_timeout(2000)
+        box = canvas.bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        tooltip = page.locator(".deck-tooltip")
+        tooltip.wait_for(state="visible", timeout=10_000)
+        assert "<img" in tooltip.inner_text()
+        shoot(page, "map_tooltip_escaped")
+        open_page(page, url)
+        assert page.get_by_text("Evil & Co").count() >= 1
+        assert page.evaluate("window.__pwned === undefined")
+        assert page.locator("img[src='x']").count() == 0

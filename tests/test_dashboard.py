@@ -204,10 +204,10 @@ def test_the_map_needs_no_basemap_and_tooltips_are_plain_text(conn):
     places = queries.map_places(conn, Filters())
     deck = maps.deck(places, queries.country_outlines(conn), ["heritage_natural", "unesco", "venues"])
     spec = json.loads(deck.to_json())
-    assert deck.map_provider is None and spec.get("mapStyle") in (None, "")
+    assert deck.map_provider is None and "://" not in str(spec.get("mapStyle"))  # no basemap style to fetch
     assert "html" not in deck._tooltip and "{name}" in deck._tooltip["text"]
     layer_ids = [layer["id"] for layer in spec["layers"]]
-    assert layer_ids == ["unesco"]  # Western Tien-Shan has no coordinates; Paris hosted no meeting with a place
+    assert layer_ids == ["unesco"]  # the fixture has no outlines; Western Tien-Shan has no coordinates; no meeting has a place
     missing = maps.unmapped(places, ["heritage_natural"])
     assert list(missing["name"]) == ["Western Tien-Shan"]
 
@@ -241,3 +241,12 @@ def test_xlsx_has_the_rows_and_an_about_sheet():
 def test_json_has_the_rows_and_the_about_block():
     data = json.loads(export.to_json(FRAME, {"Filters": "all"}))
     assert data["about"] == {"Filters": "all"} and [r["year"] for r in data["rows"]] == list(FRAME["year"])
+
+
+def test_the_bundled_map_draws_outlines_names_and_layers(bundled_db):
+    conn = connect(bundled_db)
+    deck = maps.deck(queries.map_places(conn, Filters()), queries.country_outlines(conn), ["heritage_cultural", "venues"], ("KAZ",))
+    assert [layer.id for layer in deck.layers] == ["countries", "country-names", "heritage_cultural", "venues"]
+    assert sorted(label["name"] for label in deck.layers[1].data) == ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]
+    fills = {f["properties"]["iso3"]: f["properties"]["fill"][3] for f in deck.layers[0].data["features"]}
+    assert fills["KAZ"] > fills["UZB"]  # the chosen country stands out
