@@ -65,8 +65,9 @@ def label_layer(outlines: pd.DataFrame) -> pdk.Layer:
         rings = geometry["coordinates"] if geometry["type"] == "Polygon" else max(geometry["coordinates"], key=lambda p: len(p[0]))
         outer = rings[0]
         labels.append({"name": row.name, "lon": sum(x for x, _ in outer) / len(outer), "lat": sum(y for _, y in outer) / len(outer)})
-    return pdk.Layer("TextLayer", id="country-names", data=labels, get_position=["lon", "lat"], get_text="name", get_size=14,
-                     get_color=[60, 60, 60, 200], pickable=False, font_weight=600)
+    return pdk.Layer("TextLayer", id="country-names", data=labels, get_position=["lon", "lat"], get_text="name", get_size=13,
+                     get_color=[40, 40, 40, 255], background=True, get_background_color=[255, 255, 255, 150],  # legible on
+                     background_padding=[4, 2], pickable=False)  # light and dark
 
 
 def deck(places: pd.DataFrame, outlines: pd.DataFrame, layers_on: list[str], highlight: tuple[str, ...] = ()) -> pdk.Deck:
