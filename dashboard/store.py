@@ -18,12 +18,13 @@ def db_path() -> Path:
     return Path(os.environ.get("COOPERATION_DB") or DEFAULT_DB)
 
 
-def db_version(path: Path) -> float:
-    """The file's modification time: cache keys change when a build swaps in a new file."""
+def db_version(path: Path) -> str:
+    """The file's inode and modification time: cache keys change when a build swaps in a new file."""
     try:
-        return path.stat().st_mtime_ns / 1e9
+        stat = path.stat()
     except OSError:
-        return 0.0
+        return "missing"
+    return f"{stat.st_ino}:{stat.st_mtime_ns}"
 
 
 def connect(path: Path) -> sqlite3.Connection:

@@ -38,7 +38,7 @@ def link(url: str) -> str:
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
-def _cached(name: str, path: str, version: float, args: tuple):
+def _cached(name: str, path: str, version: str, args: tuple):
     conn = store.connect(Path(path))
     try:
         return getattr(queries, name)(conn, *args)

@@ -129,3 +129,18 @@ def test_a_search_with_no_match_shows_the_empty_state(monkeypatch, bundled_db):
         at = on(at, page)
         assert not at.exception
         assert any("match these filters" in i.value for i in at.info), page
+
+
+def test_a_rebuild_shows_up_without_restarting(monkeypatch, mini_data, tmp_path):
+    from etl.load import build
+
+    db = tmp_path / "live.db"
+    build(mini_data, db)
+    at = app(monkeypatch, db)
+    assert metrics(at)["Meetings"] == "1"
+    (mini_data / "meetings" / "more.yaml").write_text(
+        "- id: kgz-2019-01-01-extra\n  date: 2019\n  title: Extra\n  kind: other\n  countries: [KGZ]\n  themes: [youth]\n"
+        "  source_url: https://example.org/extra\n", encoding="utf-8")
+    build(mini_data, db)
+    at.run()
+    assert metrics(at)["Meetings"] == "2"
