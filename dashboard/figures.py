@@ -46,18 +46,21 @@ def timeline_figure(points: pd.DataFrame, by: str, lane_labels: dict[str, str], 
     for lane in lanes:
         rows = points[points["lane"] == lane]
         label = lane_labels.get(lane, lane)
+        extracted = rows["origin"] == "extracted"
         hover = (rows["title"].map(esc) + "<br>" + rows["date"].map(esc) + rows["date_precision"].map(PRECISION_NOTE)
                  + " · " + rows["record_type"].map(RECORD_TYPES) + " · "
                  + [esc(kind_label(k, t)) for k, t in zip(rows["kind"], rows["record_type"])]
-                 + "<br>Countries: " + rows["countries"].map(esc) + "<extra></extra>")
+                 + "<br>Countries: " + rows["countries"].map(esc)
+                 + extracted.map({True: "<br><i>Extracted from a press release (unconfirmed)</i>", False: ""}) + "<extra></extra>")
+        symbols = rows["date_precision"].map(PRECISION_SYMBOL) + extracted.map({True: "-open", False: ""})
         fig.add_trace(go.Scatter(
             x=rows["x"], y=[label] * len(rows), mode="markers", name=label,
             marker={"color": lane_colours.get(lane, OTHER_COLOUR), "size": 11, "opacity": 0.85,
-                    "symbol": rows["date_precision"].map(PRECISION_SYMBOL).tolist(), "line": {"width": 0.5, "color": "#444"}},
+                    "symbol": symbols.tolist(), "line": {"width": 1, "color": lane_colours.get(lane, OTHER_COLOUR)}},
             customdata=rows[["record_type", "id"]].to_numpy(), hovertemplate=hover.tolist(),
         ))
     _layout(fig, "When did the cooperation happen, and on what?", height=max(320, 60 + 38 * len(lanes)),
-            xaxis_title="Date (circle: exact day · diamond: month known · square: year known)",
+            xaxis_title="Date (circle: exact day · diamond: month known · square: year known · open marker: extracted)",
             yaxis_title="Country" if by == "country" else "Theme", showlegend=False)
     fig.update_yaxes(categoryorder="array", categoryarray=[lane_labels.get(lane, lane) for lane in reversed(lanes)])
     return fig

@@ -15,7 +15,7 @@ from .vocab import TYPE_KINDS, kind_label
 
 MAX_PARAM_CHARS = 1000
 MAX_TEXT_CHARS = 200
-QUERY_KEYS = ("years", "theme", "country", "kind", "q")
+QUERY_KEYS = ("years", "theme", "country", "kind", "q", "extracted")
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class Options:
     themes: Mapping[str, str] = field(default_factory=dict)  # id -> label
     countries: Mapping[str, str] = field(default_factory=dict)  # iso3 -> name
     kinds: Mapping[str, str] = field(default_factory=dict)  # kind (or record type) -> label
+    extracted: int = 0  # records extracted from press releases
 
     @property
     def empty(self) -> bool:
@@ -41,6 +42,7 @@ class Filters:
     countries: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     text: str = ""
+    extracted: bool = True  # include records extracted from press releases
 
     @property
     def date_from(self) -> str:
@@ -70,6 +72,8 @@ class Filters:
             out["kind"] = ",".join(self.kinds)
         if self.text:
             out["q"] = self.text
+        if not self.extracted:
+            out["extracted"] = "no"
         return out
 
     @classmethod
@@ -121,6 +125,9 @@ class Filters:
         if len(text) > MAX_TEXT_CHARS:
             notices.append(f"Shortened the link's search text to {MAX_TEXT_CHARS} characters.")
             text = text[:MAX_TEXT_CHARS].strip()
+        extracted = _first(params.get("extracted")).strip().lower()
+        if extracted not in ("", "yes", "no"):
+            notices.append(f"Ignored the link's extracted='{_printable(extracted)}': use extracted=no to hide extracted records.")
         filters = cls(
             year_from=year_from,
             year_to=year_to,
@@ -128,6 +135,7 @@ class Filters:
             countries=allowed("country", "country", options.countries, str.upper),
             kinds=allowed("kind", "record kind", options.kinds),
             text=text,
+            extracted=extracted != "no",
         )
         return filters.normalised(options), notices
 
@@ -161,6 +169,8 @@ class Filters:
             sentence += ", in " + _join([options.countries.get(c, c) for c in self.countries], "or")
         if self.text:
             sentence += f', matching "{self.text}"'
+        if not self.extracted:
+            sentence += " (curated records only)"
         return sentence + "."
 
     def slug(self) -> str:
@@ -178,6 +188,8 @@ class Filters:
             words = re.sub(r"[^a-z0-9]+", "-", self.text.lower()).strip("-")[:20]
             if words:
                 parts.append(words)
+        if not self.extracted:
+            parts.append("curated")
         return "_".join(parts) or "all"
 
 

@@ -26,6 +26,7 @@ COUNTRY_FRAGMENT = ("r.rid IN (SELECT rid FROM record_countries WHERE country_is
 KIND_FRAGMENT = ("(r.record_type IN (SELECT value FROM json_each(:kinds))"
                  " OR r.kind IN (SELECT value FROM json_each(:kinds)))")
 TEXT_FRAGMENT = "r.rid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH :match)"
+CURATED_FRAGMENT = "r.origin <> 'extracted'"
 
 
 def fts_query(text: str) -> str:
@@ -53,6 +54,8 @@ def filter_clause(f: Filters) -> tuple[str, dict]:
         params["match"] = match
     elif f.text:
         clauses.append("0")  # text with no searchable word matches nothing
+    if not f.extracted:
+        clauses.append(CURATED_FRAGMENT)
     return " AND ".join(clauses), params
 
 
@@ -80,7 +83,8 @@ def options(conn: sqlite3.Connection) -> Options:
         kinds[record_type] = TYPE_KINDS.get(record_type, record_type)
     for record_type, kind in present:
         kinds.setdefault(kind, kind_label(kind, None if kind == "other" else record_type))
-    return Options(years[0], years[1], themes, countries, kinds)
+    extracted = conn.execute("SELECT count(*) FROM records WHERE origin = 'extracted'").fetchone()[0]
+    return Options(years[0], years[1], themes, countries, kinds, extracted)
 
 
 def theme_colours(conn: sqlite3.Connection) -> dict[str, str]:
@@ -381,6 +385,54 @@ def places_table(conn: sqlite3.Connection, f: Filters) -> pd.DataFrame:
     by existence at the end of the period, and by the search text."""
     return _labelled(_frame(conn, PLACES_TABLE_SQL, {**_place_params(f), "match": fts_query(f.text)}),
                      lambda k: PLACE_KINDS.get(k, k))
+
+
+DOCUMENTS_SQL = """
+SELECT d.published, d.title, d.url, d.source_file,
+       (SELECT count(*) FROM meetings m WHERE m.document_id = d.id) AS meetings,
+       (SELECT count(*) FROM partnerships p WHERE p.document_id = d.id) AS partnerships,
+       CASE WHEN :match = '' THEN substr(d.text, 1, 220) ELSE (SELECT snippet(documents_fts, 1, '«', '»', '…', 24)
+            FROM documents_fts WHERE documents_fts MATCH :match AND documents_fts.rowid = d.rowid) END AS excerpt,
+       d.id
+FROM documents d
+WHERE d.published >= :date_from AND d.published < :date_to
+  AND (:match = '' OR d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :match))
+  AND (:any_country = 0 OR d.id IN (SELECT r.document_id FROM meetings r JOIN meeting_countries c ON c.meeting_id = r.id
+                                     WHERE c.country_iso3 IN (SELECT value FROM json_each(:countries))
+                                     UNION SELECT p.document_id FROM partnerships p JOIN partnership_countries c
+                                     ON c.partnership_id = p.id WHERE c.country_iso3 IN (SELECT value FROM json_each(:countries))
+                                     UNION SELECT e.document_id FROM evidence e JOIN meeting_countries c ON c.meeting_id = e.record_id
+                                     WHERE e.record_table = 'meetings'
+                                       AND c.country_iso3 IN (SELECT value FROM json_each(:countries))))
+ORDER BY d.published DESC, d.id
+"""
+
+
+def documents_table(conn: sqlite3.Connection, f: Filters) -> pd.DataFrame:
+    """Ingested press releases in the period (and naming a chosen country), with a search excerpt («match» marked)."""
+    return _frame(conn, DOCUMENTS_SQL, {"date_from": f.date_from, "date_to": f.date_to, "match": fts_query(f.text),
+                                        **{k: v for k, v in _place_params(f).items() if k != "year_to_excl"}})
+
+
+DOCUMENT_SQL = "SELECT id, title, published, url, text, source_file, ingested_at FROM documents WHERE id = :id"
+EVIDENCE_SQL = """
+SELECT e.record_table, e.record_id, e.field, e.value, e.sentence, e.start, e."end",
+       coalesce(m.title, p.name) AS record_title, coalesce(m.origin, p.origin) AS origin
+FROM evidence e
+LEFT JOIN meetings m ON e.record_table = 'meetings' AND m.id = e.record_id
+LEFT JOIN partnerships p ON e.record_table = 'partnerships' AND p.id = e.record_id
+WHERE e.document_id = :id ORDER BY e.start, e.record_table
+"""
+
+
+def document_detail(conn: sqlite3.Connection, document_id: str) -> dict | None:
+    """A press release with the evidence that ties its sentences to records."""
+    frame = _frame(conn, DOCUMENT_SQL, {"id": document_id})
+    if frame.empty:
+        return None
+    detail = frame.iloc[0].to_dict()
+    detail["evidence"] = _frame(conn, EVIDENCE_SQL, {"id": document_id})
+    return detail
 
 
 # ------------------------------------------------------------------------------------------- about

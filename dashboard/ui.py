@@ -20,7 +20,8 @@ from .filters import Filters, Options
 from .vocab import PLACE_KINDS, RECORD_TYPES, kind_label
 
 STATE, NOTICES = "filters", "filter_notices"
-WIDGETS = {"years": "flt_years", "themes": "flt_themes", "countries": "flt_countries", "kinds": "flt_kinds", "text": "flt_text"}
+WIDGETS = {"years": "flt_years", "themes": "flt_themes", "countries": "flt_countries", "kinds": "flt_kinds", "text": "flt_text",
+           "extracted": "flt_extracted"}
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
@@ -112,6 +113,10 @@ def sidebar_filters(options: Options) -> Filters:
                        placeholder="Meetings and partnerships", **sync)
         st.text_input("Search titles and summaries", key=WIDGETS["text"], max_chars=200, placeholder="e.g. glacier, Silk Roads",
                       **sync)
+        if options.extracted:
+            st.checkbox(f"Include {options.extracted:,} records extracted from press releases", key=WIDGETS["extracted"],
+                        help="Found automatically in ingested press releases and not yet confirmed by a person; "
+                             "marked 'extracted' in tables and drawn as open markers on the timeline.", **sync)
         st.button("Reset filters", on_click=_reset, width="stretch", disabled=state[STATE].is_default())
     filters: Filters = state[STATE]
     if _query_params() != filters.to_query():
@@ -130,7 +135,7 @@ def _widget_values(f: Filters, options: Options) -> dict:
         WIDGETS["years"]: (f.year_from if f.year_from is not None else options.year_min,
                            f.year_to if f.year_to is not None else options.year_max),
         WIDGETS["themes"]: list(f.themes), WIDGETS["countries"]: list(f.countries), WIDGETS["kinds"]: list(f.kinds),
-        WIDGETS["text"]: f.text,
+        WIDGETS["text"]: f.text, WIDGETS["extracted"]: f.extracted,
     }
 
 
@@ -139,7 +144,7 @@ def _from_widgets(options: Options) -> Filters:
     year_from, year_to = state.get(WIDGETS["years"], (options.year_min, options.year_max))
     text = " ".join(str(state.get(WIDGETS["text"], "")).split())[:200]
     return Filters(year_from, year_to, tuple(state[WIDGETS["themes"]]), tuple(state[WIDGETS["countries"]]),
-                   tuple(state[WIDGETS["kinds"]]), text).normalised(options)
+                   tuple(state[WIDGETS["kinds"]]), text, bool(state.get(WIDGETS["extracted"], True))).normalised(options)
 
 
 def _sync(options: Options) -> None:
@@ -151,6 +156,38 @@ def _reset() -> None:
 
 
 # ------------------------------------------------------------------------------------------- shared pieces
+
+
+def document_view(document_id: str) -> None:
+    """A press release with the sentences that gave records highlighted, and the records they gave."""
+    detail = load(queries.document_detail, document_id)
+    if detail is None:
+        st.info("That document is not in the database any more.")
+        return
+    st.subheader(md(detail["title"]))
+    st.caption(f"Published {md(detail['published'])} · file {md(detail['source_file'])} · ingested {md(detail['ingested_at'])}")
+    evidence = detail["evidence"]
+    spans = sorted({(int(s), int(e)) for s, e in zip(evidence["start"], evidence["end"])})
+    st.markdown(highlighted(detail["text"], spans))
+    records = evidence[evidence["record_table"].isin(["meetings", "partnerships"])]
+    if len(records):
+        st.markdown("**Records from this release** (confirmation: the release repeats a curated record)")
+        st.dataframe(records[["record_table", "record_title", "field", "origin", "sentence"]], hide_index=True, width="stretch")
+    if isinstance(detail.get("url"), str):
+        st.link_button("Open the original", detail["url"])
+
+
+def highlighted(text: str, spans: list[tuple[int, int]]) -> str:
+    """Markdown of the text, every character escaped, with the given spans on a highlighted background."""
+    out, position = [], 0
+    for start, end in spans:
+        if start < position:
+            continue
+        out.append(md(text[position:start]))
+        out.append(":orange-background[" + md(text[start:end]) + "]")
+        position = end
+    out.append(md(text[position:]))
+    return "".join(out)
 
 
 def empty_state(what: str = "records") -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -31,6 +32,79 @@ def build_command(data_dir: Path, db_path: Path | None, strict: bool) -> None:
     click.echo(report.summary())
     if strict and report.rejects:
         raise click.ClickException(f"--strict: {len(report.rejects)} record(s) refused; the database was not changed")
+
+
+@cli.command("extract", help="Print, as JSON, what each press release says (meetings, people, places, countries, themes, "
+                               "partnerships) without writing anything. Output contract: docs/extract.md.")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("data"), show_default=True,
+              help="folder of curated records used as reference (people, places, themes, gazetteer)")
+def extract_command(files: tuple[Path, ...], data_dir: Path) -> None:
+    import json
+
+    from .articles import ArticleError, read_article
+    from .extract import extract, load_reference
+
+    ref = load_reference(data_dir)
+    out, problems = [], []
+    for path in files:
+        try:
+            out.append(extract(read_article(path), ref).as_json())
+        except ArticleError as exc:
+            problems.append(str(exc))
+    click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    for problem in problems:
+        click.echo(f"refused: {problem}", err=True)
+    if problems:
+        raise SystemExit(1)
+
+
+@cli.command("ingest", help="Store press releases (files or folders, recursively) and the records extracted from them. "
+                            "Re-ingesting the same files changes nothing; an edited file replaces its older version.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@click.option("--db", "db_path", type=click.Path(path_type=Path), default=None,
+              help="database file [default: $COOPERATION_DB or data/cooperation.db]")
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("data"), show_default=True,
+              help="folder of curated records used as reference")
+def ingest_command(paths: tuple[Path, ...], db_path: Path | None, data_dir: Path) -> None:
+    from contextlib import contextmanager
+
+    from .extract import load_reference
+    from .ingest import ingest
+
+    @contextmanager
+    def bar(items):
+        with click.progressbar(items, label="Reading press releases", file=sys.stderr,
+                               item_show_func=lambda item: item[1] if item else "") as wrapped:
+            yield wrapped
+
+    def progress(items):
+        with bar(items) as wrapped:
+            yield from wrapped
+
+    try:
+        report = ingest(list(paths), db_path or default_db_path(), load_reference(data_dir), progress=progress)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(report.summary())
+
+
+@cli.command("eval", help="Precision, recall and F1 of the extractor on a labelled folder (NAME.txt + NAME.expected.json).")
+@click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--article", "articles", multiple=True, type=click.Path(path_type=Path, exists=True),
+              help="an article kept outside the folder whose expected output is in it (e.g. the seed)")
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("data"), show_default=True)
+@click.option("--verbose", is_flag=True, help="list every miss and every extra fact")
+def eval_command(folder: Path, articles: tuple[Path, ...], data_dir: Path, verbose: bool) -> None:
+    from .evaluate import evaluate, table
+    from .extract import load_reference
+
+    scores = evaluate(folder, load_reference(data_dir), list(articles))
+    click.echo(table(scores))
+    if verbose:
+        for score in scores.values():
+            for line in score.misses:
+                click.echo("  " + line)
 
 
 @cli.command("schema-doc", help="Print docs/schema.md, generated from etl/schema.py (or --check it).")

@@ -22,8 +22,6 @@ from .records import Dataset, Reject, read_data
 from .schema import DERIVED_TABLES, SCHEMA_VERSION, TABLES, ensure_schema, refresh_records
 
 FACT_TABLES = tuple(t.name for t in TABLES if t.name not in ("etl_runs", "rejects") + DERIVED_TABLES)
-# Tables an ingest (not a build) writes; a build carries them over from the previous database.
-CARRIED_OVER: tuple[str, ...] = ()
 
 
 class BuildError(Exception):
@@ -99,6 +97,21 @@ def previous_runs(db_path: Path) -> list[dict[str, Any]]:
         return []
 
 
+def previous_documents(db_path: Path) -> list[dict[str, Any]]:
+    """The ingested press releases of the database being replaced: a build re-applies them."""
+    if not db_path.exists():
+        return []
+    try:
+        conn = sqlite3.connect(db_path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            conn.row_factory = sqlite3.Row
+            return [dict(r) for r in conn.execute("SELECT * FROM documents ORDER BY id")]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []
+
+
 def build(data_dir: Path, db_path: Path, strict: bool = False) -> BuildReport:
     """Read data_dir, validate, and atomically replace db_path with a freshly built database."""
     data_dir, db_path = Path(data_dir), Path(db_path)
@@ -112,6 +125,7 @@ def build(data_dir: Path, db_path: Path, strict: bool = False) -> BuildReport:
 
     db_path.parent.mkdir(parents=True, exist_ok=True)
     history = previous_runs(db_path)
+    documents = previous_documents(db_path)
     run_id = max((r["id"] for r in history), default=0) + 1
     tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.building")
     try:
@@ -121,6 +135,11 @@ def build(data_dir: Path, db_path: Path, strict: bool = False) -> BuildReport:
         db.execute("PRAGMA synchronous = OFF")
         ensure_schema(db)
         save_dataset(db, dataset)
+        if documents:
+            from .extract import load_reference
+            from .ingest import reapply_documents
+
+            reapply_documents(db, documents, load_reference(data_dir))
         refresh_records(db)
         save_rejects(db, dataset.rejects)
         problems = db.execute("PRAGMA foreign_key_check").fetchall()

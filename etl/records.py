@@ -495,7 +495,9 @@ THEME_FIELDS: Fields = {
     "colour": (colour, True),
     "source_url": (url, True),
     "description": (text(2000), False),
+    "rationale": (text(1000), False),
     "phrases": (list_of(text(200)), False),  # used by the article extractor
+    "weak_phrases": (list_of(text(200)), False),
 }
 PLACE_FIELDS: Fields = {
     "id": (slug, True),

@@ -12,6 +12,8 @@ TABLES = {
     "partnerships": ("Partnerships and milestones", queries.partnerships_table, "partnership"),
     "places": ("Sites, offices and centres", queries.places_table, None),
 }
+if ui.load(queries.record_counts)["documents"]:
+    TABLES["documents"] = ("Press releases", queries.documents_table, "document")
 tabs = st.tabs([label for label, _query, _type in TABLES.values()])
 for tab, (name, (label, query, record_type)) in zip(tabs, TABLES.items()):
     with tab:
@@ -24,7 +26,9 @@ for tab, (name, (label, query, record_type)) in zip(tabs, TABLES.items()):
                              on_select="rerun", selection_mode="single-row", key=f"table_{name}", height=420)
         ui.downloads(frame, name, filters, options, key=f"dl_{name}")
         rows = event.selection.rows if event and event.selection else []
-        if rows and record_type:
+        if rows and record_type == "document":
+            ui.document_view(frame.iloc[rows[0]]["id"])
+        elif rows and record_type:
             ui.record_details(record_type, frame.iloc[rows[0]]["id"])
         elif rows:
             place = frame.iloc[rows[0]]

