@@ -15,6 +15,8 @@ from .vocab import COUNTRY_COLOURS, OTHER_COLOUR, RECORD_TYPES, kind_label
 
 PRECISION_SYMBOL = {"day": "circle", "month": "diamond", "year": "square"}
 PRECISION_NOTE = {"day": "", "month": " (month only)", "year": " (year only)"}
+MARKER_KEY = ("Marker shape: circle = exact day · diamond = only the month is known · square = only the year is known · "
+              "open marker = extracted from a press release, not yet confirmed.")
 TYPE_COLOURS = {"meeting": "#4477AA", "partnership": "#EE7733"}
 HEATMAP_SCALE = "Viridis"  # perceptually uniform, colour-blind safe, legible in light and dark themes
 
@@ -60,7 +62,7 @@ def timeline_figure(points: pd.DataFrame, by: str, lane_labels: dict[str, str], 
             customdata=rows[["record_type", "id"]].to_numpy(), hovertemplate=hover.tolist(),
         ))
     _layout(fig, "When did the cooperation happen, and on what?", height=max(320, 60 + 38 * len(lanes)),
-            xaxis_title="Date (circle: exact day · diamond: month known · square: year known · open marker: extracted)",
+            xaxis_title="Date",
             yaxis_title="Country" if by == "country" else "Theme", showlegend=False)
     fig.update_yaxes(categoryorder="array", categoryarray=[lane_labels.get(lane, lane) for lane in reversed(lanes)])
     return fig

@@ -172,7 +172,8 @@ def document_view(document_id: str) -> None:
     records = evidence[evidence["record_table"].isin(["meetings", "partnerships"])]
     if len(records):
         st.markdown("**Records from this release** (confirmation: the release repeats a curated record)")
-        st.dataframe(records[["record_table", "record_title", "field", "origin", "sentence"]], hide_index=True, width="stretch")
+        st.dataframe(records[["record_table", "record_title", "field", "origin", "sentence"]], hide_index=True, width="stretch",
+                     column_config=COLUMNS)
     if isinstance(detail.get("url"), str):
         st.link_button("Open the original", detail["url"])
 
@@ -248,6 +249,16 @@ COLUMNS = {
     "note": st.column_config.TextColumn("Note", width="medium"),
     "origin": st.column_config.TextColumn("Origin", help="curated by a person, or extracted from a press release"),
     "record_type": "Type",
+    "published": st.column_config.TextColumn("Published"),
+    "url": st.column_config.LinkColumn("Original", display_text="open"),
+    "source_file": "File",
+    "meetings": st.column_config.NumberColumn("Meetings"),
+    "partnerships": st.column_config.NumberColumn("Partnerships"),
+    "excerpt": st.column_config.TextColumn("Excerpt («search match»)", width="large"),
+    "record_table": "Table",
+    "record_title": st.column_config.TextColumn("Record", width="medium"),
+    "field": "Fact",
+    "sentence": st.column_config.TextColumn("Sentence", width="large"),
     "official_url": st.column_config.LinkColumn("Official page", display_text="open"),
     "date": st.column_config.TextColumn("Date", help="As precise as the source: YYYY-MM-DD, YYYY-MM or YYYY"),
     "date_precision": st.column_config.TextColumn("Precision"),

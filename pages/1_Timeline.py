@@ -29,6 +29,7 @@ chart, side = st.columns([3, 1])
 with chart:
     event = st.plotly_chart(figures.timeline_figure(points, by, labels, colours), width="stretch",
                             on_select="rerun", selection_mode=("points", "box"), key="timeline")
+    st.caption(figures.MARKER_KEY)
 with side:
     st.plotly_chart(figures.per_year_figure(ui.load(queries.per_year, filters)), width="stretch", key="per_year")
 

@@ -23,7 +23,8 @@ for tab, (name, (label, query, record_type)) in zip(tabs, TABLES.items()):
             ui.empty_state(label.lower())
             continue
         event = st.dataframe(frame, hide_index=True, width="stretch", column_config=ui.COLUMNS,
-                             on_select="rerun", selection_mode="single-row", key=f"table_{name}", height=420)
+                             on_select="rerun", selection_mode="single-row", key=f"table_{name}",
+                             height=min(420, 40 + 35 * len(frame)))
         ui.downloads(frame, name, filters, options, key=f"dl_{name}")
         rows = event.selection.rows if event and event.selection else []
         if rows and record_type == "document":

@@ -144,3 +144,38 @@ def test_a_rebuild_shows_up_without_restarting(monkeypatch, mini_data, tmp_path)
     build(mini_data, db)
     at.run()
     assert metrics(at)["Meetings"] == "2"
+
+
+@pytest.fixture(scope="module")
+def ingested_db(tmp_path_factory, bundled_db):
+    import shutil
+
+    from etl.extract import load_reference
+    from etl.ingest import ingest
+
+    from .conftest import DATA
+    from .test_ingest import RELEASE
+
+    folder = tmp_path_factory.mktemp("releases")
+    (folder / "kyrgyz.txt").write_text(RELEASE.format(published="9 November 2023", day="8 November 2023"), encoding="utf-8")
+    db = folder.parent / "ingested.db"
+    shutil.copy(bundled_db, db)
+    report = ingest([folder], db, load_reference(DATA))
+    assert report.meetings == 1
+    return db
+
+
+def test_extracted_records_can_be_left_out_and_documents_are_listed(monkeypatch, ingested_db):
+    at = app(monkeypatch, ingested_db)
+    with_extracted = int(metrics(at)["Meetings"])
+    checkbox = at.checkbox(key="flt_extracted")
+    extracted = sqlite3.connect(ingested_db).execute("SELECT count(*) FROM records WHERE origin = 'extracted'").fetchone()[0]
+    assert checkbox.value is True and f"Include {extracted} records extracted" in checkbox.label
+    checkbox.uncheck().run()
+    assert int(metrics(at)["Meetings"]) == with_extracted - 1
+    assert dict(at.query_params) == {"extracted": "no"}
+    assert "(curated records only)" in at.markdown[0].value.replace("\\", "")
+    at = on(at, "pages/4_Explorer.py")
+    assert [t.label for t in at.tabs][-1] == "Press releases"
+    assert any(c.value == "1 press releases" for c in at.caption)
+    assert not at.exception
