@@ -1,8 +1,12 @@
 """Overview: the home page of the Central Asia – UNESCO cooperation dashboard."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from dashboard import figures, queries, ui
+
+MILESTONE_KINDS = ("world_heritage_inscription", "intangible_heritage_inscription", "category_2_centre")
 
 options, filters = ui.page(
     "Central Asia – UNESCO cooperation",
@@ -10,14 +14,15 @@ options, filters = ui.page(
     "Every record links to the public page that states it.",
 )
 
-numbers = ui.load(queries.headline, filters)
+numbers = ui.aggregate("headline", filters)
 cols = st.columns(5)
-cols[0].metric("Meetings", numbers["meetings"])
-cols[1].metric("Partnerships and milestones", numbers["partnerships"])
-cols[2].metric("Heritage sites and reserves", numbers["sites"], help="World Heritage properties, biosphere reserves and "
-               "geoparks in the chosen countries that existed by the end of the period")
+cols[0].metric("Meetings", f"{numbers['meetings']:,}")
+cols[1].metric("Partnerships and milestones", f"{numbers['partnerships']:,}")
+cols[2].metric("Heritage sites and reserves", ui.load(queries.site_count, filters.year_to, filters.countries),
+               help="World Heritage properties, biosphere reserves and geoparks in the chosen countries that existed "
+                    "by the end of the period")
 cols[3].metric("Countries involved", numbers["countries"])
-cols[4].metric("Years covered", "–" if numbers["first_year"] is None else f"{int(numbers['first_year'])}–{int(numbers['last_year'])}")
+cols[4].metric("Years covered", "–" if numbers["first_year"] is None else f"{numbers['first_year']}–{numbers['last_year']}")
 
 if numbers["meetings"] + numbers["partnerships"] == 0:
     ui.empty_state()
@@ -25,14 +30,17 @@ else:
     left, right = st.columns([1, 1])
     with left:
         st.subheader("Latest meetings")
-        latest = ui.load(queries.latest_meetings, filters)
+        latest = ui.load(queries.record_rows, ui.select(filters, "meeting", limit=8))
         if latest.empty:
             ui.empty_state("meetings")
-        for row in latest.itertuples():
+        for row in latest.iloc[::-1].itertuples():
             st.markdown(f"**{ui.md(row.date)}** · {ui.md(row.title)} · {ui.md(row.countries)} · [source]({ui.link(row.source_url)})")
     with right:
-        st.plotly_chart(figures.milestones_figure(ui.load(queries.milestones, filters), options.countries),
-                        width="stretch", key="milestones")
+        inscriptions = ui.load(queries.timeline_points, ui.select(replace(filters, kinds=MILESTONE_KINDS), limit=1000), "country",
+                               filters.countries)
+        chosen = {c: n for c, n in options.countries.items() if not filters.countries or c in filters.countries}
+        st.plotly_chart(figures.milestones_figure(ui.load(queries.membership), inscriptions, chosen), width="stretch",
+                        key="milestones")
 
 build = ui.load(queries.last_build)
 if build:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import html
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from .vocab import COUNTRY_COLOURS, OTHER_COLOUR, RECORD_TYPES, kind_label
 
 PRECISION_SYMBOL = {"day": "circle", "month": "diamond", "year": "square"}
+PRECISION_SYMBOL_CODE = {"day": 0, "month": 2, "year": 1}  # plotly's numbers for the same symbols; +100 = open
 PRECISION_NOTE = {"day": "", "month": " (month only)", "year": " (year only)"}
 MARKER_KEY = ("Marker shape: circle = exact day · diamond = only the month is known · square = only the year is known · "
               "open marker = extracted from a press release, not yet confirmed.")
@@ -39,31 +41,35 @@ def _layout(fig: go.Figure, title: str, **kwargs) -> go.Figure:
 
 
 def timeline_figure(points: pd.DataFrame, by: str, lane_labels: dict[str, str], lane_colours: dict[str, str]) -> go.Figure:
-    """Meetings and milestones on a time axis, one lane per theme or country; customdata = (record_type, id)."""
+    """Meetings and milestones on a time axis, one lane per theme or country; customdata = (record_type, id, hover text).
+
+    Per-point values travel as numpy arrays (hover text in customdata, numeric marker symbols) so that plotly's
+    validation stays cheap for thousands of points."""
     fig = go.Figure()
     if points.empty:
         return _layout(fig, "When did the cooperation happen?")
-    points = points.assign(x=plot_date(points["date"], points["date_precision"]))
+    extracted = (points["origin"] == "extracted").to_numpy()
+    kinds = [esc(kind_label(k, t)) for k, t in zip(points["kind"], points["record_type"])]
+    hover = (points["title"].map(esc) + "<br>" + points["date"].map(esc) + points["date_precision"].map(PRECISION_NOTE)
+             + " · " + points["record_type"].map(RECORD_TYPES) + " · " + kinds + "<br>Countries: " + points["countries"].map(esc)
+             + np.where(extracted, "<br><i>Extracted from a press release (unconfirmed)</i>", ""))
+    symbols = points["date_precision"].map(PRECISION_SYMBOL_CODE).to_numpy() + np.where(extracted, 100, 0)
+    data = np.column_stack([points["record_type"].to_numpy(object), points["id"].to_numpy(object), hover.to_numpy(object)])
+    x = plot_date(points["date"], points["date_precision"]).to_numpy()
+    lane_values = points["lane"].to_numpy()
     lanes = sorted(points["lane"].unique(), key=lambda lane: lane_labels.get(lane, lane))
     for lane in lanes:
-        rows = points[points["lane"] == lane]
         label = lane_labels.get(lane, lane)
-        extracted = rows["origin"] == "extracted"
-        hover = (rows["title"].map(esc) + "<br>" + rows["date"].map(esc) + rows["date_precision"].map(PRECISION_NOTE)
-                 + " · " + rows["record_type"].map(RECORD_TYPES) + " · "
-                 + [esc(kind_label(k, t)) for k, t in zip(rows["kind"], rows["record_type"])]
-                 + "<br>Countries: " + rows["countries"].map(esc)
-                 + extracted.map({True: "<br><i>Extracted from a press release (unconfirmed)</i>", False: ""}) + "<extra></extra>")
-        symbols = rows["date_precision"].map(PRECISION_SYMBOL) + extracted.map({True: "-open", False: ""})
-        fig.add_trace(go.Scatter(
-            x=rows["x"], y=[label] * len(rows), mode="markers", name=label,
-            marker={"color": lane_colours.get(lane, OTHER_COLOUR), "size": 11, "opacity": 0.85,
-                    "symbol": symbols.tolist(), "line": {"width": 1, "color": lane_colours.get(lane, OTHER_COLOUR)}},
-            customdata=rows[["record_type", "id"]].to_numpy(), hovertemplate=hover.tolist(),
-        ))
+        colour = lane_colours.get(lane, OTHER_COLOUR)
+        for symbol in np.unique(symbols[lane_values == lane]):  # one trace per lane and symbol: scalar styles validate fast
+            rows = (lane_values == lane) & (symbols == symbol)
+            fig.add_trace(go.Scatter(
+                x=x[rows], y=np.full(int(rows.sum()), label, dtype=object), mode="markers", name=label,
+                marker={"color": colour, "size": 11, "opacity": 0.85, "symbol": int(symbol), "line": {"width": 1, "color": colour}},
+                customdata=data[rows], hovertemplate="%{customdata[2]}<extra></extra>",
+            ))
     _layout(fig, "When did the cooperation happen, and on what?", height=max(320, 60 + 38 * len(lanes)),
-            xaxis_title="Date",
-            yaxis_title="Country" if by == "country" else "Theme", showlegend=False)
+            xaxis_title="Date", yaxis_title="Country" if by == "country" else "Theme", showlegend=False)
     fig.update_yaxes(categoryorder="array", categoryarray=[lane_labels.get(lane, lane) for lane in reversed(lanes)])
     return fig
 
@@ -78,35 +84,44 @@ def per_year_figure(counts: pd.DataFrame) -> go.Figure:
     return _layout(fig, "How many per year?", barmode="stack", height=320, xaxis_title="Year", yaxis_title="Records")
 
 
-def milestones_figure(rows: pd.DataFrame, country_names: dict[str, str]) -> go.Figure:
-    """UNESCO membership, World Heritage and intangible heritage inscriptions and category 2 centres per country."""
+def milestones_figure(membership: pd.DataFrame, inscriptions: pd.DataFrame, country_names: dict[str, str]) -> go.Figure:
+    """UNESCO membership, World Heritage and intangible heritage inscriptions and category 2 centres per country.
+
+    membership: country, date, date_precision, title; inscriptions: timeline points with lane = country."""
+    title = "What has each country inscribed since joining UNESCO?"
+    rows = pd.concat([membership.assign(kind="membership"),
+                      inscriptions.rename(columns={"lane": "country"})[["country", "date", "date_precision", "title", "kind"]]],
+                     ignore_index=True)
+    rows = rows[rows["country"].isin(country_names)]
     fig = go.Figure()
     if rows.empty:
-        return _layout(fig, "What has each country inscribed since joining UNESCO?")
+        return _layout(fig, title)
     rows = rows.assign(x=plot_date(rows["date"], rows["date_precision"]))
     symbols = {"membership": "star", "world_heritage_inscription": "triangle-up", "intangible_heritage_inscription": "circle",
                "category_2_centre": "square"}
     names = {"membership": "Joins UNESCO", "world_heritage_inscription": "World Heritage inscription",
              "intangible_heritage_inscription": "Intangible heritage inscription", "category_2_centre": "Category 2 centre"}
+    rows["hover"] = rows["title"].map(esc) + "<br>" + rows["date"].map(esc)
     for kind, name in names.items():
-        part = rows[rows["kind"] == kind]
-        if part.empty:
-            continue
         size = 14 if kind == "membership" else 10
-        fig.add_trace(go.Scatter(
-            x=part["x"], y=part["country"].map(lambda c: country_names.get(c, c)), mode="markers", name=name, showlegend=False,
-            marker={"symbol": symbols[kind], "size": size, "line": {"width": 1, "color": "#333"},
-                    "color": part["country"].map(lambda c: COUNTRY_COLOURS.get(c, OTHER_COLOUR)).tolist()},
-            hovertemplate=(part["title"].map(esc) + "<br>" + part["date"].map(esc) + "<extra>" + name + "</extra>").tolist(),
-        ))
+        for country, part in rows[rows["kind"] == kind].groupby("country"):  # scalar colour and symbol per trace
+            fig.add_trace(go.Scatter(
+                x=part["x"].to_numpy(), y=np.full(len(part), country_names.get(country, country), dtype=object), mode="markers",
+                name=name, showlegend=False, customdata=part[["hover"]].to_numpy(object),
+                marker={"symbol": symbols[kind], "size": size, "line": {"width": 1, "color": "#333"},
+                        "color": COUNTRY_COLOURS.get(country, OTHER_COLOUR)},
+                hovertemplate="%{customdata[0]}<extra>" + name + "</extra>",
+            ))
+        if not (rows["kind"] == kind).any():
+            continue
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name,  # legend entry: the shape, not a country
                                  marker={"symbol": symbols[kind], "size": size, "color": OTHER_COLOUR, "line": {"width": 1, "color": "#333"}}))
-    return _layout(fig, "What has each country inscribed since joining UNESCO?", height=340, xaxis_title=None, yaxis_title=None)
+    return _layout(fig, title, height=340, xaxis_title=None, yaxis_title=None)
 
 
-def theme_bar(counts: pd.DataFrame) -> go.Figure:
-    """Records per theme, each bar in its theme's colour."""
-    counts = counts.sort_values("records")
+def theme_bar(counts: pd.DataFrame, themes: pd.DataFrame) -> go.Figure:
+    """Records per theme, each bar in its theme's colour (themes: id, label, colour)."""
+    counts = counts.merge(themes, left_on="theme_id", right_on="id").sort_values("records")
     fig = go.Figure(go.Bar(
         x=counts["records"], y=counts["label"], orientation="h", marker_color=counts["colour"].tolist(),
         text=counts["records"], textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{x} records<extra></extra>",
@@ -124,10 +139,11 @@ def _heatmap(matrix: pd.DataFrame, title: str, x_title: str, y_title: str, hover
     return _layout(fig, title, height=height, xaxis_title=x_title, yaxis_title=y_title)
 
 
-def theme_year_heatmap(rows: pd.DataFrame) -> go.Figure:
+def theme_year_heatmap(rows: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
     """Theme x year counts; every year of the span is a column, empty years included."""
     if rows.empty:
         return _layout(go.Figure(), "When was each theme active?")
+    rows = rows.assign(label=rows["theme_id"].map(lambda t: labels.get(t, t)))
     years = range(int(rows["year"].min()), int(rows["year"].max()) + 1)
     matrix = rows.pivot_table(index="label", columns="year", values="records", aggfunc="sum", fill_value=0).reindex(
         columns=years, fill_value=0).sort_index(ascending=False)
@@ -137,10 +153,12 @@ def theme_year_heatmap(rows: pd.DataFrame) -> go.Figure:
     return fig
 
 
-def theme_country_heatmap(rows: pd.DataFrame) -> go.Figure:
+def theme_country_heatmap(rows: pd.DataFrame, labels: dict[str, str], country_names: dict[str, str]) -> go.Figure:
     """Theme x country counts."""
     if rows.empty:
         return _layout(go.Figure(), "Which country works with UNESCO on which theme?")
+    rows = rows.assign(label=rows["theme_id"].map(lambda t: labels.get(t, t)),
+                       country=rows["country_iso3"].map(lambda c: country_names.get(c, c)))
     matrix = rows.pivot_table(index="label", columns="country", values="records", aggfunc="sum", fill_value=0).sort_index(ascending=False)
     return _heatmap(matrix, "Which country works with UNESCO on which theme?", None, None,
                     "%{y} in %{x}: %{z} records<extra></extra>", max(320, 80 + 30 * len(matrix)))

@@ -25,6 +25,17 @@ LAYER_KINDS = {
 }
 
 
+def visible_places(places: pd.DataFrame, counts: pd.DataFrame, year_to: int | None, countries: tuple[str, ...]) -> pd.DataFrame:
+    """Places that exist by the end of the period, in the chosen countries or where a selected record took place,
+    with the number of selected meetings and partnerships at each (counts: id, meetings, partnerships)."""
+    places = places.merge(counts, on="id", how="left").fillna({"meetings": 0, "partnerships": 0})
+    keep = places["year"].isna() | (places["year"] <= (year_to or 9999))
+    if countries:
+        in_country = places["countries"].fillna("").map(lambda text: any(c in text.split(", ") for c in countries))
+        keep &= in_country | (places["meetings"] + places["partnerships"] > 0)
+    return places[keep].reset_index(drop=True)
+
+
 def layer_rows(places: pd.DataFrame, layer: str) -> pd.DataFrame:
     """The places one layer shows: those with coordinates, with the tooltip's lines."""
     rows = places[LAYER_KINDS[layer](places) & places["lat"].notna() & places["lon"].notna()].copy()

@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from . import export, queries, store
+from .cube import Cube
 from .filters import Filters, Options
 from .vocab import PLACE_KINDS, RECORD_TYPES, kind_label
 
@@ -51,6 +52,64 @@ def load(query: Callable, *args):
     """Run a function of dashboard.queries, cached on (database file, its modification time, arguments)."""
     path = store.db_path()
     return _cached(query.__name__, str(path), store.db_version(path), args)
+
+
+@st.cache_resource(max_entries=2, show_spinner="Loading the records…")
+def _cube(path: str, version: str) -> Cube:
+    conn = store.connect(Path(path))
+    try:
+        return Cube.from_database(conn)
+    finally:
+        conn.close()
+
+
+def cube() -> Cube:
+    """The filter index of the current database file, shared by every session (read-only)."""
+    path = store.db_path()
+    return _cube(str(path), store.db_version(path))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _mask(path: str, version: str, filters: Filters):
+    text_rids = load(queries.text_rids, filters.text) if filters.text else None
+    return _cube(path, version).mask(filters, text_rids)
+
+
+def _current_mask(filters: Filters):
+    path = store.db_path()
+    return _mask(str(path), store.db_version(path), filters)
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _aggregate(name: str, path: str, version: str, filters: Filters):
+    return getattr(_cube(path, version), name)(_mask(path, version, filters), filters)
+
+
+def aggregate(name: str, filters: Filters):
+    """A chart aggregate of dashboard.cube (headline, per_year, theme_counts …), cached on the database and the filters."""
+    if name not in Cube.AGGREGATES:
+        raise ValueError(name)
+    path = store.db_path()
+    return _aggregate(name, str(path), store.db_version(path), filters)
+
+
+def select(filters: Filters, record_type: str | None = None, limit: int | None = None, place: str | None = None) -> list[int]:
+    """The rids of the filtered records (of one type, at one place), oldest first; the most recent `limit` with a limit."""
+    return cube().select(_current_mask(filters), record_type, limit, place)
+
+
+def fetch(query: Callable, *args):
+    """Run a query uncached on a connection of its own: for downloads, built in a thread when clicked."""
+    conn = store.connect(store.db_path())
+    try:
+        return query(conn, *args)
+    finally:
+        conn.close()
+
+
+def theme_colours() -> dict[str, str]:
+    themes = load(queries.theme_table)
+    return dict(zip(themes["id"], themes["colour"]))
 
 
 # ------------------------------------------------------------------------------------------- page frame
@@ -274,18 +333,18 @@ def place_kind_label(kind: str) -> str:
     return PLACE_KINDS.get(kind, kind)
 
 
-def downloads(frame: pd.DataFrame, table: str, filters: Filters, options: Options, key: str) -> None:
-    """CSV, Excel and JSON of exactly these rows, each built only when its button is clicked."""
+def downloads(rows: Callable[[], pd.DataFrame], count: int, table: str, filters: Filters, options: Options, key: str) -> None:
+    """CSV, Excel and JSON of exactly the filtered rows (`rows()` fetches them all), built only when a button is clicked."""
     build = load(queries.last_build)
-    info = export.about(filters.describe(options), len(frame), table, build["finished_at"] if build else None)
+    info = export.about(filters.describe(options), count, table, build["finished_at"] if build else None)
     slug = filters.slug()
     cols = st.columns(3)
-    cols[0].download_button("⬇ CSV", lambda: export.to_csv(frame), export.file_name(table, slug, "csv"), "text/csv",
+    cols[0].download_button("⬇ CSV", lambda: export.to_csv(rows()), export.file_name(table, slug, "csv"), "text/csv",
                             key=f"{key}_csv", on_click="ignore", width="stretch")
-    cols[1].download_button("⬇ Excel", lambda: export.to_xlsx(frame, info, table), export.file_name(table, slug, "xlsx"),
+    cols[1].download_button("⬇ Excel", lambda: export.to_xlsx(rows(), info, table), export.file_name(table, slug, "xlsx"),
                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx",
                             on_click="ignore", width="stretch")
-    cols[2].download_button("⬇ JSON", lambda: export.to_json(frame, info), export.file_name(table, slug, "json"),
+    cols[2].download_button("⬇ JSON", lambda: export.to_json(rows(), info), export.file_name(table, slug, "json"),
                             "application/json", key=f"{key}_json", on_click="ignore", width="stretch")
 
 

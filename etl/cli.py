@@ -107,6 +107,27 @@ def eval_command(folder: Path, articles: tuple[Path, ...], data_dir: Path, verbo
                 click.echo("  " + line)
 
 
+@cli.command("synth", help="Write a SYNTHETIC database for benchmarks (every row marked synthetic) to --db; "
+                           "never to data/cooperation.db.")
+@click.option("--meetings", type=click.IntRange(1, 20_000_000), required=True, help="number of meetings")
+@click.option("--seed", type=int, default=1, show_default=True)
+@click.option("--db", "db_path", type=click.Path(path_type=Path), required=True)
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("data"), show_default=True,
+              help="where the real countries and themes are read from")
+def synth_command(meetings: int, seed: int, db_path: Path, data_dir: Path) -> None:
+    import time
+
+    from .synth import synth
+
+    started = time.perf_counter()
+    try:
+        counts = synth(db_path, meetings, seed, data_dir)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Synthetic database {db_path} in {time.perf_counter() - started:.1f} s: "
+               + ", ".join(f"{t} {n:,}" for t, n in counts.items()))
+
+
 @cli.command("schema-doc", help="Print docs/schema.md, generated from etl/schema.py (or --check it).")
 @click.option("--check", "check_path", type=click.Path(path_type=Path), default=None,
               help="compare with this file instead of printing; exit 1 when it is out of date")

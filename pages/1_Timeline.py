@@ -5,21 +5,23 @@ import streamlit as st
 from dashboard import figures, queries, ui
 from dashboard.vocab import COUNTRY_COLOURS
 
-LIMIT = 3000
+LIMIT = 2000
 
 options, filters = ui.page("Timeline", "Meetings and partnership milestones over time. Click a point to see the record, "
                            "its participants and its source.")
 
 by = st.segmented_control("Colour and group by", ["theme", "country"], format_func=str.capitalize, default="theme",
                           key="timeline_by") or "theme"
-total = ui.load(queries.record_count, filters)
+numbers = ui.aggregate("headline", filters)
+total = numbers["meetings"] + numbers["partnerships"]
 if total == 0:
     ui.empty_state()
     st.stop()
 
-points = ui.load(queries.timeline_points, filters, by, LIMIT)
+lanes = filters.themes if by == "theme" else filters.countries
+points = ui.load(queries.timeline_points, ui.select(filters, limit=LIMIT), by, lanes)
 if by == "theme":
-    labels, colours = dict(options.themes), ui.load(queries.theme_colours)
+    labels, colours = dict(options.themes), ui.theme_colours()
 else:
     labels, colours = dict(options.countries), COUNTRY_COLOURS
 if total > LIMIT:
@@ -31,7 +33,7 @@ with chart:
                             on_select="rerun", selection_mode=("points", "box"), key="timeline")
     st.caption(figures.MARKER_KEY)
 with side:
-    st.plotly_chart(figures.per_year_figure(ui.load(queries.per_year, filters)), width="stretch", key="per_year")
+    st.plotly_chart(figures.per_year_figure(ui.aggregate("per_year", filters)), width="stretch", key="per_year")
 
 selected = [p for p in event.selection.points if p.get("customdata")] if event and event.selection else []
 if selected:

@@ -19,8 +19,9 @@ legend = " ".join(
     for key, (label, colour) in MAP_LAYERS.items() if key in layers)
 st.markdown(legend, unsafe_allow_html=True)  # built only from the constant layer names and colours above
 
-places = ui.load(queries.map_places, filters)
-if ui.load(queries.record_count, filters) == 0:
+places = maps.visible_places(ui.load(queries.places), ui.aggregate("place_counts", filters), filters.year_to, filters.countries)
+numbers = ui.aggregate("headline", filters)
+if numbers["meetings"] + numbers["partnerships"] == 0:
     st.info("No meetings or partnerships match these filters; the map still shows the sites of the chosen countries "
             "and period.")
 outlines = ui.load(queries.country_outlines)
@@ -37,11 +38,12 @@ if picked:
         st.subheader(ui.md(row["name"]))
         st.markdown(f"{ui.md(ui.place_kind_label(row['kind']))} · {ui.md(row['countries'])}"
                     + (f" · {int(row['year'])}" if row["year"] == row["year"] and row["year"] is not None else ""))
-        linked = ui.load(queries.place_records, filters, row["id"])
+        linked = ui.load(queries.record_rows, ui.select(filters, place=row["id"], limit=200))
         if linked.empty:
             st.caption("No meeting or partnership in the selection is linked to this place.")
         else:
-            st.dataframe(linked, hide_index=True, width="stretch", column_config=ui.COLUMNS)
+            st.dataframe(linked.iloc[::-1][["date", "record_type", "title", "kind", "source_url"]], hide_index=True,
+                         width="stretch", column_config=ui.COLUMNS)
         st.link_button("Open the source", row["source_url"])
 else:
     st.caption("Click a marker to list the meetings and partnerships linked to it.")

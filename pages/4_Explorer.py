@@ -1,40 +1,49 @@
-"""Explorer: the filtered tables, searchable, with a details panel and downloads."""
+"""Explorer: the filtered tables, searchable, with a details panel and downloads of every filtered row."""
 
 import streamlit as st
 
 from dashboard import queries, ui
 
-options, filters = ui.page("Explorer", "The rows behind every chart. Sort by clicking a column; select a row for its details; "
-                           "download exactly the rows shown.")
+SHOWN = 1000
 
-TABLES = {
-    "meetings": ("Meetings", queries.meetings_table, "meeting"),
-    "partnerships": ("Partnerships and milestones", queries.partnerships_table, "partnership"),
-    "places": ("Sites, offices and centres", queries.places_table, None),
-}
+options, filters = ui.page("Explorer", "The rows behind every chart. Sort by clicking a column; select a row for its details; "
+                           "download exactly the rows of the filters.")
+
+tables = {"meetings": "Meetings", "partnerships": "Partnerships and milestones", "places": "Sites, offices and centres"}
 if ui.load(queries.record_counts)["documents"]:
-    TABLES["documents"] = ("Press releases", queries.documents_table, "document")
-tabs = st.tabs([label for label, _query, _type in TABLES.values()])
-for tab, (name, (label, query, record_type)) in zip(tabs, TABLES.items()):
+    tables["documents"] = "Press releases"
+for tab, (name, label) in zip(st.tabs(list(tables.values())), tables.items()):
     with tab:
-        frame = ui.load(query, filters)
-        st.caption(f"{len(frame):,} {label.lower()}")
+        if name in ("meetings", "partnerships"):
+            query = queries.meetings_table if name == "meetings" else queries.partnerships_table
+            rids = ui.select(filters, name[:-1])
+            frame = ui.load(query, rids[-SHOWN:])
+            more = f" (showing the {SHOWN:,} most recent; downloads hold all {len(rids):,})" if len(rids) > SHOWN else ""
+            st.caption(f"{len(rids):,} {label.lower()}{more}")
+            rows, count = (lambda query=query, rids=rids: ui.fetch(query, rids)), len(rids)
+        elif name == "places":
+            frame = ui.load(queries.places_table, filters.year_to, filters.countries, filters.text)
+            st.caption(f"{len(frame):,} {label.lower()}")
+            rows, count = (lambda frame=frame: frame), len(frame)
+        else:
+            frame = ui.load(queries.documents_table, filters.date_from, filters.date_to, filters.countries, filters.text)
+            st.caption(f"{len(frame):,} {label.lower()}")
+            rows, count = (lambda frame=frame: frame), len(frame)
         if frame.empty:
             ui.empty_state(label.lower())
             continue
-        event = st.dataframe(frame, hide_index=True, width="stretch", column_config=ui.COLUMNS,
-                             on_select="rerun", selection_mode="single-row", key=f"table_{name}",
-                             height=min(420, 40 + 35 * len(frame)))
-        ui.downloads(frame, name, filters, options, key=f"dl_{name}")
-        rows = event.selection.rows if event and event.selection else []
-        if rows and record_type == "document":
-            ui.document_view(frame.iloc[rows[0]]["id"])
-        elif rows and record_type:
-            ui.record_details(record_type, frame.iloc[rows[0]]["id"])
-        elif rows:
-            place = frame.iloc[rows[0]]
+        event = st.dataframe(frame, hide_index=True, width="stretch", column_config=ui.COLUMNS, on_select="rerun",
+                             selection_mode="single-row", key=f"table_{name}", height=min(420, 40 + 35 * len(frame)))
+        ui.downloads(rows, count, name, filters, options, key=f"dl_{name}")
+        picked = event.selection.rows if event and event.selection else []
+        if not picked:
+            st.caption("Select a row to see its details.")
+        elif name == "documents":
+            ui.document_view(frame.iloc[picked[0]]["id"])
+        elif name == "places":
+            place = frame.iloc[picked[0]]
             st.subheader(ui.md(place["name"]))
             st.write(place["note"] if isinstance(place["note"], str) else "")
             st.link_button("Open the source", place["source_url"])
         else:
-            st.caption("Select a row to see its details.")
+            ui.record_details(name[:-1], frame.iloc[picked[0]]["id"])

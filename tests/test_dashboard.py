@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from dashboard import export, figures, maps, queries
+from dashboard.cube import Cube
 from dashboard.filters import Filters, Options
 from dashboard.store import DatabaseUnavailable, connect
 
@@ -95,60 +96,103 @@ def test_options_come_from_the_database(conn):
                        "category_2_centre": "Category 2 centre", "world_heritage_inscription": "World Heritage inscription"}
 
 
+@pytest.fixture
+def cube(conn):
+    return Cube.from_database(conn)
+
+
+def selected(cube, conn, f):
+    return cube.mask(f, queries.text_rids(conn, f.text) if f.text else None)
+
+
 @pytest.mark.parametrize("filters, meetings, partnerships", [
     (Filters(), 1, 2),
     (Filters(year_from=2015), 1, 1),
+    (Filters(year_to=2013), 0, 1),
     (Filters(themes=("climate_glaciology",)), 0, 1),
+    (Filters(themes=("climate_glaciology", "peace_security")), 1, 1),
     (Filters(countries=("KGZ",)), 0, 1),
     (Filters(kinds=("meeting",)), 1, 0),
     (Filters(kinds=("category_2_centre",)), 0, 1),
     (Filters(text="Bokova"), 1, 0),
     (Filters(text="glaciolog"), 0, 1),
     (Filters(text="' OR 1=1 --"), 0, 0),
+    (Filters(extracted=False), 1, 2),
 ])
-def test_headline_counts_follow_the_filters(conn, filters, meetings, partnerships):
-    numbers = queries.headline(conn, filters)
+def test_headline_counts_follow_the_filters(cube, conn, filters, meetings, partnerships):
+    numbers = cube.headline(selected(cube, conn, filters), filters)
     assert (numbers["meetings"], numbers["partnerships"]) == (meetings, partnerships)
 
 
-def test_timeline_points_have_one_row_per_record_and_lane(conn):
-    by_theme = queries.timeline_points(conn, Filters(), "theme")
+def test_the_cube_agrees_with_sql_on_the_bundled_data(bundled_db):
+    """An independent oracle: the same counts computed by SQL joins on the normalised tables."""
+    connection = connect(bundled_db)
+    cube = Cube.from_database(connection)
+    for f, sql in [
+        (Filters(countries=("KGZ", "TJK")), "SELECT count(DISTINCT meeting_id) FROM meeting_countries WHERE country_iso3 IN ('KGZ', 'TJK')"),
+        (Filters(2010, 2020, themes=("education",)), "SELECT count(*) FROM meetings m WHERE m.year BETWEEN 2010 AND 2020 AND m.id IN "
+                                                     "(SELECT meeting_id FROM meeting_themes WHERE theme_id = 'education')"),
+    ]:
+        assert cube.headline(cube.mask(f), f)["meetings"] == connection.execute(sql).fetchone()[0]
+    theme_country = cube.theme_country(cube.mask(Filters()), Filters())
+    expected = dict(((t, c), n) for t, c, n in connection.execute(
+        "SELECT t.theme_id, c.country_iso3, count(*) FROM (SELECT meeting_id AS id, theme_id FROM meeting_themes UNION ALL "
+        "SELECT partnership_id, theme_id FROM partnership_themes) t JOIN (SELECT meeting_id AS id, country_iso3 FROM meeting_countries "
+        "UNION ALL SELECT partnership_id, country_iso3 FROM partnership_countries) c ON c.id = t.id GROUP BY 1, 2"))
+    assert dict(zip(zip(theme_country["theme_id"], theme_country["country_iso3"]), theme_country["records"])) == expected
+
+
+def test_selection_is_date_ordered_and_limited(cube):
+    everything = cube.mask(Filters())
+    assert cube.select(everything) == [1, 2, 3]  # oldest first
+    assert cube.select(everything, limit=1) == [3]
+    assert cube.select(everything, record_type="partnership") == [1, 2]
+    assert cube.select(everything, place="c2c-cargc") == [1]
+
+
+def test_timeline_points_have_one_row_per_record_and_lane(conn, cube):
+    rids = cube.select(cube.mask(Filters()))
+    by_theme = queries.timeline_points(conn, rids, "theme")
     assert sorted(zip(by_theme["id"], by_theme["lane"])) == [
         ("c2c-cargc", "climate_glaciology"), ("kaz-2017-03-29-abdrakhmanov-bokova", "intercultural_dialogue"),
         ("kaz-2017-03-29-abdrakhmanov-bokova", "peace_security"), ("whs-western-tien-shan", "culture_heritage"),
         ("whs-western-tien-shan", "natural_sciences_water")]
-    by_country = queries.timeline_points(conn, Filters(countries=("KGZ",)), "country")
+    kgz = Filters(countries=("KGZ",))
+    by_country = queries.timeline_points(conn, cube.select(cube.mask(kgz)), "country", kgz.countries)
     assert list(zip(by_country["id"], by_country["lane"])) == [("whs-western-tien-shan", "KGZ")]
-    assert len(queries.timeline_points(conn, Filters(), "theme", limit=1)) == 2  # the most recent record, in its two lanes
 
 
-def test_theme_aggregates(conn):
-    counts = queries.theme_counts(conn, Filters())
+def test_theme_aggregates(cube):
+    everything = Filters()
+    counts = cube.theme_counts(cube.mask(everything), everything)
     assert dict(zip(counts["theme_id"], counts["records"])) == {
         "climate_glaciology": 1, "culture_heritage": 1, "intercultural_dialogue": 1, "natural_sciences_water": 1, "peace_security": 1}
-    assert dict(zip(queries.theme_counts(conn, Filters(themes=("culture_heritage",)))["theme_id"], [1])) == {"culture_heritage": 1}
-    pairs = queries.theme_pairs(conn, Filters())
+    only = Filters(themes=("culture_heritage",))
+    assert cube.theme_counts(cube.mask(only), only)["theme_id"].tolist() == ["culture_heritage"]
+    pairs = cube.theme_pairs(cube.mask(everything), everything)
     assert sorted(zip(pairs["theme_a"], pairs["theme_b"], pairs["records"])) == [
         ("culture_heritage", "natural_sciences_water", 1), ("intercultural_dialogue", "peace_security", 1),
         ("natural_sciences_water", "culture_heritage", 1), ("peace_security", "intercultural_dialogue", 1)]
-    by_country = queries.theme_country(conn, Filters(countries=("UZB",)))
-    assert sorted(zip(by_country["theme_id"], by_country["country_iso3"])) == [
-        ("culture_heritage", "UZB"), ("natural_sciences_water", "UZB")]
-    by_year = queries.theme_year(conn, Filters())
+    uzb = Filters(countries=("UZB",))
+    by_country = cube.theme_country(cube.mask(uzb), uzb)
+    assert sorted(zip(by_country["theme_id"], by_country["country_iso3"])) == [("culture_heritage", "UZB"), ("natural_sciences_water", "UZB")]
+    by_year = cube.theme_year(cube.mask(everything), everything)
     assert sorted(zip(by_year["theme_id"], by_year["year"])) == [
         ("climate_glaciology", 2012), ("culture_heritage", 2016), ("intercultural_dialogue", 2017),
         ("natural_sciences_water", 2016), ("peace_security", 2017)]
+    assert cube.per_year(cube.mask(everything)).values.tolist() == [[2012, "partnership", 1], [2016, "partnership", 1],
+                                                                     [2017, "meeting", 1]]
 
 
-def test_map_places_honour_country_and_period(conn):
-    everything = queries.map_places(conn, Filters())
-    assert set(everything["id"]) == {"whc-1490", "c2c-cargc", "city-paris"}
-    until_2013 = queries.map_places(conn, Filters(year_to=2013))
-    assert set(until_2013["id"]) == {"c2c-cargc", "city-paris"}  # the 2016 inscription did not exist yet
-    kgz = queries.map_places(conn, Filters(countries=("KGZ",)))
-    assert set(kgz["id"]) == {"whc-1490"}
-    cargc = everything.set_index("id").loc["c2c-cargc"]
-    assert (cargc["partnerships"], cargc["meetings"]) == (1, 0)
+def test_map_places_honour_country_and_period(conn, cube):
+    def visible(f):
+        return set(maps.visible_places(queries.places(conn), cube.place_counts(cube.mask(f)), f.year_to, f.countries)["id"])
+
+    assert visible(Filters()) == {"whc-1490", "c2c-cargc", "city-paris"}
+    assert visible(Filters(year_to=2013)) == {"c2c-cargc", "city-paris"}  # the 2016 inscription did not exist yet
+    assert visible(Filters(countries=("KGZ",))) == {"whc-1490"}
+    counts = cube.place_counts(cube.mask(Filters())).set_index("id")
+    assert (counts.loc["c2c-cargc", "partnerships"], counts.loc["c2c-cargc", "meetings"]) == (1, 0)
 
 
 def test_record_detail_has_participants_and_links(conn):
@@ -158,33 +202,36 @@ def test_record_detail_has_participants_and_links(conn):
     assert queries.record_detail(conn, "meeting", "nope") is None
 
 
-def test_explorer_tables_give_exactly_the_filtered_rows(conn):
-    assert list(queries.meetings_table(conn, Filters())["id"]) == ["kaz-2017-03-29-abdrakhmanov-bokova"]
-    partnerships = queries.partnerships_table(conn, Filters(year_to=2014))
+def test_explorer_tables_give_exactly_the_selected_rows(conn, cube):
+    meetings = queries.meetings_table(conn, cube.select(cube.mask(Filters()), "meeting"))
+    assert list(meetings["id"]) == ["kaz-2017-03-29-abdrakhmanov-bokova"]
+    assert meetings.iloc[0]["participants"].count(";") == 1
+    partnerships = queries.partnerships_table(conn, cube.select(cube.mask(Filters(year_to=2014)), "partnership"))
     assert list(partnerships["id"]) == ["c2c-cargc"] and list(partnerships["kind"]) == ["Category 2 centre"]
-    places = queries.places_table(conn, Filters(text="Tien"))
-    assert list(places["id"]) == ["whc-1490"]
+    assert list(queries.places_table(conn, None, (), "Tien")["id"]) == ["whc-1490"]
 
 
 # ------------------------------------------------------------------ figures and maps
 
 
-def test_timeline_figure_has_a_trace_per_lane_and_record_keys(conn):
-    points = queries.timeline_points(conn, Filters(), "theme")
+def test_timeline_figure_has_a_trace_per_lane_and_record_keys(conn, cube):
+    points = queries.timeline_points(conn, cube.select(cube.mask(Filters())), "theme")
     fig = figures.timeline_figure(points, "theme", {"culture_heritage": "Culture"}, {"culture_heritage": "#CC6677"})
     assert len(fig.data) == points["lane"].nunique() == 5
     culture = next(t for t in fig.data if t.name == "Culture")
     assert culture.marker.color == "#CC6677"
-    assert [tuple(c) for c in culture.customdata] == [("partnership", "whs-western-tien-shan")]
-    assert list(culture.marker.symbol) == ["square"]  # year precision
+    assert [tuple(c[:2]) for c in culture.customdata] == [("partnership", "whs-western-tien-shan")]
+    assert culture.marker.symbol == 1  # square: year precision
 
 
 def test_hover_text_from_the_data_is_escaped():
     points = pd.DataFrame({"rid": [1], "record_type": ["meeting"], "id": ["x"], "date": ["2017-03"], "date_precision": ["month"],
                            "year": [2017], "title": ["<img src=x onerror=alert(1)>"], "kind": ["other"], "countries": ["KAZ"],
-                           "themes": ["education"], "origin": ["curated"], "source_url": ["https://e.org"], "lane": ["education"]})
+                           "themes": ["education"], "origin": ["extracted"], "source_url": ["https://e.org"], "lane": ["education"]})
     fig = figures.timeline_figure(points, "theme", {}, {})
-    assert "<img" not in fig.data[0].hovertemplate[0] and "&lt;img" in fig.data[0].hovertemplate[0]
+    hover = fig.data[0].customdata[0][2]
+    assert "<img" not in hover and "&lt;img" in hover and "Extracted from a press release" in hover
+    assert fig.data[0].marker.symbol == 102  # diamond (month precision), open (extracted)
 
 
 def test_plot_dates_sit_in_the_middle_of_what_is_known():
@@ -192,16 +239,17 @@ def test_plot_dates_sit_in_the_middle_of_what_is_known():
     assert [d.strftime("%Y-%m-%d") for d in dates] == ["2017-03-29", "2017-03-15", "2017-07-01"]
 
 
-def test_heatmaps_hold_the_counts(conn):
-    fig = figures.theme_year_heatmap(queries.theme_year(conn, Filters()))
+def test_heatmaps_hold_the_counts(cube):
+    everything = Filters()
+    fig = figures.theme_year_heatmap(cube.theme_year(cube.mask(everything), everything), {})
     assert fig.data[0].z.sum() == 5 and list(fig.data[0].x) == [str(y) for y in range(2012, 2018)]
-    pairs = figures.cooccurrence_heatmap(queries.theme_pairs(conn, Filters()), {})
+    pairs = figures.cooccurrence_heatmap(cube.theme_pairs(cube.mask(everything)), {})
     z = pairs.data[0].z[::-1]  # rows are drawn top-down; undo that to compare with the columns
     assert (z == z.T).all() and z.sum() == 4 and list(pairs.data[0].x) == list(pairs.data[0].y[::-1])
 
 
-def test_the_map_needs_no_basemap_and_tooltips_are_plain_text(conn):
-    places = queries.map_places(conn, Filters())
+def test_the_map_needs_no_basemap_and_tooltips_are_plain_text(conn, cube):
+    places = maps.visible_places(queries.places(conn), cube.place_counts(cube.mask(Filters())), None, ())
     deck = maps.deck(places, queries.country_outlines(conn), ["heritage_natural", "unesco", "venues"])
     spec = json.loads(deck.to_json())
     assert deck.map_provider is None and "://" not in str(spec.get("mapStyle"))  # no basemap style to fetch
@@ -245,7 +293,9 @@ def test_json_has_the_rows_and_the_about_block():
 
 def test_the_bundled_map_draws_outlines_names_and_layers(bundled_db):
     conn = connect(bundled_db)
-    deck = maps.deck(queries.map_places(conn, Filters()), queries.country_outlines(conn), ["heritage_cultural", "venues"], ("KAZ",))
+    cube = Cube.from_database(conn)
+    places = maps.visible_places(queries.places(conn), cube.place_counts(cube.mask(Filters())), None, ())
+    deck = maps.deck(places, queries.country_outlines(conn), ["heritage_cultural", "venues"], ("KAZ",))
     assert [layer.id for layer in deck.layers] == ["countries", "country-names", "heritage_cultural", "venues"]
     assert sorted(label["name"] for label in deck.layers[1].data) == ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]
     fills = {f["properties"]["iso3"]: f["properties"]["fill"][3] for f in deck.layers[0].data["features"]}

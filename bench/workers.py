@@ -1,0 +1,431 @@
+"""Measurements that run in a child process of bench.run, one command each; each writes a JSON file.
+
+    python -m bench.workers etl     --meetings N --db PATH --out FILE
+    python -m bench.workers pages   --db DB --repeats R --slow-repeats S --out FILE
+    python -m bench.workers queries --db DB --repeats R --slow-repeats S --out FILE
+    python -m bench.workers extract --repeats R --out FILE
+
+A child per section keeps Streamlit's caches, the SQL timer's patch and memory of one section out of the
+others, and lets bench.run read the peak memory of the ETL load from the kernel.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import random
+import shutil
+import sqlite3
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from .timing import repeat, summary, timed
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ("app.py", "pages/1_Timeline.py", "pages/2_Map.py", "pages/3_Themes.py", "pages/4_Explorer.py",
+         "pages/5_About_the_data.py")
+APPTEST_TIMEOUT = 900  # seconds for one script run; generous so that 1M meetings never times out
+EXPORT_ROWS = 60_000
+EXPORT_FROM_YEAR = 2005
+
+# The rows the export benchmark writes: meetings with their countries and themes (from records), the most recent
+# EXPORT_ROWS meetings from 2005 on. bench.run sends the same statement to Datasette.
+EXPORT_SQL = f"""
+SELECT m.id, m.date, m.date_precision, m.year, m.title, m.kind, m.place_id, m.summary, m.source_url, m.flags, m.note,
+       m.origin, m.confidence, m.document_id, r.countries, r.themes
+FROM records r JOIN meetings m ON m.id = r.id
+WHERE r.record_type = 'meeting' AND r.year >= {EXPORT_FROM_YEAR}
+ORDER BY r.date DESC, r.id
+LIMIT {EXPORT_ROWS}
+"""
+
+
+# ============================================================================================ ETL
+
+
+def synthetic_dataset(meetings: int, seed: int = 1):
+    """An etl.records.Dataset shaped like read_data's, built in memory: the real countries and themes from data/,
+    invented places, people, meetings and partnerships (every row marked synthetic), with the same proportions
+    as etl/synth.py (a person per 20 meetings, a place per 200, a partnership per 4)."""
+    from etl.records import Dataset, read_data
+
+    reference = read_data(ROOT / "data")
+    rng = random.Random(seed)
+    themes = [t["id"] for t in reference.rows["themes"]]
+    focus = [c["iso3"] for c in reference.rows["countries"] if c["focus"]]
+    marks = {"flags": "synthetic", "note": None, "origin": "synthetic", "confidence": 1.0, "document_id": None}
+    source = "https://example.org/synthetic"
+    n_people, n_places, n_partnerships = max(50, meetings // 20), max(30, meetings // 200), max(20, meetings // 4)
+    rows: dict[str, list[dict]] = {"countries": reference.rows["countries"], "themes": reference.rows["themes"]}
+    rows["places"] = [{"id": f"syn-place-{i}", "name": f"[synthetic] Venue {i}", "kind": "city", "city": None,
+                       "lat": round(rng.uniform(36, 55), 4), "lon": round(rng.uniform(47, 87), 4), "coord_precision": "city",
+                       "year": None, "whc_id": None, "category": None, "official_url": None, "source_url": source, **marks}
+                      for i in range(n_places)]
+    rows["place_countries"] = [{"place_id": p["id"], "country_iso3": rng.choice(focus)} for p in rows["places"]]
+    rows["people"] = [{"id": f"syn-person-{i}", "name": f"[synthetic] Person {i}", "source_url": source, **marks}
+                      for i in range(n_people)]
+
+    def day() -> tuple[str, int]:
+        year = rng.randint(1993, 2026)
+        return f"{year:04d}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", year
+
+    def links(table: str, key: str, record_id: str) -> None:
+        for country in set(rng.choices(focus, k=rng.choice((1, 1, 1, 2, 3)))):
+            rows[f"{table}_countries"].append({key: record_id, "country_iso3": country})
+        for theme in set(rng.choices(themes, k=rng.choice((1, 1, 2, 2, 3)))):
+            rows[f"{table}_themes"].append({key: record_id, "theme_id": theme})
+
+    for table in ("meetings", "meeting_participants", "meeting_countries", "meeting_themes", "partnerships",
+                  "partnership_countries", "partnership_themes"):
+        rows[table] = []
+    for i in range(meetings):
+        record_id = f"syn-m-{i}"
+        date, year = day()
+        rows["meetings"].append({"id": record_id, "date": date, "date_precision": "day", "year": year,
+                                 "title": f"[synthetic] Meeting {i}", "kind": "bilateral_meeting",
+                                 "place_id": f"syn-place-{rng.randrange(n_places)}", "summary": "[synthetic] " + "word " * 20,
+                                 "source_url": source, **marks})
+        for person in set(rng.randrange(n_people) for _ in range(rng.choice((2, 2, 3, 4)))):
+            rows["meeting_participants"].append({"meeting_id": record_id, "person_id": f"syn-person-{person}", "role": None})
+        links("meeting", "meeting_id", record_id)
+    for i in range(n_partnerships):
+        record_id = f"syn-p-{i}"
+        date, year = day()
+        rows["partnerships"].append({"id": record_id, "name": f"[synthetic] Partnership {i}", "kind": "agreement",
+                                     "date": date, "date_precision": "day", "year": year, "end_date": None,
+                                     "end_precision": None, "end_year": None, "status": "unknown", "place_id": None,
+                                     "summary": "[synthetic] " + "word " * 15, "source_url": source, **marks})
+        links("partnership", "partnership_id", record_id)
+    return Dataset(rows=rows, rejects=[], files=[])
+
+
+def etl_worker(args) -> dict:
+    """One build-style load of an in-memory synthetic dataset into a new SQLite file (one load per process, so that
+    the process's peak memory is that of one load)."""
+    import sqlite_utils
+
+    from etl.load import save_dataset
+    from etl.schema import ensure_schema, refresh_records
+
+    generate_seconds, dataset = timed(synthetic_dataset, args.meetings, args.seed)
+    db_path = Path(args.db)
+    db_path.unlink(missing_ok=True)
+    start = time.perf_counter()
+    db = sqlite_utils.Database(db_path)
+    db.execute("PRAGMA journal_mode = OFF")  # as etl.load.build does for its scratch file
+    db.execute("PRAGMA synchronous = OFF")
+    ensure_schema(db)
+    save_dataset(db, dataset)
+    refresh_records(db)
+    problems = db.execute("PRAGMA foreign_key_check").fetchall()
+    db.execute("ANALYZE")
+    db.conn.commit()
+    db.close()
+    load_seconds = time.perf_counter() - start
+    records = len(dataset.rows["meetings"]) + len(dataset.rows["partnerships"])
+    rows = sum(len(v) for v in dataset.rows.values())
+    db_bytes = db_path.stat().st_size
+    db_path.unlink()
+    return {"meetings": args.meetings, "records": records, "rows": rows, "generate_seconds": generate_seconds,
+            "load_seconds": load_seconds, "foreign_key_problems": len(problems), "db_bytes": db_bytes}
+
+
+# ============================================================================================ pages
+
+
+def touch(db: Path) -> None:
+    """Give the database file a new modification time: the dashboard's caches are keyed on it (store.db_version),
+    so the next run computes everything again, as after a rebuild."""
+    now = time.time_ns()
+    os.utime(db, ns=(now, max(now, db.stat().st_mtime_ns + 1_000_000)))
+
+
+def pages_worker(args) -> dict:
+    """Every page under AppTest: the first run with cold caches, then reruns after two filter changes.
+
+    For each page and repeat: a new AppTest session opens the home page (untimed, except when the page *is* the
+    home page), the database file is touched so no cache holds anything for it, then the page's first run is
+    timed; then countries := ["KGZ"] and years := (2005, 2015) are set one after the other, each rerun timed.
+    SQL time is what sqlite3 spent inside those runs (bench/sqltimer.py).
+    """
+    db = Path(args.db)
+    os.environ["COOPERATION_DB"] = str(db)
+    from streamlit.testing.v1 import AppTest
+
+    import streamlit as st
+
+    from . import sqltimer
+
+    clock = sqltimer.install()
+    out: dict = {"pages": {}, "floor": None}
+    floor = []
+    for _ in range(args.repeats):  # what AppTest costs for a script that does almost nothing
+        at = AppTest.from_string("import streamlit as st\nst.write('x')", default_timeout=APPTEST_TIMEOUT)
+        floor.append(timed(at.run)[0])
+    out["floor"] = summary(floor)
+
+    def run(at) -> tuple[float, float, str | None]:
+        clock.reset()
+        seconds, _ = timed(at.run)
+        errors = [e.value for e in at.exception] if at.exception else []
+        return seconds, clock.seconds, (errors[0] if errors else None)
+
+    for page in PAGES:
+        result = {"first": [], "first_sql": [], "rerun_country": [], "rerun_country_sql": [], "rerun_years": [],
+                  "rerun_years_sql": [], "rerun_plain": [], "rerun_plain_sql": [], "errors": [], "filters": True}
+        for i in range(args.slow_repeats):
+            st.cache_data.clear()
+            st.cache_resource.clear()
+            at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=APPTEST_TIMEOUT)
+            if page != "app.py":
+                at.run()
+                at.switch_page(page)
+            touch(db)
+            seconds, sql, error = run(at)
+            result["first"].append(seconds)
+            result["first_sql"].append(sql)
+            if error:
+                result["errors"].append(f"first run: {error}")
+            try:
+                countries, years = at.multiselect(key="flt_countries"), at.slider(key="flt_years")
+            except (KeyError, IndexError):
+                result["filters"] = False
+                for _ in range(2):  # no filters on this page: time plain reruns instead
+                    seconds, sql, error = run(at)
+                    result["rerun_plain"].append(seconds)
+                    result["rerun_plain_sql"].append(sql)
+                continue
+            countries.set_value(["KGZ"])
+            seconds, sql, error = run(at)
+            result["rerun_country"].append(seconds)
+            result["rerun_country_sql"].append(sql)
+            if error:
+                result["errors"].append(f"rerun (countries): {error}")
+            years.set_value((2005, 2015))
+            seconds, sql, error = run(at)
+            result["rerun_years"].append(seconds)
+            result["rerun_years_sql"].append(sql)
+            if error:
+                result["errors"].append(f"rerun (years): {error}")
+        # extra reruns when fast repeats outnumber slow ones: a new filter value each time, so nothing is cached
+        extra_years = [(2006 + k, 2016 + k) for k in range(max(0, args.repeats - args.slow_repeats))]
+        if result["filters"] and extra_years:
+            for span in extra_years:
+                at.slider(key="flt_years").set_value(span)
+                seconds, sql, error = run(at)
+                result["rerun_years"].append(seconds)
+                result["rerun_years_sql"].append(sql)
+        result["errors"] = sorted(set(result["errors"]))
+        out["pages"][page] = {k: (summary(v) if isinstance(v, list) and k != "errors" else v) for k, v in result.items()}
+    return out
+
+
+# ============================================================================================ queries, exports
+
+
+# The lower bound: each chart question asked of raw SQLite in its most direct form, with covering indexes made for
+# it on a copy of the database, rows fetched as tuples (no DataFrame). "{where}" restricts to the filtered records.
+LOWER_BOUND_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS lb_records_year_type ON records (year, record_type)",
+    "CREATE INDEX IF NOT EXISTS lb_themes_theme_year ON record_themes (theme_id, substr(date, 1, 4))",
+    "CREATE INDEX IF NOT EXISTS lb_themes_rid_theme ON record_themes (rid, theme_id, date)",
+    "CREATE INDEX IF NOT EXISTS lb_countries_rid_country ON record_countries (rid, country_iso3)",
+    "CREATE INDEX IF NOT EXISTS lb_countries_country_rid ON record_countries (country_iso3, rid)",
+)
+LOWER_BOUND_SQL = {
+    ("theme_counts", "all"): "SELECT theme_id, count(*) FROM record_themes GROUP BY theme_id",
+    ("theme_counts", "KGZ"): "SELECT rt.theme_id, count(*) FROM record_countries rc JOIN record_themes rt ON rt.rid = rc.rid "
+                             "WHERE rc.country_iso3 = 'KGZ' GROUP BY rt.theme_id",
+    ("theme_year", "all"): "SELECT theme_id, substr(date, 1, 4), count(*) FROM record_themes GROUP BY 1, 2",
+    ("theme_year", "KGZ"): "SELECT rt.theme_id, substr(rt.date, 1, 4), count(*) FROM record_countries rc "
+                           "JOIN record_themes rt ON rt.rid = rc.rid WHERE rc.country_iso3 = 'KGZ' GROUP BY 1, 2",
+    ("theme_country", "all"): "SELECT rt.theme_id, rc.country_iso3, count(*) FROM record_themes rt "
+                              "JOIN record_countries rc ON rc.rid = rt.rid GROUP BY 1, 2",
+    ("theme_country", "KGZ"): "SELECT rt.theme_id, rc.country_iso3, count(*) FROM record_countries rc "
+                              "JOIN record_themes rt ON rt.rid = rc.rid WHERE rc.country_iso3 = 'KGZ' GROUP BY 1, 2",
+    ("theme_pairs", "all"): "SELECT a.theme_id, b.theme_id, count(*) FROM record_themes a "
+                            "JOIN record_themes b ON b.rid = a.rid AND b.theme_id <> a.theme_id GROUP BY 1, 2",
+    ("theme_pairs", "KGZ"): "SELECT a.theme_id, b.theme_id, count(*) FROM record_countries rc "
+                            "JOIN record_themes a ON a.rid = rc.rid JOIN record_themes b ON b.rid = a.rid AND b.theme_id <> a.theme_id "
+                            "WHERE rc.country_iso3 = 'KGZ' GROUP BY 1, 2",
+    ("per_year", "all"): "SELECT year, record_type, count(*) FROM records GROUP BY 1, 2",
+    ("per_year", "KGZ"): "SELECT r.year, r.record_type, count(*) FROM record_countries rc JOIN records r ON r.rid = rc.rid "
+                         "WHERE rc.country_iso3 = 'KGZ' GROUP BY 1, 2",
+}
+QUESTIONS = {"theme_counts": "records per theme", "theme_year": "theme × year", "theme_country": "theme × country",
+             "theme_pairs": "theme co-occurrence", "per_year": "records per year"}
+
+
+def lower_bounds(db: Path, work: Path, repeats: int) -> dict:
+    copy = work / f"{db.stem}.lowerbound.db"
+    shutil.copyfile(db, copy)
+    try:
+        conn = sqlite3.connect(copy)
+        start = time.perf_counter()
+        for sql in LOWER_BOUND_INDEXES + ("ANALYZE",):
+            conn.execute(sql)
+        conn.commit()
+        index_seconds = time.perf_counter() - start
+        out = {"index_seconds": index_seconds, "answers": {}}
+        for (name, filt), sql in LOWER_BOUND_SQL.items():
+            rows = conn.execute(sql).fetchall()
+            out["answers"][f"{name}/{filt}"] = {"seconds": summary(repeat(lambda: conn.execute(sql).fetchall(), repeats, 1)),
+                                                "total": sum(r[-1] for r in rows), "plan": _plan(conn, sql)}
+        conn.close()
+        return out
+    finally:
+        copy.unlink(missing_ok=True)
+
+
+def _plan(conn: sqlite3.Connection, sql: str) -> str:
+    return "; ".join(row[-1] for row in conn.execute("EXPLAIN QUERY PLAN " + sql))
+
+
+def queries_worker(args) -> dict:
+    """Chart aggregates (dashboard vs raw SQLite), exports of 60k rows, and the dashboard's side of the faceted question
+    that bench.run also asks Datasette."""
+    db = Path(args.db)
+    os.environ["COOPERATION_DB"] = str(db)
+    from dashboard import export
+    from dashboard.filters import Filters
+
+    from .dashboard_api import AGGREGATES, Dashboard
+
+    import pandas as pd
+
+    dash = Dashboard(db)
+    filters = {"all": Filters(), "KGZ": Filters(countries=("KGZ",))}
+    out: dict = {"api": dash.api, "aggregates": {}, "exports": {}, "facets": {}}
+
+    # the first question on a new database file pays for loading whatever in-memory index the dashboard keeps
+    first = dash.aggregate_function("theme_counts")
+    if first is not None:
+        cold = []
+        for _ in range(args.slow_repeats):
+            dash.forget_everything()
+            cold.append(timed(first, filters["all"])[0])
+        out["first_call"] = summary(cold)
+
+    for name in AGGREGATES:
+        fn = dash.aggregate_function(name)
+        for label, f in filters.items():
+            key = f"{name}/{label}"
+            if fn is None:
+                out["aggregates"][key] = None
+                continue
+            try:
+                fn(f)  # warm: index loaded
+                times = []
+                for _ in range(args.repeats):
+                    dash.forget_results()
+                    seconds, frame = timed(fn, f)
+                    times.append(seconds)
+                out["aggregates"][key] = {"seconds": summary(times), "total": Dashboard.total(frame)}
+            except Exception as exc:  # noqa: BLE001 - report and go on
+                out["aggregates"][key] = {"error": f"{type(exc).__name__}: {exc}"}
+    out["lower_bound"] = lower_bounds(db, Path(args.work), args.repeats)
+
+    # exports: our own SQL for the rows, dashboard.export for the bytes
+    conn = sqlite3.connect(db.resolve().as_uri() + "?mode=ro", uri=True)
+    read = repeat(lambda: pd.read_sql_query(EXPORT_SQL, conn), args.repeats, 1)
+    frame = pd.read_sql_query(EXPORT_SQL, conn)
+    build = conn.execute("SELECT finished_at FROM etl_runs ORDER BY id DESC LIMIT 1").fetchone()
+    conn.close()
+    info = export.about(f"Meetings from {EXPORT_FROM_YEAR} on (benchmark, synthetic data).", len(frame), "meetings",
+                        build[0] if build else None)
+    out["exports"] = {"rows": len(frame), "columns": len(frame.columns), "read": summary(read)}
+    for fmt, fn, times in (("csv", lambda: export.to_csv(frame), args.repeats),
+                           ("json", lambda: export.to_json(frame, info), args.repeats),
+                           ("xlsx", lambda: export.to_xlsx(frame, info, "meetings"), args.slow_repeats)):
+        size = len(fn())
+        out["exports"][fmt] = {"seconds": summary(repeat(fn, times)), "bytes": size}
+
+    # the faceted question (years 2005–2015): count, facets, first rows
+    answer, parts, has_kinds = dash.facet_function()
+    out["facets"] = {"covers": parts, "kind_facet": has_kinds}
+    if answer is not None:
+        f = Filters(year_from=2005, year_to=2015)
+        try:
+            result = answer(f)
+            times = []
+            for _ in range(args.repeats):
+                dash.forget_results()
+                times.append(timed(answer, f)[0])
+            out["facets"]["seconds"] = summary(times)
+            head = result["headline"]
+            out["facets"]["count"] = int(head["meetings"]) + int(head["partnerships"])
+        except Exception as exc:  # noqa: BLE001
+            out["facets"]["error"] = f"{type(exc).__name__}: {exc}"
+    return out
+
+
+# ============================================================================================ extract
+
+
+def articles(target_bytes: int = 2048) -> list:
+    """The labelled articles, each body padded with its own paragraphs (or trimmed) to about target_bytes."""
+    from etl.articles import read_article
+
+    docs = []
+    for path in sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.txt")):
+        doc = read_article(path)
+        paragraphs = doc.text.split("\n\n")
+        text, k = doc.text, 0
+        while len(text.encode()) < target_bytes:
+            text += "\n\n" + paragraphs[k % len(paragraphs)]
+            k += 1
+        if len(text.encode()) > target_bytes:
+            text = text.encode()[:target_bytes].decode(errors="ignore")
+        docs.append(dataclasses.replace(doc, text=text))
+    return docs
+
+
+def extract_worker(args) -> dict:
+    """Articles per second of etl.extract.extract on one core."""
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    from etl.extract import extract, load_reference
+
+    reference = load_reference(ROOT / "data")
+    base = articles()
+    documents = (base * (200 // len(base) + 1))[: max(200, len(base))]
+    for doc in base:  # warm: compiled patterns and finders
+        extract(doc, reference)
+    times = repeat(lambda: [extract(doc, reference) for doc in documents], args.repeats)
+    return {"documents": len(documents), "distinct": len(base),
+            "bytes_each": sorted({len(d.text.encode()) for d in base}), "seconds": summary(times),
+            "cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None}
+
+
+# ============================================================================================ main
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.workers")
+    parser.add_argument("command", choices=("etl", "pages", "queries", "extract"))
+    parser.add_argument("--db")
+    parser.add_argument("--meetings", type=int)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--slow-repeats", type=int, default=3)
+    parser.add_argument("--work", default=str(ROOT / "bench" / "work"))
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")
+    os.chdir(ROOT)
+    worker = {"etl": etl_worker, "pages": pages_worker, "queries": queries_worker, "extract": extract_worker}[args.command]
+    try:
+        result = worker(args)
+    except Exception as exc:  # noqa: BLE001 - the report shows the failure; the other sections still run
+        traceback.print_exc()
+        result = {"error": f"{type(exc).__name__}: {exc}"}
+    Path(args.out).write_text(json.dumps(result, indent=1, default=str))
+    return 0 if "error" not in result else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
