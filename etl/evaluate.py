@@ -55,8 +55,15 @@ def similar(a: str, b: str) -> bool:
 
 
 def _count(score: Score, expected: list, found: list, same, label: str, source: str) -> None:
-    remaining = list(found)
+    """Pair expected and found facts: identical ones first, then similar ones; the rest are misses and extras."""
+    remaining, unmatched = list(found), []
     for item in expected:
+        if item in remaining:
+            remaining.remove(item)
+            score.tp += 1
+        else:
+            unmatched.append(item)
+    for item in unmatched:
         match = next((f for f in remaining if same(item, f)), None)
         if match is None:
             score.fn += 1

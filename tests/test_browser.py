@@ -138,7 +138,8 @@ def test_a_copied_url_reproduces_the_view(server):
     with browser_page(height=1200) as fresh:
         open_page(fresh, copied)
         assert caption_count(fresh, " meetings") == narrowed
-        assert fresh.get_by_label("Search titles and summaries").input_value() == "Samarkand"
+        box = fresh.get_by_label("Search titles and summaries")
+        fresh.wait_for_function("el => el.value === 'Samarkand'", arg=box.element_handle(), timeout=10_000)
 
 
 def test_a_narrow_window_still_reads(server):

@@ -25,7 +25,16 @@ MEETING = re.compile(
     r"\b(met|meets|meet|meeting|meetings|received|receives|receive|receiving|held talks|hold talks|holds talks|talks with|"
     r"talked|video ?conference|videoconference|video call|phone call|telephone (?:call|conversation)|visited|paid (?:a|an) "
     r"(?:official |working |courtesy )?visit|hosted|hosts|welcomed|audience|bilateral|sat down with|conversation with|"
-    r"discussed|discussions with|consultations|was received|were received|will meet|to meet)\b", re.I)
+    r"discussed|discussions with|consultations|was received|were received|will meet|to meet|signed|sign|opened|open|"
+    r"launched|attended|co-chaired|chaired|presented|handed|awarded|in the presence of|together with|joined by|"
+    r"accompanied by)\b", re.I)
+SAME_DAY = re.compile(r"\b(?:(?:later|also|earlier)\s+(?:on\s+)?(?:that|the same)\s+day|that day|the same day|on that occasion|"
+                      r"at the same time)\b", re.I)
+THAT_VISIT = re.compile(r"\b(?:that (?:trip|visit|stay)|during (?:the|that|this|his|her|their) (?:visit|trip|stay))\b", re.I)
+ANOTHER_ENCOUNTER = re.compile(r"\b(?:later|also|earlier)\s+(?:on\s+)?(?:that|the same)\s+day\b", re.I)
+NEXT_DAY = re.compile(r"\b(?:the (?:following|next) day|the day after)\b", re.I)
+PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:[Hh]e|[Ss]he)\b")
+GEONAMES_CUE = re.compile(r"(?:\b(?:in|at|from|to|near|via|visit(?:ed|ing|s)?|city of|town of|capital,?|between)\s+(?:the\s+)?|\band\s+)$")
 FOCUS_ISO3 = set(FOCUS.values())
 
 
@@ -35,6 +44,7 @@ class Meeting:
     location: str | None
     participants: list[Mention]
     evidence: Sentence
+    separate: bool = False  # 'later that day ...': another encounter, even with the same people
 
     def keys(self) -> set[str]:
         return {m.person.id if m.person else fold(m.name) for m in self.participants}
@@ -69,7 +79,10 @@ class Extraction:
 
 
 def _full_date(found: Found | None) -> str | None:
-    return found.date if found and found.precision == "day" else (found.date if found else None)
+    """The contract's YYYY-MM-DD: a month or a year is written as its first day; date_precision says which."""
+    if found is None:
+        return None
+    return found.date + {"day": "", "month": "-01", "year": "-01-01"}[found.precision]
 
 
 # ------------------------------------------------------------------------------------------- countries and places
@@ -77,6 +90,7 @@ def _full_date(found: Found | None) -> str | None:
 
 def _lookup(sentence: str, words: list[tuple[str, int, int]], folded: list[str], table: dict, first_words: set[str],
             max_words: int, accept) -> list[tuple[object, int, int]]:
+    """accept(key, value, start, end) decides whether a match counts."""
     """Longest n-gram matches of capitalised word runs against a folded-name table."""
     out = []
     i = 0
@@ -86,7 +100,7 @@ def _lookup(sentence: str, words: list[tuple[str, int, int]], folded: list[str],
             for size in range(min(max_words, len(words) - i), 0, -1):
                 key = " ".join(folded[i : i + size])
                 value = table.get(key)
-                if value is not None and accept(key, words[i][1], words[i + size - 1][2]):
+                if value is not None and accept(key, value, words[i][1], words[i + size - 1][2]):
                     out.append((value, words[i][1], words[i + size - 1][2]))
                     size_found = size
                     break
@@ -101,7 +115,7 @@ def _folded(sentence: str) -> tuple[list[tuple[str, int, int]], list[str]]:
 
 def find_countries(sentence: str, ref: Reference, words=None) -> list[tuple[str, int, int]]:
     words, folded = words or _folded(sentence)
-    return _lookup(sentence, words, folded, ref.countries, ref.country_first_words, 4, lambda key, s, e: True)
+    return _lookup(sentence, words, folded, ref.countries, ref.country_first_words, 4, lambda key, value, s, e: True)
 
 
 STOP_PLACE_CONTEXT = re.compile(r"(?:\bin|\bcity of|\bof)\s+$")
@@ -110,9 +124,12 @@ STOP_PLACE_CONTEXT = re.compile(r"(?:\bin|\bcity of|\bof)\s+$")
 def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], not_places: set[str], words=None) -> list[tuple[Place, int, int]]:
     words, folded = words or _folded(sentence)
 
-    def accept(key: str, start: int, end: int) -> bool:
+    def accept(key: str, place: Place, start: int, end: int) -> bool:
         if any(s < end and start < e for s, e in skip):
             return False
+        if place.id.startswith("geonames-") and (not GEONAMES_CUE.search(sentence[:start])
+                                                 or re.match(r"\s+[A-Z]", sentence[end:])):
+            return False  # a GeoNames-only city needs a cue ('in Karakol'): 'Manas epic', 'Beruniy Prize' are not places
         return key not in not_places or bool(STOP_PLACE_CONTEXT.search(sentence[:start]))
 
     return _lookup(sentence, words, folded, ref.places, ref.place_first_words, ref.place_max_words, accept)
@@ -121,12 +138,19 @@ def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], not_
 # ------------------------------------------------------------------------------------------- themes
 
 
+AGENDA = re.compile(r"\b(?:discuss\w*|talks? (?:on|about|focused on)|focus\w* on|projects? on|cooperation (?:in|on)|agreed|"
+                    r"priorit\w*|devoted to|dedicated to|about)\b", re.I)
+
+
 def find_themes(sents: list[Sentence], ref: Reference) -> dict[str, list[Sentence]]:
+    """A theme needs 4 points: a phrase counts 2, a weak phrase 1, and a phrase in a sentence saying what the parties
+    discussed or agreed on counts double (that is what the cooperation was about)."""
     scores: Counter = Counter()
     evidence: dict[str, list[Sentence]] = {}
     for s in sents:
+        agenda = 2 if AGENDA.search(s.text) else 1
         for theme, (strong, weak) in ref.themes.items():
-            hits = 2 * len({m.group(0).lower() for m in strong.finditer(s.text)}) if strong else 0
+            hits = 2 * agenda * len({m.group(0).lower() for m in strong.finditer(s.text)}) if strong else 0
             soft = len({m.group(0).lower() for m in weak.finditer(s.text)}) if weak else 0
             if hits:
                 evidence.setdefault(theme, []).append(s)
@@ -230,6 +254,10 @@ def extract(document: Document, ref: Reference, not_places: frozenset[str] = fro
     people = _People(ref, _finder(ref), focus)
     candidates: list[Meeting] = []
     seen_places: dict[str, tuple[Place, Sentence]] = {}
+    last_day: Found | None = None  # the last day-precise date stated so far: 'later that day' refers to it
+    last_date: Found | None = None
+    last_named: list[Mention] = []  # people named in the previous sentences, most recent last: 'he' refers to them
+    heritage_list = None  # the list the release last spoke of ('wh' or 'ich'): 'was inscribed in 2005' refers to it
     for s, (countries, dates, words) in zip(sents, per_sentence):
         day_dates = [d for d in dates if d.precision == "day"]
         day = dt.date.fromisoformat(day_dates[0].date) if day_dates else published
@@ -238,15 +266,42 @@ def extract(document: Document, ref: Reference, not_places: frozenset[str] = fro
         places = find_places(s.text, ref, person_spans, not_places, words)
         for place, _, _ in places:
             seen_places.setdefault(place.name, (place, s))
+        heritage_list = _heritage_list(s.text) or heritage_list
         heritage = [p.name for p, _, _ in places if p.kind == "world_heritage_site"]
-        result.partnerships += find_partnerships(s.text, s.index, dates, ref, heritage)
-        if MEETING.search(s.text):
+        result.partnerships += find_partnerships(s.text, s.index, dates, ref, heritage, heritage_list, countries, focus)
+        trigger = MEETING.search(s.text)
+        if trigger:
             participants = _unique(mentions)
+            if len(participants) == 1 and PRONOUN_SUBJECT.search(s.text[: trigger.start()] or s.text[:3]):
+                other = next((m for m in reversed(last_named) if _key(m) != _key(participants[0])), None)
+                if other is not None:
+                    participants.insert(0, other)
             if len(participants) >= 2:
-                location = _venue(s.text, ref) or next((p.name for p, _, _ in places if p.kind == "city"), None)
-                date = day_dates[0] if day_dates else (dates[0] if dates and dates[0].end_year is None else None)
-                candidates.append(Meeting(date, location, participants, s))
+                month_dates = [d for d in dates if d.precision == "month"]
+                date = day_dates[0] if day_dates else month_dates[0] if month_dates else None
+                previous_meeting = candidates[-1].date if candidates else None
+                if date is None and SAME_DAY.search(s.text):
+                    date = previous_meeting or last_day
+                elif date is None and THAT_VISIT.search(s.text):
+                    date = last_date
+                elif date is None and NEXT_DAY.search(s.text) and (previous_meeting or last_day):
+                    base = previous_meeting or last_day
+                    if base.precision == "day":
+                        date = Found((dt.date.fromisoformat(base.date) + dt.timedelta(days=1)).isoformat(), "day", 0, 0)
+                location = _venue(s.text, ref) or _city_near(s.text, places, trigger.start())
+                candidates.append(Meeting(date, location, participants, s, bool(ANOTHER_ENCOUNTER.search(s.text))))
+        if day_dates:
+            last_day = day_dates[-1]
+        if dates:
+            last_date = next((d for d in reversed(dates) if d.end_year is None), last_date)
+        named = [m for m in mentions if not m.by_role]
+        if named:
+            last_named = (last_named + named)[-6:]
     result.meetings = _merge(candidates)
+    for p in result.partnerships:  # reserves named in a list ('the Issyk-Kul and Sary-Chelek biosphere reserves') are places too
+        place = ref.places.get(fold(p.name)) if p.kind == "biosphere_reserve" else None
+        if place is not None:
+            seen_places.setdefault(place.name, (place, sents[p.sentence_index]))
     result.countries = sorted({c for c in country_counts if country_counts[c] and c not in ("",)} - {None})
     result.places = list(seen_places.values())
     result.themes = find_themes(sents, ref)
@@ -265,16 +320,36 @@ def _finder(ref: Reference) -> PeopleFinder:
     return _FINDERS[id(ref)]
 
 
+def _key(m: Mention) -> str:
+    return m.person.id if m.person else fold(m.name)
+
+
+def _heritage_list(text: str) -> str | None:
+    if re.search(r"intangible|Representative List|Urgent Safeguarding|living heritage", text, re.I):
+        return "ich"
+    if re.search(r"World Heritage", text):
+        return "wh"
+    return None
+
+
+def _city_near(text: str, places: list[tuple[Place, int, int]], anchor: int) -> str | None:
+    """The city given as 'in <City>' nearest to the meeting verb (not 'the Office in Tehran' far before it)."""
+    cities = [(abs(start - anchor) + (0 if re.search(r"\b(?:in|at)\s+$", text[:start]) else 1000), place.name)
+              for place, start, _ in places if place.kind == "city"]
+    return min(cities)[1] if cities else None
+
+
 def _unique(mentions: list[Mention]) -> list[Mention]:
     out: dict[str, Mention] = {}
     for m in mentions:
-        key = m.person.id if m.person else fold(m.name)
+        key = _key(m)
         if key not in out or (out[key].by_role and not m.by_role):
             out[key] = m
     return list(out.values())
 
 
 def _venue(text: str, ref: Reference) -> str | None:
+    """'at UNESCO Headquarters' -> Paris."""
     folded = fold(text)
     for phrase, city in ref.venue_cities.items():
         if phrase in folded:
@@ -290,7 +365,7 @@ def _merge(candidates: list[Meeting]) -> list[Meeting]:
     """One meeting per encounter: sentences about the same people on a compatible date are one meeting."""
     merged: list[Meeting] = []
     for meeting in candidates:
-        for existing in merged:
+        for existing in ([] if meeting.separate else merged):
             a, b = existing.keys(), meeting.keys()
             if _compatible(existing.date, meeting.date) and (a <= b or b <= a or len(a & b) >= 2):
                 known = existing.keys()

@@ -21,6 +21,8 @@ NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2
 DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"(?![\w.]*\s*,?\s*\d{4})")
 MONTH_DAY = re.compile(r"\b" + MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{4})(?!\d)")
 MONTH_YEAR = re.compile(r"(?<!\d\s)(?<!\d)\b" + MONTH + r",?\s+(\d{4})\b")
+MONTH_ONLY = re.compile(r"\b(?:in|during|since|until|by|early|late|mid-?|from|of|last|this|next)\s+" + MONTH + r"(?![\w.]*\s*,?\s*\d)")
+THIS_MONTH = re.compile(r"\b(earlier this|later this|this|last|next|previous|the previous|the following) month\b", re.I)
 RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–—/]\s*((?:19|20)\d{2})\b")
 YEAR = re.compile(r"\b(?:in|since|from|until|by|of|for|year|early|late|mid-?|during|end of)\s+((?:19|20)\d{2})\b", re.I)
 WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|next\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -118,6 +120,15 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
             add(published + dt.timedelta(days=shift), "day", m.span())
     for m in MONTH_YEAR.finditer(sentence):
         add(f"{int(m.group(2)):04d}-{_month(m.group(1)):02d}", "month", m.span())
+    if published:
+        for m in MONTH_ONLY.finditer(sentence):
+            day = resolve_without_year(_month(m.group(1)), 1, published.replace(day=1), when)
+            if day is not None:
+                add(day.isoformat()[:7], "month", m.span())
+        for m in THIS_MONTH.finditer(sentence):
+            shift = {"last": -1, "previous": -1, "the previous": -1, "next": 1, "the following": 1}.get(m.group(1).lower(), 0)
+            month_index = published.year * 12 + published.month - 1 + shift
+            add(f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", "month", m.span())
     for m in RANGE.finditer(sentence):
         low, high = int(m.group(1)), int(m.group(2))
         if low <= high:

@@ -16,7 +16,7 @@ from .reference import Reference
 from .text import fold
 
 CONNECTORS = r"(?:of|for|the|on|and|to|de|du|des|la|'s)"
-CAPWORD = r"(?:[A-Z][\w'’.\-]*|\d+(?:st|nd|rd|th)?|EXPO-\d{4}|Expo-\d{4})"
+CAPWORD = r"(?:[A-Z][\w'’.\-]*|\d+(?:st|nd|rd|th)?|EXPO-\d{4}|Expo-\d{4}|\d{4}[-–]\d{4}|[“\"][A-Z][^”\"]{2,80}[”\"])"
 SPAN = re.compile(rf"{CAPWORD}(?:\s+(?:{CONNECTORS}\s+)*{CAPWORD})*")
 QUOTED = re.compile(r"[“\"«]([^”\"»]{3,120})[”\"»]")
 
@@ -29,18 +29,23 @@ HEADS = [  # (pattern on the span, kind) in order of precedence
     (re.compile(r"\bGeopark\b", re.I), "geopark"),
     (re.compile(r"\bAgreement\b|\bMemorandum\b|\bTreaty\b"), "agreement"),
     (re.compile(r"\bSummit\b|\bConference\b|\bForum\b|\bCongress\b|\bFestival\b|\bEXPO\b|\bExpo\b|\bSymposium\b|\bGames\b|"
-                r"\bExhibition\b|\bWorld Conference\b|\bAssembly\b|\bSession\b|\bCelebration\b|\bDialogue\b"), "event"),
+                r"\bExhibition\b|\bWorld Conference\b|\bAssembly\b|\bSession\b|\bCelebration\b"), "event"),
     (re.compile(r"\bCentre\b|\bCenter\b|\bInstitute\b"), "category_2_centre"),
+    (re.compile(r"\bPrize\b|\bAward\b|\bMedal\b|\bDeclaration\b|\bCharter\b"), "other"),
 ]
+NESTED_PROGRAMME = re.compile(r"\b(International (?:Decade|Year)\b.*)$")
 C2C_CONTEXT = re.compile(r"category\s*(?:2|II|two)\b|under the auspices of UNESCO", re.I)
 WH_LIST = re.compile(r"World Heritage (?:List|site|sites|property|properties|status)", re.I)
-INSCRIBE = re.compile(r"\b(inscri\w*|added to|entered|included in|listed|joined the|became|recogni[sz]ed|designat\w*)\b", re.I)
+INSCRIBE = re.compile(r"\b(inscri\w*|added to|entered|included in|listed|joined the|became|recogni[sz]ed|designat\w*|proclaimed|"
+                      r"incorporated)\b", re.I)
 NOMINATE = re.compile(r"\b(nominat\w*|nomination|Tentative List|candidacy|dossier)\b", re.I)
 ICH = re.compile(r"intangible (?:cultural )?heritage|Representative List", re.I)
 MEMORANDUM = re.compile(r"\b(memorandum of understanding|memorandum|agreement|action plan|roadmap|road map)\b", re.I)
-SIGN = re.compile(r"\b(sign\w*|conclu\w*|ratif\w*|adopt\w*)\b", re.I)
+SIGN = re.compile(r"\b(sign\w*|conclu\w*|ratif\w*|adopt\w*|agreed (?:on|to|upon))\b", re.I)
 GENERIC_NAMES = {"unesco", "united nations", "the united nations", "un", "general conference", "executive board", "security council",
-                 "the organization", "conference", "forum", "centre", "center", "institute", "session", "assembly", "programme"}
+                 "the organization", "conference", "forum", "centre", "center", "institute", "session", "assembly", "programme",
+                 "global geopark", "unesco global geopark", "unesco global geoparks", "world network of biosphere reserves",
+                 "united nations general assembly", "general assembly", "world heritage committee"}
 TRIM_LEADING = re.compile(r"^(?:The|This|A|An|Its|Their|In|On|At|During|Under|As|By|For|With|UNESCO's|UNESCO)\s+")
 
 
@@ -72,53 +77,131 @@ def _clean(name: str) -> str:
     return name
 
 
-def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Reference, heritage_names: list[str]) -> list[Partnership]:
-    """Partnerships named in one sentence. heritage_names: World Heritage properties found in it by the gazetteer."""
+SESSION = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th))\s+session\s+of\s+(?:the\s+)?(?:UNESCO\s+)?(General Conference|Executive Board|"
+                     r"World Heritage Committee|Intergovernmental Committee[^,.;]*)", re.I)
+MEMBERSHIP = re.compile(r"\b(?:joined (?:UNESCO|the Organi[sz]ation)|(?:became|becoming|is|has been|was|been) (?:a )?(?:Member State|member) "
+                        r"of (?:UNESCO|the Organi[sz]ation)|membership (?:of|in) (?:UNESCO|the Organi[sz]ation))", re.I)
+BODIES = {"executive board": "UNESCO Executive Board", "world heritage committee": "World Heritage Committee",
+          "intergovernmental committee": "Intergovernmental Committee for the Safeguarding of the Intangible Cultural Heritage"}
+ELECTED = re.compile(r"\b(?:re-?)?elected (?:to|as a member of) (?:the\s+)?(?:Organi[sz]ation['’]s\s+|UNESCO\s+)?"
+                     r"(Executive Board|World Heritage Committee|Intergovernmental Committee)", re.I)
+NUMBERED_RESOLUTION = re.compile(r"\b(?:(General Assembly|Security Council)\s+)?[Rr]esolution\s+((?:A/RES/)?\d+(?:/\d+)?)\b")
+PROCLAIMING = re.compile(r"\bresolution\s+(?:proclaiming|declaring|establishing|on)\b[^.;]*?\b(International (?:Day|Year|Decade) "
+                         r"(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’-]*))*)")
+LOWER_CENTRE = re.compile(r"\b((?:UNESCO|a UNESCO|an? UNESCO)\s+(?:(?:regional|international|national)\s+)?(?:centre|center|institute)"
+                          r"\s+(?:for|of|on)\s+[a-z][^,.;()]{3,70}?)(?=\s+(?:in|at|and|which|that|to|was|will|with)\s|[,.;()]|$)")
+PARTICIPLE = re.compile(r"(?:\bincludes?|\bincluding|,\s+and|\band)\s+(?:the\s+)?([A-Za-z][^,;:]{1,60}?),\s+(?:the\s+[^,]{2,80},\s+)?"
+                        r"(?:inscribed|proclaimed) (?:in|on)\b")
+INSCRIBED_VERB = re.compile(r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?:also\s+)?(?:\w+ly\s+)?"
+                            r"(?:inscribed|proclaimed|added|included)\b")
+QUANTITY = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|all|both|these|those|its|their|"
+                      r"the three|the two|\d+)\b", re.I)
+LOWER_EVENT = re.compile(r"\b((?:(?:international|regional|high-level|world|global|anniversary|Central Asian|Asian|annual)\s+)+"
+                         r"(?:conference|forum|symposium|summit|festival)\s+(?:on|of|for)\s+[^,.;()]{3,90}?)"
+                         r"(?=\s+(?:in|at|and|which|that|to|was|will|with|together)\s|[,.;()]|$)")
+QUOTED_PROJECT = re.compile(r"\b(?:project|programme|program|initiative)\s+[“\"]([^”\"]{3,120})[”\"]", re.I)
+BIOSPHERE_LIST = re.compile(r"((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?:(?:,\s*|\s+and\s+)(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*))*)"
+                            r"\s+(?:[Bb]iosphere [Rr]eserves?\b|(?:now\s+)?(?:belong|belongs|joined|join|joins)\s+(?:to\s+)?"
+                            r"(?:UNESCO's\s+)?the\s+World Network of Biosphere Reserves)")
+NOT_ELEMENTS = {"the committee", "committee", "the list", "list", "unesco", "the element", "the representative list", "it", "they",
+                "the nomination", "the file", "the tradition", "this", "the decision", "the epic", "the art"}
+
+
+def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Reference, heritage_names: list[str],
+                      heritage_list: str | None = None, countries: list[tuple[str, int, int]] = (),
+                      focus: str | None = None) -> list[Partnership]:
+    """Partnerships named in one sentence. heritage_names: World Heritage properties the gazetteer found in it;
+    heritage_list: 'wh' or 'ich', the list the release last spoke of (for 'X was inscribed in 2005')."""
     found: list[Partnership] = []
     seen: set[str] = set()
 
-    def add(name: str, kind: str, year: int | None) -> None:
-        name = _clean(name)
+    def add(name: str, kind: str, year: int | None, exact: bool = False) -> None:
+        name = name if exact else _clean(name)
         key = fold(name)
-        if len(key) < 4 or key in GENERIC_NAMES or key in seen or key in ref.countries:
+        if key in seen or (not exact and (len(key) < 3 or key in GENERIC_NAMES or key in ref.countries or key in NOT_ELEMENTS)):
             return
         seen.add(key)
         found.append(Partnership(name, kind, year, sentence, index))
 
+    def year_at(position: int) -> int | None:
+        after = [d for d in dates if d.end_year is None and 0 <= d.start - position <= 150]
+        if after:
+            return after[0].year
+        before = [d for d in dates if d.end_year is None and d.end <= position]
+        return before[-1].year if before else None
+
     year_here = next((d.year for d in dates if d.end_year is None), None)
-    if WH_LIST.search(sentence) or re.search(r"\bWorld Heritage\b", sentence):
-        kind = "world_heritage_nomination" if NOMINATE.search(sentence) and not re.search(r"\binscribed\b", sentence, re.I) \
-            else "world_heritage_inscription" if INSCRIBE.search(sentence) or WH_LIST.search(sentence) else None
-        names = heritage_names or [q for q in QUOTED.findall(sentence)]
-        if kind:
-            for name in names:
-                add(name, kind, year_here)
-    if ICH.search(sentence) and INSCRIBE.search(sentence):
-        for quoted in QUOTED.findall(sentence):
-            add(quoted, "intangible_heritage_inscription", year_here)
-        if not QUOTED.search(sentence):
-            match = re.search(r"(?:inscription of|inscribed|inscribing)\s+(?:the\s+)?([^,;]+?)\s+(?:on|onto|in|to)\s+(?:the\s+)?"
-                              r"(?:UNESCO\s+)?(?:Representative List|List)", sentence)
-            subject = match.group(1) if match else None
-            if not subject:
-                match = re.search(r"^(?:.*?,\s*)?((?:the\s+)?[A-Za-z][\w'’\- ]{3,80}?)\s+(?:was|were|has been|have been)\s+(?:officially\s+)?"
-                                  r"inscribed", sentence)
-                subject = match.group(1) if match else None
-            if subject and len(subject.split()) <= 10:
-                add(subject, "intangible_heritage_inscription", year_here)
+    inscribes = INSCRIBE.search(sentence)
+    listed = "wh" if re.search(r"World Heritage", sentence) else ("ich" if ICH.search(sentence) else heritage_list)
+
+    # World Heritage: a property from the gazetteer (or a quoted name) and an inscription word
+    if listed == "wh" and (inscribes or WH_LIST.search(sentence) or NOMINATE.search(sentence)):
+        nominated = NOMINATE.search(sentence) and not re.search(r"\binscri", sentence, re.I)
+        kind = "world_heritage_nomination" if nominated else "world_heritage_inscription"
+        for name in heritage_names or QUOTED.findall(sentence):
+            position = sentence.find(name.split(":")[-1].strip().split()[0]) if name else 0
+            add(name, kind, year_at(max(position, 0)))
+    # intangible heritage: the element named as subject or object of the inscription
+    if listed == "ich" and (inscribes or re.search(r"\bcertificates? for\b|\bnomination of\b", sentence)):
+        kind = "intangible_heritage_inscription" if inscribes else "other"
+        for name, end in _inscribed_elements(sentence):
+            if fold(name) in ref.countries or any(fold(name) == fold(h) for h in heritage_names) or QUANTITY.match(name):
+                continue
+            add(name, kind, year_at(end))
+    # named spans classified by their head word
     for match in SPAN.finditer(sentence):
         span = match.group(0)
         words = span.split()
         if len(words) < 2 and not re.match(r"EXPO|Expo", span):
             continue
-        for pattern, kind in HEADS:
-            if pattern.search(span):
-                if kind == "category_2_centre" and not C2C_CONTEXT.search(sentence):
-                    break
-                if kind == "event" and re.fullmatch(r"(?:the\s+)?(?:UNESCO\s+)?General Conference", span, re.I):
-                    break
-                add(span, kind, _year(span, match.start(), match.end(), dates, sentence))
-                break
+        if re.match(r"International Day\b", span):
+            add(span, "resolution" if re.search(r"\bresolution\b", sentence, re.I) else "other", _year(span, match.start(), match.end(), dates, sentence))
+            continue
+        heads = sorted((m.start(), order, kind) for order, (pattern, kind) in enumerate(HEADS) for m in [pattern.search(span)] if m)
+        if not heads:
+            continue
+        kind = heads[0][2]  # the head word that comes first: 'Conference on the ... Decade' is a conference
+        if kind == "category_2_centre" and not C2C_CONTEXT.search(sentence):
+            continue
+        if kind == "event" and re.fullmatch(r"(?:the\s+)?(?:UNESCO\s+)?(?:General Conference|Executive Board|World Heritage "
+                                            r"Committee|United Nations General Assembly|General Assembly|Security Council)", span, re.I):
+            continue
+        add(span, kind, _year(span, match.start(), match.end(), dates, sentence))
+        nested = NESTED_PROGRAMME.search(span)
+        if nested and kind != "programme" and nested.start() > 0:
+            add(nested.group(1), "programme", _year(nested.group(1), match.start(), match.end(), dates, sentence))
+    for m in SESSION.finditer(sentence):
+        body = m.group(2)
+        if body.lower().startswith("general conference"):
+            add(f"{m.group(1)} session of the General Conference", "event", year_at(m.end()) or year_here)
+    for m in ELECTED.finditer(sentence):
+        add(BODIES[m.group(1).lower()], "committee_membership", year_at(m.end()) or year_here, exact=True)
+    for m in NUMBERED_RESOLUTION.finditer(sentence):
+        body = m.group(1) or ("General Assembly" if "General Assembly" in sentence else "Security Council" if "Security Council" in sentence else None)
+        name = f"{body} resolution {m.group(2)}" if body else f"Resolution {m.group(2)}"
+        if not any(_same_number(name, p.name) for p in found):
+            add(name, "resolution", year_at(m.end()))
+    for m in PROCLAIMING.finditer(sentence):
+        add(m.group(1), "resolution", year_at(m.end()))
+    for m in LOWER_CENTRE.finditer(sentence):
+        name = re.sub(r"^an?\s+", "", m.group(1))
+        add(name, "category_2_centre", year_at(m.end()))
+    for m in LOWER_EVENT.finditer(sentence):
+        if len(m.group(1).split()) >= 4:
+            name = m.group(1)
+            add(name[0].upper() + name[1:], "event", year_at(m.end()))
+    for m in QUOTED_PROJECT.finditer(sentence):
+        add(m.group(1), "programme", year_at(m.end()))
+    for m in BIOSPHERE_LIST.finditer(sentence):
+        for name in re.split(r",\s*|\s+and\s+", m.group(1)):
+            name = TRIM_LEADING.sub("", name).strip()
+            if name and fold(name) not in ref.countries:
+                add(name + " Biosphere Reserve", "biosphere_reserve", year_at(m.end()))
+    if MEMBERSHIP.search(sentence):
+        country = next((iso3 for iso3, _, _ in countries if iso3 in ("KAZ", "KGZ", "TJK", "TKM", "UZB")), focus)
+        if country:
+            name = ref.country_names.get(country, country)
+            add(f"{name}'s membership of UNESCO", "other", year_at(MEMBERSHIP.search(sentence).end()))
     if not any(p.kind == "agreement" for p in found) and SIGN.search(sentence):
         match = MEMORANDUM.search(sentence)
         if match:
@@ -128,3 +211,40 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             name = match.group(1) + (" on " + tail.group(1) if tail else "")
             add(name[0].upper() + name[1:], "agreement", year_here)
     return found
+
+
+def _first_capital(text: str) -> str:
+    """'the epic trilogy Manas, Semetey, Seytek' -> 'Manas, Semetey, Seytek'."""
+    match = re.search(r"[A-Z]", text)
+    return text[match.start():] if match else text
+
+
+def _without_apposition(text: str) -> str:
+    """'Falak, a genre of Tajik folk song' -> 'Falak'; 'Manas, Semetey, Seytek' stays whole."""
+    head, sep, rest = text.partition(", ")
+    return head if sep and re.match(r"(?:a|an|the)\s", rest) else text
+
+
+def _inscribed_elements(sentence: str) -> list[tuple[str, int]]:
+    """Names of heritage elements the sentence says were inscribed: 'X was inscribed', 'inscribed X,',
+    'the certificate for X, which', 'includes X, inscribed in 2009'."""
+    out = []
+    for verb in INSCRIBED_VERB.finditer(sentence):
+        clause = re.split(r"[.;:]\s+|\swhile\s|,\s+and\s+", sentence[: verb.start()])[-1].strip().rstrip(",")
+        clause = _without_apposition(_first_capital(clause))
+        if clause and len(clause.split()) <= 10:
+            out.append((clause, verb.end()))
+    for m in re.finditer(r"\b(?:inscribed|inscription of|certificates? for|nomination of)\s+(?!(?:on|onto|in|to|as|at|by|for)\s)"
+                         r"([^,;.]{2,90})", sentence):
+        name = re.split(r"\s+(?:on|onto|in|to|which|was|follows|as)\s", m.group(1))[0]
+        name = _first_capital(re.sub(r"^(?:the|a|an)\s+", "", name))
+        if name and name[0].isupper() and len(name.split()) <= 8:
+            out.append((name, m.end()))
+    for m in PARTICIPLE.finditer(sentence):
+        out.append((m.group(1), m.end()))
+    return out
+
+
+def _same_number(a: str, b: str) -> bool:
+    numbers_a, numbers_b = set(re.findall(r"\d{3,}", a)), set(re.findall(r"\d{3,}", b))
+    return bool(numbers_a) and numbers_a == numbers_b

@@ -26,6 +26,21 @@ NOT_NAMES = {"the", "unesco", "minister", "president", "director", "general", "d
              "first", "lady", "officials", "delegation", "it", "its", "their", "we", "our"}
 
 
+ORGANISATION_WORDS = {"office", "ministry", "centre", "center", "university", "commission", "council", "committee", "agency",
+                      "institute", "foundation", "department", "administration", "forum", "conference", "programme", "program",
+                      "board", "bank", "organization", "organisation", "academy", "museum", "school", "library", "cluster",
+                      "delegation", "government", "parliament", "senate", "assembly", "service", "fund", "park", "reserve",
+                      "list", "heritage", "site", "year", "decade", "day", "prize", "award", "network", "region", "republic"}
+# An office named as part of someone else's title, or not as a person: 'Deputy Director-General', 'Advisor to the
+# President', 'nominee for the post of Director-General', 'the former President'.
+OFFICE_NOT_A_PERSON = re.compile(
+    r"(?:\b(?:Deputy|Assistant|Vice|former|then|acting|next|new|future|incoming|outgoing)[-\s]+|"
+    r"\b(?:Advis[eo]r|Aide|Assistant|Counsell?or|Spokesperson|Secretary|Envoy|Representative|Office|Administration|Staff|"
+    r"Chief|Head|Executive Office)\s+(?:to|of)\s+the\s+|"
+    r"\bpost of\s+|\b(?:nominee|candidate|candidacy|nomination)\s+for\s+(?:the\s+)?(?:post of\s+)?|"
+    r"\belection of\s+(?:the\s+|a\s+new\s+)?)$", re.I)
+
+
 @dataclass
 class Mention:
     person: Person | None  # None: someone not in the registry
@@ -49,7 +64,9 @@ class PeopleFinder:
         self.ref = ref
         self.role_patterns = _role_alternation(ref)
         titles = sorted(ref.titles | {p for phrases in ref.role_phrases.values() for p in phrases}, key=len, reverse=True)
-        self.title_before = re.compile(r"(?:" + "|".join(re.escape(t) for t in titles) + r")\s*$")
+        # 'Ambassador ', 'Prime Minister of Uzbekistan, ', 'Deputy Minister of Culture ' right before a name
+        self.title_before = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in titles) +
+                                       r")(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,5})?,?\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
         self.surname_keys = list(ref.surnames)
         self._cache: dict[str, set[str]] = {}
 
@@ -98,7 +115,7 @@ class PeopleFinder:
             if full:
                 person = self._pick(full, None, day)
             if person is None and len(words) <= 4:
-                ids = self._candidates(words[-1])
+                ids = self._candidates(fold(words[-1]).split()[-1] if fold(words[-1]) else words[-1])
                 if ids:
                     person = self._pick(ids, words[-2] if len(words) >= 2 else None, day)
                     if person is None and len(words) >= 2:
@@ -113,7 +130,7 @@ class PeopleFinder:
 
     def _new(self, text: str, start: int, sentence: str) -> Mention | None:
         words = text.split()
-        if len(words) < 2 or len(words) > 4 or any(fold(w) in NOT_NAMES for w in words):
+        if len(words) < 2 or len(words) > 4 or any(fold(w) in NOT_NAMES or fold(w) in ORGANISATION_WORDS for w in words):
             return None
         if any(fold(text) in key for key in (self.ref.countries,)) or fold(text) in self.ref.places:
             return None
@@ -126,7 +143,7 @@ class PeopleFinder:
         out = []
         for role, pattern in self.role_patterns.items():
             for m in pattern.finditer(sentence):
-                if role == "President" and re.search(r"(Vice|Deputy)[-\s]*$", sentence[: m.start()]):
+                if OFFICE_NOT_A_PERSON.search(sentence[: m.start()]):
                     continue
                 if role == "President" and re.match(r"\s+of\s+the\s+(General Conference|Executive Board|Senate|Assembly)",
                                                     sentence[m.end():]):

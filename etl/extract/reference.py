@@ -149,6 +149,8 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
         key = fold(city.name)
         if key not in places and key not in not_places:
             places[key] = city
+    for name, info in (gazetteer.get("venues") or {}).items():
+        places[fold(name)] = Place(name, "venue", info.get("country"), None, None, "venue-" + "-".join(fold(name).split()))
     for alias, target in (gazetteer.get("place_aliases") or {}).items():
         place = by_name.get(target) or places.get(fold(target))
         if place is not None:

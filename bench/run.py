@@ -1,0 +1,155 @@
+"""`make bench`: speed of the dashboard, the ETL and the extractor at scale, on synthetic data, next to Datasette.
+
+    .venv/bin/python -m bench.run [--sizes 10000,100000,200000] [--with-1m] [--repeats N] [--out bench/results.md]
+
+For each size: a synthetic database (`python -m etl synth`, written under bench/work/, never data/), then in
+child processes the ETL load, every page under AppTest, the chart aggregates against raw SQLite, the exports,
+and the same questions asked of Datasette on loopback. Then the extractor once. bench/README.md says what
+each figure means; the raw numbers go to bench/work/results.json, the table to --out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from . import datasette, report, workers
+from .timing import run_child, summary
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+WORK = BENCH / "work"
+SEED = 1
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def worker(command: str, name: str, *options: str) -> tuple[dict, object]:
+    """Run `python -m bench.workers COMMAND ...` in a child; (its JSON result, the ChildRun)."""
+    out = WORK / "logs" / f"{name}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.unlink(missing_ok=True)
+    child = run_child([sys.executable, "-m", "bench.workers", command, *options, "--out", str(out)], ROOT, WORK / "logs",
+                      name, timeout=4 * 3600)
+    if out.exists():
+        return json.loads(out.read_text()), child
+    tail = (child.stderr.strip().splitlines() or ["no output"])[-1]
+    return {"error": f"worker {command} exited with {child.returncode}: {tail}"}, child
+
+
+def measure_size(meetings: int, repeats: int, slow: int, datasette_binary: Path | None, datasette_note: str) -> dict:
+    result: dict = {"meetings": meetings}
+    db = WORK / f"synth-{meetings}.db"
+
+    log(f"{meetings:,}: synthetic database {db.relative_to(ROOT)} (python -m etl synth)")
+    child = run_child([sys.executable, "-m", "etl", "synth", "--meetings", str(meetings), "--seed", str(SEED), "--db", str(db)],
+                      ROOT, WORK / "logs", f"synth-{meetings}", timeout=4 * 3600)
+    if child.returncode != 0:
+        result["error"] = f"etl synth failed: {(child.stderr.strip().splitlines() or ['?'])[-1]}"
+        return result
+    conn = sqlite3.connect(db)
+    records = conn.execute("SELECT count(*) FROM records").fetchone()[0]
+    conn.close()
+    result["synth"] = {"seconds": child.seconds, "peak_rss_bytes": child.peak_rss_bytes, "records": records,
+                       "db_bytes": db.stat().st_size, "output": child.stdout.strip()}
+
+    log(f"{meetings:,}: ETL build-style load × {slow}")
+    loads = []
+    for i in range(slow):
+        data, child = worker("etl", f"etl-{meetings}-{i}", "--meetings", str(meetings), "--seed", str(SEED),
+                             "--db", str(WORK / f"etl-{meetings}.db"))
+        if "error" in data:
+            result["etl"] = data
+            break
+        loads.append({**data, "peak_rss_bytes": child.peak_rss_bytes})
+    else:
+        result["etl"] = {"records": loads[0]["records"], "rows": loads[0]["rows"],
+                         "load_seconds": summary([x["load_seconds"] for x in loads]),
+                         "generate_seconds": summary([x["generate_seconds"] for x in loads]),
+                         "peak_rss_bytes": summary([x["peak_rss_bytes"] for x in loads]),
+                         "foreign_key_problems": max(x["foreign_key_problems"] for x in loads)}
+
+    common = ["--db", str(db), "--repeats", str(repeats), "--slow-repeats", str(slow), "--work", str(WORK)]
+    log(f"{meetings:,}: pages under AppTest")
+    result["pages"], _ = worker("pages", f"pages-{meetings}", *common)
+    log(f"{meetings:,}: chart aggregates, raw SQLite lower bound, exports, faceted answer")
+    result["queries"], _ = worker("queries", f"queries-{meetings}", *common)
+
+    if datasette_binary is None:
+        result["datasette"] = {"error": datasette_note}
+    else:
+        log(f"{meetings:,}: Datasette on loopback")
+        try:
+            result["datasette"] = datasette.measure(datasette_binary, db, workers.EXPORT_SQL, workers.EXPORT_FROM_YEAR, repeats,
+                                                    WORK / "logs")
+        except Exception as exc:  # noqa: BLE001 - report it; the other sections stand
+            result["datasette"] = {"error": f"{type(exc).__name__}: {exc}"}
+    return result
+
+
+def machine() -> dict:
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+        except (subprocess.SubprocessError, OSError):
+            return ""
+
+    memory = ""
+    try:
+        total_kb = int(next(line for line in open("/proc/meminfo") if line.startswith("MemTotal")).split()[1])
+        memory = f"{total_kb / 1024 / 1024:.0f} GiB"
+    except (OSError, StopIteration, ValueError):
+        pass
+    return {"cores": os.cpu_count(), "memory": memory, "python": platform.python_version(), "sqlite": sqlite3.sqlite_version,
+            "platform": platform.platform(), "commit": git("rev-parse", "--short", "HEAD"),
+            "dirty": bool(git("status", "--porcelain"))}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,200000",
+                        help="meetings per synthetic database, comma-separated (default: 10000,100000,200000)")
+    parser.add_argument("--with-1m", action="store_true", help="add 1,000,000 meetings (also when BENCH_1M=1)")
+    parser.add_argument("--repeats", type=int, default=5,
+                        help="runs of each fast measurement (default 5); slow ones (ETL loads, cold page runs, XLSX) "
+                             "run min(N, 3) times")
+    parser.add_argument("--out", default=str(BENCH / "results.md"), help="the Markdown report (default bench/results.md)")
+    args = parser.parse_args(argv)
+    sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()})
+    if args.with_1m or os.environ.get("BENCH_1M") == "1":
+        sizes = sorted(set(sizes) | {1_000_000})
+    repeats, slow = max(1, args.repeats), max(1, min(args.repeats, 3))
+    WORK.mkdir(parents=True, exist_ok=True)
+    started, started_at = time.perf_counter(), dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+    binary, note = datasette.ensure_installed(log)
+    log(note if binary is None else f"yardstick: {note}")
+    results: dict = {"meta": {"started": started_at.isoformat(), "command": " ".join(["python -m bench.run", *(argv or sys.argv[1:])]),
+                              "sizes": sizes, "repeats": repeats, "slow_repeats": slow, "seed": SEED, "datasette": note,
+                              "machine": machine()},
+                     "sizes": {}}
+    for meetings in sizes:
+        results["sizes"][str(meetings)] = measure_size(meetings, repeats, slow, binary, note)
+        (WORK / "results.json").write_text(json.dumps(results, indent=1, default=str))
+    log("extractor: articles per second on one core")
+    results["extract"], _ = worker("extract", "extract", "--repeats", str(repeats))
+    results["meta"]["wall_seconds"] = time.perf_counter() - started
+    (WORK / "results.json").write_text(json.dumps(results, indent=1, default=str))
+    out = Path(args.out)
+    out.write_text(report.render(results))
+    log(f"wrote {out} and {(WORK / 'results.json').relative_to(ROOT)} in {results['meta']['wall_seconds'] / 60:.1f} min")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
