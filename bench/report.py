@@ -130,7 +130,9 @@ def render(results: dict) -> str:
         "",
         f"Generated {meta['started']} by `{meta['command']}` in {meta.get('wall_seconds', 0) / 60:.1f} min of wall time, on "
         f"{m['cores']} cores, {m['memory']}, Python {m['python']}, SQLite {m['sqlite']}, commit {m['commit']}"
-        + (" with uncommitted changes" if m["dirty"] else "") + ".",
+        + (" with uncommitted changes" if m["dirty"] else "") + "."
+        + (f" Load average (1 min) {meta['load_before'][0]:.2f} before, {meta['load_after'][0]:.2f} after: other work on the "
+           "machine shows up as spread." if meta.get("load_after") else ""),
         f"Synthetic databases (`python -m etl synth`, seed {meta['seed']}, every row marked synthetic) of "
         + ", ".join(f"{n:,}" for n in ns) + " meetings (plus a partnership per 4 meetings). "
         f"Yardstick: {meta['datasette']}.",

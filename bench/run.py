@@ -124,7 +124,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="runs of each fast measurement (default 5); slow ones (ETL loads, cold page runs, XLSX) "
                              "run min(N, 3) times")
     parser.add_argument("--out", default=str(BENCH / "results.md"), help="the Markdown report (default bench/results.md)")
+    parser.add_argument("--render", metavar="JSON", help="measure nothing: write --out from a results.json of an earlier run")
     args = parser.parse_args(argv)
+    if args.render:
+        Path(args.out).write_text(report.render(json.loads(Path(args.render).read_text())))
+        log(f"wrote {args.out} from {args.render}")
+        return 0
     sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()})
     if args.with_1m or os.environ.get("BENCH_1M") == "1":
         sizes = sorted(set(sizes) | {1_000_000})
@@ -136,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     log(note if binary is None else f"yardstick: {note}")
     results: dict = {"meta": {"started": started_at.isoformat(), "command": " ".join(["python -m bench.run", *(argv or sys.argv[1:])]),
                               "sizes": sizes, "repeats": repeats, "slow_repeats": slow, "seed": SEED, "datasette": note,
-                              "machine": machine()},
+                              "machine": machine(), "load_before": os.getloadavg()},
                      "sizes": {}}
     for meetings in sizes:
         results["sizes"][str(meetings)] = measure_size(meetings, repeats, slow, binary, note)
@@ -144,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     log("extractor: articles per second on one core")
     results["extract"], _ = worker("extract", "extract", "--repeats", str(repeats))
     results["meta"]["wall_seconds"] = time.perf_counter() - started
+    results["meta"]["load_after"] = os.getloadavg()
     (WORK / "results.json").write_text(json.dumps(results, indent=1, default=str))
     out = Path(args.out)
     out.write_text(report.render(results))

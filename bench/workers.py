@@ -233,33 +233,37 @@ def pages_worker(args) -> dict:
 
 
 # The lower bound: each chart question asked of raw SQLite in its most direct form, with covering indexes made for
-# it on a copy of the database, rows fetched as tuples (no DataFrame). "{where}" restricts to the filtered records.
+# it on a copy of the database, rows fetched as tuples (no DataFrame). Questions over the KGZ records are also asked
+# with the join order forced (CROSS JOIN: start from KGZ's links), since the planner does not always find that order;
+# the faster form is the lower bound.
 LOWER_BOUND_INDEXES = (
     "CREATE INDEX IF NOT EXISTS lb_records_year_type ON records (year, record_type)",
+    "CREATE INDEX IF NOT EXISTS lb_records_rid_year_type ON records (rid, year, record_type)",
     "CREATE INDEX IF NOT EXISTS lb_themes_theme_year ON record_themes (theme_id, substr(date, 1, 4))",
     "CREATE INDEX IF NOT EXISTS lb_themes_rid_theme ON record_themes (rid, theme_id, date)",
     "CREATE INDEX IF NOT EXISTS lb_countries_rid_country ON record_countries (rid, country_iso3)",
     "CREATE INDEX IF NOT EXISTS lb_countries_country_rid ON record_countries (country_iso3, rid)",
 )
+KGZ = "rc.country_iso3 = 'KGZ'"
 LOWER_BOUND_SQL = {
-    ("theme_counts", "all"): "SELECT theme_id, count(*) FROM record_themes GROUP BY theme_id",
-    ("theme_counts", "KGZ"): "SELECT rt.theme_id, count(*) FROM record_countries rc JOIN record_themes rt ON rt.rid = rc.rid "
-                             "WHERE rc.country_iso3 = 'KGZ' GROUP BY rt.theme_id",
-    ("theme_year", "all"): "SELECT theme_id, substr(date, 1, 4), count(*) FROM record_themes GROUP BY 1, 2",
-    ("theme_year", "KGZ"): "SELECT rt.theme_id, substr(rt.date, 1, 4), count(*) FROM record_countries rc "
-                           "JOIN record_themes rt ON rt.rid = rc.rid WHERE rc.country_iso3 = 'KGZ' GROUP BY 1, 2",
-    ("theme_country", "all"): "SELECT rt.theme_id, rc.country_iso3, count(*) FROM record_themes rt "
-                              "JOIN record_countries rc ON rc.rid = rt.rid GROUP BY 1, 2",
-    ("theme_country", "KGZ"): "SELECT rt.theme_id, rc.country_iso3, count(*) FROM record_countries rc "
-                              "JOIN record_themes rt ON rt.rid = rc.rid WHERE rc.country_iso3 = 'KGZ' GROUP BY 1, 2",
-    ("theme_pairs", "all"): "SELECT a.theme_id, b.theme_id, count(*) FROM record_themes a "
-                            "JOIN record_themes b ON b.rid = a.rid AND b.theme_id <> a.theme_id GROUP BY 1, 2",
-    ("theme_pairs", "KGZ"): "SELECT a.theme_id, b.theme_id, count(*) FROM record_countries rc "
-                            "JOIN record_themes a ON a.rid = rc.rid JOIN record_themes b ON b.rid = a.rid AND b.theme_id <> a.theme_id "
-                            "WHERE rc.country_iso3 = 'KGZ' GROUP BY 1, 2",
-    ("per_year", "all"): "SELECT year, record_type, count(*) FROM records GROUP BY 1, 2",
-    ("per_year", "KGZ"): "SELECT r.year, r.record_type, count(*) FROM record_countries rc JOIN records r ON r.rid = rc.rid "
-                         "WHERE rc.country_iso3 = 'KGZ' GROUP BY 1, 2",
+    ("theme_counts", "all"): ["SELECT theme_id, count(*) FROM record_themes GROUP BY theme_id"],
+    ("theme_counts", "KGZ"): [f"SELECT rt.theme_id, count(*) FROM record_countries rc {join} record_themes rt ON rt.rid = rc.rid "
+                              f"WHERE {KGZ} GROUP BY rt.theme_id" for join in ("JOIN", "CROSS JOIN")],
+    ("theme_year", "all"): ["SELECT theme_id, substr(date, 1, 4), count(*) FROM record_themes GROUP BY 1, 2"],
+    ("theme_year", "KGZ"): [f"SELECT rt.theme_id, substr(rt.date, 1, 4), count(*) FROM record_countries rc {join} record_themes rt "
+                            f"ON rt.rid = rc.rid WHERE {KGZ} GROUP BY 1, 2" for join in ("JOIN", "CROSS JOIN")],
+    ("theme_country", "all"): [f"SELECT rt.theme_id, rc.country_iso3, count(*) FROM record_themes rt {join} record_countries rc "
+                               "ON rc.rid = rt.rid GROUP BY 1, 2" for join in ("JOIN", "CROSS JOIN")],
+    ("theme_country", "KGZ"): [f"SELECT rt.theme_id, rc.country_iso3, count(*) FROM record_countries rc {join} record_themes rt "
+                               f"ON rt.rid = rc.rid WHERE {KGZ} GROUP BY 1, 2" for join in ("JOIN", "CROSS JOIN")],
+    ("theme_pairs", "all"): ["SELECT a.theme_id, b.theme_id, count(*) FROM record_themes a "
+                             "JOIN record_themes b ON b.rid = a.rid AND b.theme_id <> a.theme_id GROUP BY 1, 2"],
+    ("theme_pairs", "KGZ"): [f"SELECT a.theme_id, b.theme_id, count(*) FROM record_countries rc {join} record_themes a ON a.rid = rc.rid "
+                             f"{join} record_themes b ON b.rid = a.rid AND b.theme_id <> a.theme_id WHERE {KGZ} GROUP BY 1, 2"
+                             for join in ("JOIN", "CROSS JOIN")],
+    ("per_year", "all"): ["SELECT year, record_type, count(*) FROM records GROUP BY 1, 2"],
+    ("per_year", "KGZ"): [f"SELECT r.year, r.record_type, count(*) FROM record_countries rc {join} records r ON r.rid = rc.rid "
+                          f"WHERE {KGZ} GROUP BY 1, 2" for join in ("JOIN", "CROSS JOIN")],
 }
 QUESTIONS = {"theme_counts": "records per theme", "theme_year": "theme × year", "theme_country": "theme × country",
              "theme_pairs": "theme co-occurrence", "per_year": "records per year"}
@@ -276,10 +280,14 @@ def lower_bounds(db: Path, work: Path, repeats: int) -> dict:
         conn.commit()
         index_seconds = time.perf_counter() - start
         out = {"index_seconds": index_seconds, "answers": {}}
-        for (name, filt), sql in LOWER_BOUND_SQL.items():
-            rows = conn.execute(sql).fetchall()
-            out["answers"][f"{name}/{filt}"] = {"seconds": summary(repeat(lambda: conn.execute(sql).fetchall(), repeats, 1)),
-                                                "total": sum(r[-1] for r in rows), "plan": _plan(conn, sql)}
+        for (name, filt), forms in LOWER_BOUND_SQL.items():
+            best = None
+            for sql in forms:
+                times = summary(repeat(lambda: conn.execute(sql).fetchall(), repeats, 1))
+                if best is None or times["median"] < best["seconds"]["median"]:
+                    rows = conn.execute(sql).fetchall()
+                    best = {"seconds": times, "total": sum(r[-1] for r in rows), "sql": sql, "plan": _plan(conn, sql)}
+            out["answers"][f"{name}/{filt}"] = best
         conn.close()
         return out
     finally:

@@ -165,7 +165,8 @@ class Cube:
         with_place = m & (self.place >= 0)
         meetings = np.bincount(self.place[with_place & self.is_meeting], minlength=len(self.places))
         partnerships = np.bincount(self.place[with_place & ~self.is_meeting], minlength=len(self.places))
-        frame = pd.DataFrame({"id": list(self.places), "meetings": meetings, "partnerships": partnerships})
+        extracted = np.bincount(self.place[with_place & self.extracted], minlength=len(self.places))
+        frame = pd.DataFrame({"id": list(self.places), "meetings": meetings, "partnerships": partnerships, "extracted": extracted})
         return frame[(frame["meetings"] > 0) | (frame["partnerships"] > 0)]
 
 

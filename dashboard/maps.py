@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 import pydeck as pdk
 
@@ -28,7 +29,7 @@ LAYER_KINDS = {
 def visible_places(places: pd.DataFrame, counts: pd.DataFrame, year_to: int | None, countries: tuple[str, ...]) -> pd.DataFrame:
     """Places that exist by the end of the period, in the chosen countries or where a selected record took place,
     with the number of selected meetings and partnerships at each (counts: id, meetings, partnerships)."""
-    places = places.merge(counts, on="id", how="left").fillna({"meetings": 0, "partnerships": 0})
+    places = places.merge(counts, on="id", how="left").fillna({"meetings": 0, "partnerships": 0, "extracted": 0})
     keep = places["year"].isna() | (places["year"] <= (year_to or 9999))
     if countries:
         in_country = places["countries"].fillna("").map(lambda text: any(c in text.split(", ") for c in countries))
@@ -45,8 +46,10 @@ def layer_rows(places: pd.DataFrame, layer: str) -> pd.DataFrame:
     rows["what"] = rows["kind"].map(lambda k: PLACE_KINDS.get(k, k)) + year + " · " + rows["countries"].fillna("")
     if layer == "venues":
         rows["what"] = "Meeting venue · " + rows["countries"].fillna("")
+    extracted = rows["extracted"].astype(int)
     rows["detail"] = (rows["meetings"].astype(int).astype(str) + " meeting(s), " + rows["partnerships"].astype(int).astype(str)
-                      + " partnership(s) in the selection")
+                      + " partnership(s) in the selection"
+                      + np.where(extracted > 0, " (" + extracted.astype(str) + " extracted from press releases)", ""))
     rows["radius"] = 9000 + 4000 * rows["meetings"].clip(upper=10) if layer == "venues" else 14000
     return rows[["id", "name", "what", "detail", "lat", "lon", "radius"]]
 

@@ -110,7 +110,7 @@ def _lookup(sentence: str, words: list[tuple[str, int, int]], folded: list[str],
 
 def _folded(sentence: str) -> tuple[list[tuple[str, int, int]], list[str]]:
     words = tokens(sentence)
-    return words, [fold(re.sub(r"['’]s$", "", w)) or w.lower() for w, _, _ in words]
+    return words, [fold(w[:-2] if w.endswith(("'s", "’s")) else w) or w.lower() for w, _, _ in words]
 
 
 def find_countries(sentence: str, ref: Reference, words=None) -> list[tuple[str, int, int]]:
@@ -142,19 +142,22 @@ AGENDA = re.compile(r"\b(?:discuss\w*|talks? (?:on|about|focused on)|focus\w* on
                     r"priorit\w*|devoted to|dedicated to|about)\b", re.I)
 
 
+THEME_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+
+
 def find_themes(sents: list[Sentence], ref: Reference) -> dict[str, list[Sentence]]:
     """A theme needs 4 points: a phrase counts 2, a weak phrase 1, and a phrase in a sentence saying what the parties
-    discussed or agreed on counts double (that is what the cooperation was about)."""
+    discussed or agreed on counts double (that is what the cooperation was about). One point per distinct phrase
+    per sentence."""
     scores: Counter = Counter()
     evidence: dict[str, list[Sentence]] = {}
     for s in sents:
+        words = [w.replace("’", "'") for w in THEME_WORD.findall(s.text.lower())]
         agenda = 2 if AGENDA.search(s.text) else 1
-        for theme, (strong, weak) in ref.themes.items():
-            hits = 2 * agenda * len({m.group(0).lower() for m in strong.finditer(s.text)}) if strong else 0
-            soft = len({m.group(0).lower() for m in weak.finditer(s.text)}) if weak else 0
-            if hits:
-                evidence.setdefault(theme, []).append(s)
-            scores[theme] += hits + soft
+        for theme, points, _phrase in {(t, p, ph) for _, t, p, ph in ref.themes.matches(words)}:
+            scores[theme] += points * (agenda if points == 2 else 1)
+            if points == 2 and s not in evidence.setdefault(theme, []):
+                evidence[theme].append(s)
     chosen = {t for t, score in scores.items() if score >= 4 and t in evidence}
     return {t: evidence[t][:3] for t in sorted(chosen, key=lambda t: -scores[t])}
 

@@ -80,8 +80,14 @@ def resolve_without_year(month: int, day: int, published: dt.date, when: str) ->
     return min(candidates, key=lambda d: abs((d - published).days)) if candidates else None
 
 
+ANY_DATE = re.compile(r"\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan\b|Feb\b|"
+                      r"Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b|day\b|month\b|yesterday|today|tomorrow", re.I)
+
+
 def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
     """Every date the sentence states, most precise first where they overlap."""
+    if not ANY_DATE.search(sentence):
+        return []
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
 

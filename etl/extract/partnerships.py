@@ -131,6 +131,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         return before[-1].year if before else None
 
     year_here = next((d.year for d in dates if d.end_year is None), None)
+    lowered = sentence.lower()
     inscribes = INSCRIBE.search(sentence)
     listed = "wh" if re.search(r"World Heritage", sentence) else ("ich" if ICH.search(sentence) else heritage_list)
 
@@ -170,39 +171,40 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         nested = NESTED_PROGRAMME.search(span)
         if nested and kind != "programme" and nested.start() > 0:
             add(nested.group(1), "programme", _year(nested.group(1), match.start(), match.end(), dates, sentence))
-    for m in SESSION.finditer(sentence):
+    for m in SESSION.finditer(sentence) if "session" in lowered else ():
         body = m.group(2)
         if body.lower().startswith("general conference"):
             add(f"{m.group(1)} session of the General Conference", "event", year_at(m.end()) or year_here)
-    for m in ELECTED.finditer(sentence):
+    for m in ELECTED.finditer(sentence) if "elected" in lowered else ():
         add(BODIES[m.group(1).lower()], "committee_membership", year_at(m.end()) or year_here, exact=True)
-    for m in NUMBERED_RESOLUTION.finditer(sentence):
+    for m in NUMBERED_RESOLUTION.finditer(sentence) if "resolution" in lowered else ():
         body = m.group(1) or ("General Assembly" if "General Assembly" in sentence else "Security Council" if "Security Council" in sentence else None)
         name = f"{body} resolution {m.group(2)}" if body else f"Resolution {m.group(2)}"
         if not any(_same_number(name, p.name) for p in found):
             add(name, "resolution", year_at(m.end()))
-    for m in PROCLAIMING.finditer(sentence):
+    for m in PROCLAIMING.finditer(sentence) if "resolution" in lowered else ():
         add(m.group(1), "resolution", year_at(m.end()))
-    for m in LOWER_CENTRE.finditer(sentence):
+    for m in LOWER_CENTRE.finditer(sentence) if "unesco" in lowered else ():
         name = re.sub(r"^an?\s+", "", m.group(1))
         add(name, "category_2_centre", year_at(m.end()))
-    for m in LOWER_EVENT.finditer(sentence):
+    for m in (LOWER_EVENT.finditer(sentence) if re.search(r"conference|forum|symposium|summit|festival", lowered) else ()):
         if len(m.group(1).split()) >= 4:
             name = m.group(1)
             add(name[0].upper() + name[1:], "event", year_at(m.end()))
-    for m in QUOTED_PROJECT.finditer(sentence):
+    for m in QUOTED_PROJECT.finditer(sentence) if ('"' in sentence or "“" in sentence) else ():
         add(m.group(1), "programme", year_at(m.end()))
-    for m in BIOSPHERE_LIST.finditer(sentence):
+    for m in BIOSPHERE_LIST.finditer(sentence) if "biosphere" in lowered else ():
         for name in re.split(r",\s*|\s+and\s+", m.group(1)):
             name = TRIM_LEADING.sub("", name).strip()
             if name and fold(name) not in ref.countries:
                 add(name + " Biosphere Reserve", "biosphere_reserve", year_at(m.end()))
-    if MEMBERSHIP.search(sentence):
+    if ("member" in lowered or "joined" in lowered) and MEMBERSHIP.search(sentence):
         country = next((iso3 for iso3, _, _ in countries if iso3 in ("KAZ", "KGZ", "TJK", "TKM", "UZB")), focus)
         if country:
             name = ref.country_names.get(country, country)
             add(f"{name}'s membership of UNESCO", "other", year_at(MEMBERSHIP.search(sentence).end()))
-    if not any(p.kind == "agreement" for p in found) and SIGN.search(sentence):
+    if not any(p.kind == "agreement" for p in found) and re.search(r"memorand|agreement|action plan|road ?map", lowered) \
+            and SIGN.search(sentence):
         match = MEMORANDUM.search(sentence)
         if match:
             tail = re.match(r"\s+(?:on|of|for|between|in the field of)\s+([^,;.]{3,80}?)(?=\s+(?:on|in)\s+\d|\s+(?:on|in)\s+"

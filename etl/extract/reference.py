@@ -80,7 +80,7 @@ class Reference:
     venue_cities: dict[str, str]  # fold(venue phrase) -> city name
     role_phrases: dict[str, list[str]]
     titles: set[str]
-    themes: dict[str, tuple[re.Pattern | None, re.Pattern | None]]  # theme -> (phrases, weak phrases)
+    themes: "PhraseIndex"  # theme phrases and weak phrases, looked up by words
 
     def holders(self, role: str, day: dt.date | None, country: str | None = None) -> list[Person]:
         """Who held `role` (in `country`) on `day`: 'Director-General' on 2017-03-29 -> [Irina Bokova]."""
@@ -93,16 +93,36 @@ class Reference:
         return found
 
 
-def _phrases_pattern(phrases: list[str]) -> re.Pattern | None:
-    """One pattern for a list of phrases: whole words; a phrase that ends in a stem ('glaciolog') matches any ending."""
-    if not phrases:
-        return None
-    parts = []
-    for phrase in sorted(phrases, key=len, reverse=True):
-        body = re.escape(phrase).replace(r"\ ", r"\s+")
-        stem = phrase.lower().endswith(("olog", "graph", "nomin"))
-        parts.append(body + (r"\w*" if stem else r"(?![\w-])"))
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + ")", re.I)
+STEMS = ("olog", "graph", "nomin")
+
+
+class PhraseIndex:
+    """Theme phrases by their first word: whole words, case-insensitive; a phrase ending in a stem ('glaciolog')
+    matches any ending of its last word."""
+
+    def __init__(self) -> None:
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str, int, bool]]] = defaultdict(list)
+        self.stems: dict[str, list[tuple[tuple[str, ...], str, int, bool]]] = defaultdict(list)
+
+    def add(self, phrase: str, theme: str, points: int) -> None:
+        words = tuple(phrase.lower().replace("’", "'").split())
+        stem = words[-1].endswith(STEMS)
+        entry = (words, theme, points, stem)
+        if stem and len(words) == 1:
+            self.stems[words[0][:5]].append(entry)
+        else:
+            self.by_first[words[0]].append(entry)
+
+    def matches(self, words: list[str]):
+        """(position, theme, points, phrase) for every phrase found in the lower-case word list."""
+        for i, word in enumerate(words):
+            for phrase, theme, points, stem in self.by_first.get(word, []) + self.stems.get(word[:5], []):
+                n = len(phrase)
+                last = words[i + n - 1] if i + n <= len(words) else None
+                if last is None or tuple(words[i : i + n - 1]) != phrase[:-1]:
+                    continue
+                if (last.startswith(phrase[-1]) if stem else last == phrase[-1]):
+                    yield i, theme, points, " ".join(phrase)
 
 
 def load_reference(data_dir: Path = Path("data")) -> Reference:
@@ -171,9 +191,12 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
         if key in countries:  # 'Singapore', 'Kuwait': the country wins in text; the city stays reachable by context
             del places[key]
 
-    themes = {}
+    themes = PhraseIndex()
     for theme in yaml.safe_load((data_dir / "themes.yaml").read_text(encoding="utf-8")):
-        themes[theme["id"]] = (_phrases_pattern(theme.get("phrases") or []), _phrases_pattern(theme.get("weak_phrases") or []))
+        for phrase in theme.get("phrases") or []:
+            themes.add(phrase, theme["id"], 2)
+        for phrase in theme.get("weak_phrases") or []:
+            themes.add(phrase, theme["id"], 1)
     return Reference(
         people=people, full_names=dict(full_names), surnames=dict(surnames), places=places,
         place_max_words=max(len(k.split()) for k in places), place_first_words={k.split()[0] for k in places if k},

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                  "sept", "oct", "nov", "dec", "e.g", "i.e", "etc", "vs", "h.e", "u.n", "u.s", "gen", "col", "lt", "sr", "jr",
@@ -51,6 +52,7 @@ def _add(out: list[Sentence], paragraph: str, start: int, end: int, offset: int,
 _SIMPLE = re.compile(r"[a-z0-9]+")
 
 
+@lru_cache(maxsize=200_000)
 def fold(value: str) -> str:
     """Lower case, no diacritics, no punctuation: 'Türkiye' -> 'turkiye', 'El-Enany' -> 'el enany'."""
     lowered = value.lower()
@@ -62,6 +64,7 @@ def fold(value: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", value).split())
 
 
+@lru_cache(maxsize=50_000)
 def name_key(value: str) -> str:
     """A transliteration-tolerant key: Kairat/Qairat, Azoulay/Azulay, Berdimuhamedov/Berdymukhamedov agree."""
     key = fold(value)
