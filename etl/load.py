@@ -154,6 +154,7 @@ def build(data_dir: Path, db_path: Path, strict: bool = False) -> BuildReport:
             "rows_loaded": sum(counts.values()), "rows_rejected": len(dataset.rejects),
             "table_counts": json.dumps(counts), "etl_version": str(SCHEMA_VERSION),
         })
+        db.execute("PRAGMA analysis_limit = 1000")
         db.execute("ANALYZE")
         db.conn.commit()
         db.close()

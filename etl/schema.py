@@ -23,7 +23,7 @@ class Table:
     foreign_keys: tuple[tuple[str, str, str], ...] = ()  # (column, other table, other column)
     indexes: tuple[tuple[str, ...], ...] = ()
     fts: tuple[str, ...] = ()  # columns indexed by FTS5
-    synthetic: bool = field(default=False)
+    fts_triggers: bool = True  # False: the full-text index is rebuilt by whoever fills the table (records)
 
 
 def _origin_columns() -> dict[str, tuple[type, str]]:
@@ -267,8 +267,9 @@ TABLES: tuple[Table, ...] = (
         },
         pk="rid",
         not_null=("record_type", "id", "date", "year", "title"),
-        indexes=(("record_type", "id"), ("date",), ("year",), ("kind", "date"), ("place_id",)),
+        indexes=(("record_type", "id"), ("year",)),  # filtering runs in memory (dashboard/cube.py); rows are fetched by rid
         fts=("title", "summary"),
+        fts_triggers=False,
     ),
     Table(
         "record_themes",
@@ -357,22 +358,6 @@ TABLES: tuple[Table, ...] = (
 )
 
 VIEWS: dict[str, tuple[str, str]] = {
-    "records_union": (
-        "Meetings and partnerships in one list (the source of the derived `records` table).",
-        """
-SELECT 'meeting' AS record_type, m.id, m.date, m.date_precision, m.year, m.title, m.kind, m.place_id,
-       (SELECT group_concat(country_iso3, ', ') FROM (SELECT country_iso3 FROM meeting_countries WHERE meeting_id = m.id ORDER BY 1)) AS countries,
-       (SELECT group_concat(theme_id, ', ') FROM (SELECT theme_id FROM meeting_themes WHERE meeting_id = m.id ORDER BY 1)) AS themes,
-       m.summary, m.source_url, m.origin, m.confidence, m.flags
-FROM meetings m
-UNION ALL
-SELECT 'partnership', p.id, p.date, p.date_precision, p.year, p.name, p.kind, p.place_id,
-       (SELECT group_concat(country_iso3, ', ') FROM (SELECT country_iso3 FROM partnership_countries WHERE partnership_id = p.id ORDER BY 1)),
-       (SELECT group_concat(theme_id, ', ') FROM (SELECT theme_id FROM partnership_themes WHERE partnership_id = p.id ORDER BY 1)),
-       p.summary, p.source_url, p.origin, p.confidence, p.flags
-FROM partnerships p
-""",
-    ),
     "meetings_detailed": (
         "Meetings with their place, countries, themes and participants as readable text.",
         """
@@ -415,41 +400,76 @@ FROM roles r JOIN people pe ON pe.id = r.person_id
     ),
 }
 
-TABLES_BY_NAME = {t.name: t for t in TABLES}
 DERIVED_TABLES = ("records", "record_themes", "record_countries")
 
 
-REFRESH_RECORDS_SQL = (
-    "DELETE FROM record_themes",
-    "DELETE FROM record_countries",
-    "DELETE FROM records",
-    """
-INSERT INTO records (rid, record_type, id, date, date_precision, year, title, kind, place_id, countries, themes,
-                     summary, source_url, origin, confidence, flags)
-SELECT row_number() OVER (ORDER BY date, record_type, id), record_type, id, date, date_precision, year, title, kind,
-       place_id, countries, themes, summary, source_url, origin, confidence, flags
-FROM records_union
-""",
-    """
-INSERT INTO record_themes (theme_id, date, rid)
-SELECT mt.theme_id, r.date, r.rid FROM records r JOIN meeting_themes mt ON r.record_type = 'meeting' AND mt.meeting_id = r.id
-UNION ALL
-SELECT pt.theme_id, r.date, r.rid FROM records r JOIN partnership_themes pt ON r.record_type = 'partnership' AND pt.partnership_id = r.id
-""",
-    """
-INSERT INTO record_countries (country_iso3, date, rid)
-SELECT mc.country_iso3, r.date, r.rid FROM records r JOIN meeting_countries mc ON r.record_type = 'meeting' AND mc.meeting_id = r.id
-UNION ALL
-SELECT pc.country_iso3, r.date, r.rid FROM records r JOIN partnership_countries pc ON r.record_type = 'partnership' AND pc.partnership_id = r.id
-""",
+# refresh_records: the order of records (keys only, so the sort is cheap), then one pass in that order.
+RECORDS_SQL = (
+    "DROP TABLE IF EXISTS temp.record_order",
+    "CREATE TEMP TABLE record_order (rid INTEGER PRIMARY KEY, record_type TEXT, id TEXT)",
+    """INSERT INTO record_order (rid, record_type, id)
+       SELECT row_number() OVER (ORDER BY date, record_type, id), record_type, id
+       FROM (SELECT 'meeting' AS record_type, id, date FROM meetings UNION ALL SELECT 'partnership', id, date FROM partnerships)""",
+    "DROP TABLE IF EXISTS temp.link_text",
+    """CREATE TEMP TABLE link_text AS
+       SELECT 'meeting' AS record_type, meeting_id AS id, group_concat(country_iso3, ', ') AS countries, NULL AS themes
+       FROM meeting_countries GROUP BY meeting_id
+       UNION ALL SELECT 'meeting', meeting_id, NULL, group_concat(theme_id, ', ') FROM meeting_themes GROUP BY meeting_id
+       UNION ALL SELECT 'partnership', partnership_id, group_concat(country_iso3, ', '), NULL FROM partnership_countries
+                 GROUP BY partnership_id
+       UNION ALL SELECT 'partnership', partnership_id, NULL, group_concat(theme_id, ', ') FROM partnership_themes
+                 GROUP BY partnership_id""",
+    "CREATE INDEX temp.link_text_key ON link_text (record_type, id)",
+    """INSERT INTO records (rid, record_type, id, date, date_precision, year, title, kind, place_id, countries, themes,
+                           summary, source_url, origin, confidence, flags)
+       SELECT o.rid, o.record_type, o.id, coalesce(m.date, p.date), coalesce(m.date_precision, p.date_precision),
+              coalesce(m.year, p.year), coalesce(m.title, p.name), coalesce(m.kind, p.kind), coalesce(m.place_id, p.place_id),
+              (SELECT max(countries) FROM link_text l WHERE l.record_type = o.record_type AND l.id = o.id),
+              (SELECT max(themes) FROM link_text l WHERE l.record_type = o.record_type AND l.id = o.id),
+              coalesce(m.summary, p.summary), coalesce(m.source_url, p.source_url), coalesce(m.origin, p.origin),
+              coalesce(m.confidence, p.confidence), coalesce(m.flags, p.flags)
+       FROM record_order o
+       LEFT JOIN meetings m ON o.record_type = 'meeting' AND m.id = o.id
+       LEFT JOIN partnerships p ON o.record_type = 'partnership' AND p.id = o.id
+       ORDER BY o.rid""",
+    """INSERT INTO record_themes (theme_id, date, rid)
+       SELECT t.theme_id, r.date, o.rid FROM record_order o JOIN meeting_themes t ON o.record_type = 'meeting' AND t.meeting_id = o.id
+       JOIN records r ON r.rid = o.rid
+       UNION ALL
+       SELECT t.theme_id, r.date, o.rid FROM record_order o JOIN partnership_themes t ON o.record_type = 'partnership'
+       AND t.partnership_id = o.id JOIN records r ON r.rid = o.rid
+       ORDER BY 3, 1""",
+    """INSERT INTO record_countries (country_iso3, date, rid)
+       SELECT c.country_iso3, r.date, o.rid FROM record_order o JOIN meeting_countries c ON o.record_type = 'meeting'
+       AND c.meeting_id = o.id JOIN records r ON r.rid = o.rid
+       UNION ALL
+       SELECT c.country_iso3, r.date, o.rid FROM record_order o JOIN partnership_countries c ON o.record_type = 'partnership'
+       AND c.partnership_id = o.id JOIN records r ON r.rid = o.rid
+       ORDER BY 3, 1""",
+    "DROP TABLE temp.record_order",
+    "DROP TABLE temp.link_text",
 )
 
 
+TABLES_BY_NAME = {t.name: t for t in TABLES}
+
+
 def refresh_records(db: sqlite_utils.Database) -> None:
-    """Rebuild the derived tables (records, record_themes, record_countries) from meetings and partnerships."""
+    """Rebuild the derived tables (records, record_themes, record_countries) and their full-text index from
+    meetings and partnerships. Indexes are dropped during the bulk insert and made again after it."""
+    derived = [TABLES_BY_NAME[name] for name in DERIVED_TABLES]
     with db.conn:
-        for sql in REFRESH_RECORDS_SQL:
+        for table in reversed(derived):  # links before the records they point to
+            db.execute(f"DELETE FROM [{table.name}]")  # noqa: S608 - constant table names
+            for index in db[table.name].indexes:
+                if not index.name.startswith("sqlite_autoindex"):
+                    db.execute(f"DROP INDEX [{index.name}]")
+        for sql in RECORDS_SQL:
             db.execute(sql)
+        for table in derived:
+            for columns in table.indexes:
+                db[table.name].create_index(list(columns), if_not_exists=True)
+        db.execute("INSERT INTO records_fts(records_fts) VALUES('rebuild')")
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
@@ -467,7 +487,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         for columns in table.indexes:
             t.create_index(list(columns), if_not_exists=True)
         if table.fts and not t.detect_fts():
-            t.enable_fts(list(table.fts), fts_version="FTS5", create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+            t.enable_fts(list(table.fts), fts_version="FTS5", create_triggers=table.fts_triggers,
+                         tokenize="unicode61 remove_diacritics 2")
     for name, (_doc, sql) in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
     db.execute(f"PRAGMA user_version = {int(SCHEMA_VERSION)}")

@@ -33,10 +33,10 @@ def test_ensure_schema_is_idempotent_and_creates_everything():
     names = set(db.table_names())
     assert {t.name for t in TABLES} <= names
     assert {"records_fts", "documents_fts", "places_fts", "people_fts"} <= names
-    assert {"records_union", "meetings_detailed", "partnerships_detailed", "places_detailed", "office_holders"} <= set(db.view_names())
+    assert {"meetings_detailed", "partnerships_detailed", "places_detailed", "office_holders"} <= set(db.view_names())
     assert ("theme_id", "date", "rid") in {tuple(i.columns) for i in db["record_themes"].indexes}
     assert ("country_iso3", "date", "rid") in {tuple(i.columns) for i in db["record_countries"].indexes}
-    assert ("date",) in {tuple(i.columns) for i in db["records"].indexes}
+    assert ("record_type", "id") in {tuple(i.columns) for i in db["records"].indexes}
     assert ("date",) in {tuple(i.columns) for i in db["meetings"].indexes}
 
 
