@@ -461,15 +461,22 @@ def refresh_records(db: sqlite_utils.Database) -> None:
     with db.conn:
         for table in reversed(derived):  # links before the records they point to
             db.execute(f"DELETE FROM [{table.name}]")  # noqa: S608 - constant table names
-            for index in db[table.name].indexes:
-                if not index.name.startswith("sqlite_autoindex"):
-                    db.execute(f"DROP INDEX [{index.name}]")
+        drop_indexes(db, DERIVED_TABLES)
         for sql in RECORDS_SQL:
             db.execute(sql)
         for table in derived:
             for columns in table.indexes:
                 db[table.name].create_index(list(columns), if_not_exists=True)
         db.execute("INSERT INTO records_fts(records_fts) VALUES('rebuild')")
+
+
+def drop_indexes(db: sqlite_utils.Database, tables: tuple[str, ...] | None = None) -> None:
+    """Drop the declared secondary indexes (of `tables`, or of all): a bulk load fills tables several times faster
+    without them; ensure_schema makes them again."""
+    for name in tables or [t.name for t in TABLES]:
+        for index in db[name].indexes:
+            if not index.name.startswith("sqlite_autoindex"):
+                db.execute(f"DROP INDEX [{index.name}]")
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:

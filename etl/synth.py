@@ -15,7 +15,7 @@ import numpy as np
 import sqlite_utils
 
 from .records import read_data
-from .schema import ensure_schema, refresh_records
+from .schema import drop_indexes, ensure_schema, refresh_records
 
 FOCUS = ["KAZ", "UZB", "KGZ", "TJK", "TKM"]
 COUNTRY_WEIGHTS = [0.32, 0.28, 0.16, 0.13, 0.11]
@@ -53,10 +53,7 @@ def synth(db_path: Path, meetings: int, seed: int = 1, data_dir: Path = Path("da
     ensure_schema(db)
     conn: sqlite3.Connection = db.conn
     conn.execute("PRAGMA foreign_keys = OFF")  # rows are generated consistent; checking 10M links one by one is slow
-    for table in db.table_names():  # load first, index after: much faster than keeping indexes up to date row by row
-        for index in db[table].indexes:
-            if not index.name.startswith("sqlite_autoindex"):
-                db.execute(f"DROP INDEX [{index.name}]")
+    drop_indexes(db)  # load first, index after: much faster than keeping indexes up to date row by row
     db["countries"].insert_all(reference.rows["countries"])
     db["themes"].insert_all(reference.rows["themes"])
     themes = np.array([t["id"] for t in reference.rows["themes"]], dtype=object)

@@ -22,7 +22,8 @@ if build:
     cols[1].metric("Rows loaded", f"{int(build['rows_loaded']):,}")
     cols[2].metric("Records refused", int(build["rows_rejected"]))
     cols[3].metric("Files read", int(build["files_read"]))
-    st.caption(f"Finished {build['finished_at']}; inputs digest {build['input_digest'][:16]}… (equal digests mean equal inputs).")
+    digest = f"; inputs digest {build['input_digest'][:16]}… (equal digests mean equal inputs)" if build["input_digest"] else ""
+    st.caption(f"Finished {build['finished_at']} ({build['status']}){digest}.")
 else:
     st.info("No build is recorded in this database.")
 

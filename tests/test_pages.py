@@ -179,3 +179,5 @@ def test_extracted_records_can_be_left_out_and_documents_are_listed(monkeypatch,
     assert [t.label for t in at.tabs][-1] == "Press releases"
     assert any(c.value == "1 press releases" for c in at.caption)
     assert not at.exception
+    at = on(at, "pages/5_About_the_data.py")  # the last run is an ingest: no input digest
+    assert not at.exception and any("(ingest)" in c.value for c in at.caption)
