@@ -36,7 +36,7 @@ else:
         for row in latest.iloc[::-1].itertuples():
             st.markdown(f"**{ui.md(row.date)}** · {ui.md(row.title)} · {ui.md(row.countries)} · [source]({ui.link(row.source_url)})")
     with right:
-        inscriptions = ui.load(queries.timeline_points, ui.select(replace(filters, kinds=MILESTONE_KINDS), limit=1000), "country",
+        inscriptions = ui.load(queries.timeline_points, ui.select(replace(filters, kinds=MILESTONE_KINDS), limit=600), "country",
                                filters.countries)
         chosen = {c: n for c, n in options.countries.items() if not filters.countries or c in filters.countries}
         st.plotly_chart(figures.milestones_figure(ui.load(queries.membership), inscriptions, chosen), width="stretch",

@@ -206,6 +206,11 @@ def render(results: dict) -> str:
     lines += [f"## Targets at {TARGET_SIZE:,} meetings{judged_note}", ""]
     lines += table(["target", "measured", "verdict"], rows)
 
+    codes = {n: sizes[n].get("code") for n in sizes} | ({"end": meta["code_after"]} if meta.get("code_after") else {})
+    if len(set(codes.values()) - {None}) > 1:
+        lines += ["**The code under test changed during this run** (digest of app.py, pages/, dashboard/, etl/ when each "
+                  "size started: " + ", ".join(f"{k if k == 'end' else size_label(int(k))}: {v}" for k, v in codes.items())
+                  + "), so its columns measure different versions and do not compare. Run it again.", ""]
     problems = _problems(results)
     if problems:
         lines += ["### Problems seen while measuring", ""] + [f"- {p}" for p in problems] + [""]
@@ -239,10 +244,9 @@ def render(results: dict) -> str:
     rows.append(["`etl synth`: peak memory"] + [megabytes(synth_of(n).get("peak_rss_bytes")) for n in ns] + ["", ""])
     rows.append(["database file"] + [megabytes(synth_of(n).get("db_bytes")) for n in ns] + ["", ""])
     lines += ["## ETL", "",
-              "Build-style load: `etl.load.save_dataset` of an in-memory synthetic `Dataset` into a new file, with "
-              "`ensure_schema`, `refresh_records`, the foreign-key check and `ANALYZE`, as `etl build` does (reading and "
-              "validating YAML is not included). Peak memory is the child's `ru_maxrss` and includes the dataset held "
-              "in memory, as `etl build` holds it.", ""]
+              "Build-style load: `etl.load.build` itself, writing a new database, with its `read_data` (reading and "
+              "validating data/) replaced by a synthetic `Dataset` made in memory beforehand (not timed). Peak memory is "
+              "the child's `ru_maxrss` and includes that dataset, as `etl build` holds it.", ""]
     lines += table(head, rows)
 
     # ---------------------------------------------------------------- pages
@@ -380,8 +384,9 @@ def _problems(results: dict) -> list[str]:
         for key, value in ((r.get("queries") or {}).get("aggregates") or {}).items():
             if isinstance(value, dict) and "error" in value:
                 out.append(f"dashboard aggregate {key} {at}: {value['error']}")
-        if (r.get("etl") or {}).get("foreign_key_problems"):
-            out.append(f"ETL load {at}: {r['etl']['foreign_key_problems']} foreign-key problems")
+        etl = r.get("etl") or {}
+        if etl.get("rejects") or etl.get("written") is False:
+            out.append(f"ETL build {at}: {etl.get('rejects')} rejects, database written: {etl.get('written')}")
         for key in ("facets_off", "facets_on"):
             d = (r.get("datasette") or {}).get(key) or {}
             if d.get("facets_timed_out"):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import os
 import platform
@@ -22,7 +23,7 @@ import time
 from pathlib import Path
 
 from . import datasette, report, workers
-from .timing import run_child, summary
+from .timing import ChildRun, run_child, summary
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -34,7 +35,7 @@ def log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
 
 
-def worker(command: str, name: str, *options: str) -> tuple[dict, object]:
+def worker(command: str, name: str, *options: str) -> tuple[dict, ChildRun]:
     """Run `python -m bench.workers COMMAND ...` in a child; (its JSON result, the ChildRun)."""
     out = WORK / "logs" / f"{name}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -47,8 +48,16 @@ def worker(command: str, name: str, *options: str) -> tuple[dict, object]:
     return {"error": f"worker {command} exited with {child.returncode}: {tail}"}, child
 
 
+def code_fingerprint() -> str:
+    """A digest of the code under test (app.py, pages/, dashboard/, etl/): the report warns when it changed mid-run."""
+    digest = hashlib.sha256()
+    for path in sorted([ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("dashboard/*.py"), *ROOT.glob("etl/**/*.py")]):
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def measure_size(meetings: int, repeats: int, slow: int, datasette_binary: Path | None, datasette_note: str) -> dict:
-    result: dict = {"meetings": meetings}
+    result: dict = {"meetings": meetings, "code": code_fingerprint()}
     db = WORK / f"synth-{meetings}.db"
 
     log(f"{meetings:,}: synthetic database {db.relative_to(ROOT)} (python -m etl synth)")
@@ -63,7 +72,7 @@ def measure_size(meetings: int, repeats: int, slow: int, datasette_binary: Path 
     result["synth"] = {"seconds": child.seconds, "peak_rss_bytes": child.peak_rss_bytes, "records": records,
                        "db_bytes": db.stat().st_size, "output": child.stdout.strip()}
 
-    log(f"{meetings:,}: ETL build-style load × {slow}")
+    log(f"{meetings:,}: etl build of an in-memory dataset × {slow}")
     loads = []
     for i in range(slow):
         data, child = worker("etl", f"etl-{meetings}-{i}", "--meetings", str(meetings), "--seed", str(SEED),
@@ -77,7 +86,7 @@ def measure_size(meetings: int, repeats: int, slow: int, datasette_binary: Path 
                          "load_seconds": summary([x["load_seconds"] for x in loads]),
                          "generate_seconds": summary([x["generate_seconds"] for x in loads]),
                          "peak_rss_bytes": summary([x["peak_rss_bytes"] for x in loads]),
-                         "foreign_key_problems": max(x["foreign_key_problems"] for x in loads)}
+                         "rejects": max(x["rejects"] for x in loads), "written": all(x["written"] for x in loads)}
 
     common = ["--db", str(db), "--repeats", str(repeats), "--slow-repeats", str(slow), "--work", str(WORK)]
     log(f"{meetings:,}: pages under AppTest")
@@ -150,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     results["extract"], _ = worker("extract", "extract", "--repeats", str(repeats))
     results["meta"]["wall_seconds"] = time.perf_counter() - started
     results["meta"]["load_after"] = os.getloadavg()
+    results["meta"]["code_after"] = code_fingerprint()
     (WORK / "results.json").write_text(json.dumps(results, indent=1, default=str))
     out = Path(args.out)
     out.write_text(report.render(results))

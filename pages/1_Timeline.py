@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import figures, queries, ui
 from dashboard.vocab import COUNTRY_COLOURS
 
-LIMIT = 2000
+LIMIT = 1000
 
 options, filters = ui.page("Timeline", "Meetings and partnership milestones over time. Click a point to see the record, "
                            "its participants and its source.")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import queries, ui
 
-SHOWN = 1000
+SHOWN = 500
 
 options, filters = ui.page("Explorer", "The rows behind every chart. Sort by clicking a column; select a row for its details; "
                            "download exactly the rows of the filters.")
