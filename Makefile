@@ -10,7 +10,7 @@ INSTALLED  := $(VENV)/.installed
 
 SEED   := ../shared/seeds/000_bb4e954e9fb0595a.txt
 
-.PHONY: setup db run test eval lock schema-doc clean
+.PHONY: setup db run test eval bench lock schema-doc clean
 .DEFAULT_GOAL := run
 
 setup: $(INSTALLED)
@@ -36,6 +36,11 @@ test: setup db
 eval: setup
 	$(BIN)/python -m etl eval tests/fixtures/articles $(if $(wildcard $(SEED)),--article $(SEED))
 
+# Speed at scale on synthetic data, next to Datasette and raw SQLite (bench/README.md); writes bench/results.md.
+# BENCH_1M=1 adds 1,000,000 meetings (about 20 minutes more). Synthetic databases go to bench/work/ (git-ignored).
+bench: setup
+	$(BIN)/python -m bench.run --sizes 10000,100000,200000 $(if $(filter 1,$(BENCH_1M)),--with-1m)
+
 schema-doc: setup
 	$(BIN)/python -m etl schema-doc > docs/schema.md
 
@@ -47,4 +52,4 @@ lock:
 	rm -rf .lockvenv build *.egg-info
 
 clean:
-	rm -rf $(VENV) $(DB)
+	rm -rf $(VENV) $(DB) bench/work bench/.venv-bench

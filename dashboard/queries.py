@@ -324,15 +324,18 @@ def rejects(conn: sqlite3.Connection) -> pd.DataFrame:
     return _frame(conn, "SELECT file, line, record_id, field, value, reason FROM rejects ORDER BY id")
 
 
-SOURCES_SQL = """
-SELECT source_url, 'meetings' AS table_name FROM meetings
-UNION ALL SELECT source_url, 'partnerships' FROM partnerships
-UNION ALL SELECT source_url, 'places' FROM places
-UNION ALL SELECT source_url, 'people' FROM people WHERE source_url IS NOT NULL
-UNION ALL SELECT source_url, 'roles' FROM roles
-UNION ALL SELECT source_url, 'countries' FROM countries
+SOURCE_SITES_SQL = """
+WITH urls AS (
+  SELECT source_url FROM meetings UNION ALL SELECT source_url FROM partnerships UNION ALL SELECT source_url FROM places
+  UNION ALL SELECT source_url FROM people WHERE source_url IS NOT NULL UNION ALL SELECT source_url FROM roles
+  UNION ALL SELECT source_url FROM countries),
+hosts AS (SELECT substr(source_url, instr(source_url, '://') + 3) AS rest FROM urls WHERE instr(source_url, '://') > 0),
+sites AS (SELECT CASE WHEN instr(rest, '/') > 0 THEN substr(rest, 1, instr(rest, '/') - 1) ELSE rest END AS site FROM hosts)
+SELECT CASE WHEN site LIKE 'www.%' THEN substr(site, 5) ELSE site END AS site, count(*) AS "rows citing it"
+FROM sites GROUP BY 1 ORDER BY 2 DESC, 1
 """
 
 
-def source_urls(conn: sqlite3.Connection) -> pd.DataFrame:
-    return _frame(conn, SOURCES_SQL)
+def source_sites(conn: sqlite3.Connection) -> pd.DataFrame:
+    """The web sites the rows cite, with the number of rows that cite each."""
+    return _frame(conn, SOURCE_SITES_SQL)

@@ -1,7 +1,5 @@
 """About the data: sources, licences, citation, the last build and its rejects, and the data dictionary."""
 
-from urllib.parse import urlparse
-
 import streamlit as st
 
 from dashboard import queries, store, ui
@@ -51,9 +49,7 @@ st.markdown(
     "- **Country outlines**: generalised shapes from the `countryinfo` package (MIT); for orientation only.\n"
     "- **Unknown values** are left empty and flagged (`coordinates_missing`, `place_unknown` …); where sources disagree "
     "the record is flagged `sources_disagree` and the note says how.")
-sources = ui.load(queries.source_urls)
-sources["site"] = sources["source_url"].map(lambda u: urlparse(u).netloc.removeprefix("www.") if isinstance(u, str) else "")
-by_site = sources.groupby("site").size().sort_values(ascending=False).rename("rows citing it").reset_index()
+by_site = ui.load(queries.source_sites)
 with st.expander(f"{len(by_site)} source sites, by the number of rows that cite them"):
     st.dataframe(by_site, hide_index=True, width="stretch")
 
