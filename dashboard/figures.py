@@ -14,8 +14,7 @@ import plotly.graph_objects as go
 
 from .vocab import COUNTRY_COLOURS, OTHER_COLOUR, RECORD_TYPES, kind_label
 
-PRECISION_SYMBOL = {"day": "circle", "month": "diamond", "year": "square"}
-PRECISION_SYMBOL_CODE = {"day": 0, "month": 2, "year": 1}  # plotly's numbers for the same symbols; +100 = open
+PRECISION_SYMBOL_CODE = {"day": 0, "month": 2, "year": 1}  # plotly: circle, diamond, square; +100 = open marker
 PRECISION_NOTE = {"day": "", "month": " (month only)", "year": " (year only)"}
 MARKER_KEY = ("Marker shape: circle = exact day · diamond = only the month is known · square = only the year is known · "
               "open marker = extracted from a press release, not yet confirmed.")

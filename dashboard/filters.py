@@ -15,7 +15,6 @@ from .vocab import TYPE_KINDS, kind_label
 
 MAX_PARAM_CHARS = 1000
 MAX_TEXT_CHARS = 200
-QUERY_KEYS = ("years", "theme", "country", "kind", "q", "extracted")
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
-
 import sqlite_utils
 
 from .articles import ArticleError, Document, find_articles, read_article
@@ -27,8 +26,6 @@ from .extract.text import fold
 from .schema import SCHEMA_VERSION, ensure_schema, refresh_records
 
 FOCUS_ISO3 = set(FOCUS.values())
-EXTRACTED_TABLES = ("meeting_participants", "meeting_countries", "meeting_themes", "partnership_meetings", "partnership_countries",
-                    "partnership_themes")
 
 
 @dataclass
@@ -117,7 +114,7 @@ def apply_extraction(db: sqlite_utils.Database, x: Extraction, ref: Reference, r
         day = meeting.date.date if meeting.date else doc.published
         twin = conn.execute(
             "SELECT m.id FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id WHERE m.origin = 'curated' "
-            "AND m.date = ? AND mp.person_id IN (SELECT value FROM json_each(?)) LIMIT 1", [day, _json(people_ids)]).fetchone()
+            "AND m.date = ? AND mp.person_id IN (SELECT value FROM json_each(?)) LIMIT 1", [day, json.dumps(people_ids)]).fetchone()
         if twin:
             cite("meetings", twin[0], "confirmation", day, meeting.evidence)
             report.confirmations += 1
@@ -147,7 +144,7 @@ def apply_extraction(db: sqlite_utils.Database, x: Extraction, ref: Reference, r
     for n, p in enumerate(x.partnerships, start=1):
         twin = _curated_partnership(conn, p.kind, p.name, p.year)
         if twin:
-            cite("partnerships", twin, "confirmation", p.name, _sentence(x, p.sentence_index))
+            cite("partnerships", twin, "confirmation", p.name, x.sentences[p.sentence_index])
             report.confirmations += 1
             continue
         if not mentioned:
@@ -163,20 +160,10 @@ def apply_extraction(db: sqlite_utils.Database, x: Extraction, ref: Reference, r
             "confidence": 0.7 if p.year else 0.5, "document_id": doc.id})
         db["partnership_countries"].insert_all([{"partnership_id": partnership_id, "country_iso3": c} for c in mentioned])
         db["partnership_themes"].insert_all([{"partnership_id": partnership_id, "theme_id": t} for t in themes])
-        cite("partnerships", partnership_id, "partnership", p.name, _sentence(x, p.sentence_index))
+        cite("partnerships", partnership_id, "partnership", p.name, x.sentences[p.sentence_index])
         report.partnerships += 1
     if evidence:
         db["evidence"].insert_all(evidence, replace=True)
-
-
-def _json(values: Iterable[str]) -> str:
-    import json
-
-    return json.dumps(list(values))
-
-
-def _sentence(x: Extraction, index: int):
-    return x.sentences[index]
 
 
 def _person_id(db: sqlite_utils.Database, mention, doc: Document) -> str:

@@ -585,8 +585,6 @@ def check_fields(raw: RawRecord, fields: Fields) -> tuple[dict[str, Any] | None,
 
 # --------------------------------------------------------------------------- the whole data folder
 
-COUNTRY_COLUMNS = tuple(COUNTRY_FIELDS)
-PLACE_COLUMNS = tuple(PLACE_FIELDS)
 CURATED = {"origin": "curated", "confidence": 1.0, "document_id": None}
 
 

@@ -25,6 +25,11 @@ if build:
 else:
     st.info("No build is recorded in this database.")
 
+history = ui.load(queries.builds)
+if len(history) > 1:
+    with st.expander(f"Build and ingest history ({len(history)} runs)"):
+        st.dataframe(history, hide_index=True, width="stretch")
+
 rejects = ui.load(queries.rejects)
 if rejects.empty:
     st.success("The last build refused no record.")

@@ -20,7 +20,7 @@ CAPWORD = r"(?:[A-Z][\w'’.\-]*|\d+(?:st|nd|rd|th)?|EXPO-\d{4}|Expo-\d{4}|\d{4}
 SPAN = re.compile(rf"{CAPWORD}(?:\s+(?:{CONNECTORS}\s+)*{CAPWORD})*")
 QUOTED = re.compile(r"[“\"«]([^”\"»]{3,120})[”\"»]")
 
-HEADS = [  # (pattern on the span, kind) in order of precedence
+HEADS = [  # (head words, kind): the head word that comes first in a span decides; this order breaks ties
     (re.compile(r"\bResolution\b", re.I), "resolution"),
     (re.compile(r"\bDecade\b|\bInternational Year\b|\bYear of\b|\bProgramme\b|\bProgram\b|\bInitiative\b|\bRoadmap\b|\bAction Plan\b"),
      "programme"),
