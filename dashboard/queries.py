@@ -224,19 +224,24 @@ ORDER BY p.kind, p.name
 """
 
 
-def _labelled(frame: pd.DataFrame, labels) -> pd.DataFrame:
-    """Kinds as people read them ('world_heritage_inscription' -> 'World Heritage inscription')."""
+def _labelled(frame: pd.DataFrame, labels, conn: sqlite3.Connection | None = None) -> pd.DataFrame:
+    """Kinds and themes as people read them ('world_heritage_inscription' -> 'World Heritage inscription',
+    'culture_heritage, education' -> 'Culture and heritage, Education')."""
     frame["kind"] = frame["kind"].map(labels)
+    if conn is not None and "themes" in frame:
+        names = dict(conn.execute("SELECT id, label FROM themes").fetchall())
+        frame["themes"] = frame["themes"].map(
+            lambda text: ", ".join(names.get(t, t) for t in text.split(", ")) if isinstance(text, str) else text)
     return frame
 
 
 def meetings_table(conn: sqlite3.Connection, rids: list[int]) -> pd.DataFrame:
     """The given meetings, most recent first, with place, countries, themes and participants as text."""
-    return _labelled(_frame(conn, MEETINGS_TABLE_SQL, {"rids": _rids(rids)}), lambda k: kind_label(k, "meeting"))
+    return _labelled(_frame(conn, MEETINGS_TABLE_SQL, {"rids": _rids(rids)}), lambda k: kind_label(k, "meeting"), conn)
 
 
 def partnerships_table(conn: sqlite3.Connection, rids: list[int]) -> pd.DataFrame:
-    return _labelled(_frame(conn, PARTNERSHIPS_TABLE_SQL, {"rids": _rids(rids)}), lambda k: kind_label(k, "partnership"))
+    return _labelled(_frame(conn, PARTNERSHIPS_TABLE_SQL, {"rids": _rids(rids)}), lambda k: kind_label(k, "partnership"), conn)
 
 
 def places_table(conn: sqlite3.Connection, year_to: int | None, countries: tuple[str, ...], text: str) -> pd.DataFrame:
