@@ -60,7 +60,7 @@ with st.expander(f"{len(by_site)} source sites, by the number of rows that cite 
 
 st.subheader("How to cite")
 st.code(f"Central Asia – UNESCO cooperation dashboard, curated dataset, build {build['id'] if build else '?'} "
-        f"({build['finished_at'][:10] if build else 'unknown date'}). For a single fact, cite its source_url.", language=None)
+        f"({build['finished_at'][:10] if build else 'unknown date'}). For a single fact, cite its source_url.", language=None, wrap_lines=True)
 st.caption("Code: MIT licence. Data: facts from the cited public sources; the compilation may be reused with attribution.")
 
 st.subheader("Data dictionary")

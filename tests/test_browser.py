@@ -97,6 +97,8 @@ def test_themes_draws_four_charts(server):
 def test_about_page_shows_the_build(server):
     with browser_page(height=1600) as page:
         open_page(page, server + "/About_the_data")
+        page.wait_for_selector("[data-testid='stMetric']")
+        wait_for_app(page)
         shoot(page, "about")
         assert page.get_by_text("The last build refused no record.").count() == 1
 
