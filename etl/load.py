@@ -93,30 +93,20 @@ def save_rejects(db: sqlite_utils.Database, rejects: list[Reject]) -> None:
     )
 
 
-def previous_runs(db_path: Path) -> list[dict[str, Any]]:
-    """The etl_runs history of the database being replaced (empty if there is none or it is unreadable)."""
+PREVIOUS_RUNS_SQL = "SELECT * FROM etl_runs ORDER BY id"
+PREVIOUS_DOCUMENTS_SQL = "SELECT * FROM documents ORDER BY id"
+
+
+def read_previous(db_path: Path, sql: str) -> list[dict[str, Any]]:
+    """Rows of the database being replaced (empty if there is none or it is unreadable): its etl_runs history,
+    and the ingested press releases a build re-applies."""
     if not db_path.exists():
         return []
     try:
         conn = sqlite3.connect(db_path.resolve().as_uri() + "?mode=ro", uri=True)
         try:
             conn.row_factory = sqlite3.Row
-            return [dict(r) for r in conn.execute("SELECT * FROM etl_runs ORDER BY id")]
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return []
-
-
-def previous_documents(db_path: Path) -> list[dict[str, Any]]:
-    """The ingested press releases of the database being replaced: a build re-applies them."""
-    if not db_path.exists():
-        return []
-    try:
-        conn = sqlite3.connect(db_path.resolve().as_uri() + "?mode=ro", uri=True)
-        try:
-            conn.row_factory = sqlite3.Row
-            return [dict(r) for r in conn.execute("SELECT * FROM documents ORDER BY id")]
+            return [dict(r) for r in conn.execute(sql)]
         finally:
             conn.close()
     except sqlite3.Error:
@@ -135,8 +125,8 @@ def build(data_dir: Path, db_path: Path, strict: bool = False) -> BuildReport:
         return BuildReport(db_path, counts, dataset.rejects, 0, _elapsed(started), written=False)
 
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    history = previous_runs(db_path)
-    documents = previous_documents(db_path)
+    history = read_previous(db_path, PREVIOUS_RUNS_SQL)
+    documents = read_previous(db_path, PREVIOUS_DOCUMENTS_SQL)
     run_id = max((r["id"] for r in history), default=0) + 1
     tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.building")
     try:

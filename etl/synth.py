@@ -103,24 +103,28 @@ def synth(db_path: Path, meetings: int, seed: int = 1, data_dir: Path = Path("da
             suffix = "countries" if column == "country_iso3" else "themes"
             conn.executemany(f"INSERT INTO {table}_{suffix} ({key}, {column}) VALUES (?, ?)", pairs)  # noqa: S608
 
+    def fields(prefix: str, days: np.ndarray, first: int, n: int, place_share: float):
+        """What meetings and partnerships have in common: ids (in date order), dates, place, title and summary."""
+        ids = [f"syn-{prefix}-{i:08d}" for i in range(first, first + n)]
+        text, precision, years = dates(days[first : first + n])
+        has_place = rng.random(n) < place_share
+        place = rng.integers(0, n_places, size=n)
+        places = [f"syn-place-{p}" if h else None for p, h in zip(place.tolist(), has_place.tolist())]
+        title = titles[rng.integers(0, len(titles), size=n)]
+        summary = ["[synthetic] " + t for t in summaries[rng.integers(0, len(summaries), size=n)]]
+        return ids, text, precision, years.tolist(), places, title, summary
+
     batch = 100_000
     meeting_days, partnership_days = all_ordinals(meetings), all_ordinals(n_partnerships)
     with conn:
         for first in range(0, meetings, batch):
             n = min(meetings, first + batch) - first
-            ids = [f"syn-m-{i:08d}" for i in range(first, first + n)]
-            text, precision, years = dates(meeting_days[first : first + n])
+            ids, text, precision, years, places, title, summary = fields("m", meeting_days, first, n, 0.8)
             kinds = rng.choice(np.array(MEETING_KINDS, dtype=object), size=n, p=MEETING_WEIGHTS)
-            has_place = rng.random(n) < 0.8
-            place = rng.integers(0, n_places, size=n)
-            title = titles[rng.integers(0, len(titles), size=n)]
-            summary = summaries[rng.integers(0, len(summaries), size=n)]
             conn.executemany(
                 "INSERT INTO meetings (id, date, date_precision, year, title, kind, place_id, summary, source_url, flags, origin, "
                 "confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'https://example.org/synthetic', 'synthetic', 'synthetic', 1.0)",
-                zip(ids, text, precision, years.tolist(), ("[synthetic] Meeting on " + t for t in title), kinds,
-                    (f"syn-place-{p}" if h else None for p, h in zip(place.tolist(), has_place.tolist())),
-                    ("[synthetic] " + t for t in summary)))
+                zip(ids, text, precision, years, ("[synthetic] Meeting on " + t for t in title), kinds, places, summary))
             counts = rng.choice([2, 2, 3, 4], size=n)
             owners = np.repeat(np.array(ids, dtype=object), counts)
             people = rng.integers(0, n_people, size=len(owners))
@@ -129,20 +133,13 @@ def synth(db_path: Path, meetings: int, seed: int = 1, data_dir: Path = Path("da
             links("meeting", "meeting_id", ids)
         for first in range(0, n_partnerships, batch):
             n = min(n_partnerships, first + batch) - first
-            ids = [f"syn-p-{i:08d}" for i in range(first, first + n)]
-            text, precision, years = dates(partnership_days[first : first + n])
+            ids, text, precision, years, places, title, summary = fields("p", partnership_days, first, n, 0.3)
             kinds = rng.choice(np.array(PARTNERSHIP_KINDS, dtype=object), size=n, p=PARTNERSHIP_WEIGHTS)
             status = rng.choice(np.array(["active", "completed", "unknown"], dtype=object), size=n)
-            has_place = rng.random(n) < 0.3
-            place = rng.integers(0, n_places, size=n)
-            title = titles[rng.integers(0, len(titles), size=n)]
-            summary = summaries[rng.integers(0, len(summaries), size=n)]
             conn.executemany(
                 "INSERT INTO partnerships (id, name, kind, date, date_precision, year, status, place_id, summary, source_url, flags, "
                 "origin, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'https://example.org/synthetic', 'synthetic', 'synthetic', 1.0)",
-                zip(ids, ("[synthetic] Partnership on " + t for t in title), kinds, text, precision, years.tolist(), status,
-                    (f"syn-place-{p}" if h else None for p, h in zip(place.tolist(), has_place.tolist())),
-                    ("[synthetic] " + t for t in summary)))
+                zip(ids, ("[synthetic] Partnership on " + t for t in title), kinds, text, precision, years, status, places, summary))
             links("partnership", "partnership_id", ids)
     ensure_schema(db)  # the indexes again
     refresh_records(db)
