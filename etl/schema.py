@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 SCHEMA_VERSION = 1
+SET_SCHEMA_VERSION = "PRAGMA user_version = %d" % SCHEMA_VERSION  # PRAGMA takes no parameters; a constant
 
 
 @dataclass(frozen=True)
@@ -460,7 +461,7 @@ def refresh_records(db: sqlite_utils.Database) -> None:
     derived = [TABLES_BY_NAME[name] for name in DERIVED_TABLES]
     with db.conn:
         for table in reversed(derived):  # links before the records they point to
-            db.execute(f"DELETE FROM [{table.name}]")  # noqa: S608 - constant table names
+            db[table.name].delete_where()
         drop_indexes(db, DERIVED_TABLES)
         for sql in RECORDS_SQL:
             db.execute(sql)
@@ -476,7 +477,7 @@ def drop_indexes(db: sqlite_utils.Database, tables: tuple[str, ...] | None = Non
     for name in tables or [t.name for t in TABLES]:
         for index in db[name].indexes:
             if not index.name.startswith("sqlite_autoindex"):
-                db.execute(f"DROP INDEX [{index.name}]")
+                db[name].drop_index(index.name)
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
@@ -498,7 +499,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                          tokenize="unicode61 remove_diacritics 2")
     for name, (_doc, sql) in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
-    db.execute(f"PRAGMA user_version = {int(SCHEMA_VERSION)}")
+    db.execute(SET_SCHEMA_VERSION)
 
 
 _TYPE_NAMES = {str: "TEXT", int: "INTEGER", float: "REAL"}

@@ -19,6 +19,12 @@ from .schema import drop_indexes, ensure_schema, refresh_records
 
 FOCUS = ["KAZ", "UZB", "KGZ", "TJK", "TKM"]
 COUNTRY_WEIGHTS = [0.32, 0.28, 0.16, 0.13, 0.11]
+LINK_SQL = {
+    ("meeting", "country_iso3"): "INSERT INTO meeting_countries (meeting_id, country_iso3) VALUES (?, ?)",
+    ("meeting", "theme_id"): "INSERT INTO meeting_themes (meeting_id, theme_id) VALUES (?, ?)",
+    ("partnership", "country_iso3"): "INSERT INTO partnership_countries (partnership_id, country_iso3) VALUES (?, ?)",
+    ("partnership", "theme_id"): "INSERT INTO partnership_themes (partnership_id, theme_id) VALUES (?, ?)",
+}
 THEME_WEIGHTS = [0.30, 0.12, 0.10, 0.09, 0.08, 0.08, 0.06, 0.05, 0.05, 0.04, 0.03]
 MEETING_KINDS = ["bilateral_meeting", "official_visit", "video_conference", "conference", "signing_ceremony", "other"]
 MEETING_WEIGHTS = [0.55, 0.15, 0.08, 0.12, 0.05, 0.05]
@@ -91,7 +97,7 @@ def synth(db_path: Path, meetings: int, seed: int = 1, data_dir: Path = Path("da
         text = [d.isoformat() if p == "day" else d.isoformat()[:7] if p == "month" else str(d.year) for d, p in zip(days, precision)]
         return text, precision, np.array([d.year for d in days])
 
-    def links(table: str, key: str, ids: list[str]) -> None:
+    def links(table: str, ids: list[str]) -> None:
         n = len(ids)
         ids_array = np.array(ids, dtype=object)
         for column, values, p, sizes, size_p in (("country_iso3", focus, COUNTRY_WEIGHTS, (1, 2, 3), (0.7, 0.22, 0.08)),
@@ -100,8 +106,7 @@ def synth(db_path: Path, meetings: int, seed: int = 1, data_dir: Path = Path("da
             owners = np.repeat(ids_array, k)
             picks = rng.choice(values, size=len(owners), p=p)
             pairs = dict.fromkeys(zip(owners, picks))  # drop repeated picks, keep order
-            suffix = "countries" if column == "country_iso3" else "themes"
-            conn.executemany(f"INSERT INTO {table}_{suffix} ({key}, {column}) VALUES (?, ?)", pairs)  # noqa: S608
+            conn.executemany(LINK_SQL[table, column], pairs)
 
     def fields(prefix: str, days: np.ndarray, first: int, n: int, place_share: float):
         """What meetings and partnerships have in common: ids (in date order), dates, place, title and summary."""
@@ -130,7 +135,7 @@ def synth(db_path: Path, meetings: int, seed: int = 1, data_dir: Path = Path("da
             people = rng.integers(0, n_people, size=len(owners))
             pairs = dict.fromkeys(zip(owners, (f"syn-person-{p}" for p in people.tolist())))
             conn.executemany("INSERT INTO meeting_participants (meeting_id, person_id, role) VALUES (?, ?, '[synthetic] role')", pairs)
-            links("meeting", "meeting_id", ids)
+            links("meeting", ids)
         for first in range(0, n_partnerships, batch):
             n = min(n_partnerships, first + batch) - first
             ids, text, precision, years, places, title, summary = fields("p", partnership_days, first, n, 0.3)
@@ -140,7 +145,7 @@ def synth(db_path: Path, meetings: int, seed: int = 1, data_dir: Path = Path("da
                 "INSERT INTO partnerships (id, name, kind, date, date_precision, year, status, place_id, summary, source_url, flags, "
                 "origin, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'https://example.org/synthetic', 'synthetic', 'synthetic', 1.0)",
                 zip(ids, ("[synthetic] Partnership on " + t for t in title), kinds, text, precision, years, status, places, summary))
-            links("partnership", "partnership_id", ids)
+            links("partnership", ids)
     ensure_schema(db)  # the indexes again
     refresh_records(db)
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
