@@ -10,7 +10,6 @@ most words; partnerships must also agree on kind).
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -6,7 +6,7 @@ here; `ensure_schema(db)` creates it and `schema_markdown()` documents it in doc
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import sqlite_utils
 

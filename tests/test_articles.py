@@ -1,6 +1,5 @@
 """Reading press releases: the seed's layout as .txt, .md and .html; clear refusals for anything else."""
 
-from pathlib import Path
 
 import pytest
 

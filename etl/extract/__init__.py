@@ -121,7 +121,7 @@ def find_countries(sentence: str, ref: Reference, words=None) -> list[tuple[str,
 STOP_PLACE_CONTEXT = re.compile(r"(?:\bin|\bcity of|\bof)\s+$")
 
 
-def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], not_places: set[str], words=None) -> list[tuple[Place, int, int]]:
+def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], words=None) -> list[tuple[Place, int, int]]:
     words, folded = words or _folded(sentence)
 
     def accept(key: str, place: Place, start: int, end: int) -> bool:
@@ -130,7 +130,7 @@ def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], not_
         if place.id.startswith("geonames-") and (not GEONAMES_CUE.search(sentence[:start])
                                                  or re.match(r"\s+[A-Z]", sentence[end:])):
             return False  # a GeoNames-only city needs a cue ('in Karakol'): 'Manas epic', 'Beruniy Prize' are not places
-        return key not in not_places or bool(STOP_PLACE_CONTEXT.search(sentence[:start]))
+        return key not in ref.not_places or bool(STOP_PLACE_CONTEXT.search(sentence[:start]))
 
     return _lookup(sentence, words, folded, ref.places, ref.place_first_words, ref.place_max_words, accept)
 
@@ -237,7 +237,7 @@ class _People:
 # ------------------------------------------------------------------------------------------- the document
 
 
-def extract(document: Document, ref: Reference, not_places: frozenset[str] = frozenset()) -> Extraction:
+def extract(document: Document, ref: Reference) -> Extraction:
     result = Extraction(document)
     published = document.published_date
     sents = sentences(document.text)
@@ -266,7 +266,7 @@ def extract(document: Document, ref: Reference, not_places: frozenset[str] = fro
         day = dt.date.fromisoformat(day_dates[0].date) if day_dates else published
         mentions = people.in_sentence(s, day, countries)
         person_spans = [(m.start, m.end) for m in mentions if not m.by_role]
-        places = find_places(s.text, ref, person_spans, not_places, words)
+        places = find_places(s.text, ref, person_spans, words)
         for place, _, _ in places:
             seen_places.setdefault(place.name, (place, s))
         heritage_list = _heritage_list(s.text) or heritage_list

@@ -90,14 +90,14 @@ class PeopleFinder:
         return out
 
     def _pick(self, ids: set[str], first: str | None, day: dt.date | None) -> Person | None:
-        people = [self.ref.people[i] for i in ids]
+        people = [self.ref.people[i] for i in sorted(ids)]  # sorted: the same choice in every run
         if first:
             key = name_key(first)
             people = [p for p in people if not p.first_keys or any(edit_distance(key, k, 2) <= 2 for k in p.first_keys)]
         if len(people) > 1 and day is not None:
             holding = [p for p in people if any(r.held_on(day) for r in p.roles)]
             people = holding or people
-        return people[0] if len(people) == 1 or (people and first) else (people[0] if people else None)
+        return people[0] if people else None
 
     def names(self, sentence: str, day: dt.date | None) -> list[Mention]:
         found: list[Mention] = []

@@ -74,6 +74,7 @@ class Reference:
     places: dict[str, Place]  # fold(name or alias) -> place
     place_max_words: int
     place_first_words: set[str]  # fold(first word) of every place key: a quick 'could a place start here?'
+    not_places: set[str]  # words that look like a place but usually are not ('Mary'): they need 'in'/'city of' before them
     country_first_words: set[str]
     countries: dict[str, str]  # fold(name, demonym) -> ISO3
     country_names: dict[str, str]  # ISO3 -> name
@@ -200,6 +201,7 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
     return Reference(
         people=people, full_names=dict(full_names), surnames=dict(surnames), places=places,
         place_max_words=max(len(k.split()) for k in places), place_first_words={k.split()[0] for k in places if k},
+        not_places=not_places,
         country_first_words={k.split()[0] for k in countries if k}, countries=countries, country_names=country_names,
         venue_cities={fold(k): v for k, v in (gazetteer.get("venue_cities") or {}).items()},
         role_phrases=gazetteer.get("role_phrases") or {}, titles=set(gazetteer.get("titles") or []), themes=themes,
