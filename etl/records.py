@@ -20,6 +20,8 @@ from typing import Any, Callable, Iterable
 
 import yaml
 
+from .sources import PUBLISHER_KINDS, Publisher, Registry, SourceProblem, publisher_host
+
 MAX_FILE_BYTES = 20 * 1024 * 1024
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
 ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -29,10 +31,27 @@ COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 MEETING_KINDS = ("bilateral_meeting", "official_visit", "video_conference", "conference", "signing_ceremony", "other")
 PARTNERSHIP_KINDS = (
-    "category_2_centre", "world_heritage_inscription", "world_heritage_nomination", "intangible_heritage_inscription",
-    "agreement", "programme", "resolution", "event", "convention", "committee_membership", "biosphere_reserve",
-    "geopark", "other",
+    "category_2_centre", "world_heritage_inscription", "world_heritage_nomination", "world_heritage_danger_listing",
+    "tentative_list", "intangible_heritage_inscription", "memory_of_the_world_inscription", "agreement", "programme",
+    "resolution", "event", "convention", "committee_membership", "biosphere_reserve", "geopark", "other",
 )
+# The UNESCO list, register or governing body a partnership record belongs to (its `register`); `entry` is the
+# register's own id for the item (WHC property number, ICH element number, MoW entry, reserve, term).
+REGISTERS = (
+    "world_heritage", "world_heritage_in_danger", "tentative_list", "ich_representative", "ich_urgent_safeguarding",
+    "ich_good_practices", "memory_of_the_world", "biosphere_reserves", "category_2_centres", "geoparks",
+    "executive_board", "world_heritage_committee", "intangible_heritage_committee",
+)
+# What data/registers.yaml counts: a register and the lists its entries are counted over.
+COUNTED_REGISTERS = {
+    **{r: (r,) for r in REGISTERS},
+    "intangible_heritage": ("ich_representative", "ich_urgent_safeguarding", "ich_good_practices"),
+}
+SUPPORTS = {  # the facts a further source may support, per table
+    "meetings": ("date", "place", "participants", "title", "kind", "countries", "themes", "summary"),
+    "partnerships": ("start", "end", "status", "place", "name", "kind", "countries", "themes", "summary", "entry", "register"),
+    "places": ("coordinates", "year", "name", "kind", "countries", "category", "city"),
+}
 PLACE_KINDS = ("city", "world_heritage_site", "biosphere_reserve", "geopark", "category_2_centre",
                "international_institute", "field_office", "venue")
 STATUSES = ("active", "completed", "proposed", "in_progress", "unknown")
@@ -454,8 +473,63 @@ def person_roles(value: Any) -> list[dict[str, Any]]:
                 raise Invalid(f"role {index}: {name} {exc}", lines.get(name, line)) from None
         if row["start"] and row["end"] and row["end"][0] < row["start"][0]:
             raise Invalid(f"role {index} ends ({row['end'][0]}) before it starts ({row['start'][0]})", lines.get("end", line))
+        row["line"] = lines.get("source_url", line)
         out.append(row)
     return out
+
+
+def further_sources(table: str) -> Callable[[Any], list[dict[str, Any]]]:
+    """'- url: ...' entries, each with 'supports: [fact, ...]': the facts of the record that page states."""
+    allowed = SUPPORTS[table]
+
+    def rule(value: Any) -> list[dict[str, Any]]:
+        if not isinstance(value, list):
+            raise Invalid("must be a list of '- url: ...' entries, each with 'supports: [date, place ...]'")
+        out = []
+        for index, item in enumerate(value, start=1):
+            if not isinstance(item, dict):
+                raise Invalid(f"source {index} is not a set of fields (url, supports)")
+            line = item.get("__line__")
+            extra = set(item) - {"url", "supports", "note", "__line__", "__lines__"}
+            if extra:
+                raise Invalid(f"source {index} has unknown field(s) {', '.join(sorted(extra))}; use url, supports and note", line)
+            try:
+                address = url(item.get("url"))
+            except Invalid as exc:
+                raise Invalid(f"source {index}: url {exc}", line) from None
+            supports = item.get("supports")
+            if not isinstance(supports, list) or not supports or any(s not in allowed for s in supports):
+                raise Invalid(f"source {index}: supports must list what the page states, from: {', '.join(allowed)}", line)
+            out.append({"url": address, "supports": list(dict.fromkeys(supports)), "line": line})
+        return out
+
+    rule.empty = ()
+    return rule
+
+
+CSV_SOURCE = re.compile(r"^(?P<supports>[a-z_]+(?:\s*,\s*[a-z_]+)*)\s*=\s*(?P<url>https?://\S+)$")
+
+
+def csv_sources(table: str) -> Callable[[Any], list[dict[str, Any]]]:
+    """A CSV cell of further sources: 'coordinates=https://... | year,name=https://...'."""
+    allowed = SUPPORTS[table]
+
+    def rule(value: Any) -> list[dict[str, Any]]:
+        out = []
+        for part in str(value).split(" | "):
+            match = CSV_SOURCE.match(part.strip())
+            if not match:
+                raise Invalid(f"has '{part.strip()}'; write each further source as FACT=URL (e.g. coordinates=https://...), "
+                              "separated by ' | '")
+            supports = [s.strip() for s in match.group("supports").split(",")]
+            bad = [s for s in supports if s not in allowed]
+            if bad:
+                raise Invalid(f"names {', '.join(bad)}; a further source supports one of: {', '.join(allowed)}")
+            out.append({"url": url(match.group("url")), "supports": supports, "line": None})
+        return out
+
+    rule.empty = ()
+    return rule
 
 
 participants.empty = ()
@@ -513,8 +587,36 @@ PLACE_FIELDS: Fields = {
     "category": (one_of("cultural", "natural", "mixed"), False),
     "official_url": (url, False),
     "source_url": (url, True),
+    "sources": (csv_sources("places"), False),
     "flags": (split_list(flag), False),
     "note": (text(4000), False),
+}
+COMPONENT_FIELDS: Fields = {  # data/place_components.csv: the parts of a serial property inside the region
+    "id": (slug, True),
+    "place": (slug, True),
+    "name": (text(300), True),
+    "country": (iso3, True),
+    "lat": (coordinate(90), True),
+    "lon": (coordinate(180), True),
+    "coord_precision": (one_of(*COORD_PRECISIONS), True),
+    "source_url": (url, True),
+    "note": (text(2000), False),
+}
+PUBLISHER_FIELDS: Fields = {
+    "id": (slug, True),
+    "name": (text(200), True),
+    "kind": (one_of(*PUBLISHER_KINDS, "unvetted"), True),
+    "hosts": (list_of(publisher_host, allow_empty=False), True),
+    "note": (text(1000), False),
+}
+REGISTER_COUNT_FIELDS: Fields = {  # data/registers.yaml: the official size of each register, to compare with
+    "register": (one_of(*COUNTED_REGISTERS), True),
+    "country": (iso3, True),
+    "count": (integer(0, 10000), True),
+    "as_of": (date, True),        # the state of the official list the count describes
+    "checked": (date, True),      # when a person read the count off the page
+    "source_url": (url, True),
+    "note": (text(2000), False),
 }
 PERSON_FIELDS: Fields = {
     "id": (slug, True),
@@ -536,6 +638,7 @@ MEETING_FIELDS: Fields = {
     "participants": (participants, False),
     "summary": (text(4000), False),
     "source_url": (url, True),
+    "sources": (further_sources("meetings"), False),
     "flags": (list_of(flag), False),
     "note": (text(4000), False),
 }
@@ -550,8 +653,11 @@ PARTNERSHIP_FIELDS: Fields = {
     "countries": (list_of(iso3, allow_empty=False), True),
     "themes": (list_of(theme_id, allow_empty=False), True),
     "meetings": (list_of(slug), False),
+    "register": (one_of(*REGISTERS), False),
+    "entry": (text(100), False),
     "summary": (text(4000), False),
     "source_url": (url, True),
+    "sources": (further_sources("partnerships"), False),
     "flags": (list_of(flag), False),
     "note": (text(4000), False),
 }
@@ -665,23 +771,65 @@ def read_data(data_dir: Path) -> Dataset:
             out.extend(records)
         return out
 
-    def valid(raw_records: list[RawRecord], fields: Fields, registry: _Registry, key: str = "id"):
+    def cite(raw: RawRecord, table: str, key: str, address: str, further=(), line: int | None = None) -> str | None:
+        """The publisher of a row's source (and sources rows for it and its further sources); None, with a reject,
+        when the registry refuses one of them."""
+        entries = [("source_url", address, None, line or raw.line_of("source_url"))]
+        entries += [("sources", f["url"], f["supports"], f["line"] or raw.line_of("sources")) for f in further]
+        found = []
+        for name, address_, supports, where in entries:
+            try:
+                found.append((registry.resolve(address_, table), supports))
+            except SourceProblem as exc:
+                problem = raw.reject(name, address_, f"'{name}' {exc}")
+                rejects.append(Reject(problem.file, where, problem.record_id, name, problem.value, problem.reason))
+                return None
+        rows["sources"].extend(
+            {"record_table": table, "record_id": key, "position": position, "url": c.url, "publisher_id": c.publisher.id,
+             "original_url": c.original_url, "archived": int(c.archived), "supports": ", ".join(supports) if supports else None}
+            for position, (c, supports) in enumerate(found))
+        return found[0][0].publisher.id
+
+    def valid(raw_records: list[RawRecord], fields: Fields, registry_: _Registry, key: str = "id", table: str | None = None):
         for raw in raw_records:
             record, problem = check_fields(raw, fields)
             if problem:
                 rejects.append(problem)
                 continue
-            if registry.add(raw, record[key], rejects, key):
+            if registry_.add(raw, record[key], rejects, key):
+                if table:
+                    record["publisher_id"] = cite(raw, table, record[key], record["source_url"], record.get("sources") or ())
+                    if record["publisher_id"] is None:
+                        registry_.seen.pop(record[key])
+                        continue
                 yield raw, record
+
+    # publishers: every source below must be on a host they list
+    rows["publishers"], rows["sources"] = [], []
+    publisher_ids = _Registry("publisher", "publishers.yaml")
+    hosts: dict[str, str] = {}
+    publishers: list[Publisher] = []
+    for raw, r in valid(load_yaml("publishers.yaml"), PUBLISHER_FIELDS, publisher_ids):
+        taken = [h for h in r["hosts"] if h in hosts]
+        if taken:
+            publisher_ids.seen.pop(r["id"])
+            rejects.append(raw.reject("hosts", taken[0], f"host '{taken[0]}' is already listed for publisher '{hosts[taken[0]]}'"))
+            continue
+        hosts.update({h: r["id"] for h in r["hosts"]})
+        publishers.append(Publisher(r["id"], r["name"], r["kind"], tuple(r["hosts"])))
+        rows["publishers"].append({"id": r["id"], "name": r["name"], "kind": r["kind"], "hosts": ", ".join(r["hosts"]),
+                                   "note": r["note"]})
+    registry = Registry(publishers)
 
     # countries
     countries = _Registry("country", "countries.csv")
     rows["countries"] = []
-    for raw, r in valid(load_csv("countries.csv", COUNTRY_FIELDS), COUNTRY_FIELDS, countries, "iso3"):
+    for raw, r in valid(load_csv("countries.csv", COUNTRY_FIELDS), COUNTRY_FIELDS, countries, "iso3", "countries"):
         since, precision = r["unesco_member_since"] or (None, None)
         rows["countries"].append({
             "iso3": r["iso3"], "name": r["name"], "focus": r["focus"], "unesco_member_since": since,
             "member_since_precision": precision, "region": r["region"], "outline": None, "source_url": r["source_url"],
+            "publisher_id": r["publisher_id"],
             "flags": _flags(r["flags"], [] if since or not r["focus"] else ["membership_date_missing"]), "note": r["note"],
         })
 
@@ -696,8 +844,8 @@ def read_data(data_dir: Path) -> Dataset:
     # themes
     themes = _Registry("theme", "themes.yaml")
     rows["themes"] = []
-    for raw, r in valid(load_yaml("themes.yaml"), THEME_FIELDS, themes):
-        rows["themes"].append({k: r[k] for k in ("id", "label", "sector", "sdg", "colour", "source_url")})
+    for raw, r in valid(load_yaml("themes.yaml"), THEME_FIELDS, themes, table="themes"):
+        rows["themes"].append({k: r[k] for k in ("id", "label", "sector", "sdg", "colour", "source_url", "publisher_id")})
 
     # places
     places = _Registry("place", "places.csv")
@@ -713,13 +861,39 @@ def read_data(data_dir: Path) -> Dataset:
             continue
         if not places.add(raw, r["id"], rejects):
             continue
+        publisher = cite(raw, "places", r["id"], r["source_url"], r["sources"])
+        if publisher is None:
+            places.seen.pop(r["id"])
+            continue
         extra = [] if r["lat"] is not None else ["coordinates_missing"]
         rows["places"].append({
             **{k: r[k] for k in ("id", "name", "kind", "city", "lat", "lon", "coord_precision", "year", "whc_id",
                                  "category", "official_url", "source_url", "note")},
-            "flags": _flags(r["flags"], extra), **CURATED,
+            "publisher_id": publisher, "flags": _flags(r["flags"], extra), **CURATED,
         })
         rows["place_countries"] += [{"place_id": r["id"], "country_iso3": c} for c in r["countries"]]
+    place_countries = {}
+    for row in rows["place_countries"]:
+        place_countries.setdefault(row["place_id"], set()).add(row["country_iso3"])
+
+    # components of serial and transboundary properties, inside the region
+    components = _Registry("component", "place_components.csv")
+    rows["place_components"] = []
+    raw_components = load_csv("place_components.csv", COMPONENT_FIELDS) if (data_dir / "place_components.csv").exists() else []
+    for raw, r in valid(raw_components, COMPONENT_FIELDS, components, table="place_components"):
+        if r["place"] not in places.seen:
+            problem = raw.reject("place", r["place"], places.explain([r["place"]]))
+        elif r["country"] not in place_countries.get(r["place"], ()):
+            problem = raw.reject("country", r["country"], f"'{r['country']}' is not one of the countries of place '{r['place']}'")
+        else:
+            problem = None
+        if problem:
+            rejects.append(problem)
+            continue
+        rows["place_components"].append({
+            "id": r["id"], "place_id": r["place"], "name": r["name"], "country_iso3": r["country"], "lat": r["lat"],
+            "lon": r["lon"], "coord_precision": r["coord_precision"], "source_url": r["source_url"],
+            "publisher_id": r["publisher_id"], "note": r["note"]})
 
     # people
     people = _Registry("person", "people/*.yaml")
@@ -730,17 +904,27 @@ def read_data(data_dir: Path) -> Dataset:
             people.seen.pop(r["id"])
             rejects.append(raw.reject("roles", bad[0], "a role's country " + countries.explain(bad)))
             continue
-        rows["people"].append({"id": r["id"], "name": r["name"], "source_url": r["source_url"] or _first_role_source(r),
+        source = r["source_url"] or _first_role_source(r)
+        mark = len(rows["sources"])
+        publisher = cite(raw, "people", r["id"], source) if source else None
+        role_publishers = [cite(raw, "roles", _role_id(r["id"], role), role["source_url"], line=role["line"])
+                           for role in r["roles"]]
+        if (source and publisher is None) or None in role_publishers:
+            del rows["sources"][mark:]
+            people.seen.pop(r["id"])
+            continue
+        rows["people"].append({"id": r["id"], "name": r["name"], "source_url": source, "publisher_id": publisher,
                                "flags": _flags(r["flags"]), "note": r["note"], **CURATED})
         aliases = sorted({r["name"], *r["aliases"]})
         rows["person_aliases"] += [{"person_id": r["id"], "alias": a} for a in aliases]
-        for role in r["roles"]:
+        for role, role_publisher in zip(r["roles"], role_publishers):
             start, start_p = role["start"] or (None, None)
             end, end_p = role["end"] or (None, None)
             rows["roles"].append({
-                "id": f"{r['id']}:{_slugify(role['role'])}:{start or 'undated'}", "person_id": r["id"], "role": role["role"],
+                "id": _role_id(r["id"], role), "person_id": r["id"], "role": role["role"],
                 "organisation": role["organisation"], "country_iso3": role["country"], "start_date": start,
                 "start_precision": start_p, "end_date": end, "end_precision": end_p, "source_url": role["source_url"],
+                "publisher_id": role_publisher,
                 "flags": _flags(role["flags"]), "note": role["note"],
             })
     _drop_duplicate_roles(rows["roles"], rejects)
@@ -749,7 +933,7 @@ def read_data(data_dir: Path) -> Dataset:
     meetings = _Registry("meeting", "meetings/*.yaml")
     for table in ("meetings", "meeting_participants", "meeting_countries", "meeting_themes"):
         rows[table] = []
-    for raw, r in valid(load_yaml("meetings/*.yaml"), MEETING_FIELDS, meetings):
+    for raw, r in valid(load_yaml("meetings/*.yaml"), MEETING_FIELDS, meetings, table="meetings"):
         problem = _reference_problem(raw, [
             ("place", [r["place"]], places), ("countries", r["countries"], countries), ("themes", r["themes"], themes),
             ("participants", [p["person"] for p in r["participants"]], people),
@@ -762,6 +946,7 @@ def read_data(data_dir: Path) -> Dataset:
         rows["meetings"].append({
             "id": r["id"], "date": day, "date_precision": precision, "year": int(day[:4]), "title": r["title"],
             "kind": r["kind"], "place_id": r["place"], "summary": r["summary"], "source_url": r["source_url"],
+            "publisher_id": r["publisher_id"],
             "flags": _flags(r["flags"], [] if r["place"] else ["place_unknown"]), "note": r["note"], **CURATED,
         })
         rows["meeting_participants"] += [{"meeting_id": r["id"], "person_id": p["person"], "role": p["role"]}
@@ -773,7 +958,7 @@ def read_data(data_dir: Path) -> Dataset:
     partnerships = _Registry("partnership", "partnerships/*.yaml")
     for table in ("partnerships", "partnership_countries", "partnership_themes", "partnership_meetings"):
         rows[table] = []
-    for raw, r in valid(load_yaml("partnerships/*.yaml"), PARTNERSHIP_FIELDS, partnerships):
+    for raw, r in valid(load_yaml("partnerships/*.yaml"), PARTNERSHIP_FIELDS, partnerships, table="partnerships"):
         problem = _reference_problem(raw, [
             ("place", [r["place"]], places), ("countries", r["countries"], countries), ("themes", r["themes"], themes),
             ("meetings", r["meetings"], meetings),
@@ -789,12 +974,37 @@ def read_data(data_dir: Path) -> Dataset:
         rows["partnerships"].append({
             "id": r["id"], "name": r["name"], "kind": r["kind"], "date": start, "date_precision": precision,
             "year": int(start[:4]), "end_date": end, "end_precision": end_precision, "end_year": int(end[:4]) if end else None,
-            "status": r["status"] or "unknown", "place_id": r["place"], "summary": r["summary"], "source_url": r["source_url"],
+            "status": r["status"] or "unknown", "place_id": r["place"], "register": r["register"], "entry": r["entry"],
+            "summary": r["summary"], "source_url": r["source_url"], "publisher_id": r["publisher_id"],
             "flags": _flags(r["flags"]), "note": r["note"], **CURATED,
         })
         rows["partnership_countries"] += [{"partnership_id": r["id"], "country_iso3": c} for c in r["countries"]]
         rows["partnership_themes"] += [{"partnership_id": r["id"], "theme_id": t} for t in r["themes"]]
         rows["partnership_meetings"] += [{"partnership_id": r["id"], "meeting_id": m} for m in r["meetings"]]
+
+    # the official size of each register, for the completeness checks
+    counted = _Registry("register count", "registers.yaml")
+    rows["registers"] = []
+    rows["register_lists"] = [{"register": register, "list": name} for register, names in COUNTED_REGISTERS.items()
+                              for name in names]
+    raw_counts = load_yaml("registers.yaml") if (data_dir / "registers.yaml").exists() else []
+    for raw in raw_counts:
+        r, problem = check_fields(raw, REGISTER_COUNT_FIELDS)
+        if not problem and r["country"] not in countries.seen:
+            problem = raw.reject("country", r["country"], countries.explain([r["country"]]))
+        if problem:
+            rejects.append(problem)
+            continue
+        key = f"{r['register']}-{r['country'].lower()}"
+        if not counted.add(raw, key, rejects, "register"):
+            continue
+        publisher = cite(raw, "registers", key, r["source_url"])
+        if publisher is None:
+            continue
+        rows["registers"].append({
+            "id": key, "register": r["register"], "country_iso3": r["country"], "official_count": r["count"],
+            "as_of": r["as_of"][0], "checked": r["checked"][0], "source_url": r["source_url"], "publisher_id": publisher,
+            "note": r["note"]})
 
     return Dataset(rows, rejects, files)
 
@@ -866,6 +1076,11 @@ def _reference_problem(raw: RawRecord, checks: list[tuple[str, list[str], _Regis
 
 def _first_role_source(record: dict[str, Any]) -> str | None:
     return next((role["source_url"] for role in record["roles"]), None)
+
+
+def _role_id(person_id: str, role: dict[str, Any]) -> str:
+    start = role["start"][0] if role["start"] else "undated"
+    return f"{person_id}:{_slugify(role['role'])}:{start}"
 
 
 def _slugify(value: str) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SET_SCHEMA_VERSION = "PRAGMA user_version = %d" % SCHEMA_VERSION  # PRAGMA takes no parameters; a constant
 
 
@@ -35,7 +35,22 @@ def _origin_columns() -> dict[str, tuple[type, str]]:
     }
 
 
+PUBLISHER_FK = ("publisher_id", "publishers", "id")
+
 TABLES: tuple[Table, ...] = (
+    Table(
+        "publishers",
+        "Who published the pages the records cite (from data/publishers.yaml): every source's host is listed here.",
+        {
+            "id": (str, "stable id, e.g. unesco-whc"),
+            "name": (str, "the publisher as people cite it, e.g. UNESCO World Heritage Centre"),
+            "kind": (str, "unesco, government, intergovernmental, news_agency, news, encyclopedia, archive or gazetteer"),
+            "hosts": (str, "the web hosts of its pages, comma-separated ('*.' = any sub-domain)"),
+            "note": (str, "curator's note"),
+        },
+        pk="id",
+        not_null=("name", "kind"),
+    ),
     Table(
         "countries",
         "Countries: the five focus countries of Central Asia and the others that places refer to.",
@@ -48,11 +63,13 @@ TABLES: tuple[Table, ...] = (
             "region": (str, "UNESCO region"),
             "outline": (str, "GeoJSON geometry of a generalised outline (focus countries; from data/geo/countries.geojson)"),
             "source_url": (str, "page that states the facts of this row"),
+            "publisher_id": (str, "who published the source (publishers.id)"),
             "flags": (str, "`;`-separated warnings, e.g. sources_disagree"),
             "note": (str, "curator's note"),
         },
         pk="iso3",
         not_null=("name", "source_url"),
+        foreign_keys=(PUBLISHER_FK,),
     ),
     Table(
         "themes",
@@ -64,9 +81,11 @@ TABLES: tuple[Table, ...] = (
             "sdg": (int, "most related Sustainable Development Goal"),
             "colour": (str, "hex colour, colour-blind safe palette"),
             "source_url": (str, "UNESCO page describing the theme"),
+            "publisher_id": (str, "who published the source (publishers.id)"),
         },
         pk="id",
         not_null=("label", "colour"),
+        foreign_keys=(PUBLISHER_FK,),
     ),
     Table(
         "places",
@@ -84,14 +103,37 @@ TABLES: tuple[Table, ...] = (
             "category": (str, "cultural, natural or mixed (World Heritage)"),
             "official_url": (str, "official page"),
             "source_url": (str, "page that states the facts of this row"),
+            "publisher_id": (str, "who published the source (publishers.id)"),
             "flags": (str, "`;`-separated warnings, e.g. coordinates_missing"),
             "note": (str, "curator's note"),
             **_origin_columns(),
         },
         pk="id",
         not_null=("name", "kind", "source_url"),
+        foreign_keys=(PUBLISHER_FK,),
         indexes=(("kind",),),
         fts=("name", "note"),
+    ),
+    Table(
+        "place_components",
+        "Components of serial and transboundary properties that lie in the region, each at its own official point "
+        "(e.g. the Kazakh and Kyrgyz sites of the Silk Roads: Chang'an–Tianshan Corridor).",
+        {
+            "id": (str, "stable id"),
+            "place_id": (str, "the property it is part of"),
+            "name": (str, "name of the component"),
+            "country_iso3": (str, "the country it lies in"),
+            "lat": (float, "latitude, WGS84"),
+            "lon": (float, "longitude, WGS84"),
+            "coord_precision": (str, "site, building or city"),
+            "source_url": (str, "page that states the component and its point"),
+            "publisher_id": (str, "who published the source"),
+            "note": (str, "curator's note"),
+        },
+        pk="id",
+        not_null=("place_id", "name", "country_iso3", "lat", "lon", "source_url"),
+        foreign_keys=(("place_id", "places", "id"), ("country_iso3", "countries", "iso3"), PUBLISHER_FK),
+        indexes=(("place_id",),),
     ),
     Table(
         "place_countries",
@@ -108,12 +150,14 @@ TABLES: tuple[Table, ...] = (
             "id": (str, "stable id, e.g. irina-bokova"),
             "name": (str, "name in its standard English spelling"),
             "source_url": (str, "page that identifies the person"),
+            "publisher_id": (str, "who published the source (publishers.id)"),
             "flags": (str, "`;`-separated warnings"),
             "note": (str, "curator's note"),
             **_origin_columns(),
         },
         pk="id",
         not_null=("name",),
+        foreign_keys=(PUBLISHER_FK,),
         fts=("name",),
     ),
     Table(
@@ -138,12 +182,13 @@ TABLES: tuple[Table, ...] = (
             "end_date": (str, "end; empty while in office"),
             "end_precision": (str, "day, month or year"),
             "source_url": (str, "page that states the office and its dates"),
+            "publisher_id": (str, "who published the source (publishers.id)"),
             "flags": (str, "`;`-separated warnings, e.g. tenure_dates_unknown"),
             "note": (str, "curator's note"),
         },
         pk="id",
         not_null=("person_id", "role", "source_url"),
-        foreign_keys=(("person_id", "people", "id"), ("country_iso3", "countries", "iso3")),
+        foreign_keys=(("person_id", "people", "id"), ("country_iso3", "countries", "iso3"), PUBLISHER_FK),
         indexes=(("person_id",), ("role", "start_date")),
     ),
     Table(
@@ -159,13 +204,14 @@ TABLES: tuple[Table, ...] = (
             "place_id": (str, "where it took place; empty when unknown"),
             "summary": (str, "what it was about, in our words"),
             "source_url": (str, "page that states what this row says"),
+            "publisher_id": (str, "who published the source (publishers.id)"),
             "flags": (str, "`;`-separated warnings, e.g. place_unknown"),
             "note": (str, "curator's note"),
             **_origin_columns(),
         },
         pk="id",
         not_null=("date", "date_precision", "year", "title", "source_url"),
-        foreign_keys=(("place_id", "places", "id"),),
+        foreign_keys=(("place_id", "places", "id"), PUBLISHER_FK),
         indexes=(("date",), ("year",), ("place_id",)),
     ),
     Table(
@@ -207,16 +253,20 @@ TABLES: tuple[Table, ...] = (
             "end_year": (int, "end year"),
             "status": (str, "active, completed, proposed, in_progress, unknown"),
             "place_id": (str, "the place it concerns"),
+            "register": (str, "the UNESCO list, register or governing body it belongs to, e.g. world_heritage, "
+                              "ich_representative, memory_of_the_world, biosphere_reserves, executive_board"),
+            "entry": (str, "the register's own id for the item (WHC property number, ICH element number …)"),
             "summary": (str, "what it is, in our words"),
             "source_url": (str, "page that states what this row says"),
+            "publisher_id": (str, "who published the source (publishers.id)"),
             "flags": (str, "`;`-separated warnings, e.g. sources_disagree"),
             "note": (str, "curator's note"),
             **_origin_columns(),
         },
         pk="id",
         not_null=("name", "kind", "date", "date_precision", "year", "source_url"),
-        foreign_keys=(("place_id", "places", "id"),),
-        indexes=(("date",), ("year",), ("kind",), ("place_id",)),
+        foreign_keys=(("place_id", "places", "id"), PUBLISHER_FK),
+        indexes=(("date",), ("year",), ("kind",), ("place_id",), ("register", "entry")),
     ),
     Table(
         "partnership_countries",
@@ -242,6 +292,50 @@ TABLES: tuple[Table, ...] = (
         foreign_keys=(("partnership_id", "partnerships", "id"), ("meeting_id", "meetings", "id")),
         indexes=(("meeting_id",),),
     ),
+    Table(
+        "sources",
+        "Every page a row cites: its source_url (position 0, which states the record) and any further sources, "
+        "with the facts each supports and its publisher. An archived copy is credited to the original's publisher.",
+        {
+            "record_table": (str, "meetings, partnerships, places, place_components, people, roles, countries, themes or registers"),
+            "record_id": (str, "the row's id"),
+            "position": (int, "0 for the row's source_url, 1… for further sources"),
+            "url": (str, "the address cited"),
+            "publisher_id": (str, "who published it"),
+            "original_url": (str, "the original address (differs from url for an archived copy)"),
+            "archived": (int, "1 when url is an archived copy"),
+            "supports": (str, "the facts a further source states, comma-separated (empty: the whole record)"),
+        },
+        pk=("record_table", "record_id", "position"),
+        not_null=("url", "publisher_id"),
+        foreign_keys=(PUBLISHER_FK,),
+        indexes=(("publisher_id",),),
+    ),
+    Table(
+        "registers",
+        "The official size of each UNESCO register per country (from data/registers.yaml), with the page and the date "
+        "it was read, to compare with the records here (view register_completeness).",
+        {
+            "id": (str, "register and country, e.g. intangible_heritage-uzb"),
+            "register": (str, "world_heritage, intangible_heritage, memory_of_the_world, biosphere_reserves, category_2_centres …"),
+            "country_iso3": (str, "country"),
+            "official_count": (int, "entries the official list gives for the country"),
+            "as_of": (str, "the state of the official list that count describes"),
+            "checked": (str, "when a person read the count"),
+            "source_url": (str, "the official list"),
+            "publisher_id": (str, "who published it"),
+            "note": (str, "curator's note"),
+        },
+        pk="id",
+        not_null=("register", "country_iso3", "official_count", "source_url"),
+        foreign_keys=(("country_iso3", "countries", "iso3"), PUBLISHER_FK),
+    ),
+    Table(
+        "register_lists",
+        "Which partnership registers each counted register is made of (intangible_heritage = the three ICH lists).",
+        {"register": (str, "counted register"), "list": (str, "a value of partnerships.register")},
+        pk=("register", "list"),
+    ),
     # ---- derived: rebuilt from meetings and partnerships by refresh_records() after every build and ingest.
     # One row per record with the filter columns the dashboard uses, and link tables indexed by (theme, date)
     # and (country, date), so that every filter is an index lookup.
@@ -262,6 +356,7 @@ TABLES: tuple[Table, ...] = (
             "themes": (str, "theme ids, comma-separated"),
             "summary": (str, "summary"),
             "source_url": (str, "source"),
+            "publisher_id": (str, "who published the source"),
             "origin": (str, "curated, extracted or synthetic"),
             "confidence": (float, "1.0 for curated records"),
             "flags": (str, "warnings"),
@@ -369,18 +464,18 @@ SELECT m.id, m.date, m.date_precision, m.year, m.title, m.kind, pl.name AS place
             SELECT pe.name || coalesce(' (' || mp.role || ')', '') AS label
             FROM meeting_participants mp JOIN people pe ON pe.id = mp.person_id
             WHERE mp.meeting_id = m.id ORDER BY pe.name)) AS participants,
-       m.summary, m.source_url, m.origin, m.flags, m.note
-FROM meetings m LEFT JOIN places pl ON pl.id = m.place_id
+       m.summary, m.source_url, pub.name AS publisher, pub.kind AS publisher_kind, m.origin, m.flags, m.note
+FROM meetings m LEFT JOIN places pl ON pl.id = m.place_id LEFT JOIN publishers pub ON pub.id = m.publisher_id
 """,
     ),
     "partnerships_detailed": (
         "Partnerships with their place, countries and themes as readable text.",
         """
-SELECT p.id, p.date, p.date_precision, p.year, p.end_year, p.name, p.kind, p.status, pl.name AS place,
+SELECT p.id, p.date, p.date_precision, p.year, p.end_year, p.name, p.kind, p.status, p.register, p.entry, pl.name AS place,
        (SELECT group_concat(country_iso3, ', ') FROM (SELECT country_iso3 FROM partnership_countries WHERE partnership_id = p.id ORDER BY country_iso3)) AS countries,
        (SELECT group_concat(theme_id, ', ') FROM (SELECT theme_id FROM partnership_themes WHERE partnership_id = p.id ORDER BY theme_id)) AS themes,
-       p.summary, p.source_url, p.origin, p.flags, p.note
-FROM partnerships p LEFT JOIN places pl ON pl.id = p.place_id
+       p.summary, p.source_url, pub.name AS publisher, pub.kind AS publisher_kind, p.origin, p.flags, p.note
+FROM partnerships p LEFT JOIN places pl ON pl.id = p.place_id LEFT JOIN publishers pub ON pub.id = p.publisher_id
 """,
     ),
     "places_detailed": (
@@ -388,15 +483,30 @@ FROM partnerships p LEFT JOIN places pl ON pl.id = p.place_id
         """
 SELECT pl.id, pl.name, pl.kind, pl.city,
        (SELECT group_concat(country_iso3, ', ') FROM (SELECT country_iso3 FROM place_countries WHERE place_id = pl.id ORDER BY country_iso3)) AS countries,
-       pl.lat, pl.lon, pl.coord_precision, pl.year, pl.whc_id, pl.category, pl.official_url, pl.source_url, pl.flags, pl.note, pl.origin
-FROM places pl
+       pl.lat, pl.lon, pl.coord_precision, pl.year, pl.whc_id, pl.category, pl.official_url, pl.source_url,
+       pub.name AS publisher, pub.kind AS publisher_kind, pl.flags, pl.note, pl.origin
+FROM places pl LEFT JOIN publishers pub ON pub.id = pl.publisher_id
 """,
     ),
     "office_holders": (
         "Who held which office when, with the person's name.",
         """
-SELECT r.role, r.organisation, r.country_iso3, pe.name, r.person_id, r.start_date, r.end_date, r.source_url
-FROM roles r JOIN people pe ON pe.id = r.person_id
+SELECT r.role, r.organisation, r.country_iso3, pe.name, r.person_id, r.start_date, r.end_date, r.source_url,
+       pub.name AS publisher
+FROM roles r JOIN people pe ON pe.id = r.person_id LEFT JOIN publishers pub ON pub.id = r.publisher_id
+""",
+    ),
+    "register_completeness": (
+        "Each register's official count per country next to the entries recorded here (distinct entries still on the "
+        "list, curated records only).",
+        """
+SELECT g.register, g.country_iso3, g.official_count,
+       (SELECT count(DISTINCT coalesce(p.entry, p.id)) FROM partnerships p
+        JOIN partnership_countries pc ON pc.partnership_id = p.id
+        WHERE p.register IN (SELECT list FROM register_lists WHERE register = g.register) AND pc.country_iso3 = g.country_iso3
+          AND p.origin = 'curated' AND (p.end_date IS NULL OR p.end_date >= date('now'))) AS recorded,
+       g.as_of, g.checked, g.source_url, g.note
+FROM registers g
 """,
     ),
 }
@@ -422,12 +532,13 @@ RECORDS_SQL = (
                  GROUP BY partnership_id""",
     "CREATE INDEX temp.link_text_key ON link_text (record_type, id)",
     """INSERT INTO records (rid, record_type, id, date, date_precision, year, title, kind, place_id, countries, themes,
-                           summary, source_url, origin, confidence, flags)
+                           summary, source_url, publisher_id, origin, confidence, flags)
        SELECT o.rid, o.record_type, o.id, coalesce(m.date, p.date), coalesce(m.date_precision, p.date_precision),
               coalesce(m.year, p.year), coalesce(m.title, p.name), coalesce(m.kind, p.kind), coalesce(m.place_id, p.place_id),
               (SELECT max(countries) FROM link_text l WHERE l.record_type = o.record_type AND l.id = o.id),
               (SELECT max(themes) FROM link_text l WHERE l.record_type = o.record_type AND l.id = o.id),
-              coalesce(m.summary, p.summary), coalesce(m.source_url, p.source_url), coalesce(m.origin, p.origin),
+              coalesce(m.summary, p.summary), coalesce(m.source_url, p.source_url),
+              coalesce(m.publisher_id, p.publisher_id), coalesce(m.origin, p.origin),
               coalesce(m.confidence, p.confidence), coalesce(m.flags, p.flags)
        FROM record_order o
        LEFT JOIN meetings m ON o.record_type = 'meeting' AND m.id = o.id

@@ -60,6 +60,7 @@ def synth(db_path: Path, meetings: int, seed: int = 1, data_dir: Path = Path("da
     conn: sqlite3.Connection = db.conn
     conn.execute("PRAGMA foreign_keys = OFF")  # rows are generated consistent; checking 10M links one by one is slow
     drop_indexes(db)  # load first, index after: much faster than keeping indexes up to date row by row
+    db["publishers"].insert_all(reference.rows["publishers"])
     db["countries"].insert_all(reference.rows["countries"])
     db["themes"].insert_all(reference.rows["themes"])
     themes = np.array([t["id"] for t in reference.rows["themes"]], dtype=object)

@@ -69,7 +69,8 @@ def test_read_data_on_the_fixture_gives_rows_for_every_table(mini_data):
         "title": "Foreign Minister Abdrakhmanov meets Director-General Bokova", "kind": "bilateral_meeting", "place_id": None,
         "summary": "Fixture meeting for the tests.",
         "source_url": "http://en.unesco.kz/kazakhstan-places-priority-on-partnership-with-unesco-for-peace-and-security",
-        "flags": "place_unknown", "note": None, "origin": "curated", "confidence": 1.0, "document_id": None,
+        "publisher_id": "unesco-almaty", "flags": "place_unknown", "note": None, "origin": "curated", "confidence": 1.0,
+        "document_id": None,
     }]
     assert sorted((r["partnership_id"], r["country_iso3"]) for r in dataset.rows["partnership_countries"]) == [
         ("c2c-cargc", "KAZ"), ("whs-western-tien-shan", "KAZ"), ("whs-western-tien-shan", "KGZ"), ("whs-western-tien-shan", "UZB")]
