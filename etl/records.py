@@ -54,6 +54,12 @@ SUPPORTS = {  # the facts a further source may support, per table
 }
 PLACE_KINDS = ("city", "world_heritage_site", "biosphere_reserve", "geopark", "category_2_centre",
                "international_institute", "field_office", "venue")
+# What office a role is, for "who is in office on a date" (the role text stays as the source words it).
+OFFICES = (
+    "head_of_state", "head_of_government", "foreign_minister", "culture_minister", "education_minister",
+    "permanent_delegate", "national_commission_chair", "national_commission_secretary",
+    "director_general", "deputy_director_general", "assistant_director_general", "unesco_office_head",
+)
 STATUSES = ("active", "completed", "proposed", "in_progress", "unknown")
 COORD_PRECISIONS = ("site", "building", "city")
 
@@ -539,6 +545,8 @@ ROLE_FIELDS: dict[str, tuple[Callable[[Any], Any], bool]] = {
     "role": (text(200), True),
     "organisation": (text(300), False),
     "country": (iso3, False),
+    "office": (one_of(*OFFICES), False),
+    "place": (slug, False),       # for a UNESCO office's head: the office (a field_office place)
     "start": (date, False),
     "end": (date, False),
     "source_url": (url, True),
@@ -900,9 +908,11 @@ def read_data(data_dir: Path) -> Dataset:
     rows["people"], rows["person_aliases"], rows["roles"] = [], [], []
     for raw, r in valid(load_yaml("people/*.yaml"), PERSON_FIELDS, people):
         bad = countries.missing(role["country"] for role in r["roles"])
-        if bad:
+        bad_places = places.missing(role["place"] for role in r["roles"])
+        if bad or bad_places:
             people.seen.pop(r["id"])
-            rejects.append(raw.reject("roles", bad[0], "a role's country " + countries.explain(bad)))
+            rejects.append(raw.reject("roles", (bad or bad_places)[0], "a role's " + (
+                "country " + countries.explain(bad) if bad else "place " + places.explain(bad_places))))
             continue
         source = r["source_url"] or _first_role_source(r)
         mark = len(rows["sources"])
@@ -922,7 +932,8 @@ def read_data(data_dir: Path) -> Dataset:
             end, end_p = role["end"] or (None, None)
             rows["roles"].append({
                 "id": _role_id(r["id"], role), "person_id": r["id"], "role": role["role"],
-                "organisation": role["organisation"], "country_iso3": role["country"], "start_date": start,
+                "organisation": role["organisation"], "country_iso3": role["country"], "office": role["office"],
+                "place_id": role["place"], "start_date": start,
                 "start_precision": start_p, "end_date": end, "end_precision": end_p, "source_url": role["source_url"],
                 "publisher_id": role_publisher,
                 "flags": _flags(role["flags"]), "note": role["note"],

@@ -177,6 +177,11 @@ TABLES: tuple[Table, ...] = (
             "role": (str, "office, e.g. Director-General, President, Minister of Foreign Affairs"),
             "organisation": (str, "organisation or government"),
             "country_iso3": (str, "country of a national office; empty for UNESCO offices"),
+            "office": (str, "what office it is, for 'who is in office': head_of_state, head_of_government, foreign_minister, "
+                            "culture_minister, education_minister, permanent_delegate (to UNESCO), national_commission_chair, "
+                            "national_commission_secretary, director_general, deputy_director_general, "
+                            "assistant_director_general, unesco_office_head"),
+            "place_id": (str, "for the head of a UNESCO office: the office"),
             "start_date": (str, "start (YYYY-MM-DD, YYYY-MM or YYYY)"),
             "start_precision": (str, "day, month or year"),
             "end_date": (str, "end; empty while in office"),
@@ -188,8 +193,9 @@ TABLES: tuple[Table, ...] = (
         },
         pk="id",
         not_null=("person_id", "role", "source_url"),
-        foreign_keys=(("person_id", "people", "id"), ("country_iso3", "countries", "iso3"), PUBLISHER_FK),
-        indexes=(("person_id",), ("role", "start_date")),
+        foreign_keys=(("person_id", "people", "id"), ("country_iso3", "countries", "iso3"), ("place_id", "places", "id"),
+                      PUBLISHER_FK),
+        indexes=(("person_id",), ("role", "start_date"), ("office", "country_iso3", "start_date")),
     ),
     Table(
         "meetings",
@@ -491,7 +497,7 @@ FROM places pl LEFT JOIN publishers pub ON pub.id = pl.publisher_id
     "office_holders": (
         "Who held which office when, with the person's name.",
         """
-SELECT r.role, r.organisation, r.country_iso3, pe.name, r.person_id, r.start_date, r.end_date, r.source_url,
+SELECT r.role, r.office, r.organisation, r.country_iso3, r.place_id, pe.name, r.person_id, r.start_date, r.end_date, r.source_url,
        pub.name AS publisher
 FROM roles r JOIN people pe ON pe.id = r.person_id LEFT JOIN publishers pub ON pub.id = r.publisher_id
 """,
