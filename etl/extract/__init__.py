@@ -17,7 +17,7 @@ from .dates import Found, find_dates
 from .partnerships import Partnership, find_partnerships
 from .people import Mention, PeopleFinder
 from .reference import FOCUS, Place, Reference, load_reference
-from .text import Sentence, fold, sentences, tokens
+from .text import Sentence, fold, key_words, sentences, tokens
 
 __all__ = ["extract", "load_reference", "Extraction"]
 
@@ -89,9 +89,10 @@ def _full_date(found: Found | None) -> str | None:
 
 
 def _lookup(sentence: str, words: list[tuple[str, int, int]], folded: list[str], table: dict, first_words: set[str],
-            max_words: int, accept) -> list[tuple[object, int, int]]:
-    """accept(key, value, start, end) decides whether a match counts."""
-    """Longest n-gram matches of capitalised word runs against a folded-name table."""
+            max_words: int, accept, fallback=None) -> list[tuple[object, int, int]]:
+    """Longest n-gram matches of capitalised word runs against a folded-name table.
+    accept(key, value, start, end) decides whether a match counts; fallback(key, i, size) may offer a value
+    the table does not hold."""
     out = []
     i = 0
     while i < len(words):
@@ -100,6 +101,8 @@ def _lookup(sentence: str, words: list[tuple[str, int, int]], folded: list[str],
             for size in range(min(max_words, len(words) - i), 0, -1):
                 key = " ".join(folded[i : i + size])
                 value = table.get(key)
+                if fallback is not None:
+                    value = fallback(key, i, size) or value
                 if value is not None and accept(key, value, words[i][1], words[i + size - 1][2]):
                     out.append((value, words[i][1], words[i + size - 1][2]))
                     size_found = size
@@ -110,7 +113,7 @@ def _lookup(sentence: str, words: list[tuple[str, int, int]], folded: list[str],
 
 def _folded(sentence: str) -> tuple[list[tuple[str, int, int]], list[str]]:
     words = tokens(sentence)
-    return words, [fold(w[:-2] if w.endswith(("'s", "’s")) else w) or w.lower() for w, _, _ in words]
+    return words, [key_words(fold(w[:-2] if w.endswith(("'s", "’s")) else w)) or w.lower() for w, _, _ in words]
 
 
 def find_countries(sentence: str, ref: Reference, words=None) -> list[tuple[str, int, int]]:
@@ -132,7 +135,19 @@ def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], word
             return False  # a GeoNames-only city needs a cue ('in Karakol'): 'Manas epic', 'Beruniy Prize' are not places
         return key not in ref.not_places or bool(STOP_PLACE_CONTEXT.search(sentence[:start]))
 
-    return _lookup(sentence, words, folded, ref.places, ref.place_first_words, ref.place_max_words, accept)
+    def feature(key: str, i: int, size: int) -> Place | None:
+        """'the Naryn and the Chui rivers', 'Lake Sarez', 'река Нарын': a name that is also a city, as a feature."""
+        place = ref.feature_only.get(key)
+        if place is None:
+            return None
+        after = folded[i + size : i + size + 6]
+        before = folded[i - 1] if i else ""
+        if before in ref.feature_words or any(w in ref.feature_words for w in after[:1]) or \
+                (len(after) >= 3 and after[0] in ("and", "и") and any(w in ref.feature_words for w in after[1:5])):
+            return place
+        return None
+
+    return _lookup(sentence, words, folded, ref.places, ref.place_first_words, ref.place_max_words, accept, feature)
 
 
 # ------------------------------------------------------------------------------------------- themes

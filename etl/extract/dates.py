@@ -12,12 +12,22 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..articles import MONTHS
+from ..articles import MONTHS, month_number
 
 MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r",?\s+(\d{4})\b")
 MONTH_DAY_YEAR = re.compile(r"\b" + MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?!\d))(?!\.\d)|\b(\d{4})-(\d{2})-(\d{2})\b")
+RU_MONTH = r"(январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья])"
+RU_DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})(?:\s*[-–—]\s*(\d{1,2}))?\s+" + RU_MONTH + r"(?:\s+(\d{4})(?:\s*(?:года|г\.))?)?", re.I)
+RU_MONTH_YEAR = re.compile(r"(?<!\d\s)\b(?:в|во|с|до|к|на)?\s*" + r"(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|"
+                           r"октябре|ноябре|декабре)(?:\s+(\d{4}))?", re.I)
+RU_RELATIVE = re.compile(r"(?<![\w-])(вчера|сегодня|завтра|позавчера)(?![\w-])", re.I)
+RU_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?:\s*году|\s*года|\s*г\.)")
+# '7 to 10 September 2006', '20-21 August', 'from 14 to 16 September': a stay of several days; what happened
+# during it is known to the month only
+DAY_RANGE = re.compile(r"\b(?:from\s+)?(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to|until|and)\s*(\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH +
+                       r"(?:,?\s+(\d{4}))?")
 DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"(?![\w.]*\s*,?\s*\d{4})")
 MONTH_DAY = re.compile(r"\b" + MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{4})(?!\d)")
 MONTH_YEAR = re.compile(r"(?<!\d\s)(?<!\d)\b" + MONTH + r",?\s+(\d{4})\b")
@@ -27,10 +37,11 @@ RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–—/]\s*((?:19|20)\d{2})\b")
 YEAR = re.compile(r"\b(?:in|since|from|until|by|of|for|year|early|late|mid-?|during|end of)\s+((?:19|20)\d{2})\b", re.I)
 WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|next\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 RELATIVE = re.compile(r"\b(yesterday|today|tomorrow)\b", re.I)
-FUTURE = re.compile(r"\b(will|shall|is to|are to|to be held|is scheduled|are scheduled|scheduled|upcoming|forthcoming|next|plans? to|"
+FUTURE = re.compile(r"(?<![\w-])(будет|будут|состоится|пройдет|планируется|предстоящ\w*|пригласил\w*|приглашени\w*|"
+                    r"намерен\w*)(?![\w-])|\b(will|shall|is to|are to|to be held|is scheduled|are scheduled|scheduled|upcoming|forthcoming|next|plans? to|"
                     r"is expected|are expected|to take place|would|is going to|are going to|confirmed (?:her|his|their) attendance|"
                     r"invited|invitation|ahead of)\b", re.I)
-PAST = re.compile(r"\b(was|were|had|has been|have been|held|met|received|signed|visited|took place|adopted|inscribed|"
+PAST = re.compile(r"(?<![\w-])(\w+(?:ил|ал|ял|ел|ыл)(?:а|и|ся|ась|ись)?|был\w*|состоялся|состоялась|прошл\w*)(?![\w-])|\b(was|were|had|has been|have been|held|met|received|signed|visited|took place|adopted|inscribed|"
                   r"discussed|noted|recalled|said|stressed|attended|opened|launched|welcomed|hosted|established|ago|last)\b", re.I)
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -80,8 +91,22 @@ def resolve_without_year(month: int, day: int, published: dt.date, when: str) ->
     return min(candidates, key=lambda d: abs((d - published).days)) if candidates else None
 
 
-ANY_DATE = re.compile(r"\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan\b|Feb\b|"
+ANY_DATE = re.compile(r"\d|вчера|сегодня|завтра|позавчера|январ|феврал|март|апрел|мае|июн|июл|август|сентябр|октябр|ноябр|декабр|January|February|March|April|May|June|July|August|September|October|November|December|Jan\b|Feb\b|"
                       r"Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b|day\b|month\b|yesterday|today|tomorrow", re.I)
+
+
+ANY_CYRILLIC = re.compile(r"[а-яё]", re.I)
+
+
+def numeric_date(first: int, second: int, year: int, published: dt.date | None) -> dt.date | None:
+    """'29.03.2017' (day first) or '03.29.2017' (month first): day first unless impossible, or unless it falls after
+    the publication while month first does not ('03.12.2025' in a release of 13 March 2025 is 12 March)."""
+    if year < 100:
+        year += 2000
+    day_first, month_first = _day(year, second, first), _day(year, first, second)
+    if day_first and month_first and published and day_first > published >= month_first:
+        return month_first
+    return day_first or month_first
 
 
 def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
@@ -98,16 +123,45 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
         found.append(Found(text, precision, span[0], span[1], end_year))
         taken.append(span)
 
+    for m in DAY_RANGE.finditer(sentence):
+        if m.group(4) or published:
+            year = int(m.group(4)) if m.group(4) else published.year
+            add(f"{year:04d}-{_month(m.group(3)):02d}", "month", m.span())
     for m in DAY_MONTH_YEAR.finditer(sentence):
         add(_day(int(m.group(3)), _month(m.group(2)), int(m.group(1))), "day", m.span())
     for m in MONTH_DAY_YEAR.finditer(sentence):
         add(_day(int(m.group(3)), _month(m.group(1)), int(m.group(2))), "day", m.span())
     for m in NUMERIC.finditer(sentence):
         if m.group(1):
-            add(_day(int(m.group(3)), int(m.group(2)), int(m.group(1))), "day", m.span())
+            add(numeric_date(int(m.group(1)), int(m.group(2)), int(m.group(3)), published), "day", m.span())
         else:
             add(_day(int(m.group(4)), int(m.group(5)), int(m.group(6))), "day", m.span())
     when = tense(sentence)
+    if ANY_CYRILLIC.search(sentence):
+        for m in RU_DAY_MONTH.finditer(sentence):
+            month = month_number(m.group(3))
+            if m.group(2):  # '20–21 августа': a stay of two days
+                if m.group(4) or published:
+                    add(f"{int(m.group(4) or published.year):04d}-{month:02d}", "month", m.span())
+            elif m.group(4):
+                add(_day(int(m.group(4)), month, int(m.group(1))), "day", m.span())
+            elif published:
+                add(resolve_without_year(month, int(m.group(1)), published, when), "day", m.span())
+        if published:
+            for m in RU_RELATIVE.finditer(sentence):
+                shift = {"вчера": -1, "сегодня": 0, "завтра": 1, "позавчера": -2}[m.group(1).lower()]
+                add(published + dt.timedelta(days=shift), "day", m.span())
+        for m in RU_MONTH_YEAR.finditer(sentence):
+            month = month_number(m.group(1)[:-1] if m.group(1).lower().endswith("е") else m.group(1))
+            month = month or {"мае": 5}.get(m.group(1).lower())
+            if month and (m.group(2) or published):
+                if m.group(2):
+                    add(f"{int(m.group(2)):04d}-{month:02d}", "month", m.span())
+                else:
+                    day = resolve_without_year(month, 1, published.replace(day=1), when)
+                    add(day.isoformat()[:7] if day else None, "month", m.span())
+        for m in RU_YEAR.finditer(sentence):
+            add(m.group(1), "year", m.span(1))
     if published:
         for m in DAY_MONTH.finditer(sentence):
             add(resolve_without_year(_month(m.group(2)), int(m.group(1)), published, when), "day", m.span())

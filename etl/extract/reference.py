@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from ..records import read_data
-from .text import fold, name_key
+from .text import fold, key_words, name_key
 
 FOCUS = {"KZ": "KAZ", "KG": "KGZ", "TJ": "TJK", "TM": "TKM", "UZ": "UZB"}
 NEIGHBOURS = {"AF", "CN", "IR", "RU", "PK", "MN", "AZ", "TR", "IN"}
@@ -78,7 +78,9 @@ class Reference:
     country_first_words: set[str]
     countries: dict[str, str]  # fold(name, demonym) -> ISO3
     country_names: dict[str, str]  # ISO3 -> name
-    venue_cities: dict[str, str]  # fold(venue phrase) -> city name
+    venue_cities: dict[str, str]  # key(venue phrase) -> city name
+    feature_only: dict[str, Place]  # key -> a natural feature whose name is also a city: counts only next to a feature word
+    feature_words: set[str]  # keys of the words that mark a natural feature ('river', 'озеро')
     role_phrases: dict[str, list[str]]
     titles: set[str]
     themes: "PhraseIndex"  # theme phrases and weak phrases, looked up by words
@@ -158,24 +160,42 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
     for row in dataset.rows["place_countries"]:
         country_of[row["place_id"]].append(row["country_iso3"])
     by_name = {}
+
+    def kw(name: str) -> str:
+        return key_words(fold(name))
+
     for row in dataset.rows["places"]:
         countries = country_of[row["id"]]
         focus_first = sorted(countries, key=lambda c: (c not in FOCUS.values(), c))
         place = Place(_display_name(row["name"]), row["kind"], focus_first[0] if focus_first else None, row["lat"], row["lon"],
                       row["id"])
         by_name[row["name"]] = place
-        places.setdefault(fold(place.name), place)
+        places.setdefault(kw(place.name), place)
     not_places = {fold(w) for w in gazetteer.get("not_places", [])}
     for city in _geonames_cities():
-        key = fold(city.name)
-        if key not in places and key not in not_places:
-            places[key] = city
-    for name, info in (gazetteer.get("venues") or {}).items():
-        places[fold(name)] = Place(name, "venue", info.get("country"), None, None, "venue-" + "-".join(fold(name).split()))
-    for alias, target in (gazetteer.get("place_aliases") or {}).items():
-        place = by_name.get(target) or places.get(fold(target))
+        k = kw(city.name)
+        if k not in places and k not in not_places:
+            places[k] = city
+    venue_cities = {kw(k): v for k, v in (gazetteer.get("venue_cities") or {}).items()}
+    for name, info in {**(gazetteer.get("venues") or {}), **(gazetteer.get("buildings") or {})}.items():
+        venue = Place(name, "venue", info.get("country"), None, None, "venue-" + "-".join(fold(name).split()))
+        for variant in [name, *(info.get("variants") or [])]:
+            places[kw(variant)] = venue
+            if info.get("city"):
+                venue_cities[kw(variant)] = info["city"]
+    for alias, target in {**(gazetteer.get("place_aliases") or {}), **(gazetteer.get("place_aliases_ru") or {})}.items():
+        place = by_name.get(target) or places.get(kw(target))
         if place is not None:
-            places[fold(alias)] = place
+            places[kw(alias)] = place
+    feature_only: dict[str, Place] = {}
+    for name, info in (gazetteer.get("natural_features") or {}).items():
+        feature = Place(name, info["kind"], info.get("country"), None, None, "feature-" + "-".join(fold(name).split()))
+        for variant in [name, *(info.get("variants") or [])]:
+            k = kw(variant)
+            if k in places and places[k].kind not in (info["kind"],) or k in not_places:
+                feature_only[k] = feature  # 'Naryn' the city; 'the Naryn river' the feature
+            else:
+                places[k] = feature
 
     countries: dict[str, str] = {}
     country_names: dict[str, str] = {}
@@ -188,6 +208,10 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
         for name in names:
             countries[fold(name)] = iso3
         country_names[iso3] = names[0]
+    for section in ("countries_ru", "countries_variants"):
+        for iso3, names in (gazetteer.get(section) or {}).items():
+            for name in names:
+                countries[kw(name)] = iso3
     for key in list(places):
         if key in countries:  # 'Singapore', 'Kuwait': the country wins in text; the city stays reachable by context
             del places[key]
@@ -200,10 +224,12 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
             themes.add(phrase, theme["id"], 1)
     return Reference(
         people=people, full_names=dict(full_names), surnames=dict(surnames), places=places,
-        place_max_words=max(len(k.split()) for k in places), place_first_words={k.split()[0] for k in places if k},
+        place_max_words=max(len(k.split()) for k in places),
+        place_first_words={k.split()[0] for k in places if k} | {k.split()[0] for k in feature_only if k},
         not_places=not_places,
         country_first_words={k.split()[0] for k in countries if k}, countries=countries, country_names=country_names,
-        venue_cities={fold(k): v for k, v in (gazetteer.get("venue_cities") or {}).items()},
+        venue_cities=venue_cities, feature_only=feature_only,
+        feature_words={kw(w) for w in gazetteer.get("feature_words") or []},
         role_phrases=gazetteer.get("role_phrases") or {}, titles=set(gazetteer.get("titles") or []), themes=themes,
     )
 
