@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..articles import Document
-from .dates import Found, find_dates
+from .dates import Found, find_dates, tense
 from .partnerships import Partnership, find_partnerships
 from .people import Mention, PeopleFinder
 from .reference import FOCUS, Place, Reference, load_reference
@@ -27,13 +27,22 @@ MEETING = re.compile(
     r"(?:official |working |courtesy )?visit|hosted|hosts|welcomed|audience|bilateral|sat down with|conversation with|"
     r"discussed|discussions with|consultations|was received|were received|will meet|to meet|signed|sign|opened|open|"
     r"launched|attended|co-chaired|chaired|presented|handed|awarded|in the presence of|together with|joined by|"
-    r"accompanied by)\b", re.I)
+    r"accompanied by|participants|took part|participated|among the guests|was opened by|were opened by|opened by|"
+    r"meetings? with|delegation|interlocutors|gathered)\b"
+    # Russian: met, received, talks, a meeting, handed, signed, opened, took part (any ending)
+    r"|(?<![\w-])(?:встрети\w*|встреч\w+|приня[лв]\w*|принима\w*|переговор\w*|бесед\w*|вручи\w*|подписа\w*|"
+    r"откры[лв]\w*|участвова\w*|провел\w* (?:встреч|переговор)\w*|обсуди\w*)(?![\w-])", re.I)
 SAME_DAY = re.compile(r"\b(?:(?:later|also|earlier)\s+(?:on\s+)?(?:that|the same)\s+day|that day|the same day|on that occasion|"
-                      r"at the same time)\b", re.I)
+                      r"at the same time)\b|(?<![\w-])(?:в тот же день|в этот же день|в тот день|в этот день)(?![\w-])", re.I)
 THAT_VISIT = re.compile(r"\b(?:that (?:trip|visit|stay)|during (?:the|that|this|his|her|their) (?:visit|trip|stay))\b", re.I)
-ANOTHER_ENCOUNTER = re.compile(r"\b(?:later|also|earlier)\s+(?:on\s+)?(?:that|the same)\s+day\b", re.I)
-NEXT_DAY = re.compile(r"\b(?:the (?:following|next) day|the day after)\b", re.I)
-PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:[Hh]e|[Ss]he)\b")
+ANOTHER_ENCOUNTER = re.compile(r"\b(?:later|also|earlier)\s+(?:on\s+)?(?:that|the same)\s+day\b|(?<![\w-])(?:в тот же день|"
+                               r"позднее в тот же день)(?![\w-])", re.I)
+NEXT_DAY = re.compile(r"\b(?:the (?:following|next) day|the day after)\b|(?<![\w-])(?:на следующий день|на другой день)(?![\w-])",
+                      re.I)
+PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Оо]н|[Оо]на)\b")
+JOINED = re.compile(r"\b(?:(?:took part|participated|was present|were present) in the (?:meeting|talks)|(?:also )?attended the "
+                    r"(?:meeting|talks)|joined the (?:meeting|talks))\b|(?<![\w-])(?:во встрече|в переговорах|в беседе)\s+"
+                    r"(?:также\s+)?(?:участвовал\w*|принял\w* участие)|участвовал\w* (?:во встрече|в переговорах)", re.I)
 GEONAMES_CUE = re.compile(r"(?:\b(?:in|at|from|to|near|via|visit(?:ed|ing|s)?|city of|town of|capital,?|between)\s+(?:the\s+)?|\band\s+)$")
 FOCUS_ISO3 = set(FOCUS.values())
 
@@ -290,10 +299,15 @@ def extract(document: Document, ref: Reference) -> Extraction:
         trigger = MEETING.search(s.text)
         if trigger:
             participants = _unique(mentions)
-            if len(participants) == 1 and PRONOUN_SUBJECT.search(s.text[: trigger.start()] or s.text[:3]):
-                other = next((m for m in reversed(last_named) if _key(m) != _key(participants[0])), None)
-                if other is not None:
+            if participants and PRONOUN_SUBJECT.search(s.text[: trigger.start()] or s.text[:3]):
+                keys = {_key(m) for m in participants}
+                other = next((m for m in reversed(last_named) if _key(m) not in keys), None)
+                if other is not None and (len(participants) == 1 or re.match(r"\s*(?:[Hh]is|[Hh]er)\b", s.text)):
                     participants.insert(0, other)
+            if len(participants) == 1 and candidates and JOINED.search(s.text):
+                known = candidates[-1].keys()  # 'Also present at the meeting was X': a participant of the last meeting
+                if _key(participants[0]) not in known:
+                    candidates[-1].participants.append(participants[0])
             if len(participants) >= 2:
                 month_dates = [d for d in dates if d.precision == "month"]
                 date = day_dates[0] if day_dates else month_dates[0] if month_dates else None
@@ -306,6 +320,10 @@ def extract(document: Document, ref: Reference) -> Extraction:
                     base = previous_meeting or last_day
                     if base.precision == "day":
                         date = Found((dt.date.fromisoformat(base.date) + dt.timedelta(days=1)).isoformat(), "day", 0, 0)
+                if date is None and last_date is not None and last_date.precision in ("day", "month"):
+                    date = last_date  # 'In his talks with ...' after 'paid a visit from 7 to 10 September 2006'
+                elif date is None and published is not None and tense(s.text) != "future":
+                    date = Found(published.isoformat()[:7], "month", 0, 0)  # no date in the text: the month it was published
                 location = _venue(s.text, ref) or _city_near(s.text, places, trigger.start())
                 candidates.append(Meeting(date, location, participants, s, bool(ANOTHER_ENCOUNTER.search(s.text))))
         if day_dates:
