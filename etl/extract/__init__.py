@@ -17,7 +17,7 @@ from .dates import Found, find_dates, tense
 from .partnerships import Partnership, find_partnerships
 from .people import Mention, PeopleFinder
 from .reference import FOCUS, Place, Reference, load_reference
-from .text import Sentence, fold, key_words, sentences, tokens
+from .text import Sentence, fold, key_words, ru_stem, sentences, tokens
 
 __all__ = ["extract", "load_reference", "Extraction"]
 
@@ -98,7 +98,7 @@ def _full_date(found: Found | None) -> str | None:
 
 
 def _lookup(sentence: str, words: list[tuple[str, int, int]], folded: list[str], table: dict, first_words: set[str],
-            max_words: int, accept, fallback=None) -> list[tuple[object, int, int]]:
+            max_words: int, accept, fallback=None, lower_starts=frozenset()) -> list[tuple[object, int, int]]:
     """Longest n-gram matches of capitalised word runs against a folded-name table.
     accept(key, value, start, end) decides whether a match counts; fallback(key, i, size) may offer a value
     the table does not hold."""
@@ -106,7 +106,7 @@ def _lookup(sentence: str, words: list[tuple[str, int, int]], folded: list[str],
     i = 0
     while i < len(words):
         size_found = 0
-        if folded[i].split(" ", 1)[0] in first_words and words[i][0][0].isupper():
+        if folded[i].split(" ", 1)[0] in first_words and (words[i][0][0].isupper() or folded[i] in lower_starts):
             for size in range(min(max_words, len(words) - i), 0, -1):
                 key = " ".join(folded[i : i + size])
                 value = table.get(key)
@@ -130,6 +130,9 @@ def find_countries(sentence: str, ref: Reference, words=None) -> list[tuple[str,
     return _lookup(sentence, words, folded, ref.countries, ref.country_first_words, 4, lambda key, value, s, e: True)
 
 
+NAME_HEAD = re.compile(r"(?:\s+(?:International|Regional|Global|World|High-Level|Ministerial|Youth|Economic|Investment|Cultural))*"
+                       r"\s+(?:Process|Forum|Declaration|Prize|Initiative|Summit|Conference|Charter|Games|Festival|Programme|"
+                       r"Principles|Appeal|Agenda|Club|Dialogue|Format|Marathon)\b")
 STOP_PLACE_CONTEXT = re.compile(r"(?:\bin|\bcity of|\bof)\s+$")
 
 
@@ -139,6 +142,8 @@ def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], word
     def accept(key: str, place: Place, start: int, end: int) -> bool:
         if any(s < end and start < e for s, e in skip):
             return False
+        if place.kind == "city" and NAME_HEAD.match(sentence[end:]):
+            return False  # 'the Khiva Process', 'Astana International Forum', 'Issyk-Kul Forum': a name, not the place
         if place.id.startswith("geonames-") and (not GEONAMES_CUE.search(sentence[:start])
                                                  or re.match(r"\s+[A-Z]", sentence[end:])):
             return False  # a GeoNames-only city needs a cue ('in Karakol'): 'Manas epic', 'Beruniy Prize' are not places
@@ -156,17 +161,19 @@ def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], word
             return place
         return None
 
-    return _lookup(sentence, words, folded, ref.places, ref.place_first_words, ref.place_max_words, accept, feature)
+    return _lookup(sentence, words, folded, ref.places, ref.place_first_words, ref.place_max_words, accept, feature,
+                   ref.lower_starts)
 
 
 # ------------------------------------------------------------------------------------------- themes
 
 
 AGENDA = re.compile(r"\b(?:discuss\w*|talks? (?:on|about|focused on)|focus\w* on|projects? on|cooperation (?:in|on)|agreed|"
-                    r"priorit\w*|devoted to|dedicated to|about)\b", re.I)
+                    r"priorit\w*|devoted to|dedicated to|about)\b|(?<![\w-])(?:обсуди\w*|обсужд\w*|договорил\w*|сотрудничеств\w* в|"
+                    r"приоритет\w*|посвящ\w*|речь шла)(?![\w-])", re.I)
 
 
-THEME_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+THEME_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[а-яёқғңөұүһҳӣӯҷә]+(?:-[а-яё]+)?")
 
 
 def find_themes(sents: list[Sentence], ref: Reference) -> dict[str, list[Sentence]]:
@@ -176,7 +183,7 @@ def find_themes(sents: list[Sentence], ref: Reference) -> dict[str, list[Sentenc
     scores: Counter = Counter()
     evidence: dict[str, list[Sentence]] = {}
     for s in sents:
-        words = [w.replace("’", "'") for w in THEME_WORD.findall(s.text.lower())]
+        words = [ru_stem(w) if w[0] >= "а" else w.replace("’", "'") for w in THEME_WORD.findall(s.text.lower())]
         agenda = 2 if AGENDA.search(s.text) else 1
         for theme, points, _phrase in {(t, p, ph) for _, t, p, ph in ref.themes.matches(words)}:
             scores[theme] += points * (agenda if points == 2 else 1)

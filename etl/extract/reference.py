@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from ..records import read_data
-from .text import fold, key_words, name_key
+from .text import CYRILLIC, fold, key_words, name_key, ru_stem
 
 FOCUS = {"KZ": "KAZ", "KG": "KGZ", "TJ": "TJK", "TM": "TKM", "UZ": "UZB"}
 NEIGHBOURS = {"AF", "CN", "IR", "RU", "PK", "MN", "AZ", "TR", "IN"}
@@ -81,6 +81,7 @@ class Reference:
     venue_cities: dict[str, str]  # key(venue phrase) -> city name
     feature_only: dict[str, Place]  # key -> a natural feature whose name is also a city: counts only next to a feature word
     feature_words: set[str]  # keys of the words that mark a natural feature ('river', 'озеро')
+    lower_starts: set[str]  # first words of gazetteer names written in lower case ('штаб-квартира ЮНЕСКО', 'озеро Сарез')
     role_phrases: dict[str, list[str]]
     titles: set[str]
     themes: "PhraseIndex"  # theme phrases and weak phrases, looked up by words
@@ -108,7 +109,7 @@ class PhraseIndex:
         self.stems: dict[str, list[tuple[tuple[str, ...], str, int, bool]]] = defaultdict(list)
 
     def add(self, phrase: str, theme: str, points: int) -> None:
-        words = tuple(phrase.lower().replace("’", "'").split())
+        words = tuple(ru_stem(w) if CYRILLIC.search(w) else w for w in phrase.lower().replace("’", "'").split())
         stem = words[-1].endswith(STEMS)
         entry = (words, theme, points, stem)
         if stem and len(words) == 1:
@@ -187,6 +188,8 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
         place = by_name.get(target) or places.get(kw(target))
         if place is not None:
             places[kw(alias)] = place
+    lower_starts = {kw(v).split()[0] for section in ("buildings", "natural_features")
+                    for info in (gazetteer.get(section) or {}).values() for v in info.get("variants") or [] if v[:1].islower()}
     feature_only: dict[str, Place] = {}
     for name, info in (gazetteer.get("natural_features") or {}).items():
         feature = Place(name, info["kind"], info.get("country"), None, None, "feature-" + "-".join(fold(name).split()))
@@ -228,7 +231,7 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
         place_first_words={k.split()[0] for k in places if k} | {k.split()[0] for k in feature_only if k},
         not_places=not_places,
         country_first_words={k.split()[0] for k in countries if k}, countries=countries, country_names=country_names,
-        venue_cities=venue_cities, feature_only=feature_only,
+        venue_cities=venue_cities, feature_only=feature_only, lower_starts=lower_starts,
         feature_words={kw(w) for w in gazetteer.get("feature_words") or []},
         role_phrases=gazetteer.get("role_phrases") or {}, titles=set(gazetteer.get("titles") or []), themes=themes,
     )

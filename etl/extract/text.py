@@ -80,6 +80,8 @@ def ru_stem(word: str) -> str:
     'Боковой', 'Бокова' -> 'боков'; 'Бурабая', 'Бурабай' -> 'бураб'; 'ледников', 'ледники' -> 'ледник'.
     One ending from RU_ENDINGS (longest first), then one more final vowel, keeping at least three letters."""
     word = word.lower().replace("ё", "е")
+    if word.endswith("ец") and len(word) > 4:  # the fleeting vowel: 'дворец', 'дворца', 'дворце' -> 'дворц'
+        word = word[:-2] + "ц"
     for ending in RU_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             word = word[: -len(ending)]
