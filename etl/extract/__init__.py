@@ -176,20 +176,34 @@ AGENDA = re.compile(r"\b(?:discuss\w*|talks? (?:on|about|focused on)|focus\w* on
 THEME_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[а-яёқғңөұүһҳӣӯҷә]+(?:-[а-яё]+)?")
 
 
-def find_themes(sents: list[Sentence], ref: Reference) -> dict[str, list[Sentence]]:
-    """A theme needs 4 points: a phrase counts 2, a weak phrase 1, and a phrase in a sentence saying what the parties
-    discussed or agreed on counts double (that is what the cooperation was about). One point per distinct phrase
-    per sentence."""
+THEME_POINTS, SHORT_POINTS, SHORT = 4, 2, 5
+
+
+def _theme_words(text: str) -> list[str]:
+    return [ru_stem(w) if w[0] >= "а" else w.replace("’", "'") for w in THEME_WORD.findall(text.lower())]
+
+
+def find_themes(sents: list[Sentence], ref: Reference, title: str = "", threshold: int | None = None) -> dict[str, list[Sentence]]:
+    """A theme needs 4 points (THEME_POINTS; 2 in a release of at most SHORT sentences, where a topic is named once):
+    a phrase counts 2, a weak phrase 1, and a phrase in a sentence saying what the parties discussed or agreed on
+    counts double (that is what the cooperation was about), as does a phrase that the title repeats. One point per
+    distinct phrase per sentence; a theme needs at least one (strong) phrase."""
     scores: Counter = Counter()
     evidence: dict[str, list[Sentence]] = {}
+    in_title = {t for _, t, p, _ in ref.themes.matches(_theme_words(title)) if p == 2}
     for s in sents:
-        words = [ru_stem(w) if w[0] >= "а" else w.replace("’", "'") for w in THEME_WORD.findall(s.text.lower())]
+        words = _theme_words(s.text)
         agenda = 2 if AGENDA.search(s.text) else 1
-        for theme, points, _phrase in {(t, p, ph) for _, t, p, ph in ref.themes.matches(words)}:
-            scores[theme] += points * (agenda if points == 2 else 1)
+        found = list(ref.themes.matches(words))
+        covered = {(i + k) for i, _, _, ph in found for k in range(len(ph.split())) if len(ph.split()) > 1}
+        # a phrase inside a longer one ('development' in 'sustainable development') does not count again
+        found = [(i, t, p, ph) for i, t, p, ph in found if len(ph.split()) > 1 or i not in covered]
+        for theme, points, _phrase in {(t, p, ph) for _, t, p, ph in found}:
+            scores[theme] += points * (agenda if points == 2 else 1) * (2 if points == 2 and theme in in_title else 1)
             if points == 2 and s not in evidence.setdefault(theme, []):
                 evidence[theme].append(s)
-    chosen = {t for t, score in scores.items() if score >= 4 and t in evidence}
+    needed = threshold or (SHORT_POINTS if len(sents) <= SHORT else THEME_POINTS)
+    chosen = {t for t, score in scores.items() if score >= needed and t in evidence}
     return {t: evidence[t][:3] for t in sorted(chosen, key=lambda t: -scores[t])}
 
 
@@ -347,7 +361,7 @@ def extract(document: Document, ref: Reference) -> Extraction:
             seen_places.setdefault(place.name, (place, sents[p.sentence_index]))
     result.countries = sorted({c for c in country_counts if country_counts[c] and c not in ("",)} - {None})
     result.places = list(seen_places.values())
-    result.themes = find_themes(sents, ref)
+    result.themes = find_themes(sents, ref, document.title)
     result.partnerships = _merge_partnerships(result.partnerships)
     return result
 
