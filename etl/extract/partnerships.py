@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .dates import Found
 from .reference import Reference
-from .text import fold
+from .text import CYRILLIC, fold, key_words
 
 CONNECTORS = r"(?:of|for|the|on|and|to|de|du|des|la|'s)"
 CAPWORD = r"(?:[A-Z][\w'’.\-]*|\d+(?:st|nd|rd|th)?|EXPO-\d{4}|Expo-\d{4}|\d{4}[-–]\d{4}|[“\"][A-Z][^”\"]{2,80}[”\"])"
@@ -77,6 +77,23 @@ def _clean(name: str) -> str:
     return name
 
 
+ORDINAL_WORDS = ("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
+                 "fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth")
+# 'the 45th session of the World Heritage Committee', 'the fifteenth session of the Intergovernmental Committee ...',
+# 'The World Heritage Committee, at its 38th session', '37-й сессии Комитета всемирного наследия'
+BODY = r"(?:UNESCO\s+)?((?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|for|the|on|and)\s+)*[A-Z][\w'’-]*)*)"
+SESSION_OF = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th)|(?i:" + ORDINAL_WORDS + r"))\s+(?:\(?(?:extended|ordinary|extraordinary|special)\)?\s+)?"
+                        r"[Ss]ession\s+of\s+(?:the\s+)?" + BODY)
+SESSION_ITS = re.compile(r"\b(?:its|his|her|their)\s+(?:\(?(?:extended|ordinary|extraordinary|special)\)?\s+)?(\d{1,3}(?:st|nd|rd|th)|(?i:"
+                         + ORDINAL_WORDS + r"))\s+(?:\(?(?:extended|ordinary|extraordinary|special)\)?\s+)?session\b")
+BODY_BEFORE = re.compile(r"(?:the\s+)?(?:UNESCO\s+)?((?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|for|the|on|and)\s+)*[A-Z][\w'’-]*)*\s+"
+                         r"(?:Committee|Conference|Board|Council|Assembly)(?:\s+(?:(?:of|for|the|on|and)\s+)*[A-Z][\w'’-]*)*)")
+RU_STOP = r"(?:в|во|на|и|по|с|со|к|о|об|а|что|как|для|при|из|от|до|за|у|который|которая|которое|которые)"
+RU_NOT_STOP = r"(?!" + RU_STOP + r"(?![\w-]))"
+RU_SESSION = re.compile(r"(\d{1,3})(?:-?(?:я|й|ой|ая|ом|ю|ий))?\s+((?:внеочередн\w+\s+|расширенн\w+\s+)?сесси\w+)"
+                        r"((?:\s+[А-ЯЁ][\w-]*(?:\s+" + RU_NOT_STOP + r"[а-яё][\w-]*){0,3})(?:\s+(?:ЮНЕСКО|ООН))?)?(?=[\s,.;:)]|$)")
+RU_BODY_BEFORE = re.compile(r"([А-ЯЁ][а-яё]+(?:\s+[а-яё]+){0,3}\s+(?:комитет|совет|конференци|ассамбле)\w*(?:\s+" + RU_NOT_STOP +
+                            r"[а-яё]+){0,3}|(?:Комитет|Совет|Конференци|Ассамбле)\w*(?:\s+" + RU_NOT_STOP + r"[а-яё]+){0,3})")
 SESSION = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th))\s+session\s+of\s+(?:the\s+)?(?:UNESCO\s+)?(General Conference|Executive Board|"
                      r"World Heritage Committee|Intergovernmental Committee[^,.;]*)", re.I)
 MEMBERSHIP = re.compile(r"\b(?:joined (?:UNESCO|the Organi[sz]ation)|(?:became|becoming|is|has been|was|been) (?:a )?(?:Member State|member) "
@@ -171,10 +188,17 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         nested = NESTED_PROGRAMME.search(span)
         if nested and kind != "programme" and nested.start() > 0:
             add(nested.group(1), "programme", _year(nested.group(1), match.start(), match.end(), dates, sentence))
-    for m in SESSION.finditer(sentence) if "session" in lowered else ():
-        body = m.group(2)
-        if body.lower().startswith("general conference"):
-            add(f"{m.group(1)} session of the General Conference", "event", year_at(m.end()) or year_here)
+    for name, position in _sessions(sentence) if ("session" in lowered or "сесси" in lowered) else ():
+        add(name, "event", year_at(position) or year_here, exact=True)
+    if CYRILLIC.search(sentence):
+        for name, kind, end in find_ru_inscriptions(sentence, ref):
+            add(name, kind, year_at(end), exact=True)
+        for name, kind, start, end in find_ru_partnerships(sentence):
+            if re.search(r"сесси", name, re.I) or any(fold(name) in fold(p.name) for p in found):
+                continue
+            place = next((ref.places[k] for k in [key_words(fold(name))] if k in ref.places), None)
+            add(place.name if place is not None and kind == "category_2_centre" else name, kind, year_at(end) or
+                (year_here if kind in ("agreement", "resolution") else None))
     for m in ELECTED.finditer(sentence) if "elected" in lowered else ():
         add(BODIES[m.group(1).lower()], "committee_membership", year_at(m.end()) or year_here, exact=True)
     for m in NUMBERED_RESOLUTION.finditer(sentence) if "resolution" in lowered else ():
@@ -213,6 +237,125 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             name = match.group(1) + (" on " + tail.group(1) if tail else "")
             add(name[0].upper() + name[1:], "agreement", year_here)
     return found
+
+
+# Russian partnerships by their head word (any case): the name runs from a capitalised word just before the head (or
+# the head itself) to the end of its phrase (punctuation, a verb, a conjunction)
+RU_HEADS = [
+    (re.compile(r"(?i:конференци|форум|саммит|конгресс|фестивал|симпозиум|выставк|игр[ыа]?(?=\s+кочевник))"), "event"),
+    (re.compile(r"(?i:соглашени|меморандум|план\w*\s+действий|дорожн\w*\s+карт|рамочн\w*\s+соглашени)"), "agreement"),
+    (re.compile(r"(?i:резолюци)"), "resolution"),
+    (re.compile(r"(?i:десятилети|международн\w*\s+год\b|международн\w*\s+года\b|международн\w*\s+году\b|программ|инициатив|проект)"), "programme"),
+    (re.compile(r"(?i:центр)(?=\w*\s+(?:[^.;]*?)(?:категории\s*(?:2|II)|под\s+эгидой))"), "category_2_centre"),
+    (re.compile(r"(?i:преми[яиюей]|медал|деклараци|хартия|хартии|всемирн\w*\s+дн)"), "other"),
+]
+RU_HEAD_ANY = re.compile(r"(?i:конференци|форум|саммит|конгресс|фестивал|симпозиум|игр|соглашени|меморандум|действий|карт|"
+                         r"резолюци|десятилети|год|программ|инициатив|проект|центр|преми|медал|деклараци|харти|дн)")
+RU_WORD = re.compile(r"«[^»]{1,80}»|\d{4}\s*[–-]\s*\d{4}(?:\s+годы)?|[А-ЯЁа-яё][\w-]*|[A-Z][\w-]*|\d+(?:-?[а-я]{1,3})?")
+RU_END = re.compile(r"(?:который|которая|которое|которые|которую|что|а|но|в рамках|и|где|когда|после|перед|при)$")
+RU_SIGN = re.compile(r"(?i:подписа|заключ|ратифиц|утверд|одобр|принял|приняла|приняли)")
+
+
+def find_ru_partnerships(sentence: str) -> list[tuple[str, str, int, int]]:
+    """(name, kind, start, end) for each partnership a Russian sentence names by its head word."""
+    out = []
+    taken: list[tuple[int, int]] = []
+    words = list(RU_WORD.finditer(sentence))
+    for k, w in enumerate(words):
+        for pattern, kind in RU_HEADS:
+            m = pattern.match(sentence, w.start())
+            if not m:
+                continue
+            # start: up to two capitalised or adjective words before the head ('Третья Душанбинская конференция')
+            start = k
+            while start > 0 and k - start < 3 and re.match(r"[А-ЯЁA-Z«\d]|\w+(?:ый|ий|ой|ая|ое|ую|ом|ым|ем|ых|ого|его|ому|ему|ые|ие|ью|ей)$",
+                                                        words[start - 1].group(0)) and \
+                    not re.match(r"(?i:в|во|на|и|о|об|по|с|к)$", words[start - 1].group(0)) and \
+                    not (start > 1 and re.match(r"(?i:в|во|на|из)$", words[start - 2].group(0))
+                         and words[start - 1].group(0)[0].isupper()) and \
+                    sentence[words[start - 1].end() : words[start].start()].strip() == "":
+                start -= 1
+            first = words[start].group(0)
+            numbered = kind == "resolution" and re.match(r"\s+\d", sentence[m.end() + len(re.match(r"\w*", sentence[m.end():]).group(0)):])
+            if not re.match(r"[А-ЯЁA-Z«\d]", first) and kind not in ("agreement", "category_2_centre") and not numbered:
+                break  # an ordinary noun ('конференция'): a name starts with a capital
+            if kind == "agreement" and not first[0].isupper() and not RU_SIGN.search(sentence):
+                break
+            end = k
+            while end + 1 < len(words) and end - k < 9:
+                gap = sentence[words[end].end() : words[end + 1].start()]
+                if gap.strip() not in ("", "«", "»") or RU_END.match(words[end + 1].group(0)) or \
+                        re.match(r"\w+(?:ил|ал|ял|ел|ыл)(?:а|и|о|ся|ась|ись)?$|\w+(?:ет|ют|ит|ят)$", words[end + 1].group(0)):
+                    break
+                end += 1
+            span = (words[start].start(), words[end].end())
+            if any(s0 < span[1] and span[0] < e0 for s0, e0 in taken):
+                break
+            name = sentence[span[0] : span[1]]
+            name = name[0].upper() + name[1:]
+            taken.append(span)
+            out.append((name, kind, span[0], span[1]))
+            break
+    return out
+
+
+RU_LISTS = [(re.compile(r"(?i:репрезентативн\w+ списк|списк\w* нематериального|нематериального культурного наследия)"),
+             "intangible_heritage_inscription"),
+            (re.compile(r"(?i:списк\w* всемирного наследия)"), "world_heritage_inscription"),
+            (re.compile(r"(?i:биосферн\w+ резерват)"), "biosphere_reserve"),
+            (re.compile(r"(?i:«?память мира»?|реестр\w* «?памят)"), "other")]
+RU_INCLUDED = re.compile(r"(?i:включ\w*|внесени\w*|внес\w*)\s+(?!в\s)(.{2,120}?)\s+(?:в|во)\s+((?:[А-ЯЁа-яё«»]+\s+){0,2}"
+                         r"(?:список|списка|сеть|реестр)\w*(?:\s+[а-яё«»]+){0,6})")
+RU_ELEMENTS = re.compile(r"(?i:элемент\w*|объект\w*):\s*(.+?)(?:\.|$)")
+
+
+def find_ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, int]]:
+    """'о включении Ортеке в Репрезентативный список ...', '... трех элементов: A, B, а также C' -> (name, kind, end)."""
+    out = []
+    for m in RU_INCLUDED.finditer(sentence):
+        kind = next((k for pattern, k in RU_LISTS if pattern.search(m.group(2) + " " + sentence[m.end():m.end() + 60])), None)
+        if kind is None:
+            continue
+        names = [m.group(1)]
+        parts = re.split(r",\s*|\s+и\s+", m.group(1))
+        if len(parts) > 1 and all(key_words(fold(p)) in ref.places for p in parts):
+            names = parts  # 'Бурабая и Маркаколя': two reserves
+        for name in names:
+            place = ref.places.get(key_words(fold(name)))
+            out.append((place.name if place is not None else name[0].upper() + name[1:], kind, m.end()))
+    if RU_LISTS[0][0].search(sentence):
+        for m in RU_ELEMENTS.finditer(sentence):
+            for name in re.split(r",\s*(?:а\s+также\s+)?|\s+а\s+также\s+", m.group(1)):
+                name = name.strip()
+                if name:
+                    out.append((name[0].upper() + name[1:], "intangible_heritage_inscription", m.end()))
+    return out
+
+
+def _ordinal(text: str) -> str:
+    return text[0].upper() + text[1:] if text[0].isalpha() else text
+
+
+def _sessions(sentence: str) -> list[tuple[str, int]]:
+    """Sessions of a body named by their ordinal: ('45th session of the World Heritage Committee', end offset)."""
+    out = []
+    for m in SESSION_OF.finditer(sentence):
+        body = re.sub(r"\s+(?:in|at|on|of|for|and|the)$", "", m.group(2))
+        if re.search(r"Committee|Conference|Board|Council|Assembly|Commission|Congress", body):
+            out.append((f"{_ordinal(m.group(1))} session of the {body}", m.end()))
+    for m in SESSION_ITS.finditer(sentence):
+        bodies = [b for b in BODY_BEFORE.finditer(sentence[: m.start()])]
+        if bodies:
+            body = re.sub(r"^(?:The|This|UNESCO)\s+", "", bodies[-1].group(1))
+            out.append((f"{_ordinal(m.group(1))} session of the {body}", m.end()))
+    for m in RU_SESSION.finditer(sentence):
+        body = (m.group(3) or "").strip()
+        if not body:
+            before = list(RU_BODY_BEFORE.finditer(sentence[: m.start()]))
+            body = before[-1].group(1) if before else ""
+        if body:
+            out.append((f"{m.group(1)}-я {m.group(2)} {body}", m.end()))
+    return out
 
 
 def _first_capital(text: str) -> str:
