@@ -166,6 +166,10 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             if fold(name) in ref.countries or any(fold(name) == fold(h) for h in heritage_names) or QUANTITY.match(name):
                 continue
             add(name, kind, year_at(end))
+    # heritage elements and register entries that data/ records, named in a sentence about a list or a certificate
+    if ref.elements and (HERITAGE_CONTEXT.search(sentence) or listed == "ich"):
+        for name, kind, end in _known_elements(sentence, ref):
+            add(name, kind, year_at(end), exact=True)
     # named spans classified by their head word
     for match in SPAN.finditer(sentence):
         span = match.group(0)
@@ -272,9 +276,12 @@ def find_ru_partnerships(sentence: str) -> list[tuple[str, str, int, int]]:
                                                         words[start - 1].group(0)) and \
                     not re.match(r"(?i:в|во|на|и|о|об|по|с|к)$", words[start - 1].group(0)) and \
                     not (start > 1 and re.match(r"(?i:в|во|на|из)$", words[start - 2].group(0))
-                         and words[start - 1].group(0)[0].isupper()) and \
+                         and words[start - 1].group(0)[0].isupper()
+                         and not re.search(r"(?:ск|ов|ин)\w{1,3}$", words[start - 1].group(0))) and \
                     sentence[words[start - 1].end() : words[start].start()].strip() == "":
                 start -= 1
+            while start < k and not re.match(r"[А-ЯЁA-Z«\d]", words[start].group(0)):
+                start += 1  # 'вручение Премии Беруни': the name starts at its first capital
             first = words[start].group(0)
             numbered = kind == "resolution" and re.match(r"\s+\d", sentence[m.end() + len(re.match(r"\w*", sentence[m.end():]).group(0)):])
             if not re.match(r"[А-ЯЁA-Z«\d]", first) and kind not in ("agreement", "category_2_centre") and not numbered:
@@ -329,6 +336,26 @@ def find_ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, 
                 name = name.strip()
                 if name:
                     out.append((name[0].upper() + name[1:], "intangible_heritage_inscription", m.end()))
+    return out
+
+
+HERITAGE_CONTEXT = re.compile(r"inscri|Representative List|Urgent Safeguarding|intangible|certificate|nominat|element|Memory of the World|"
+                              r"Register|список|нематериальн|сертификат|элемент|реестр|«Память мира»", re.I)
+ELEMENT_WORD = re.compile(r"[\w'’-]+")
+
+
+def _known_elements(sentence: str, ref: Reference) -> list[tuple[str, str, int]]:
+    words = list(ELEMENT_WORD.finditer(sentence))
+    keys = [key_words(fold(w.group(0))) for w in words]
+    out, i = [], 0
+    while i < len(words):
+        for size in range(min(ref.element_max_words, len(words) - i), 0, -1):
+            hit = ref.elements.get(" ".join(k for k in keys[i : i + size] if k))
+            if hit and words[i].group(0)[0].isupper():
+                out.append((hit[0], hit[1], words[i + size - 1].end()))
+                i += size - 1
+                break
+        i += 1
     return out
 
 

