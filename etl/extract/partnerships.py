@@ -9,7 +9,7 @@ inscription verb plus a World Heritage property from the gazetteer, or a quoted 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .dates import Found
 from .reference import Reference
@@ -56,6 +56,10 @@ class Partnership:
     year: int | None
     evidence: str
     sentence_index: int
+    rule: str = "span"  # which rule found it: the key of its confidence in calibration.json
+    confidence: float | None = None  # how often a partnership found by this rule was right on the dev part
+    countries: list[str] = field(default_factory=list)  # the countries of its own sentence (or paragraph)
+    themes: list[str] = field(default_factory=list)  # the themes of its own paragraph
 
 
 def _year(span: str, start: int, end: int, dates: list[Found], sentence: str) -> int | None:
@@ -130,6 +134,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     """Partnerships named in one sentence. heritage_names: World Heritage properties the gazetteer found in it;
     heritage_list: 'wh' or 'ich', the list the release last spoke of (for 'X was inscribed in 2005')."""
     found: list[Partnership] = []
+    rule = "span"  # set before each rule below; add() reads it when called
     seen: set[str] = set()
 
     def add(name: str, kind: str, year: int | None, exact: bool = False) -> None:
@@ -138,14 +143,17 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         if key in seen or (not exact and (len(key) < 3 or key in GENERIC_NAMES or key in ref.countries or key in NOT_ELEMENTS)):
             return
         seen.add(key)
-        found.append(Partnership(name, kind, year, sentence, index))
+        found.append(Partnership(name, kind, year, sentence, index, rule))
 
     def year_at(position: int) -> int | None:
         after = [d for d in dates if d.end_year is None and 0 <= d.start - position <= 150]
         if after:
             return after[0].year
         before = [d for d in dates if d.end_year is None and d.end <= position]
-        return before[-1].year if before else None
+        if before:
+            return before[-1].year
+        ranges = [d for d in dates if d.end_year is not None]  # '(2025–2029)': a term takes its first year
+        return ranges[0].year if ranges else None
 
     year_here = next((d.year for d in dates if d.end_year is None), None)
     lowered = sentence.lower()
@@ -153,6 +161,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     listed = "wh" if re.search(r"World Heritage", sentence) else ("ich" if ICH.search(sentence) else heritage_list)
 
     # World Heritage: a property from the gazetteer (or a quoted name) and an inscription word
+    rule = "wh-inscription"
     if listed == "wh" and (inscribes or WH_LIST.search(sentence) or NOMINATE.search(sentence)):
         nominated = NOMINATE.search(sentence) and not re.search(r"\binscri", sentence, re.I)
         kind = "world_heritage_nomination" if nominated else "world_heritage_inscription"
@@ -160,6 +169,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             position = sentence.find(name.split(":")[-1].strip().split()[0]) if name else 0
             add(name, kind, year_at(max(position, 0)))
     # intangible heritage: the element named as subject or object of the inscription
+    rule = "ich-inscription"
     if listed == "ich" and (inscribes or re.search(r"\bcertificates? for\b|\bnomination of\b", sentence)):
         kind = "intangible_heritage_inscription" if inscribes else "other"
         for name, end in _inscribed_elements(sentence):
@@ -167,12 +177,23 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 continue
             add(name, kind, year_at(end))
     # heritage elements and register entries that data/ records, named in a sentence about a list or a certificate
+    rule = "known-element"
     if ref.elements and (HERITAGE_CONTEXT.search(sentence) or listed == "ich"):
         for name, kind, end in _known_elements(sentence, ref):
             add(name, kind, year_at(end), exact=True)
+    # Memory of the World: the entry named as subject of the inscription
+    rule = "mow"
+    if re.search(r"Memory of the World", sentence) and inscribes:
+        for name, end in _inscribed_elements(sentence):
+            if not QUANTITY.match(name) and fold(name) not in ref.countries:
+                add(name, "other", year_at(end))
+    rule = "creative-city"
+    for m in CREATIVE_CITY.finditer(sentence) if "Creative Cities" in sentence else ():
+        add(f"{m.group(1)} in the UNESCO Creative Cities Network", "other", year_at(m.end()) or year_here, exact=True)
     # named spans classified by their head word
+    rule = "span"
     for match in SPAN.finditer(sentence):
-        span = match.group(0)
+        span = TITLE_IN_SPAN.sub("", match.group(0))  # 'Advisor to the President and ... for the Issyk-Kul Forum' -> the forum
         words = span.split()
         if len(words) < 2 and not re.match(r"EXPO|Expo", span):
             continue
@@ -192,8 +213,10 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         nested = NESTED_PROGRAMME.search(span)
         if nested and kind != "programme" and nested.start() > 0:
             add(nested.group(1), "programme", _year(nested.group(1), match.start(), match.end(), dates, sentence))
+    rule = "session"
     for name, position in _sessions(sentence) if ("session" in lowered or "сесси" in lowered) else ():
         add(name, "event", year_at(position) or year_here, exact=True)
+    rule = "russian"
     if CYRILLIC.search(sentence):
         for name, kind, end in find_ru_inscriptions(sentence, ref):
             add(name, kind, year_at(end), exact=True)
@@ -203,34 +226,56 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             place = next((ref.places[k] for k in [key_words(fold(name))] if k in ref.places), None)
             add(place.name if place is not None and kind == "category_2_centre" else name, kind, year_at(end) or
                 (year_here if kind in ("agreement", "resolution") else None))
+    rule = "elected"
     for m in ELECTED.finditer(sentence) if "elected" in lowered else ():
         add(BODIES[m.group(1).lower()], "committee_membership", year_at(m.end()) or year_here, exact=True)
+    rule = "numbered-resolution"
     for m in NUMBERED_RESOLUTION.finditer(sentence) if "resolution" in lowered else ():
         body = m.group(1) or ("General Assembly" if "General Assembly" in sentence else "Security Council" if "Security Council" in sentence else None)
         name = f"{body} resolution {m.group(2)}" if body else f"Resolution {m.group(2)}"
         if not any(_same_number(name, p.name) for p in found):
             add(name, "resolution", year_at(m.end()))
+    rule = "proclaiming-resolution"
     for m in PROCLAIMING.finditer(sentence) if "resolution" in lowered else ():
         add(m.group(1), "resolution", year_at(m.end()))
+    rule = "lower-centre"
     for m in LOWER_CENTRE.finditer(sentence) if "unesco" in lowered else ():
         name = re.sub(r"^an?\s+", "", m.group(1))
         add(name, "category_2_centre", year_at(m.end()))
+    rule = "lower-event"
     for m in (LOWER_EVENT.finditer(sentence) if re.search(r"conference|forum|symposium|summit|festival", lowered) else ()):
         if len(m.group(1).split()) >= 4:
             name = m.group(1)
             add(name[0].upper() + name[1:], "event", year_at(m.end()))
+    rule = "quoted-project"
     for m in QUOTED_PROJECT.finditer(sentence) if ('"' in sentence or "“" in sentence) else ():
         add(m.group(1), "programme", year_at(m.end()))
+    rule = "biosphere-list"
     for m in BIOSPHERE_LIST.finditer(sentence) if "biosphere" in lowered else ():
         for name in re.split(r",\s*|\s+and\s+", m.group(1)):
             name = TRIM_LEADING.sub("", name).strip()
             if name and fold(name) not in ref.countries:
                 add(name + " Biosphere Reserve", "biosphere_reserve", year_at(m.end()))
+    rule = "biosphere-list"
+    for m in NAMED_LIST.finditer(sentence) if "biosphere" in lowered else ():
+        # 'the Charyn and Zhongar-Alatau national parks became biosphere reserves': each name that is a reserve
+        for name in re.split(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", m.group(1)):
+            reserve = ref.places.get(fold(TRIM_LEADING.sub("", name).strip() + " Biosphere Reserve"))
+            if reserve is not None:
+                add(reserve.name, "biosphere_reserve", year_at(m.end()), exact=True)
+    rule = "elected"
+    for m in RU_ELECTED.finditer(sentence) if CYRILLIC.search(sentence) else ():
+        body = m.group(1).lower()
+        name = "UNESCO Executive Board" if "исполнительн" in body else "World Heritage Committee" if "всемирного" in body else \
+            BODIES["intergovernmental committee"]
+        add(name, "committee_membership", year_at(m.start()) or year_here, exact=True)
+    rule = "membership"
     if ("member" in lowered or "joined" in lowered) and MEMBERSHIP.search(sentence):
         country = next((iso3 for iso3, _, _ in countries if iso3 in ("KAZ", "KGZ", "TJK", "TKM", "UZB")), focus)
         if country:
             name = ref.country_names.get(country, country)
             add(f"{name}'s membership of UNESCO", "other", year_at(MEMBERSHIP.search(sentence).end()))
+    rule = "signed-agreement"
     if not any(p.kind == "agreement" for p in found) and re.search(r"memorand|agreement|action plan|road ?map", lowered) \
             and SIGN.search(sentence):
         match = MEMORANDUM.search(sentence)
@@ -339,6 +384,14 @@ def find_ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, 
     return out
 
 
+CREATIVE_CITY = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:has\s+)?(?:become|became|joined|joins|is now|was (?:admitted|designated))"
+                           r"\b[^.;]{0,60}?\bCreative Cities Network")
+TITLE_IN_SPAN = re.compile(r"^.*\b(?:Advis[eo]r|Representative|Envoy|Minister|Ambassador|Director|President|Chair\w*|Secretary|Head|"
+                           r"Coordinator|Rector|Governor)\b.*?\b(?:for|of|to)\s+the\s+")
+NAMED_LIST = re.compile(r"\b((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?:(?:,\s*|,?\s+and\s+)(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)+)"
+                        r"\s+(?:national parks|nature reserves|reserves|parks|biosphere reserves)\b")
+RU_ELECTED = re.compile(r"(?i:избра\w*)[^.;]{0,40}?\s(?:в|во)\s+((?:Исполнительн\w+ совет\w*|Комитет\w* всемирного наследия|"
+                        r"Межправительственн\w+ комитет\w*)[^.;,]{0,40})")
 HERITAGE_CONTEXT = re.compile(r"inscri|Representative List|Urgent Safeguarding|intangible|certificate|nominat|element|Memory of the World|"
                               r"Register|список|нематериальн|сертификат|элемент|реестр|«Память мира»", re.I)
 ELEMENT_WORD = re.compile(r"[\w'’-]+")
@@ -351,7 +404,7 @@ def _known_elements(sentence: str, ref: Reference) -> list[tuple[str, str, int]]
     while i < len(words):
         for size in range(min(ref.element_max_words, len(words) - i), 0, -1):
             hit = ref.elements.get(" ".join(k for k in keys[i : i + size] if k))
-            if hit and words[i].group(0)[0].isupper():
+            if hit and (words[i].group(0)[0].isupper() or size >= 2):
                 out.append((hit[0], hit[1], words[i + size - 1].end()))
                 i += size - 1
                 break
@@ -387,8 +440,8 @@ def _sessions(sentence: str) -> list[tuple[str, int]]:
 
 def _first_capital(text: str) -> str:
     """'the epic trilogy Manas, Semetey, Seytek' -> 'Manas, Semetey, Seytek'."""
-    match = re.search(r"[A-Z]", text)
-    return text[match.start():] if match else text
+    match = re.search(r"[A-ZА-ЯЁ«\"“]", text)
+    return text[match.start():] if match else ""
 
 
 def _without_apposition(text: str) -> str:
