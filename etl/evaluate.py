@@ -149,3 +149,73 @@ def table(scores: dict[str, Score]) -> str:
     for name, s in scores.items():
         lines.append(f"{name:<15} {s.tp:>4} {s.fp:>4} {s.fn:>4} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f}")
     return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------------------------- calibration
+
+
+def _meeting_right(found: dict, expected: list[dict]) -> bool:
+    names = {fold(p["name"]) for p in found["participants"]}
+    for m in expected:
+        wanted = {fold(p["name"]) for p in m["participants"]}
+        if m["date"] == found["date"] and len(names & wanted) >= min(2, len(wanted)):
+            return True
+    return False
+
+
+def _partnership_right(found: dict, expected: list[dict]) -> bool:
+    return any(p["kind"] == found["kind"] and similar(p["name"], found["name"]) for p in expected)
+
+
+def outcomes(folder: Path, ref: Reference, articles: list[Path] | None = None, select=None):
+    """(signature, confidence, right) for every meeting and partnership extracted from the selected articles."""
+    out = []
+    for expected_path in sorted(Path(folder).glob("*.expected.json")):
+        stem = expected_path.name.removesuffix(".expected.json")
+        if select is not None and not select(stem):
+            continue
+        expected = json.loads(expected_path.read_text(encoding="utf-8"))
+        candidates = [p for p in expected_path.parent.glob(stem + ".*") if not p.name.endswith(".expected.json")]
+        candidates += [p for p in (articles or []) if p.name == expected.get("source")]
+        if not candidates:
+            continue
+        try:
+            extraction = extract(read_article(candidates[0]), ref)
+        except ArticleError:
+            continue
+        found = extraction.as_json()
+        for meeting, data in zip(extraction.meetings, found["meetings"]):
+            out.append((meeting.signature, meeting.confidence, _meeting_right(data, expected["meetings"])))
+        for partnership, data in zip(extraction.partnerships, found["partnerships"]):
+            out.append((partnership.signature, partnership.confidence, _partnership_right(data, expected["partnerships"])))
+    return out
+
+
+def calibrate(folder: Path, ref: Reference, articles: list[Path] | None = None) -> dict[str, dict]:
+    """Count, on the dev part, how often facts of each signature were right; write etl/extract/calibration.json."""
+    from .extract.calibration import PATH, load_calibration, smoothed
+
+    counts: dict[str, list[int]] = {}
+    for signature, _confidence, right in outcomes(folder, ref, articles, PARTS["dev"]):
+        for key in (signature, signature.split("|", 1)[0]):
+            found_right = counts.setdefault(key, [0, 0])
+            found_right[0] += 1
+            found_right[1] += int(right)
+    table = {key: {"found": n, "right": r, "confidence": smoothed(r, n)} for key, (n, r) in sorted(counts.items())}
+    PATH.write_text(json.dumps(table, indent=1) + "\n", encoding="utf-8")
+    load_calibration.cache_clear()
+    return table
+
+
+BINS = [(0.0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
+
+
+def reliability(rows) -> str:
+    """Stated confidence against how often the facts were right, by confidence band."""
+    lines = [f"{'confidence':<12} {'facts':>5} {'mean stated':>11} {'right':>6}"]
+    for low, high in BINS:
+        band = [(c, r) for _s, c, r in rows if c is not None and low <= c < high]
+        if band:
+            lines.append(f"{low:.1f}–{min(high, 1.0):.1f}{'':<5} {len(band):>5} {sum(c for c, _ in band) / len(band):>11.2f} "
+                         f"{sum(r for _, r in band) / len(band):>6.2f}")
+    return "\n".join(lines)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..articles import Document
 from .dates import Found, find_dates, tense
+from .calibration import load_calibration
 from .partnerships import Partnership, find_partnerships
 from .people import Mention, PeopleFinder
 from .reference import FOCUS, Place, Reference, load_reference
@@ -45,6 +46,9 @@ JOINED = re.compile(r"\b(?:(?:took part|participated|was present|were present) i
                     r"(?:также\s+)?(?:участвовал\w*|принял\w* участие)|участвовал\w* (?:во встрече|в переговорах)", re.I)
 GEONAMES_CUE = re.compile(r"(?:\b(?:in|at|from|to|near|via|visit(?:ed|ing|s)?|city of|town of|capital,?|between)\s+(?:the\s+)?|\band\s+)$")
 FOCUS_ISO3 = set(FOCUS.values())
+STRONG_MEETING = re.compile(r"\b(?:met|meets|meeting|received|receives|held talks|holds talks|talks with|video ?conference|video call|"
+                            r"phone call|telephone|hosted|audience|bilateral|sat down with|interlocutors)\b|(?<![\w-])(?:встрети\w*|"
+                            r"встреч\w+|приня[лв]\w*|переговор\w*|бесед\w*)(?![\w-])", re.I)
 
 
 @dataclass
@@ -54,6 +58,21 @@ class Meeting:
     participants: list[Mention]
     evidence: Sentence
     separate: bool = False  # 'later that day ...': another encounter, even with the same people
+    date_source: str | None = None  # stated, same day, next day, visit, earlier sentence, publication
+    strong: bool = False  # an encounter verb proper (met, received, held talks), not only 'signed', 'attended'
+    confidence: float | None = None  # how often a meeting like this was right on the dev part (calibration.json)
+    countries: list[str] = field(default_factory=list)  # the countries of its own sentences (or paragraph)
+    themes: list[str] = field(default_factory=list)  # the themes of its own paragraph
+
+    @property
+    def signature(self) -> str:
+        """The features its confidence is looked up by: how the date was found, who is named, which verb."""
+        people = "unconfirmed" if any(not p.confirmed for p in self.participants) else \
+            "by role" if any(p.by_role for p in self.participants) else "named"
+        date = self.date_source or "none"
+        if date in ("same day", "next day", "visit"):
+            date = "referred"
+        return f"meeting|date:{date}|people:{people}|verb:{'strong' if self.strong else 'weak'}"
 
     def keys(self) -> set[str]:
         return {m.person.id if m.person else fold(m.name) for m in self.participants}
@@ -78,12 +97,13 @@ class Extraction:
                 "date": _full_date(m.date), "date_precision": m.date.precision if m.date else None, "location": m.location,
                 "participants": [{"name": p.name, "role": p.role, "organisation": p.organisation, "country": p.country}
                                  for p in m.participants],
-                "evidence": m.evidence.text,
+                "evidence": m.evidence.text, "confidence": m.confidence, "countries": m.countries, "themes": m.themes,
             } for m in self.meetings],
             "countries": self.countries,
             "places": [{"name": p.name, "kind": p.kind, "country": p.country, "lat": p.lat, "lon": p.lon} for p, _ in self.places],
             "themes": [{"id": t, "evidence": [s.text for s in ss]} for t, ss in self.themes.items()],
-            "partnerships": [{"name": p.name, "kind": p.kind, "year": p.year, "evidence": p.evidence} for p in self.partnerships],
+            "partnerships": [{"name": p.name, "kind": p.kind, "year": p.year, "evidence": p.evidence, "confidence": p.confidence,
+                              "countries": p.countries, "themes": p.themes} for p in self.partnerships],
         }
 
 
@@ -332,21 +352,25 @@ def extract(document: Document, ref: Reference) -> Extraction:
             if len(participants) >= 2:
                 month_dates = [d for d in dates if d.precision == "month"]
                 date = day_dates[0] if day_dates else month_dates[0] if month_dates else None
+                source = "stated" if date is not None else None
                 previous_meeting = candidates[-1].date if candidates else None
                 if date is None and SAME_DAY.search(s.text):
-                    date = previous_meeting or last_day
+                    date, source = previous_meeting or last_day, "same day"
                 elif date is None and THAT_VISIT.search(s.text):
-                    date = last_date
+                    date, source = last_date, "visit"
                 elif date is None and NEXT_DAY.search(s.text) and (previous_meeting or last_day):
                     base = previous_meeting or last_day
                     if base.precision == "day":
                         date = Found((dt.date.fromisoformat(base.date) + dt.timedelta(days=1)).isoformat(), "day", 0, 0)
+                        source = "next day"
                 if date is None and last_date is not None and last_date.precision in ("day", "month"):
-                    date = last_date  # 'In his talks with ...' after 'paid a visit from 7 to 10 September 2006'
+                    date, source = last_date, "earlier sentence"  # 'In his talks with ...' after 'a visit from 7 to 10 September'
                 elif date is None and published is not None and tense(s.text) != "future":
-                    date = Found(published.isoformat()[:7], "month", 0, 0)  # no date in the text: the month it was published
+                    date, source = Found(published.isoformat()[:7], "month", 0, 0), "publication"  # no date: the month published
                 location = _venue(s.text, ref) or _city_near(s.text, places, trigger.start())
-                candidates.append(Meeting(date, location, participants, s, bool(ANOTHER_ENCOUNTER.search(s.text))))
+                strong = bool(STRONG_MEETING.search(s.text))
+                candidates.append(Meeting(date, location, participants, s, bool(ANOTHER_ENCOUNTER.search(s.text)),
+                                          date_source=source, strong=strong))
         if day_dates:
             last_day = day_dates[-1]
         if dates:
@@ -363,7 +387,43 @@ def extract(document: Document, ref: Reference) -> Extraction:
     result.places = list(seen_places.values())
     result.themes = find_themes(sents, ref, document.title)
     result.partnerships = _merge_partnerships(result.partnerships)
+    _scope(result, sents, per_sentence, ref, document.title)
+    calibration = load_calibration()
+    for m in result.meetings:
+        m.confidence = calibration.get(m.signature, calibration.get("meeting", 0.5))
+    for p in result.partnerships:
+        p.confidence = calibration.get(p.signature, calibration.get("partnership", 0.5))
     return result
+
+
+def _scope(result: Extraction, sents: list[Sentence], per_sentence: list, ref: Reference, title: str) -> None:
+    """Each meeting and partnership gets the countries and themes of its own sentences, and of its paragraph where
+    the sentence names none: not every country and theme the release names."""
+    paragraph_of = {s.index: s.paragraph for s in sents}
+    countries_in = [{c for c, _, _ in countries} for countries, _, _ in per_sentence]
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for s in sents:
+        by_paragraph.setdefault(s.paragraph, []).append(s)
+    themes_of: dict[int, list[str]] = {}
+
+    def paragraph_themes(paragraph: int) -> list[str]:
+        if paragraph not in themes_of:
+            found = find_themes(by_paragraph[paragraph], ref, "", threshold=SHORT_POINTS)
+            themes_of[paragraph] = [t for t in found if t in result.themes] or [t for t in found][:2]
+        return themes_of[paragraph]
+
+    def countries(indexes: list[int], people: list[Mention]) -> list[str]:
+        own = set().union(*(countries_in[i] for i in indexes)) | {p.country for p in people if p.country}
+        if not own:
+            own = set().union(*(countries_in[s.index] for i in indexes for s in by_paragraph[paragraph_of[i]]))
+        return sorted(c for c in own if c)
+
+    for m in result.meetings:
+        m.countries = countries([m.evidence.index], m.participants)
+        m.themes = paragraph_themes(m.evidence.paragraph)
+    for p in result.partnerships:
+        p.countries = countries([p.sentence_index], [])
+        p.themes = paragraph_themes(paragraph_of[p.sentence_index])
 
 
 _FINDERS: dict[int, PeopleFinder] = {}

@@ -61,6 +61,11 @@ class Partnership:
     countries: list[str] = field(default_factory=list)  # the countries of its own sentence (or paragraph)
     themes: list[str] = field(default_factory=list)  # the themes of its own paragraph
 
+    @property
+    def signature(self) -> str:
+        """The features its confidence is looked up by: the rule that found it and the kind."""
+        return f"partnership|rule:{self.rule}|kind:{self.kind}"
+
 
 def _year(span: str, start: int, end: int, dates: list[Found], sentence: str) -> int | None:
     """The year a named span states, else the first date after it (within 150 characters), else the nearest date
