@@ -18,7 +18,7 @@ from .calibration import load_calibration
 from .partnerships import Partnership, find_partnerships
 from .people import Mention, PeopleFinder
 from .reference import FOCUS, Place, Reference, load_reference
-from .text import Sentence, fold, key_words, ru_stem, sentences, tokens
+from .text import CYRILLIC, Sentence, fold, key_words, ru_stem, sentences, tokens
 
 __all__ = ["extract", "load_reference", "Extraction"]
 
@@ -29,9 +29,10 @@ MEETING = re.compile(
     r"discussed|discussions with|consultations|was received|were received|will meet|to meet|signed|sign|opened|open|"
     r"launched|attended|co-chaired|chaired|presented|handed|awarded|in the presence of|together with|joined by|"
     r"accompanied by|participants|took part|participated|among the guests|was opened by|were opened by|opened by|"
-    r"meetings? with|delegation|interlocutors|gathered)\b"
-    # Russian: met, received, talks, a meeting, handed, signed, opened, took part (any ending)
-    r"|(?<![\w-])(?:встрети\w*|встреч\w+|приня[лв]\w*|принима\w*|переговор\w*|бесед\w*|вручи\w*|подписа\w*|"
+    r"meetings? with|delegation|interlocutors|gathered)\b", re.I)
+# Russian: met, received, talks, a meeting, handed, signed, opened, took part (any ending)
+RU_MEETING = re.compile(
+    r"(?<![\w-])(?:встрети\w*|встреч\w+|приня[лв]\w*|принима\w*|переговор\w*|бесед\w*|вручи\w*|подписа\w*|"
     r"откры[лв]\w*|участвова\w*|провел\w* (?:встреч|переговор)\w*|обсуди\w*)(?![\w-])", re.I)
 SAME_DAY = re.compile(r"\b(?:(?:later|also|earlier)\s+(?:on\s+)?(?:that|the same)\s+day|that day|the same day|on that occasion|"
                       r"at the same time)\b|(?<![\w-])(?:в тот же день|в этот же день|в тот день|в этот день)(?![\w-])", re.I)
@@ -142,7 +143,8 @@ def _lookup(sentence: str, words: list[tuple[str, int, int]], folded: list[str],
 
 def _folded(sentence: str) -> tuple[list[tuple[str, int, int]], list[str]]:
     words = tokens(sentence)
-    return words, [key_words(fold(w[:-2] if w.endswith(("'s", "’s")) else w)) or w.lower() for w, _, _ in words]
+    return words, [(fold(w[:-2] if w.endswith(("'s", "’s")) else w) if w.isascii() else key_words(fold(w))) or w.lower()
+                   for w, _, _ in words]
 
 
 def find_countries(sentence: str, ref: Reference, words=None) -> list[tuple[str, int, int]]:
@@ -203,22 +205,32 @@ def _theme_words(text: str) -> list[str]:
     return [ru_stem(w) if w[0] >= "а" else w.replace("’", "'") for w in THEME_WORD.findall(text.lower())]
 
 
-def find_themes(sents: list[Sentence], ref: Reference, title: str = "", threshold: int | None = None) -> dict[str, list[Sentence]]:
+def _sentence_themes(s: Sentence, ref: Reference) -> tuple[int, set[tuple[str, int, str]]]:
+    """(agenda factor, {(theme, points, phrase)}) of one sentence."""
+    words = _theme_words(s.text)
+    agenda = 2 if AGENDA.search(s.text) else 1
+    found = list(ref.themes.matches(words))
+    covered = {(i + k) for i, _, _, ph in found for k in range(len(ph.split())) if len(ph.split()) > 1}
+    # a phrase inside a longer one ('development' in 'sustainable development') does not count again
+    return agenda, {(t, p, ph) for i, t, p, ph in found if len(ph.split()) > 1 or i not in covered}
+
+
+def find_themes(sents: list[Sentence], ref: Reference, title: str = "", threshold: int | None = None,
+                cache: dict | None = None) -> dict[str, list[Sentence]]:
     """A theme needs 4 points (THEME_POINTS; 2 in a release of at most SHORT sentences, where a topic is named once):
     a phrase counts 2, a weak phrase 1, and a phrase in a sentence saying what the parties discussed or agreed on
     counts double (that is what the cooperation was about), as does a phrase that the title repeats. One point per
-    distinct phrase per sentence; a theme needs at least one (strong) phrase."""
+    distinct phrase per sentence; a theme needs at least one (strong) phrase. `cache` keeps each sentence's phrases
+    for the next call on the same document."""
     scores: Counter = Counter()
     evidence: dict[str, list[Sentence]] = {}
-    in_title = {t for _, t, p, _ in ref.themes.matches(_theme_words(title)) if p == 2}
+    in_title = {t for _, t, p, _ in ref.themes.matches(_theme_words(title)) if p == 2} if title else set()
+    cache = {} if cache is None else cache
     for s in sents:
-        words = _theme_words(s.text)
-        agenda = 2 if AGENDA.search(s.text) else 1
-        found = list(ref.themes.matches(words))
-        covered = {(i + k) for i, _, _, ph in found for k in range(len(ph.split())) if len(ph.split()) > 1}
-        # a phrase inside a longer one ('development' in 'sustainable development') does not count again
-        found = [(i, t, p, ph) for i, t, p, ph in found if len(ph.split()) > 1 or i not in covered]
-        for theme, points, _phrase in {(t, p, ph) for _, t, p, ph in found}:
+        if s.index not in cache:
+            cache[s.index] = _sentence_themes(s, ref)
+        agenda, found = cache[s.index]
+        for theme, points, _phrase in found:
             scores[theme] += points * (agenda if points == 2 else 1) * (2 if points == 2 and theme in in_title else 1)
             if points == 2 and s not in evidence.setdefault(theme, []):
                 evidence[theme].append(s)
@@ -337,7 +349,8 @@ def extract(document: Document, ref: Reference) -> Extraction:
         heritage_list = _heritage_list(s.text) or heritage_list
         heritage = [p.name for p, _, _ in places if p.kind == "world_heritage_site"]
         result.partnerships += find_partnerships(s.text, s.index, dates, ref, heritage, heritage_list, countries, focus)
-        trigger = MEETING.search(s.text)
+        russian = CYRILLIC.search(s.text) is not None
+        trigger = (RU_MEETING if russian else MEETING).search(s.text)
         if trigger:
             participants = _unique(mentions)
             if participants and PRONOUN_SUBJECT.search(s.text[: trigger.start()] or s.text[:3]):
@@ -385,9 +398,10 @@ def extract(document: Document, ref: Reference) -> Extraction:
             seen_places.setdefault(place.name, (place, sents[p.sentence_index]))
     result.countries = sorted({c for c in country_counts if country_counts[c] and c not in ("",)} - {None})
     result.places = list(seen_places.values())
-    result.themes = find_themes(sents, ref, document.title)
+    theme_cache: dict = {}
+    result.themes = find_themes(sents, ref, document.title, cache=theme_cache)
     result.partnerships = _merge_partnerships(result.partnerships)
-    _scope(result, sents, per_sentence, ref, document.title)
+    _scope(result, sents, per_sentence, ref, theme_cache)
     calibration = load_calibration()
     for m in result.meetings:
         m.confidence = calibration.get(m.signature, calibration.get("meeting", 0.5))
@@ -396,7 +410,7 @@ def extract(document: Document, ref: Reference) -> Extraction:
     return result
 
 
-def _scope(result: Extraction, sents: list[Sentence], per_sentence: list, ref: Reference, title: str) -> None:
+def _scope(result: Extraction, sents: list[Sentence], per_sentence: list, ref: Reference, cache: dict) -> None:
     """Each meeting and partnership gets the countries and themes of its own sentences, and of its paragraph where
     the sentence names none: not every country and theme the release names."""
     paragraph_of = {s.index: s.paragraph for s in sents}
@@ -408,7 +422,7 @@ def _scope(result: Extraction, sents: list[Sentence], per_sentence: list, ref: R
 
     def paragraph_themes(paragraph: int) -> list[str]:
         if paragraph not in themes_of:
-            found = find_themes(by_paragraph[paragraph], ref, "", threshold=SHORT_POINTS)
+            found = find_themes(by_paragraph[paragraph], ref, "", threshold=SHORT_POINTS, cache=cache)
             themes_of[paragraph] = [t for t in found if t in result.themes] or [t for t in found][:2]
         return themes_of[paragraph]
 
@@ -418,9 +432,14 @@ def _scope(result: Extraction, sents: list[Sentence], per_sentence: list, ref: R
             own = set().union(*(countries_in[s.index] for i in indexes for s in by_paragraph[paragraph_of[i]]))
         return sorted(c for c in own if c)
 
+    starts = sorted({m.evidence.paragraph for m in result.meetings})
     for m in result.meetings:
         m.countries = countries([m.evidence.index], m.participants)
-        m.themes = paragraph_themes(m.evidence.paragraph)
+        # the meeting's paragraph and those after it up to the next meeting: what the talks were about
+        until = next((p for p in starts if p > m.evidence.paragraph), max(by_paragraph) + 1)
+        span = [s for p in range(m.evidence.paragraph, until) for s in by_paragraph.get(p, [])]
+        found = find_themes(span, ref, "", threshold=THEME_POINTS if len(span) > SHORT else SHORT_POINTS, cache=cache)
+        m.themes = [t for t in found if t in result.themes]
     for p in result.partnerships:
         p.countries = countries([p.sentence_index], [])
         p.themes = paragraph_themes(paragraph_of[p.sentence_index])

@@ -37,12 +37,15 @@ RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–—/]\s*((?:19|20)\d{2})\b")
 YEAR = re.compile(r"\b(?:in|since|from|until|by|of|for|year|early|late|mid-?|during|end of)\s+((?:19|20)\d{2})\b", re.I)
 WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|next\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 RELATIVE = re.compile(r"\b(yesterday|today|tomorrow)\b", re.I)
-FUTURE = re.compile(r"(?<![\w-])(будет|будут|состоится|пройдет|планируется|предстоящ\w*|пригласил\w*|приглашени\w*|"
-                    r"намерен\w*)(?![\w-])|\b(will|shall|is to|are to|to be held|is scheduled|are scheduled|scheduled|upcoming|forthcoming|next|plans? to|"
+RU_FUTURE = re.compile(r"(?<![\w-])(будет|будут|состоится|пройдет|планируется|предстоящ\w*|пригласил\w*|приглашени\w*|"
+                       r"намерен\w*)(?![\w-])", re.I)
+RU_PAST = re.compile(r"(?<![\w-])(\w+(?:ил|ал|ял|ел|ыл)(?:а|и|ся|ась|ись)?|был\w*|состоялся|состоялась|прошл\w*)(?![\w-])", re.I)
+FUTURE = re.compile(r"\b(will|shall|is to|are to|to be held|is scheduled|are scheduled|scheduled|upcoming|forthcoming|next|plans? to|"
                     r"is expected|are expected|to take place|would|is going to|are going to|confirmed (?:her|his|their) attendance|"
                     r"invited|invitation|ahead of)\b", re.I)
-PAST = re.compile(r"(?<![\w-])(\w+(?:ил|ал|ял|ел|ыл)(?:а|и|ся|ась|ись)?|был\w*|состоялся|состоялась|прошл\w*)(?![\w-])|\b(was|were|had|has been|have been|held|met|received|signed|visited|took place|adopted|inscribed|"
+PAST = re.compile(r"\b(was|were|had|has been|have been|held|met|received|signed|visited|took place|adopted|inscribed|"
                   r"discussed|noted|recalled|said|stressed|attended|opened|launched|welcomed|hosted|established|ago|last)\b", re.I)
+ANY_CYRILLIC = re.compile(r"[а-яё]", re.I)
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
@@ -61,7 +64,10 @@ class Found:
 
 def tense(sentence: str) -> str:
     """'future', 'past' or 'unknown', from the auxiliaries and verbs the sentence uses."""
-    future, past = bool(FUTURE.search(sentence)), bool(PAST.search(sentence))
+    if ANY_CYRILLIC.search(sentence):
+        future, past = bool(RU_FUTURE.search(sentence)), bool(RU_PAST.search(sentence))
+    else:
+        future, past = bool(FUTURE.search(sentence)), bool(PAST.search(sentence))
     if future and not past:
         return "future"
     if past and not future:
@@ -93,9 +99,6 @@ def resolve_without_year(month: int, day: int, published: dt.date, when: str) ->
 
 ANY_DATE = re.compile(r"\d|вчера|сегодня|завтра|позавчера|январ|феврал|март|апрел|мае|июн|июл|август|сентябр|октябр|ноябр|декабр|January|February|March|April|May|June|July|August|September|October|November|December|Jan\b|Feb\b|"
                       r"Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b|day\b|month\b|yesterday|today|tomorrow", re.I)
-
-
-ANY_CYRILLIC = re.compile(r"[а-яё]", re.I)
 
 
 def numeric_date(first: int, second: int, year: int, published: dt.date | None) -> dt.date | None:

@@ -407,6 +407,9 @@ def _known_elements(sentence: str, ref: Reference) -> list[tuple[str, str, int]]
     keys = [key_words(fold(w.group(0))) for w in words]
     out, i = [], 0
     while i < len(words):
+        if keys[i].split(" ", 1)[0] not in ref.element_first_words:
+            i += 1
+            continue
         for size in range(min(ref.element_max_words, len(words) - i), 0, -1):
             hit = ref.elements.get(" ".join(k for k in keys[i : i + size] if k))
             if hit and (words[i].group(0)[0].isupper() or size >= 2):

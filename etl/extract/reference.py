@@ -83,6 +83,7 @@ class Reference:
     feature_words: set[str]  # keys of the words that mark a natural feature ('river', 'озеро')
     elements: dict[str, tuple[str, str]]  # key(name) -> (short name, kind) of heritage elements and register entries in data/
     element_max_words: int
+    element_first_words: set[str]
     lower_starts: set[str]  # first words of gazetteer names written in lower case ('штаб-квартира ЮНЕСКО', 'озеро Сарез')
     role_phrases: dict[str, list[str]]
     titles: set[str]
@@ -236,6 +237,7 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
         country_first_words={k.split()[0] for k in countries if k}, countries=countries, country_names=country_names,
         venue_cities=venue_cities, feature_only=feature_only, lower_starts=lower_starts, elements=elements,
         element_max_words=max((len(k.split()) for k in elements), default=1),
+        element_first_words={k.split()[0] for k in elements if k},
         feature_words={kw(w) for w in gazetteer.get("feature_words") or []},
         role_phrases=gazetteer.get("role_phrases") or {}, titles=set(gazetteer.get("titles") or []), themes=themes,
     )

@@ -91,6 +91,7 @@ def ru_stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=100_000)
 def key_words(folded: str) -> str:
     """A folded phrase with each Cyrillic word reduced to its stem: the key gazetteer and theme lookups use."""
     if not CYRILLIC.search(folded):
