@@ -208,8 +208,8 @@ def _theme_words(text: str) -> list[str]:
 def _sentence_themes(s: Sentence, ref: Reference) -> tuple[int, set[tuple[str, int, str]]]:
     """(agenda factor, {(theme, points, phrase)}) of one sentence."""
     words = _theme_words(s.text)
-    agenda = 2 if AGENDA.search(s.text) else 1
     found = list(ref.themes.matches(words))
+    agenda = 2 if found and AGENDA.search(s.text) else 1
     covered = {(i + k) for i, _, _, ph in found for k in range(len(ph.split())) if len(ph.split()) > 1}
     # a phrase inside a longer one ('development' in 'sustainable development') does not count again
     return agenda, {(t, p, ph) for i, t, p, ph in found if len(ph.split()) > 1 or i not in covered}
@@ -461,6 +461,8 @@ def _key(m: Mention) -> str:
 
 
 def _heritage_list(text: str) -> str | None:
+    if "eritage" not in text and "ist" not in text and "ntangible" not in text and "наслед" not in text:
+        return None
     if re.search(r"intangible|Representative List|Urgent Safeguarding|living heritage", text, re.I):
         return "ich"
     if re.search(r"World Heritage", text):

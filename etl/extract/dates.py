@@ -46,6 +46,7 @@ FUTURE = re.compile(r"\b(will|shall|is to|are to|to be held|is scheduled|are sch
 PAST = re.compile(r"\b(was|were|had|has been|have been|held|met|received|signed|visited|took place|adopted|inscribed|"
                   r"discussed|noted|recalled|said|stressed|attended|opened|launched|welcomed|hosted|established|ago|last)\b", re.I)
 ANY_CYRILLIC = re.compile(r"[а-яё]", re.I)
+RANGE_HINT = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:-|–|—|to|until|and)\s*\d")
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
@@ -97,7 +98,9 @@ def resolve_without_year(month: int, day: int, published: dt.date, when: str) ->
     return min(candidates, key=lambda d: abs((d - published).days)) if candidates else None
 
 
-ANY_DATE = re.compile(r"\d|вчера|сегодня|завтра|позавчера|январ|феврал|март|апрел|мае|июн|июл|август|сентябр|октябр|ноябр|декабр|January|February|March|April|May|June|July|August|September|October|November|December|Jan\b|Feb\b|"
+RU_ANY_DATE = re.compile(r"\d|вчера|сегодня|завтра|позавчера|январ|феврал|март|апрел|мае|июн|июл|август|сентябр|октябр|ноябр|декабр|"
+                         r"день|дня|месяц", re.I)
+ANY_DATE = re.compile(r"\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan\b|Feb\b|"
                       r"Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b|day\b|month\b|yesterday|today|tomorrow", re.I)
 
 
@@ -114,7 +117,8 @@ def numeric_date(first: int, second: int, year: int, published: dt.date | None) 
 
 def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
     """Every date the sentence states, most precise first where they overlap."""
-    if not ANY_DATE.search(sentence):
+    russian = ANY_CYRILLIC.search(sentence) is not None
+    if not (RU_ANY_DATE if russian else ANY_DATE).search(sentence):
         return []
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
@@ -126,7 +130,7 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
         found.append(Found(text, precision, span[0], span[1], end_year))
         taken.append(span)
 
-    for m in DAY_RANGE.finditer(sentence):
+    for m in DAY_RANGE.finditer(sentence) if RANGE_HINT.search(sentence) else ():
         if m.group(4) or published:
             year = int(m.group(4)) if m.group(4) else published.year
             add(f"{year:04d}-{_month(m.group(3)):02d}", "month", m.span())
@@ -140,7 +144,7 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
         else:
             add(_day(int(m.group(4)), int(m.group(5)), int(m.group(6))), "day", m.span())
     when = tense(sentence)
-    if ANY_CYRILLIC.search(sentence):
+    if russian:
         for m in RU_DAY_MONTH.finditer(sentence):
             month = month_number(m.group(3))
             if m.group(2):  # '20–21 августа': a stay of two days

@@ -183,12 +183,12 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             add(name, kind, year_at(end))
     # heritage elements and register entries that data/ records, named in a sentence about a list or a certificate
     rule = "known-element"
-    if ref.elements and (HERITAGE_CONTEXT.search(sentence) or listed == "ich"):
+    if ref.elements and (listed == "ich" or (any(w in lowered for w in HERITAGE_HINTS) and HERITAGE_CONTEXT.search(sentence))):
         for name, kind, end in _known_elements(sentence, ref):
             add(name, kind, year_at(end), exact=True)
     # Memory of the World: the entry named as subject of the inscription
     rule = "mow"
-    if re.search(r"Memory of the World", sentence) and inscribes:
+    if "Memory of the World" in sentence and inscribes:
         for name, end in _inscribed_elements(sentence):
             if not QUANTITY.match(name) and fold(name) not in ref.countries:
                 add(name, "other", year_at(end))
@@ -397,6 +397,8 @@ NAMED_LIST = re.compile(r"\b((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?:(?:,\s
                         r"\s+(?:national parks|nature reserves|reserves|parks|biosphere reserves)\b")
 RU_ELECTED = re.compile(r"(?i:избра\w*)[^.;]{0,40}?\s(?:в|во)\s+((?:Исполнительн\w+ совет\w*|Комитет\w* всемирного наследия|"
                         r"Межправительственн\w+ комитет\w*)[^.;,]{0,40})")
+HERITAGE_HINTS = ("inscri", "list", "intangible", "certificat", "nominat", "element", "memory of", "register", "список", "нематериальн",
+                  "сертификат", "элемент", "реестр", "памят")
 HERITAGE_CONTEXT = re.compile(r"inscri|Representative List|Urgent Safeguarding|intangible|certificate|nominat|element|Memory of the World|"
                               r"Register|список|нематериальн|сертификат|элемент|реестр|«Память мира»", re.I)
 ELEMENT_WORD = re.compile(r"[\w'’-]+")

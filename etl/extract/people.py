@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from .reference import Person, Reference
 from .text import CYRILLIC, edit_distance, fold, name_key, ru_stem
 
-CAP = (r"(?:[A-Z][a-zà-öø-ÿā-ž'’]+(?:-[A-Z]?[a-zà-öø-ÿā-ž'’]+)*|El-[A-Z][a-z]+|Al-[A-Z][a-z]+|"
-       r"[А-ЯЁҚҒҲӘӨҰҮ][а-яёқғңөұүһҳӣӯҷә]+(?:-[А-ЯЁ]?[а-яёқғңөұүһҳӣӯҷә]+)*)")
-NAME_RUN = re.compile(rf"{CAP}(?:\s+(?:{CAP}|[A-ZА-ЯЁ]\.))*")
+CAP = r"(?:[A-Z][a-zà-öø-ÿā-ž'’]+(?:-[A-Z]?[a-zà-öø-ÿā-ž'’]+)*|El-[A-Z][a-z]+|Al-[A-Z][a-z]+)"
+NAME_RUN = re.compile(rf"{CAP}(?:\s+(?:{CAP}|[A-Z]\.))*")
+RU_CAP = r"(?:[А-ЯЁҚҒҲӘӨҰҮ][а-яёқғңөұүһҳӣӯҷә]+(?:-[А-ЯЁ]?[а-яёқғңөұүһҳӣӯҷә]+)*)"
+RU_NAME_RUN = re.compile(rf"(?:{CAP}|{RU_CAP})(?:\s+(?:{CAP}|{RU_CAP}|[A-ZА-ЯЁ]\.))*")
 NOT_NAMES = {"the", "unesco", "minister", "president", "director", "general", "director-general", "foreign", "affairs",
              "ambassador", "deputy", "chairman", "chairwoman", "prime", "secretary", "republic", "state", "national",
              "commission", "mr", "mrs", "ms", "dr", "prof", "he", "she", "his", "her", "they", "in", "on", "at", "during",
@@ -120,7 +121,7 @@ class PeopleFinder:
 
     def names(self, sentence: str, day: dt.date | None) -> list[Mention]:
         found: list[Mention] = []
-        for run in NAME_RUN.finditer(sentence):
+        for run in (RU_NAME_RUN if CYRILLIC.search(sentence) else NAME_RUN).finditer(sentence):
             words = run.group(0).split()
             # drop leading words that are titles or ordinary capitalised words ('The', 'Minister', 'Mr'), countries and
             # their adjectives ("Kazakhstan's"), and the name of an office before its head ('Almaty Regional Office Amir
