@@ -127,7 +127,8 @@ def _lookup(sentence: str, words: list[tuple[str, int, int]], folded: list[str],
     i = 0
     while i < len(words):
         size_found = 0
-        if folded[i].split(" ", 1)[0] in first_words and (words[i][0][0].isupper() or folded[i] in lower_starts):
+        first = folded[i].split(" ", 1)[0]
+        if first in first_words and (words[i][0][0].isupper() or first in lower_starts):
             for size in range(min(max_words, len(words) - i), 0, -1):
                 key = " ".join(folded[i : i + size])
                 value = table.get(key)
@@ -199,6 +200,7 @@ THEME_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[а-яёқғңөұүһҳӣ�
 
 
 THEME_POINTS, SHORT_POINTS, SHORT = 4, 2, 5
+DOMINANCE = 0.2  # a theme scoring under a quarter of the release's main theme is a passing mention
 
 
 def _theme_words(text: str) -> list[str]:
@@ -235,7 +237,8 @@ def find_themes(sents: list[Sentence], ref: Reference, title: str = "", threshol
             if points == 2 and s not in evidence.setdefault(theme, []):
                 evidence[theme].append(s)
     needed = threshold or (SHORT_POINTS if len(sents) <= SHORT else THEME_POINTS)
-    chosen = {t for t, score in scores.items() if score >= needed and t in evidence}
+    top = max(scores.values(), default=0)
+    chosen = {t for t, score in scores.items() if score >= max(needed, DOMINANCE * top) and t in evidence}
     return {t: evidence[t][:3] for t in sorted(chosen, key=lambda t: -scores[t])}
 
 
@@ -396,6 +399,10 @@ def extract(document: Document, ref: Reference) -> Extraction:
         place = ref.places.get(fold(p.name)) if p.kind == "biosphere_reserve" else None
         if place is not None:
             seen_places.setdefault(place.name, (place, sents[p.sentence_index]))
+    reserves = {(fold(p.name), p.sentence_index) for p in result.partnerships if p.kind == "biosphere_reserve"}
+    for name, (place, s) in list(seen_places.items()):
+        if place.id.startswith("feature-") and any(r.startswith(fold(name) + " ") and i == s.index for r, i in reserves):
+            del seen_places[name]  # 'the Issyk-Kul and Sary-Chelek biosphere reserves': the reserve, not the lake
     result.countries = sorted({c for c in country_counts if country_counts[c] and c not in ("",)} - {None})
     result.places = list(seen_places.values())
     theme_cache: dict = {}
