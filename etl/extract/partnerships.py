@@ -41,7 +41,7 @@ INSCRIBE = re.compile(r"\b(inscri\w*|added to|entered|included in|listed|joined 
 NOMINATE = re.compile(r"\b(nominat\w*|nomination|Tentative List|candidacy|dossier)\b", re.I)
 ICH = re.compile(r"intangible (?:cultural )?heritage|Representative List", re.I)
 MEMORANDUM = re.compile(r"\b(memorandum of understanding|memorandum|agreement|action plan|roadmap|road map)\b", re.I)
-SIGN = re.compile(r"\b(sign\w*|conclu\w*|ratif\w*|adopt\w*|agreed (?:on|to|upon))\b", re.I)
+SIGN = re.compile(r"\b(sign\w*|conclu\w*|ratif\w*|adopt\w*|agreed (?:on|to|upon|that)|prepar\w*|draw\w* up|drawn up|approv\w*)\b", re.I)
 GENERIC_NAMES = {"unesco", "united nations", "the united nations", "un", "general conference", "executive board", "security council",
                  "the organization", "conference", "forum", "centre", "center", "institute", "session", "assembly", "programme",
                  "global geopark", "unesco global geopark", "unesco global geoparks", "world network of biosphere reserves",
@@ -275,6 +275,21 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             BODIES["intergovernmental committee"]
         add(name, "committee_membership", year_at(m.start()) or year_here, exact=True)
     rule = "membership"
+    rule = "seat"
+    for m in SEAT.finditer(sentence) if ("seat" in lowered or "term" in lowered or "member of" in lowered) else ():
+        add(BODIES[m.group(1).lower().split(" for ")[0]], "committee_membership", year_at(m.end()) or year_here, exact=True)
+    rule = "resolution-on"
+    for m in RESOLUTION_ON.finditer(sentence) if "resolution" in lowered else ():
+        name = re.sub(r"\s+(?:in|of|for)\s+(?:19|20)\d{2}$", "", m.group(1))
+        name = name[0].upper() + name[1:] if name[0].isdigit() else "Resolution on " + name if name[0].islower() else name
+        add(name, "resolution", year_at(m.start()) or year_here)
+    rule = "described-event"
+    for m in DESCRIBED_EVENT.finditer(sentence) if EVENT_HINT.search(lowered) else ():
+        name = m.group(1) or m.group(2) or f"{m.group(3)} {m.group(4)} {m.group(5)}"
+        name = re.sub(r"^(?:an?|the|this|that)\s+", "", name, flags=re.I)
+        if len(name.split()) >= 2 and not any(fold(name) in fold(p.name) or fold(p.name) in fold(name) for p in found):
+            add(name[0].upper() + name[1:], "event", year_at(m.end()) or year_here)
+    rule = "membership"
     if ("member" in lowered or "joined" in lowered) and MEMBERSHIP.search(sentence):
         country = next((iso3 for iso3, _, _ in countries if iso3 in ("KAZ", "KGZ", "TJK", "TKM", "UZB")), focus)
         if country:
@@ -285,11 +300,11 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             and SIGN.search(sentence):
         match = MEMORANDUM.search(sentence)
         if match:
-            tail = re.match(r"\s+(?:on|of|for|between|in the field of)\s+([^,;.]{3,80}?)(?=\s+(?:on|in)\s+\d|\s+(?:on|in)\s+"
+            tail = re.match(r"\s+(on|of|for|between|in the field of)\s+([^,;.]{3,80}?)(?=\s+(?:on|in)\s+\d|\s+(?:on|in)\s+"
                             r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
                             r"[,;.]|$)", sentence[match.end():])
-            name = match.group(1) + (" on " + tail.group(1) if tail else "")
-            add(name[0].upper() + name[1:], "agreement", year_here)
+            name = match.group(1) + (f" {tail.group(1)} {tail.group(2)}" if tail else "")
+            add(name[0].upper() + name[1:], "agreement", year_here or year_at(match.end()))
     return found
 
 
@@ -397,6 +412,21 @@ NAMED_LIST = re.compile(r"\b((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?:(?:,\s
                         r"\s+(?:national parks|nature reserves|reserves|parks|biosphere reserves)\b")
 RU_ELECTED = re.compile(r"(?i:избра\w*)[^.;]{0,40}?\s(?:в|во)\s+((?:Исполнительн\w+ совет\w*|Комитет\w* всемирного наследия|"
                         r"Межправительственн\w+ комитет\w*)[^.;,]{0,40})")
+SEAT = re.compile(r"\b(?:seat|term|membership|place)\s+(?:as a member\s+)?(?:on|of|in)\s+(?:the\s+)?(?:UNESCO\s+)?(Executive Board|"
+                  r"World Heritage Committee|Intergovernmental Committee)|\bmember of the (Executive Board|World Heritage Committee)\b")
+RESOLUTION_ON = re.compile(r"\bresolutions?\s+(?:(?:initiated|proposed|put forward|sponsored)\s+by\s+[A-Z]\w+\s+)?(?:\w+\s+){0,3}?"
+                           r"(?:on|associating the Organi[sz]ation with|marking|celebrating|to celebrate|for)\s+(?:the\s+)?"
+                           r"((?:universal\s+)?[a-z][\w'’-]*(?:\s+(?!and\b|which\b|that\b)[\w'’-]+){1,7}|\d+(?:st|nd|rd|th)\s+anniversary\s+of\s+"
+                           r"(?:the\s+)?(?:birth\s+of\s+)?[A-Z][^,.;]{2,60})")
+EVENT_HINT = re.compile(r"forum|conference|summit|symposium|festival|biennale|congress|exhibition|workshop")
+DESCRIBED_EVENT = re.compile(r"\b((?i:an?|the)\s+(?:(?:first|second|third|new|international|regional|high-level|anniversary|glacier|"
+                             r"sub-regional|ministerial|youth|\d+(?:st|nd|rd|th))\s+)+(?:forum|conference|summit|symposium|festival|"
+                             r"biennale|congress|exhibition|workshop)(?:\s+(?:on|of|for|to mark|dedicated to|devoted to)\s+[^,.;()]{3,80}?)?)"
+                             r"(?=\s+(?:to be held|held|was held|will be held|in|at|on|which|that|will|was|opened|hosted|brought)\b|[,.;()]|$)"
+                             r"|\b((?i:an?)\s+(?:forum|conference|summit|symposium|biennale)\s+(?:on|of|for|to mark|dedicated to|devoted to)"
+                             r"\s+[^,.;()]{3,80}?)(?=\s+(?:to be held|held|in|at|which|that|will|was)\b|[,.;()]|$)"
+                             r"|\b((?i:an?)\s+(?:forum|conference|summit|symposium|biennale))\s+(?:to be held|will be held|was held|held)\b"
+                             r"[^,.;]{0,60}?\s+(to mark|on|dedicated to|devoted to|for)\s+([^,.;()]{3,80})")
 HERITAGE_HINTS = ("inscri", "list", "intangible", "certificat", "nominat", "element", "memory of", "register", "список", "нематериальн",
                   "сертификат", "элемент", "реестр", "памят")
 HERITAGE_CONTEXT = re.compile(r"inscri|Representative List|Urgent Safeguarding|intangible|certificate|nominat|element|Memory of the World|"
@@ -434,7 +464,8 @@ def _sessions(sentence: str) -> list[tuple[str, int]]:
         if re.search(r"Committee|Conference|Board|Council|Assembly|Commission|Congress", body):
             out.append((f"{_ordinal(m.group(1))} session of the {body}", m.end()))
     for m in SESSION_ITS.finditer(sentence):
-        bodies = [b for b in BODY_BEFORE.finditer(sentence[: m.start()])]
+        bodies = [b for b in BODY_BEFORE.finditer(sentence[: m.start()])] or \
+            [b for b in BODY_BEFORE.finditer(sentence[m.end():])][:1]  # 'On the last day of its 40th session, the Committee'
         if bodies:
             body = re.sub(r"^(?:The|This|UNESCO)\s+", "", bodies[-1].group(1))
             out.append((f"{_ordinal(m.group(1))} session of the {body}", m.end()))
