@@ -6,7 +6,8 @@
 2. reads every labelled article of tests/fixtures/articles (English and Russian) once with the current reader and
    hands the same title, date and body to both extractors (the old reader refuses Russian date lines);
 3. runs each extractor in its own process pinned to one core: one warm-up pass (reference data loaded and cached,
-   as in a long-running ingest), then R timed passes over all articles; the best pass counts.
+   as in a long-running ingest), then R timed passes over all articles; the best pass counts. Time is the process's
+   CPU time, so that other work on a shared machine slows neither side; the two alternate three times.
 
 It prints releases per second, kilobytes per second and "2-KB releases per second" (bytes per second / 2,048) for
 both, and the ratio of time per release (new / baseline). The targets (docs/extract.md): at least 200 2-KB releases
@@ -44,10 +45,10 @@ for doc in docs:
     extract(doc, ref)
 best = None
 for _ in range(int(sys.argv[3])):
-    started = time.perf_counter()
+    started = time.process_time()
     for doc in docs:
         extract(doc, ref)
-    took = time.perf_counter() - started
+    took = time.process_time() - started
     best = took if best is None else min(best, took)
 print(json.dumps({"seconds": best, "documents": len(docs)}))
 """
@@ -88,7 +89,7 @@ def run(log=print, repeats: int = 5) -> dict:
         subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
         results = {}
         # alternate the two, twice, and keep each one's best: drift on a shared machine hits both alike
-        for _round in range(2):
+        for _round in range(3):
             for name, root, data in (("baseline", old, old / "data"), ("current", ROOT, ROOT / "data")):
                 timed = _time(root, data, payload, repeats)
                 if name not in results or timed["seconds"] < results[name]["seconds"]:

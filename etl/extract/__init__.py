@@ -119,7 +119,7 @@ def _full_date(found: Found | None) -> str | None:
 
 
 def _lookup(sentence: str, words: list[tuple[str, int, int]], folded: list[str], table: dict, first_words: set[str],
-            max_words: int, accept, fallback=None, lower_starts=frozenset()) -> list[tuple[object, int, int]]:
+            max_words: int, accept, fallback=None, lower_starts=frozenset(), fallback_keys=frozenset()) -> list[tuple[object, int, int]]:
     """Longest n-gram matches of capitalised word runs against a folded-name table.
     accept(key, value, start, end) decides whether a match counts; fallback(key, i, size) may offer a value
     the table does not hold."""
@@ -132,7 +132,7 @@ def _lookup(sentence: str, words: list[tuple[str, int, int]], folded: list[str],
             for size in range(min(max_words, len(words) - i), 0, -1):
                 key = " ".join(folded[i : i + size])
                 value = table.get(key)
-                if fallback is not None:
+                if fallback is not None and key in fallback_keys:
                     value = fallback(key, i, size) or value
                 if value is not None and accept(key, value, words[i][1], words[i + size - 1][2]):
                     out.append((value, words[i][1], words[i + size - 1][2]))
@@ -185,7 +185,7 @@ def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], word
         return None
 
     return _lookup(sentence, words, folded, ref.places, ref.place_first_words, ref.place_max_words, accept, feature,
-                   ref.lower_starts)
+                   ref.lower_starts, ref.feature_only)
 
 
 # ------------------------------------------------------------------------------------------- themes
@@ -200,7 +200,6 @@ THEME_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[а-яёқғңөұүһҳӣ�
 
 
 THEME_POINTS, SHORT_POINTS, SHORT = 4, 2, 5
-DOMINANCE = 0.2  # a theme scoring under a quarter of the release's main theme is a passing mention
 
 
 def _theme_words(text: str) -> list[str]:
@@ -237,8 +236,7 @@ def find_themes(sents: list[Sentence], ref: Reference, title: str = "", threshol
             if points == 2 and s not in evidence.setdefault(theme, []):
                 evidence[theme].append(s)
     needed = threshold or (SHORT_POINTS if len(sents) <= SHORT else THEME_POINTS)
-    top = max(scores.values(), default=0)
-    chosen = {t for t, score in scores.items() if score >= max(needed, DOMINANCE * top) and t in evidence}
+    chosen = {t for t, score in scores.items() if score >= needed and t in evidence}
     return {t: evidence[t][:3] for t in sorted(chosen, key=lambda t: -scores[t])}
 
 
@@ -351,7 +349,7 @@ def extract(document: Document, ref: Reference) -> Extraction:
             seen_places.setdefault(place.name, (place, s))
         heritage_list = _heritage_list(s.text) or heritage_list
         heritage = [p.name for p, _, _ in places if p.kind == "world_heritage_site"]
-        result.partnerships += find_partnerships(s.text, s.index, dates, ref, heritage, heritage_list, countries, focus)
+        result.partnerships += find_partnerships(s.text, s.index, dates, ref, heritage, heritage_list, countries, focus, words)
         russian = CYRILLIC.search(s.text) is not None
         trigger = (RU_MEETING if russian else MEETING).search(s.text)
         if trigger:

@@ -98,10 +98,12 @@ def resolve_without_year(month: int, day: int, published: dt.date, when: str) ->
     return min(candidates, key=lambda d: abs((d - published).days)) if candidates else None
 
 
-RU_ANY_DATE = re.compile(r"\d|вчера|сегодня|завтра|позавчера|январ|феврал|март|апрел|мае|июн|июл|август|сентябр|октябр|ноябр|декабр|"
-                         r"день|дня|месяц", re.I)
+RU_ANY_DATE = re.compile(r"\d|[Вв]чера|[Сс]егодня|[Зз]автра|[Пп]озавчера|январ|феврал|март|апрел|мае|июн|июл|август|сентябр|октябр|"
+                         r"ноябр|декабр|Январ|Феврал|Март|Апрел|Мае|Июн|Июл|Август|Сентябр|Октябр|Ноябр|Декабр|день|дня|месяц")
 ANY_DATE = re.compile(r"\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan\b|Feb\b|"
-                      r"Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b|day\b|month\b|yesterday|today|tomorrow", re.I)
+                      r"Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b|[Dd]ay\b|[Mm]onth\b|[Yy]esterday|[Tt]oday|"
+                      r"[Tt]omorrow|DAY|MONTH")  # case-sensitive: a literal scan, several times faster than re.I
+YEAR_HINT = re.compile(r"(?:19|20)\d\d")
 
 
 def numeric_date(first: int, second: int, year: int, published: dt.date | None) -> dt.date | None:
@@ -200,7 +202,7 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
         low, high = int(m.group(1)), int(m.group(2))
         if low <= high:
             add(str(low), "year", m.span(), end_year=high)
-    for m in YEAR.finditer(sentence):
+    for m in YEAR.finditer(sentence) if YEAR_HINT.search(sentence) else ():
         add(m.group(1), "year", m.span(1))
     found.sort(key=lambda f: f.start)
     return found

@@ -135,7 +135,7 @@ NOT_ELEMENTS = {"the committee", "committee", "the list", "list", "unesco", "the
 
 def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Reference, heritage_names: list[str],
                       heritage_list: str | None = None, countries: list[tuple[str, int, int]] = (),
-                      focus: str | None = None) -> list[Partnership]:
+                      focus: str | None = None, folded=None) -> list[Partnership]:
     """Partnerships named in one sentence. heritage_names: World Heritage properties the gazetteer found in it;
     heritage_list: 'wh' or 'ich', the list the release last spoke of (for 'X was inscribed in 2005')."""
     found: list[Partnership] = []
@@ -184,7 +184,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     # heritage elements and register entries that data/ records, named in a sentence about a list or a certificate
     rule = "known-element"
     if ref.elements and (listed == "ich" or (any(w in lowered for w in HERITAGE_HINTS) and HERITAGE_CONTEXT.search(sentence))):
-        for name, kind, end in _known_elements(sentence, ref):
+        for name, kind, end in _known_elements(sentence, ref, folded):
             add(name, kind, year_at(end), exact=True)
     # Memory of the World: the entry named as subject of the inscription
     rule = "mow"
@@ -198,7 +198,9 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     # named spans classified by their head word
     rule = "span"
     for match in SPAN.finditer(sentence):
-        span = TITLE_IN_SPAN.sub("", match.group(0))  # 'Advisor to the President and ... for the Issyk-Kul Forum' -> the forum
+        span = match.group(0)
+        if " the " in span and TITLE_HINT.search(span):
+            span = TITLE_IN_SPAN.sub("", span)  # 'Advisor to the President and ... for the Issyk-Kul Forum' -> the forum
         words = span.split()
         if len(words) < 2 and not re.match(r"EXPO|Expo", span):
             continue
@@ -284,7 +286,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         name = name[0].upper() + name[1:] if name[0].isdigit() else "Resolution on " + name if name[0].islower() else name
         add(name, "resolution", year_at(m.start()) or year_here)
     rule = "described-event"
-    for m in DESCRIBED_EVENT.finditer(sentence) if EVENT_HINT.search(lowered) else ():
+    for m in DESCRIBED_EVENT.finditer(sentence) if any(w in lowered for w in EVENT_WORDS) else ():
         name = m.group(1) or m.group(2) or f"{m.group(3)} {m.group(4)} {m.group(5)}"
         name = re.sub(r"^(?:an?|the|this|that)\s+", "", name, flags=re.I)
         if len(name.split()) >= 2 and not any(fold(name) in fold(p.name) or fold(p.name) in fold(name) for p in found):
@@ -406,6 +408,8 @@ def find_ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, 
 
 CREATIVE_CITY = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:has\s+)?(?:become|became|joined|joins|is now|was (?:admitted|designated))"
                            r"\b[^.;]{0,60}?\bCreative Cities Network")
+TITLE_HINT = re.compile(r"Advis|Represent|Envoy|Minister|Ambassador|Director|President|Chair|Secretary|Head|Coordinator|Rector|"
+                        r"Governor")
 TITLE_IN_SPAN = re.compile(r"^.*\b(?:Advis[eo]r|Representative|Envoy|Minister|Ambassador|Director|President|Chair\w*|Secretary|Head|"
                            r"Coordinator|Rector|Governor)\b.*?\b(?:for|of|to)\s+the\s+")
 NAMED_LIST = re.compile(r"\b((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?:(?:,\s*|,?\s+and\s+)(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)+)"
@@ -418,7 +422,7 @@ RESOLUTION_ON = re.compile(r"\bresolutions?\s+(?:(?:initiated|proposed|put forwa
                            r"(?:on|associating the Organi[sz]ation with|marking|celebrating|to celebrate|for)\s+(?:the\s+)?"
                            r"((?:universal\s+)?[a-z][\w'’-]*(?:\s+(?!and\b|which\b|that\b)[\w'’-]+){1,7}|\d+(?:st|nd|rd|th)\s+anniversary\s+of\s+"
                            r"(?:the\s+)?(?:birth\s+of\s+)?[A-Z][^,.;]{2,60})")
-EVENT_HINT = re.compile(r"forum|conference|summit|symposium|festival|biennale|congress|exhibition|workshop")
+EVENT_WORDS = ("forum", "conference", "summit", "symposium", "festival", "biennale", "congress", "exhibition", "workshop")
 DESCRIBED_EVENT = re.compile(r"\b((?i:an?|the)\s+(?:(?:first|second|third|new|international|regional|high-level|anniversary|glacier|"
                              r"sub-regional|ministerial|youth|\d+(?:st|nd|rd|th))\s+)+(?:forum|conference|summit|symposium|festival|"
                              r"biennale|congress|exhibition|workshop)(?:\s+(?:on|of|for|to mark|dedicated to|devoted to)\s+[^,.;()]{3,80}?)?)"
@@ -434,9 +438,12 @@ HERITAGE_CONTEXT = re.compile(r"inscri|Representative List|Urgent Safeguarding|i
 ELEMENT_WORD = re.compile(r"[\w'’-]+")
 
 
-def _known_elements(sentence: str, ref: Reference) -> list[tuple[str, str, int]]:
-    words = list(ELEMENT_WORD.finditer(sentence))
-    keys = [key_words(fold(w.group(0))) for w in words]
+def _known_elements(sentence: str, ref: Reference, folded=None) -> list[tuple[str, str, int]]:
+    """Elements of data/ named in the sentence; `folded` is the sentence's (tokens, keys) when already computed."""
+    if folded is None:
+        tokens = [(m.group(0), m.start(), m.end()) for m in ELEMENT_WORD.finditer(sentence)]
+        folded = (tokens, [key_words(fold(w)) for w, _, _ in tokens])
+    words, keys = folded
     out, i = [], 0
     while i < len(words):
         if keys[i].split(" ", 1)[0] not in ref.element_first_words:
@@ -444,8 +451,8 @@ def _known_elements(sentence: str, ref: Reference) -> list[tuple[str, str, int]]
             continue
         for size in range(min(ref.element_max_words, len(words) - i), 0, -1):
             hit = ref.elements.get(" ".join(k for k in keys[i : i + size] if k))
-            if hit and (words[i].group(0)[0].isupper() or size >= 2):
-                out.append((hit[0], hit[1], words[i + size - 1].end()))
+            if hit and (words[i][0][0].isupper() or size >= 2):
+                out.append((hit[0], hit[1], words[i + size - 1][2]))
                 i += size - 1
                 break
         i += 1

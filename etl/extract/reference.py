@@ -88,15 +88,19 @@ class Reference:
     role_phrases: dict[str, list[str]]
     titles: set[str]
     themes: "PhraseIndex"  # theme phrases and weak phrases, looked up by words
+    _by_role: dict | None = None  # role (lower case) -> [(person, role)], built on first use
 
     def holders(self, role: str, day: dt.date | None, country: str | None = None) -> list[Person]:
         """Who held `role` (in `country`) on `day`: 'Director-General' on 2017-03-29 -> [Irina Bokova]."""
+        if self._by_role is None:
+            self._by_role = defaultdict(list)
+            for person in self.people.values():
+                for r in person.roles:
+                    self._by_role[r.role.lower()].append((person, r))
         found = []
-        for person in self.people.values():
-            for r in person.roles:
-                if r.role.lower() == role.lower() and (country is None or r.country == country) and (day is None or r.held_on(day)):
-                    found.append(person)
-                    break
+        for person, r in self._by_role.get(role.lower(), ()):
+            if (country is None or r.country == country) and (day is None or r.held_on(day)) and person not in found:
+                found.append(person)
         return found
 
 
