@@ -29,7 +29,7 @@ MEETING = re.compile(
     r"discussed|discussions with|consultations|was received|were received|will meet|to meet|signed|sign|opened|open|"
     r"launched|attended|co-chaired|chaired|presented|handed|awarded|in the presence of|together with|joined by|"
     r"accompanied by|participants|took part|participated|among the guests|was opened by|were opened by|opened by|"
-    r"meetings? with|delegation|interlocutors|gathered)\b", re.I)
+    r"meetings? with|delegation|interlocutors|gathered|brought together|bringing together|(?:the|their) talks)\b", re.I)
 # Russian: met, received, talks, a meeting, handed, signed, opened, took part (any ending)
 RU_MEETING = re.compile(
     r"(?<![\w-])(?:встрети\w*|встреч\w+|приня[лв]\w*|принима\w*|переговор\w*|бесед\w*|вручи\w*|подписа\w*|"
@@ -41,7 +41,8 @@ ANOTHER_ENCOUNTER = re.compile(r"\b(?:later|also|earlier)\s+(?:on\s+)?(?:that|th
                                r"позднее в тот же день)(?![\w-])", re.I)
 NEXT_DAY = re.compile(r"\b(?:the (?:following|next) day|the day after)\b|(?<![\w-])(?:на следующий день|на другой день)(?![\w-])",
                       re.I)
-PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Оо]н|[Оо]на)\b")
+PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Оо]н|[Оо]на)\b|\b(?:[Ii]n|[Dd]uring)\s+(?:his|her)\s+"
+                             r"(?:talks|meeting|meetings|conversation)\b")
 JOINED = re.compile(r"\b(?:(?:took part|participated|was present|were present) in the (?:meeting|talks)|(?:also )?attended the "
                     r"(?:meeting|talks)|joined the (?:meeting|talks))\b|(?<![\w-])(?:во встрече|в переговорах|в беседе)\s+"
                     r"(?:также\s+)?(?:участвовал\w*|принял\w* участие)|участвовал\w* (?:во встрече|в переговорах)", re.I)
@@ -354,7 +355,7 @@ def extract(document: Document, ref: Reference) -> Extraction:
         trigger = (RU_MEETING if russian else MEETING).search(s.text)
         if trigger:
             participants = _unique(mentions)
-            if participants and PRONOUN_SUBJECT.search(s.text[: trigger.start()] or s.text[:3]):
+            if participants and PRONOUN_SUBJECT.search(s.text[: trigger.end()]):
                 keys = {_key(m) for m in participants}
                 other = next((m for m in reversed(last_named) if _key(m) not in keys), None)
                 if other is not None and (len(participants) == 1 or re.match(r"\s*(?:[Hh]is|[Hh]er)\b", s.text)):
@@ -440,11 +441,13 @@ def _scope(result: Extraction, sents: list[Sentence], per_sentence: list, ref: R
     starts = sorted({m.evidence.paragraph for m in result.meetings})
     for m in result.meetings:
         m.countries = countries([m.evidence.index], m.participants)
-        # the meeting's paragraph and those after it up to the next meeting: what the talks were about
-        until = next((p for p in starts if p > m.evidence.paragraph), max(by_paragraph) + 1)
-        span = [s for p in range(m.evidence.paragraph, until) for s in by_paragraph.get(p, [])]
-        found = find_themes(span, ref, "", threshold=THEME_POINTS if len(span) > SHORT else SHORT_POINTS, cache=cache)
-        m.themes = [t for t in found if t in result.themes]
+        # the meeting's paragraph; where it names no theme (a dateline paragraph), those after it up to the next meeting
+        m.themes = paragraph_themes(m.evidence.paragraph)
+        if not m.themes:
+            until = next((p for p in starts if p > m.evidence.paragraph), max(by_paragraph) + 1)
+            span = [s for p in range(m.evidence.paragraph, until) for s in by_paragraph.get(p, [])]
+            found = find_themes(span, ref, "", threshold=THEME_POINTS if len(span) > SHORT else SHORT_POINTS, cache=cache)
+            m.themes = [t for t in found if t in result.themes]
     for p in result.partnerships:
         p.countries = countries([p.sentence_index], [])
         p.themes = paragraph_themes(paragraph_of[p.sentence_index])

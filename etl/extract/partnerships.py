@@ -344,7 +344,7 @@ def find_ru_partnerships(sentence: str) -> list[tuple[str, str, int, int]]:
                     not re.match(r"(?i:в|во|на|и|о|об|по|с|к)$", words[start - 1].group(0)) and \
                     not (start > 1 and re.match(r"(?i:в|во|на|из)$", words[start - 2].group(0))
                          and words[start - 1].group(0)[0].isupper()
-                         and not re.search(r"(?:ск|ов|ин)\w{1,3}$", words[start - 1].group(0))) and \
+                         and not re.search(r"(?:ый|ий|ой|ая|ое|ую|ом|ым|ем|ых|ого|его|ому|ему|ые|ие)$", words[start - 1].group(0))) and \
                     sentence[words[start - 1].end() : words[start].start()].strip() == "":
                 start -= 1
             while start < k and not re.match(r"[А-ЯЁA-Z«\d]", words[start].group(0)):
@@ -373,13 +373,13 @@ def find_ru_partnerships(sentence: str) -> list[tuple[str, str, int, int]]:
     return out
 
 
-RU_LISTS = [(re.compile(r"(?i:репрезентативн\w+ списк|списк\w* нематериального|нематериального культурного наследия)"),
+RU_LISTS = [(re.compile(r"(?i:репрезентативн\w+ спис|спис\w* нематериального|нематериального культурного наследия)"),
              "intangible_heritage_inscription"),
-            (re.compile(r"(?i:списк\w* всемирного наследия)"), "world_heritage_inscription"),
+            (re.compile(r"(?i:спис\w* всемирного наследия)"), "world_heritage_inscription"),
             (re.compile(r"(?i:биосферн\w+ резерват)"), "biosphere_reserve"),
             (re.compile(r"(?i:«?память мира»?|реестр\w* «?памят)"), "other")]
 RU_INCLUDED = re.compile(r"(?i:включ\w*|внесени\w*|внес\w*)\s+(?!в\s)(.{2,120}?)\s+(?:в|во)\s+((?:[А-ЯЁа-яё«»]+\s+){0,2}"
-                         r"(?:список|списка|сеть|реестр)\w*(?:\s+[а-яё«»]+){0,6})")
+                         r"(?i:список|списка|сеть|реестр)\w*(?:\s+[а-яё«»]+){0,6})")
 RU_ELEMENTS = re.compile(r"(?i:элемент\w*|объект\w*):\s*(.+?)(?:\.|$)")
 
 
