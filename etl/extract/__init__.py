@@ -43,6 +43,9 @@ NEXT_DAY = re.compile(r"\b(?:the (?:following|next) day|the day after)\b|(?<![\w
                       re.I)
 PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Оо]н|[Оо]на)\b|\b(?:[Ii]n|[Dd]uring)\s+(?:his|her)\s+"
                              r"(?:talks|meeting|meetings|conversation)\b")
+ABSENT = re.compile(r"\b(?:invitation|invitations|greetings|message|letter|congratulations|regards|wishes)\s+(?:of|from)\s+"
+                    r"(?:[\w'’.-]+\s+){0,12}$|\bon behalf of\s+(?:[\w'’.-]+\s+){0,8}$|"
+                    r"(?<![\w-])(?:приглашени\w*|приветстви\w*|послани\w*|поздравлени\w*|от имени|по поручению)\s+(?:[\w'’.-]+\s+){0,8}$", re.I)
 JOINED = re.compile(r"\b(?:(?:took part|participated|was present|were present) in the (?:meeting|talks)|(?:also )?attended the "
                     r"(?:meeting|talks)|joined the (?:meeting|talks))\b|(?<![\w-])(?:во встрече|в переговорах|в беседе)\s+"
                     r"(?:также\s+)?(?:участвовал\w*|принял\w* участие)|участвовал\w* (?:во встрече|в переговорах)", re.I)
@@ -354,7 +357,8 @@ def extract(document: Document, ref: Reference) -> Extraction:
         russian = CYRILLIC.search(s.text) is not None
         trigger = (RU_MEETING if russian else MEETING).search(s.text)
         if trigger:
-            participants = _unique(mentions)
+            # someone whose greetings, message or invitation is passed on is not at the meeting
+            participants = [m for m in _unique(mentions) if not ABSENT.search(s.text[max(0, m.start - 60) : m.start])]
             if participants and PRONOUN_SUBJECT.search(s.text[: trigger.end()]):
                 keys = {_key(m) for m in participants}
                 other = next((m for m in reversed(last_named) if _key(m) not in keys), None)

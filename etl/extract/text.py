@@ -119,21 +119,6 @@ def name_key(value: str) -> str:
     return re.sub(r"(.)\1+", r"\1", key)
 
 
-def edit_distance(a: str, b: str, limit: int = 3) -> int:
-    """Levenshtein distance, stopping early once it exceeds `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
-
-
 WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žА-яЁёІіӘәҒғҚқҢңӨөҰұҮүҺһҲҳӢӣӮӯҶҷ][\w'’\-]*|\d+")
 
 
