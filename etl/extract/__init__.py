@@ -169,6 +169,8 @@ def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], word
     def accept(key: str, place: Place, start: int, end: int) -> bool:
         if any(s < end and start < e for s, e in skip):
             return False
+        if ref.demonym_nouns.match(sentence[end:]):
+            return False  # 'the Turan tigers', 'Bukhara deer': a kind of animal or craft, not the place
         if place.kind == "city" and NAME_HEAD.match(sentence[end:]):
             return False  # 'the Khiva Process', 'Astana International Forum', 'Issyk-Kul Forum': a name, not the place
         if place.id.startswith("geonames-") and (not GEONAMES_CUE.search(sentence[:start])

@@ -125,7 +125,8 @@ QUANTITY = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|sev
 LOWER_EVENT = re.compile(r"\b((?:(?:international|regional|high-level|world|global|anniversary|Central Asian|Asian|annual)\s+)+"
                          r"(?:conference|forum|symposium|summit|festival)\s+(?:on|of|for)\s+[^,.;()]{3,90}?)"
                          r"(?=\s+(?:in|at|and|which|that|to|was|will|with|together)\s|[,.;()]|$)")
-QUOTED_PROJECT = re.compile(r"\b(?:project|programme|program|initiative)\s+[“\"]([^”\"]{3,120})[”\"]", re.I)
+QUOTED_PROJECT = re.compile(r"\b(?:project|programme|program|initiative)\s+[“\"]([^”\"]{3,120})[”\"]|[“\"]([^”\"]{3,120})[”\"]\s+"
+                            r"(?:project|programme|program|initiative)\b", re.I)
 BIOSPHERE_LIST = re.compile(r"((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?:(?:,\s*|\s+and\s+)(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*))*)"
                             r"\s+(?:[Bb]iosphere [Rr]eserves?\b|(?:now\s+)?(?:belong|belongs|joined|join|joins)\s+(?:to\s+)?"
                             r"(?:UNESCO's\s+)?the\s+World Network of Biosphere Reserves)")
@@ -256,7 +257,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             add(name[0].upper() + name[1:], "event", year_at(m.end()))
     rule = "quoted-project"
     for m in QUOTED_PROJECT.finditer(sentence) if ('"' in sentence or "“" in sentence) else ():
-        add(m.group(1), "programme", year_at(m.end()))
+        add(m.group(1) or m.group(2), "programme", year_at(m.end()))
     rule = "biosphere-list"
     for m in BIOSPHERE_LIST.finditer(sentence) if "biosphere" in lowered else ():
         for name in re.split(r",\s*|\s+and\s+", m.group(1)):

@@ -84,6 +84,7 @@ class Reference:
     elements: dict[str, tuple[str, str]]  # key(name) -> (short name, kind) of heritage elements and register entries in data/
     element_max_words: int
     element_first_words: set[str]
+    demonym_nouns: re.Pattern  # 'Turan tigers': a place name followed by one of these is not the place
     lower_starts: set[str]  # first words of gazetteer names written in lower case ('штаб-квартира ЮНЕСКО', 'озеро Сарез')
     role_phrases: dict[str, list[str]]
     titles: set[str]
@@ -240,6 +241,8 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
         not_places=not_places,
         country_first_words={k.split()[0] for k in countries if k}, countries=countries, country_names=country_names,
         venue_cities=venue_cities, feature_only=feature_only, lower_starts=lower_starts, elements=elements,
+        demonym_nouns=re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in sorted(gazetteer.get("demonym_nouns") or ["-"], key=len,
+                                                                               reverse=True)) + r")\b", re.I),
         element_max_words=max((len(k.split()) for k in elements), default=1),
         element_first_words={k.split()[0] for k in elements if k},
         feature_words={kw(w) for w in gazetteer.get("feature_words") or []},
