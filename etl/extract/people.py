@@ -15,7 +15,7 @@ from .reference import Person, Reference
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from .text import CYRILLIC, fold, name_key, ru_stem
+from .text import CYRILLIC, fold, key_words, name_key, ru_stem
 
 CAP = r"(?:[A-Z][a-zà-öø-ÿā-ž'’]+(?:-[A-Z]?[a-zà-öø-ÿā-ž'’]+)*|El-[A-Z][a-z]+|Al-[A-Z][a-z]+)"
 NAME_RUN = re.compile(rf"{CAP}(?:\s+(?:{CAP}|[A-Z]\.))*")
@@ -158,7 +158,7 @@ class PeopleFinder:
         return [m for m in found if m is not None]
 
     def _not_a_name(self, word: str) -> bool:
-        key = fold(word[:-2] if word.endswith(("'s", "’s")) else word)
+        key = key_words(fold(word[:-2] if word.endswith(("'s", "’s")) else word))
         return key in self.ref.countries or (key in self.ref.places and key not in self.ref.surnames)
 
     def _new(self, text: str, start: int, sentence: str) -> Mention | None:

@@ -83,7 +83,7 @@ def ru_stem(word: str) -> str:
     if word.endswith("ец") and len(word) > 4:  # the fleeting vowel: 'дворец', 'дворца', 'дворце' -> 'дворц'
         word = word[:-2] + "ц"
     for ending in RU_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
+        if word.endswith(ending) and len(word) - len(ending) >= (3 if len(ending) > 1 or len(word) > 3 else 2):
             word = word[: -len(ending)]
             break
     if len(word) > 3 and word[-1] in RU_FINAL:
