@@ -228,7 +228,12 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     if CYRILLIC.search(sentence):
         for name, kind, end in find_ru_inscriptions(sentence, ref):
             add(name, kind, year_at(end), exact=True)
+        for m in RU_NOMINATION.finditer(sentence):
+            add(m.group(1)[0].upper() + m.group(1)[1:], "other", year_at(m.end()), exact=True)
+        proclaimed = RU_PROCLAIMED.search(sentence)
         for name, kind, start, end in find_ru_partnerships(sentence):
+            if proclaimed and kind == "programme" and re.match(r"(?i:международн\w*\s+(?:год|десятилети|дн))", name):
+                kind = "resolution"  # a year or decade proclaimed by a resolution, as in English
             if re.search(r"сесси", name, re.I) or any(fold(name) in fold(p.name) for p in found):
                 continue
             place = next((ref.places[k] for k in [key_words(fold(name))] if k in ref.places), None)
@@ -317,7 +322,7 @@ RU_HEADS = [
     (re.compile(r"(?i:конференци|форум|саммит|конгресс|фестивал|симпозиум|выставк|игр[ыа]?(?=\s+кочевник))"), "event"),
     (re.compile(r"(?i:соглашени|меморандум|план\w*\s+действий|дорожн\w*\s+карт|рамочн\w*\s+соглашени)"), "agreement"),
     (re.compile(r"(?i:резолюци)"), "resolution"),
-    (re.compile(r"(?i:десятилети|международн\w*\s+год\b|международн\w*\s+года\b|международн\w*\s+году\b|программ|инициатив|проект)"), "programme"),
+    (re.compile(r"(?i:десятилети|международн\w*\s+год(?:а|у|ом)?\b|программ|инициатив|проект)"), "programme"),
     (re.compile(r"(?i:центр)(?=\w*\s+(?:[^.;]*?)(?:категории\s*(?:2|II)|под\s+эгидой))"), "category_2_centre"),
     (re.compile(r"(?i:преми[яиюей]|медал|деклараци|хартия|хартии|всемирн\w*\s+дн)"), "other"),
 ]
@@ -325,6 +330,8 @@ RU_HEAD_ANY = re.compile(r"(?i:конференци|форум|саммит|ко
                          r"резолюци|десятилети|год|программ|инициатив|проект|центр|преми|медал|деклараци|харти|дн)")
 RU_WORD = re.compile(r"«[^»]{1,80}»|\d{4}\s*[–-]\s*\d{4}(?:\s+годы)?|[А-ЯЁа-яё][\w-]*|[A-Z][\w-]*|\d+(?:-?[а-я]{1,3})?")
 RU_END = re.compile(r"(?:который|которая|которое|которые|которую|что|а|но|в рамках|и|где|когда|после|перед|при)$")
+RU_NOMINATION = re.compile(r"(?i:номинаци\w*)\s+((?:[а-яё]+\s+){0,3}«[^»]{2,80}»|[А-ЯЁ][^,.;]{2,80}?)(?=[,.;]|\s+(?:которую|которая|который|в|на)\s|$)")
+RU_PROCLAIMED = re.compile(r"(?i:резолюци|провозгла|объяв)")
 RU_SIGN = re.compile(r"(?i:подписа|заключ|ратифиц|утверд|одобр|принял|приняла|приняли)")
 
 
@@ -367,6 +374,8 @@ def find_ru_partnerships(sentence: str) -> list[tuple[str, str, int, int]]:
             if any(s0 < span[1] and span[0] < e0 for s0, e0 in taken):
                 break
             name = sentence[span[0] : span[1]]
+            if start == end and start == 0:
+                break  # 'Конференция ...' at the start of a sentence: the word alone is no name
             name = name[0].upper() + name[1:]
             taken.append(span)
             out.append((name, kind, span[0], span[1]))
