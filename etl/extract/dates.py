@@ -104,6 +104,8 @@ ANY_DATE = re.compile(r"\d|January|February|March|April|May|June|July|August|Sep
                       r"Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b|[Dd]ay\b|[Mm]onth\b|[Yy]esterday|[Tt]oday|"
                       r"[Tt]omorrow|DAY|MONTH")  # case-sensitive: a literal scan, several times faster than re.I
 YEAR_HINT = re.compile(r"(?:19|20)\d\d")
+MONTH_HINT = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+NUMERIC_HINT = re.compile(r"\d[.-]\d")
 
 
 def numeric_date(first: int, second: int, year: int, published: dt.date | None) -> dt.date | None:
@@ -136,11 +138,12 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
         if m.group(4) or published:
             year = int(m.group(4)) if m.group(4) else published.year
             add(f"{year:04d}-{_month(m.group(3)):02d}", "month", m.span())
-    for m in DAY_MONTH_YEAR.finditer(sentence):
+    months = MONTH_HINT.search(sentence) is not None  # cheap guards: most patterns need a month name
+    for m in DAY_MONTH_YEAR.finditer(sentence) if months else ():
         add(_day(int(m.group(3)), _month(m.group(2)), int(m.group(1))), "day", m.span())
-    for m in MONTH_DAY_YEAR.finditer(sentence):
+    for m in MONTH_DAY_YEAR.finditer(sentence) if months else ():
         add(_day(int(m.group(3)), _month(m.group(1)), int(m.group(2))), "day", m.span())
-    for m in NUMERIC.finditer(sentence):
+    for m in NUMERIC.finditer(sentence) if NUMERIC_HINT.search(sentence) else ():
         if m.group(1):
             add(numeric_date(int(m.group(1)), int(m.group(2)), int(m.group(3)), published), "day", m.span())
         else:
@@ -172,11 +175,11 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
         for m in RU_YEAR.finditer(sentence):
             add(m.group(1), "year", m.span(1))
     if published:
-        for m in DAY_MONTH.finditer(sentence):
+        for m in DAY_MONTH.finditer(sentence) if months else ():
             add(resolve_without_year(_month(m.group(2)), int(m.group(1)), published, when), "day", m.span())
-        for m in MONTH_DAY.finditer(sentence):
+        for m in MONTH_DAY.finditer(sentence) if months else ():
             add(resolve_without_year(_month(m.group(1)), int(m.group(2)), published, when), "day", m.span())
-        for m in WEEKDAY.finditer(sentence):
+        for m in WEEKDAY.finditer(sentence) if "day" in sentence else ():
             target = WEEKDAYS.index(m.group(1).lower())
             ahead = (target - published.weekday()) % 7
             if when == "future" or m.group(0).lower().startswith("next"):
@@ -184,21 +187,21 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
             else:
                 day = published - dt.timedelta(days=(published.weekday() - target) % 7)
             add(day, "day", m.span())
-        for m in RELATIVE.finditer(sentence):
+        for m in RELATIVE.finditer(sentence) if ("day" in sentence or "orrow" in sentence) else ():
             shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[m.group(1).lower()]
             add(published + dt.timedelta(days=shift), "day", m.span())
-    for m in MONTH_YEAR.finditer(sentence):
+    for m in MONTH_YEAR.finditer(sentence) if months else ():
         add(f"{int(m.group(2)):04d}-{_month(m.group(1)):02d}", "month", m.span())
     if published:
-        for m in MONTH_ONLY.finditer(sentence):
+        for m in MONTH_ONLY.finditer(sentence) if months else ():
             day = resolve_without_year(_month(m.group(1)), 1, published.replace(day=1), when)
             if day is not None:
                 add(day.isoformat()[:7], "month", m.span())
-        for m in THIS_MONTH.finditer(sentence):
+        for m in THIS_MONTH.finditer(sentence) if "onth" in sentence else ():
             shift = {"last": -1, "previous": -1, "the previous": -1, "next": 1, "the following": 1}.get(m.group(1).lower(), 0)
             month_index = published.year * 12 + published.month - 1 + shift
             add(f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", "month", m.span())
-    for m in RANGE.finditer(sentence):
+    for m in RANGE.finditer(sentence) if YEAR_HINT.search(sentence) else ():
         low, high = int(m.group(1)), int(m.group(2))
         if low <= high:
             add(str(low), "year", m.span(), end_year=high)
