@@ -34,4 +34,4 @@ def smoothed(right: int, found: int) -> float:
 
 def shrunk(right: int, found: int, prior: float) -> float:
     """A signature's rate, drawn towards its type's rate when it has few facts (empirical Bayes shrinkage)."""
-    return round((right + PRIOR_WEIGHT * prior) / (found + PRIOR_WEIGHT), 2)
+    return min(0.99, round((right + PRIOR_WEIGHT * prior) / (found + PRIOR_WEIGHT), 2))  # never certain
