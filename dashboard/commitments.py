@@ -31,6 +31,7 @@ OPEN_KINDS = {
     "nomination": "Nomination without an outcome",
     "visit": "Announced or invited, not yet held",
     "agreement": "Agreement term ending within 24 months",
+    "agreement_unsigned": "Agreement proposed, not yet signed",
     "danger": "On the List of World Heritage in Danger",
 }
 HORIZON_MONTHS = 24
@@ -97,7 +98,10 @@ def open_items(stages: pd.DataFrame, on: str) -> pd.DataFrame:
         last, first = chain.iloc[-1], chain.iloc[0]
         process = last["process"]
         due = None
-        if process == "agreement":
+        if process == "agreement" and last["stage"] in ("proposed", "approved"):
+            process, due = "agreement_unsigned", None
+            since = first["date"]
+        elif process == "agreement":
             ends = [e for e in chain["ends"] if isinstance(e, str)]
             due = ends[-1] if ends else None
             ending = as_date(due)
@@ -109,7 +113,7 @@ def open_items(stages: pd.DataFrame, on: str) -> pd.DataFrame:
         else:
             since = first["date"] if process != "danger" else last["date"]
         rows.append({
-            "open_kind": OPEN_KINDS[process], "chain_id": chain_id, "process": process, "what": last["chain_title"],
+            "open_kind": OPEN_KINDS[process], "chain_id": chain_id, "process": last["process"], "what": last["chain_title"],
             "status": stage_label(last["stage"]), "since": since, "open_for": duration(since, on), "due": due,
             "countries": ", ".join(sorted({c for cs in chain["countries"].dropna() for c in cs.split(", ")})),
             "record_type": last["record_type"], "record_id": last["record_id"], "source_url": last["source_url"],

@@ -44,7 +44,7 @@ PROCESSES: dict[str, dict[str, Any]] = {
         "label": "Agreement: signed → ratified → in force → renewed → expired",
         "start": ("proposed", "approved", "signed"),
         "next": {"proposed": ("approved", "signed"), "approved": ("signed",),
-                 "signed": ("ratified", "in_force", "renewed", "expired"), "ratified": ("in_force",),
+                 "signed": ("ratified", "in_force", "renewed", "expired"), "ratified": ("in_force", "renewed", "expired"),
                  "in_force": ("renewed", "expired"), "renewed": ("ratified", "in_force", "renewed", "expired"),
                  "expired": ("renewed",)},
     },
@@ -104,7 +104,7 @@ def _stages(value: Any) -> list[dict[str, Any]]:
         if len(records) != 1:
             raise Invalid(f"stage {index} must name exactly one record: 'meeting: <id>' or 'partnership: <id>'", line)
         row: dict[str, Any] = {"index": index, "line": line, "lines": lines, "record_type": records[0]}
-        for name, rule in (("stage", slug), ("record_id", slug), ("date", date), ("ends", date), ("source_url", url),
+        for name, rule in (("stage", _stage_name), ("record_id", slug), ("date", date), ("ends", date), ("source_url", url),
                            ("note", text(2000))):
             key = records[0] if name == "record_id" else name
             raw = item.get(key)
@@ -123,6 +123,14 @@ def _stages(value: Any) -> list[dict[str, Any]]:
 
 
 _stages.empty = ()
+
+
+def _stage_name(value: Any) -> str:
+    from .records import Invalid
+
+    if not isinstance(value, str) or value not in STAGE_LABELS:
+        raise Invalid("must be one of " + ", ".join(STAGE_LABELS))
+    return value
 
 
 def _before(a: str, b: str) -> bool:
