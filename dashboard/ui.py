@@ -393,8 +393,9 @@ def adopt_url_country() -> None:
     """Arriving from a country link (?country=KAZ), make that the chosen country before the filters are drawn."""
     wanted = st.query_params.get("country")
     state = st.session_state
-    if not wanted or "," in wanted or STATE not in state:
-        return
+    if not wanted or "," in wanted or STATE not in state or state.get("country_url_seen") == wanted:
+        return  # no link followed: a URL the filters have not rewritten yet is not a new choice
+    state["country_url_seen"] = wanted
     try:
         names = load(queries.options).countries
     except store.DatabaseUnavailable:
