@@ -240,8 +240,7 @@ def sections(b: Briefing) -> list[tuple[str, list]]:
         rows.append([_value(profile.get("name")), "UNESCO member since", since or "not recorded", _value(profile.get("publisher"))])
         bodies = profile.get("bodies")
         for body in (bodies.itertuples() if bodies is not None and len(bodies) else []):
-            label = {"national_commission": "National Commission", "permanent_delegation": "Permanent Delegation"}.get(body.body, body.body)
-            rows.append([_value(profile.get("name")), label, _value(body.name), _value(body.publisher)])
+            rows.append([_value(profile.get("name")), _value(body.body_label), _value(body.name), _value(body.publisher)])
     out.append(("Membership and national bodies", [("table", ["Country", "What", "Details", "Publisher"], rows)]))
     people = [[_value(r.office_label), _value(r.name), _value(r.role), _value(r.start_date), _value(r.publisher)]
               + ([_value(r.country)] if len(b.countries) > 1 else []) for r in b.people.itertuples()]

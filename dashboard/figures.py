@@ -183,7 +183,7 @@ def cooccurrence_heatmap(pairs: pd.DataFrame, labels: dict[str, str]) -> go.Figu
 def theme_share_figure(shares: pd.DataFrame, country_name: str) -> go.Figure:
     """Share of records per theme, the country beside all five countries (shares: theme, country_share, region_share,
     country_records, region_records)."""
-    title = f"Which themes, compared with the region? (share of {country_name}'s records)"
+    title = "Which themes, compared with the region?"
     if shares.empty:
         return _layout(go.Figure(), title)
     shares = shares.iloc[::-1]
@@ -220,3 +220,9 @@ def chain_lines(fig: go.Figure, stages: pd.DataFrame, lane_of: dict[tuple[str, s
     if shown:
         fig.update_layout(showlegend=True)
     return fig
+
+
+def lanes_of(points: pd.DataFrame, lane_labels: dict[str, str]) -> dict[tuple[str, str], str]:
+    """(record_type, id) -> the label of the first lane the timeline drew the record in (for chain_lines)."""
+    first = points.drop_duplicates(["record_type", "id"])
+    return {(t, i): lane_labels.get(lane, lane) for t, i, lane in zip(first["record_type"], first["id"], first["lane"])}

@@ -388,9 +388,11 @@ def country_profile(conn: sqlite3.Connection, iso3: str) -> dict | None:
     if frame.empty:
         return None
     profile = frame.iloc[0].to_dict()
-    profile["bodies"] = (_frame(conn, BODIES_SQL, {"iso3": iso3}) if _has_table(conn, "national_bodies")
-                         else pd.DataFrame(columns=["body", "name", "established", "address", "website", "source_url",
-                                                    "publisher", "note"]))
+    bodies = (_frame(conn, BODIES_SQL, {"iso3": iso3}) if _has_table(conn, "national_bodies")
+              else pd.DataFrame(columns=["body", "name", "established", "address", "website", "source_url", "publisher", "note"]))
+    bodies.insert(0, "body_label", bodies["body"].map({"national_commission": "National Commission",
+                                                       "permanent_delegation": "Permanent Delegation"}))
+    profile["bodies"] = bodies
     return profile
 
 

@@ -334,6 +334,20 @@ COLUMNS = {
     "lat": st.column_config.NumberColumn("Lat", format="%.4f"),
     "lon": st.column_config.NumberColumn("Lon", format="%.4f"),
     "id": st.column_config.TextColumn("Id"),
+    # the Country page
+    "publisher": st.column_config.TextColumn("Publisher", help="Who published the source page"),
+    "body_label": "Body",
+    "website": st.column_config.LinkColumn("Web site", display_text="open"),
+    "office_label": "Office",
+    "role": st.column_config.TextColumn("Role, as the source gives it", width="medium"),
+    "start_date": "Since",
+    "open_kind": "What is open",
+    "what": st.column_config.TextColumn("Commitment", width="large"),
+    "since": "Open since",
+    "open_for": "Open for",
+    "due": "Term ends",
+    "in_danger": st.column_config.CheckboxColumn("In danger"),
+    "danger_since": "In danger since",
 }
 
 

@@ -2,6 +2,7 @@
 bodies, what is open, commitment chains, latest meetings, themes against the region and a small timeline."""
 
 import datetime as dt
+from dataclasses import replace
 
 import streamlit as st
 
@@ -42,7 +43,8 @@ with left:
     if bodies is None or bodies.empty:
         st.caption("Not recorded yet for this country.")
     else:
-        st.dataframe(bodies, hide_index=True, width="stretch", column_config=ui.COLUMNS)
+        st.dataframe(bodies[["body_label", "name", "established", "website", "source_url", "publisher"]], hide_index=True,
+                     width="stretch", column_config=ui.COLUMNS)
 with right:
     st.subheader(f"In office on {on}")
     people = ui.load(queries.in_office, iso3, on)
@@ -95,7 +97,7 @@ else:
                  width="stretch", column_config=ui.COLUMNS)
 
 themes_col, timeline_col = st.columns(2)
-region = filters.__class__(**{**filters.__dict__, "countries": ()})
+region = replace(filters, countries=())
 with themes_col:
     shares = commitments.theme_shares(ui.aggregate("theme_counts", filters), numbers["meetings"] + numbers["partnerships"],
                                       ui.aggregate("theme_counts", region), sum(ui.aggregate("headline", region)[k]

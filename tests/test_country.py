@@ -209,3 +209,14 @@ def test_the_command_line_opens_the_database_read_only(bundled_db, tmp_path, mon
     result = CliRunner().invoke(cli, ["briefing", "--country", "KGZ", "--format", "docx", "--out", str(tmp_path / "k.docx"),
                                       "--db", str(bundled_db)])
     assert result.exit_code == 0 and opened == [bundled_db]
+
+
+def test_the_timeline_draws_the_chains(monkeypatch, bundled_db):
+    monkeypatch.setenv("COOPERATION_DB", str(bundled_db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
+    assert any("Country profiles:" in m.value and "Country?country=KAZ" in m.value for m in at.markdown)
+    at = at.switch_page("pages/1_Timeline.py").run()
+    at.toggle(key="timeline_chains").set_value(True).run()
+    assert not at.exception
+    chart = next(c for c in at.get("plotly_chart") if "Commitment chain" in c.proto.spec)
+    assert chart.proto.spec.count('"name":"Commitment chain"') >= 3
