@@ -51,6 +51,14 @@ def as_date(value: str | None) -> dt.date | None:
     return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
+def period_end(value: str | None) -> dt.date | None:
+    """The last day a date of any precision covers: '2026' -> 2026-12-31, '2026-02' -> 2026-02-28."""
+    start = as_date(value)
+    if start is None or len(value) == 10:
+        return start
+    return add_months(start, 12 if len(value) == 4 else 1) - dt.timedelta(days=1)
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
@@ -104,7 +112,7 @@ def open_items(stages: pd.DataFrame, on: str) -> pd.DataFrame:
         elif process == "agreement":
             ends = [e for e in chain["ends"] if isinstance(e, str)]
             due = ends[-1] if ends else None
-            ending = as_date(due)
+            ending = period_end(due)
             if last["stage"] in OUTCOMES[process] or ending is None or not (today <= ending <= horizon):
                 continue
             since = last["date"]

@@ -225,3 +225,11 @@ def test_chains_of_a_country_and_in_a_year_range():
 ])
 def test_how_long_open(since, on, expected):
     assert commitments.duration(since, on) == expected
+
+
+def test_an_agreement_ending_in_a_year_is_open_until_the_end_of_that_year():
+    chain = stages(("prog", 1, "agreement", "Programme 2022-2026", "signed", "partnership", "p", "2022", "2026", "u", "P",
+                    "UZB", None))
+    assert list(commitments.open_items(chain, "2026-12-01")["due"]) == ["2026"]
+    assert commitments.open_items(chain, "2027-01-01").empty
+    assert commitments.period_end("2024-02") == commitments.as_date("2024-02-29")
