@@ -509,11 +509,16 @@ def country_registers(conn: sqlite3.Connection, iso3: str, on: str) -> pd.DataFr
     rows = _frame(conn, REGISTER_ROWS_SQL, {"iso3": iso3, "on": on, "kinds": json.dumps(list(REGISTER_OF_KIND))})
     rows["group"] = rows["register"].map(lambda r: REGISTER_GROUP.get(r, r) if isinstance(r, str) else None)
     rows["group"] = rows["group"].fillna(rows["kind"].map(REGISTER_OF_KIND))
+    # a nomination, a Tentative List entry or a Danger listing is not an entry on the list it concerns
+    rows.loc[rows["kind"] == "world_heritage_nomination", "group"] = "nominations"
+    rows.loc[rows["kind"] == "tentative_list", "group"] = "tentative_list"
+    rows.loc[rows["kind"] == "world_heritage_danger_listing", "group"] = "world_heritage_in_danger"
     rows["key"] = rows["entry"].where(rows["entry"].notna(), rows["place_id"]).fillna(rows["id"])
     danger = rows[rows["group"] == "world_heritage_in_danger"]
     rows = rows[rows["group"] != "world_heritage_in_danger"]
     rows = rows.assign(on_list=rows["end_date"].map(lambda end: not isinstance(end, str) or end >= on[: len(end)]))
     first = rows.sort_values(["date", "id"]).groupby(["group", "key"], sort=False, as_index=False).first()
+    first["on_list"] = first.set_index(["group", "key"]).index.map(rows.groupby(["group", "key"])["on_list"].any())
     listed = {key: row for key, row in zip(danger["key"], danger.itertuples()) if not isinstance(row.end_date, str)
               or row.end_date >= on[: len(row.end_date)]}
     first["in_danger"] = first["key"].map(lambda k: k in listed) & (first["group"] == "world_heritage")

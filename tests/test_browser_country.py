@@ -82,7 +82,7 @@ def test_a_country_name_in_the_details_leads_to_its_page(server):
         page.mouse.move(point["x"] + point["width"] / 2, point["y"] + point["height"] / 2)
         page.wait_for_timeout(300)
         page.mouse.click(point["x"] + point["width"] / 2, point["y"] + point["height"] / 2)
-        page.wait_for_selector("text=Open the source", timeout=20_000)
+        page.wait_for_selector("text=Source:", timeout=20_000)
         link = page.locator("a[href*='Country?country=UZB']").first
         assert link.inner_text() == "Uzbekistan"
         page.goto(server + "/" + link.get_attribute("href").lstrip("./"))
