@@ -46,6 +46,8 @@ PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:[Hh]e|[Ss]he|[Hh]is|[Hh]
 ABSENT = re.compile(r"\b(?:invitation|invitations|greetings|message|letter|congratulations|regards|wishes)\s+(?:of|from)\s+"
                     r"(?:[\w'’.-]+\s+){0,12}$|\bon behalf of\s+(?:[\w'’.-]+\s+){0,8}$|"
                     r"(?<![\w-])(?:приглашени\w*|приветстви\w*|послани\w*|поздравлени\w*|от имени|по поручению)\s+(?:[\w'’.-]+\s+){0,8}$", re.I)
+HERITAGE_ANAPHOR = re.compile(r"^(?:The|This|That)\s+(?:\w+\s+)?(?:monument|property|site|mausoleum|complex|ensemble|park|corridor|"
+                              r"fortress|fortresses|city|town)\b|\bwhen it was inscribed\b|^It\s+(?:was|has been)\b")
 JOINED = re.compile(r"\b(?:(?:took part|participated|was present|were present) in the (?:meeting|talks)|(?:also )?attended the "
                     r"(?:meeting|talks)|joined the (?:meeting|talks))\b|(?<![\w-])(?:во встрече|в переговорах|в беседе)\s+"
                     r"(?:также\s+)?(?:участвовал\w*|принял\w* участие)|участвовал\w* (?:во встрече|в переговорах)", re.I)
@@ -344,6 +346,7 @@ def extract(document: Document, ref: Reference) -> Extraction:
     last_day: Found | None = None  # the last day-precise date stated so far: 'later that day' refers to it
     last_date: Found | None = None
     last_named: list[Mention] = []  # people named in the previous sentences, most recent last: 'he' refers to them
+    previous_heritage: list[str] = []  # World Heritage properties of the previous sentence: 'it', 'the monument' refer to them
     heritage_list = None  # the list the release last spoke of ('wh' or 'ich'): 'was inscribed in 2005' refers to it
     for s, (countries, dates, words) in zip(sents, per_sentence):
         day_dates = [d for d in dates if d.precision == "day"]
@@ -355,6 +358,9 @@ def extract(document: Document, ref: Reference) -> Extraction:
             seen_places.setdefault(place.name, (place, s))
         heritage_list = _heritage_list(s.text) or heritage_list
         heritage = [p.name for p, _, _ in places if p.kind == "world_heritage_site"]
+        if not heritage and previous_heritage and "inscri" in s.text and HERITAGE_ANAPHOR.search(s.text):
+            heritage = previous_heritage  # 'The Timurid monument became ... when it was inscribed in 2003'
+        previous_heritage = [p.name for p, _, _ in places if p.kind == "world_heritage_site"]
         result.partnerships += find_partnerships(s.text, s.index, dates, ref, heritage, heritage_list, countries, focus, words)
         russian = CYRILLIC.search(s.text) is not None
         trigger = (RU_MEETING if russian else MEETING).search(s.text)

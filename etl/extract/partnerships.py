@@ -41,7 +41,8 @@ INSCRIBE = re.compile(r"\b(inscri\w*|added to|entered|included in|listed|joined 
 NOMINATE = re.compile(r"\b(nominat\w*|nomination|Tentative List|candidacy|dossier)\b", re.I)
 ICH = re.compile(r"intangible (?:cultural )?heritage|Representative List", re.I)
 MEMORANDUM = re.compile(r"\b(memorandum of understanding|memorandum|agreement|action plan|roadmap|road map)\b", re.I)
-SIGN = re.compile(r"\b(sign\w*|conclu\w*|ratif\w*|adopt\w*|agreed (?:on|to|upon|that)|prepar\w*|draw\w* up|drawn up|approv\w*)\b", re.I)
+SIGN = re.compile(r"\b(sign\w*|conclu\w*|ratif\w*|adopt\w*|agreed (?:on|to|upon)|approv\w*|(?:agreed that [^.;]{0,60}?)?(?:prepare|draw up|"
+                  r"drew up|drawn up|draft)\s+(?:an?|the)?\s*(?:\w+\s+){0,2}(?:action plan|roadmap|road map|memorandum|agreement))\b", re.I)
 GENERIC_NAMES = {"unesco", "united nations", "the united nations", "un", "general conference", "executive board", "security council",
                  "the organization", "conference", "forum", "centre", "center", "institute", "session", "assembly", "programme",
                  "global geopark", "unesco global geopark", "unesco global geoparks", "world network of biosphere reserves",
@@ -185,8 +186,11 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     # heritage elements and register entries that data/ records, named in a sentence about a list or a certificate
     rule = "known-element"
     if ref.elements and (listed == "ich" or (any(w in lowered for w in HERITAGE_HINTS) and HERITAGE_CONTEXT.search(sentence))):
+        # 'wished the nomination of X success': still a nomination ('nominated jointly with' says who, not when)
+        nominated_only = re.search(r"\b(?:nomination|candidacy|dossier|Tentative List)\b", sentence, re.I) and \
+            not re.search(r"inscri|proclaim", sentence, re.I)
         for name, kind, end in _known_elements(sentence, ref, folded):
-            add(name, kind, year_at(end), exact=True)
+            add(name, "other" if nominated_only and kind == "intangible_heritage_inscription" else kind, year_at(end), exact=True)
     # Memory of the World: the entry named as subject of the inscription
     rule = "mow"
     if "Memory of the World" in sentence and inscribes:
@@ -198,7 +202,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         add(f"{m.group(1)} in the UNESCO Creative Cities Network", "other", year_at(m.end()) or year_here, exact=True)
     # named spans classified by their head word
     rule = "span"
-    for match in SPAN.finditer(sentence):
+    for match in _spans(sentence):
         span = match.group(0)
         if " the " in span and TITLE_HINT.search(span):
             span = TITLE_IN_SPAN.sub("", span)  # 'Advisor to the President and ... for the Issyk-Kul Forum' -> the forum
@@ -469,6 +473,39 @@ def _known_elements(sentence: str, ref: Reference, folded=None) -> list[tuple[st
     return out
 
 
+class _Part:
+    """A part of a named span, with the span's interface (group, start, end)."""
+
+    def __init__(self, text: str, start: int):
+        self.text, self._start = text, start
+
+    def group(self, _index: int = 0) -> str:
+        return self.text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._start + len(self.text)
+
+
+JOINED_NAMES = re.compile(r"\s+and\s+(?:to|for|of|with|in)\s+(?:the\s+)?")
+
+
+def _spans(sentence: str):
+    """Named spans; 'the 6th World Nomad Games and to the Chingiz Aitmatov Issyk-Kul Forum' is two of them."""
+    for match in SPAN.finditer(sentence):
+        text = match.group(0)
+        if " and " not in text or not JOINED_NAMES.search(text):
+            yield match
+            continue
+        position = match.start()
+        for piece in JOINED_NAMES.split(text):
+            offset = sentence.index(piece, position)
+            yield _Part(piece, offset)
+            position = offset + len(piece)
+
+
 def _ordinal(text: str) -> str:
     return text[0].upper() + text[1:] if text[0].isalpha() else text
 
@@ -515,6 +552,8 @@ def _inscribed_elements(sentence: str) -> list[tuple[str, int]]:
     for verb in INSCRIBED_VERB.finditer(sentence):
         clause = re.split(r"[.;:]\s+|\swhile\s|,\s+and\s+", sentence[: verb.start()])[-1].strip().rstrip(",")
         clause = _without_apposition(_first_capital(clause))
+        if re.match(r"(?:The|This|That|A|An|Its)\s+[a-z]", clause):
+            continue  # 'The traditional wedding ritual was inscribed': a description, the name is elsewhere
         if clause and len(clause.split()) <= 10:
             out.append((clause, verb.end()))
     for m in re.finditer(r"\b(?:inscribed|inscription of|certificates? for|nomination of)\s+(?!(?:on|onto|in|to|as|at|by|for)\s)"
