@@ -460,8 +460,10 @@ def country_profile(conn: sqlite3.Connection, iso3: str) -> dict | None:
 
 
 IN_OFFICE_SQL = """
-SELECT r.office, pe.name, r.role, r.organisation, r.start_date, r.end_date, r.source_url, pub.name AS publisher,
-       r.person_id, pl.name AS place
+SELECT r.office, pe.name, r.role, r.organisation, r.start_date, r.end_date,
+       CASE WHEN r.end_date IS NOT NULL THEN r.end_date
+            WHEN r.flags LIKE '%tenure_dates_unknown%' THEN 'end not recorded' ELSE 'in office' END AS until,
+       r.source_url, pub.name AS publisher, r.person_id, pl.name AS place
 FROM roles r JOIN people pe ON pe.id = r.person_id
 LEFT JOIN publishers pub ON pub.id = r.publisher_id LEFT JOIN places pl ON pl.id = r.place_id
 WHERE r.office IS NOT NULL
@@ -472,6 +474,11 @@ WHERE r.office IS NOT NULL
                                                      'assistant_director_general', 'unesco_office_head'))
        OR r.office = 'director_general'
        OR (r.office = 'unesco_office_head' AND r.place_id IN (SELECT place_id FROM place_countries WHERE country_iso3 = :iso3)))
+  -- a holder with no recorded end is no longer in office once a successor in the same office has started
+  AND NOT (r.end_date IS NULL AND EXISTS (
+        SELECT 1 FROM roles later WHERE later.office = r.office AND later.person_id <> r.person_id
+          AND coalesce(later.country_iso3, '') = coalesce(r.country_iso3, '') AND coalesce(later.place_id, '') = coalesce(r.place_id, '')
+          AND later.start_date > r.start_date AND later.start_date <= :on))
 ORDER BY r.start_date DESC
 """
 
@@ -479,7 +486,8 @@ ORDER BY r.start_date DESC
 def in_office(conn: sqlite3.Connection, iso3: str, on: str) -> pd.DataFrame:
     """Who held each office on a date (from roles.office): the country's head of state, foreign minister, ambassador
     to UNESCO, National Commission chair and secretary, UNESCO's Director-General and the head of the UNESCO office
-    that serves the country. A role with no dates at all is left out (it cannot be placed in time)."""
+    that serves the country. A role with no dates at all is left out (it cannot be placed in time); one with no end
+    ends when a successor in the same office starts; `until` says 'end not recorded' where the sources give no end."""
     frame = _frame(conn, IN_OFFICE_SQL, {"iso3": iso3, "on": on})
     frame["order"] = frame["office"].map({o: i for i, o in enumerate(OFFICE_ORDER)}).fillna(len(OFFICE_ORDER))
     frame = frame.sort_values(["order", "start_date"], ascending=[True, False], kind="stable").drop(columns="order")

@@ -51,7 +51,7 @@ with right:
     if people.empty:
         st.caption("No office holder with dates is recorded for this day.")
     else:
-        st.dataframe(people[["office_label", "name", "role", "start_date", "source_url", "publisher"]], hide_index=True,
+        st.dataframe(people[["office_label", "name", "role", "start_date", "until", "source_url", "publisher"]], hide_index=True,
                      width="stretch", column_config=ui.COLUMNS)
 
 st.subheader("What is open")

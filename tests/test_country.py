@@ -182,6 +182,38 @@ def test_people_in_office_come_from_roles_office(tmp_path):
         assert list(queries.in_office(conn, "KAZ", "2018-01-01")["name"]) == ["Kairat Abdrakhmanov"]
         assert queries.in_office(conn, "KAZ", "2019-01-01").empty
         assert queries.in_office(conn, "UZB", "2017-03-29")["name"].tolist() == ["Irina Bokova"]
+        assert list(on_day["until"]) == ["2018-12-26", "2017-11-15"]
+    finally:
+        conn.close()
+
+
+def test_a_holder_without_an_end_gives_way_to_the_successor(tmp_path):
+    from .conftest import MINI
+    import shutil
+
+    folder = tmp_path / "data"
+    shutil.copytree(MINI, folder)
+    people = folder / "people" / "people.yaml"
+    text = people.read_text().replace("      start: 2016-09-28\n      end: 2018-12-26\n",
+                                      "      office: foreign_minister\n      start: 2016-09-28\n      end:\n")
+    people.write_text(text + """
+- id: beibut-atamkulov
+  name: Beibut Atamkulov
+  roles:
+    - role: Minister of Foreign Affairs
+      organisation: Ministry of Foreign Affairs of Kazakhstan
+      country: KAZ
+      office: foreign_minister
+      start: 2018-12-26
+      source_url: https://example.org/atamkulov
+""")
+    db = tmp_path / "office.db"
+    assert build(folder, db).rejects == []
+    conn = store.connect(db)
+    try:
+        assert list(queries.in_office(conn, "KAZ", "2017-03-29")["name"]) == ["Kairat Abdrakhmanov"]
+        later = queries.in_office(conn, "KAZ", "2019-06-01")
+        assert list(zip(later["name"], later["until"])) == [("Beibut Atamkulov", "in office")]
     finally:
         conn.close()
 
