@@ -18,7 +18,7 @@ from .calibration import load_calibration
 from .partnerships import Partnership, find_partnerships
 from .people import Mention, PeopleFinder
 from .reference import FOCUS, Place, Reference, load_reference
-from .text import CYRILLIC, Sentence, fold, key_words, ru_stem, sentences, tokens
+from .text import CYRILLIC, Sentence, fold, ru_stem, sentences, token_key, tokens
 
 __all__ = ["extract", "load_reference", "Extraction"]
 
@@ -150,8 +150,7 @@ def _lookup(sentence: str, words: list[tuple[str, int, int]], folded: list[str],
 
 def _folded(sentence: str) -> tuple[list[tuple[str, int, int]], list[str]]:
     words = tokens(sentence)
-    return words, [(fold(w[:-2] if w.endswith(("'s", "’s")) else w) if w.isascii() else key_words(fold(w))) or w.lower()
-                   for w, _, _ in words]
+    return words, [token_key(w) for w, _, _ in words]
 
 
 def find_countries(sentence: str, ref: Reference, words=None) -> list[tuple[str, int, int]]:
@@ -208,6 +207,20 @@ THEME_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[а-яёқғңөұүһҳӣ�
 
 
 THEME_POINTS, SHORT_POINTS, SHORT = 4, 2, 5
+# points of a phrase: a phrase of several words ('water security', 'rapprochement of cultures') says more than one word
+# ('water', 'culture'); a weak phrase ('lake', 'training') only supports a theme named otherwise
+PHRASE_POINTS, WORD_POINTS, WEAK_POINTS = 3, 2, 1
+SENTENCE_CAP = 4  # at most this much per theme from one sentence that is not about what was discussed or agreed
+LIST_THEMES = 4  # a sentence naming this many themes is a list: each of its phrases counts as a weak one
+# a theme word inside the name of an office, a ministry or an institution ('Assistant Director-General for Education',
+# 'Ministry of Culture', 'Art and Culture Development Foundation', 'министр образования') is not what the release is about
+ORGANISATION_NAME = re.compile(
+    r"\b(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|on)\s+)*)*(?:Ministry|Minister|Ministers|Institute|Foundation|University|Office|Directors-General|Director-General|"
+    r"Department|Director|Agency|Commission|Fund|College|Faculty)"
+    r"(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w'’-]*)*"
+    r"|(?<![\w-])(?:[Мм]инистерств\w*|[Мм]инистр\w*|[Ии]нститут\w*|[Фф]онд\w*|[Уу]ниверситет\w*|[Аа]гентств\w*|[Кк]омисси\w*|"
+    r"[Дд]иректор\w*)(?:\s+(?!(?:и|в|на|по|с|о)(?![\w-]))[а-яё]+){1,3}(?:\s+и\s+[а-яё]+)?")
+QUOTE = re.compile(r"[«“\"][^»”\"]{3,200}[»”\"]")
 
 
 def _theme_words(text: str) -> list[str]:
@@ -215,22 +228,40 @@ def _theme_words(text: str) -> list[str]:
 
 
 def _sentence_themes(s: Sentence, ref: Reference) -> tuple[int, set[tuple[str, int, str]]]:
-    """(agenda factor, {(theme, points, phrase)}) of one sentence."""
-    words = _theme_words(s.text)
+    """(agenda factor, {(theme, points, phrase)}) of one sentence: points as PHRASE_POINTS, WORD_POINTS, WEAK_POINTS; a
+    phrase inside a longer one ('development' in 'sustainable development') does not count again; a phrase inside a
+    quoted name (the Decade «Вода для устойчивого развития») and every phrase of a list sentence count as weak ones."""
+    lowered = s.text.lower()
+    matches = list(THEME_WORD.finditer(lowered))
+    words = [ru_stem(m.group(0)) if m.group(0)[0] >= "а" else m.group(0).replace("’", "'") for m in matches]
     found = list(ref.themes.matches(words))
-    agenda = 2 if found and AGENDA.search(s.text) else 1
+    if not found:
+        return 1, set()
+    agenda = 2 if AGENDA.search(s.text) else 1
     covered = {(i + k) for i, _, _, ph in found for k in range(len(ph.split())) if len(ph.split()) > 1}
-    # a phrase inside a longer one ('development' in 'sustainable development') does not count again
-    return agenda, {(t, p, ph) for i, t, p, ph in found if len(ph.split()) > 1 or i not in covered}
+    quoted = [(q.start(), q.end()) for q in QUOTE.finditer(s.text)] if ("«" in s.text or "“" in s.text or '"' in s.text) else []
+    quoted += [(m.start(), m.end()) for m in ORGANISATION_NAME.finditer(s.text) if " " in m.group(0)]
+    kept = [(i, t, p, ph) for i, t, p, ph in found if len(ph.split()) > 1 or i not in covered]
+    listed = len({t for _, t, p, _ in kept if p == 2}) >= LIST_THEMES
+    out = set()
+    for i, theme, points, phrase in kept:
+        inside = any(a <= matches[i].start() < b for a, b in quoted)
+        if points == 2 and not listed and not inside:
+            points = PHRASE_POINTS if len(phrase.split()) > 1 else WORD_POINTS
+        else:
+            points = WEAK_POINTS if points == 2 else points
+        out.add((theme, points, phrase))
+    return agenda, out
 
 
 def find_themes(sents: list[Sentence], ref: Reference, title: str = "", threshold: int | None = None,
                 cache: dict | None = None) -> dict[str, list[Sentence]]:
     """A theme needs 4 points (THEME_POINTS; 2 in a release of at most SHORT sentences, where a topic is named once):
-    a phrase counts 2, a weak phrase 1, and a phrase in a sentence saying what the parties discussed or agreed on
-    counts double (that is what the cooperation was about), as does a phrase that the title repeats. One point per
-    distinct phrase per sentence; a theme needs at least one (strong) phrase. `cache` keeps each sentence's phrases
-    for the next call on the same document."""
+    a phrase of several words counts 3, a single word 2, a weak phrase 1 (so does any phrase of a list sentence or of a
+    quoted name); a phrase in a sentence saying what the parties discussed or agreed on counts double (that is what
+    the cooperation was about), as does a phrase that the title repeats. One sentence gives a theme at most
+    SENTENCE_CAP points unless it says what was discussed. A theme needs at least one phrase that is not weak. `cache`
+    keeps each sentence's phrases for the next call on the same document."""
     scores: Counter = Counter()
     evidence: dict[str, list[Sentence]] = {}
     in_title = {t for _, t, p, _ in ref.themes.matches(_theme_words(title)) if p == 2} if title else set()
@@ -239,10 +270,14 @@ def find_themes(sents: list[Sentence], ref: Reference, title: str = "", threshol
         if s.index not in cache:
             cache[s.index] = _sentence_themes(s, ref)
         agenda, found = cache[s.index]
+        gained: Counter = Counter()
         for theme, points, _phrase in found:
-            scores[theme] += points * (agenda if points == 2 else 1) * (2 if points == 2 and theme in in_title else 1)
-            if points == 2 and s not in evidence.setdefault(theme, []):
+            strong = points > WEAK_POINTS
+            gained[theme] += points * (agenda if strong else 1) * (2 if strong and theme in in_title else 1)
+            if strong and s not in evidence.setdefault(theme, []):
                 evidence[theme].append(s)
+        for theme, points in gained.items():
+            scores[theme] += points if agenda > 1 else min(points, SENTENCE_CAP)
     needed = threshold or (SHORT_POINTS if len(sents) <= SHORT else THEME_POINTS)
     chosen = {t for t, score in scores.items() if score >= needed and t in evidence}
     return {t: evidence[t][:3] for t in sorted(chosen, key=lambda t: -scores[t])}
@@ -348,6 +383,9 @@ def extract(document: Document, ref: Reference) -> Extraction:
     last_named: list[Mention] = []  # people named in the previous sentences, most recent last: 'he' refers to them
     previous_heritage: list[str] = []  # World Heritage properties of the previous sentence: 'it', 'the monument' refer to them
     heritage_list = None  # the list the release last spoke of ('wh' or 'ich'): 'was inscribed in 2005' refers to it
+    lowered = document.text.lower()
+    context = {"anniversaries": any(phrase in lowered for phrase in ref.anniversary_lists), "last_body": {}}
+    paragraphs = lowered.split("\n\n")
     for s, (countries, dates, words) in zip(sents, per_sentence):
         day_dates = [d for d in dates if d.precision == "day"]
         day = dt.date.fromisoformat(day_dates[0].date) if day_dates else published
@@ -361,7 +399,10 @@ def extract(document: Document, ref: Reference) -> Extraction:
         if not heritage and previous_heritage and "inscri" in s.text and HERITAGE_ANAPHOR.search(s.text):
             heritage = previous_heritage  # 'The Timurid monument became ... when it was inscribed in 2003'
         previous_heritage = [p.name for p, _, _ in places if p.kind == "world_heritage_site"]
-        result.partnerships += find_partnerships(s.text, s.index, dates, ref, heritage, heritage_list, countries, focus, words)
+        context["places"] = places
+        context["paragraph"] = paragraphs[s.paragraph]
+        result.partnerships += find_partnerships(s.text, s.index, dates, ref, heritage, heritage_list, countries, focus, words,
+                                                 context)
         russian = CYRILLIC.search(s.text) is not None
         trigger = (RU_MEETING if russian else MEETING).search(s.text)
         if trigger:
@@ -545,6 +586,8 @@ def _same_partnership(a: Partnership, b: Partnership) -> bool:
     numbers_a, numbers_b = set(re.findall(r"\d{3,}", ka)), set(re.findall(r"\d{3,}", kb))
     if a.kind == "resolution" and numbers_a and numbers_a == numbers_b:
         return True
+    if a.kind == "committee_membership" and a.year and b.year and a.year != b.year:
+        return False  # two terms on the same body
     return ka in kb or kb in ka
 
 

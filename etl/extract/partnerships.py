@@ -13,23 +13,23 @@ from dataclasses import dataclass, field
 
 from .dates import Found
 from .reference import Reference
-from .text import CYRILLIC, fold, key_words
+from .text import CYRILLIC, fold, key_words, token_key, tokens
 
 CONNECTORS = r"(?:of|for|the|on|and|to|de|du|des|la|'s)"
-CAPWORD = r"(?:[A-Z][\w'’.\-]*|\d+(?:st|nd|rd|th)?|EXPO-\d{4}|Expo-\d{4}|\d{4}[-–]\d{4}|[“\"][A-Z][^”\"]{2,80}[”\"])"
+CAPWORD = r"(?:[A-Z][\w'’.\-]*|\d{4}[-–]\d{4}|\d+(?:st|nd|rd|th)?|EXPO-\d{4}|Expo-\d{4}|[“\"][A-Z][^”\"]{2,80}[”\"])"
 SPAN = re.compile(rf"{CAPWORD}(?:\s+(?:{CONNECTORS}\s+)*{CAPWORD})*")
 QUOTED = re.compile(r"[“\"«]([^”\"»]{3,120})[”\"»]")
 
 HEADS = [  # (head words, kind): the head word that comes first in a span decides; this order breaks ties
     (re.compile(r"\bResolution\b", re.I), "resolution"),
-    (re.compile(r"\bDecade\b|\bInternational Year\b|\bYear of\b|\bProgramme\b|\bProgram\b|\bInitiative\b|\bRoadmap\b|\bAction Plan\b"),
-     "programme"),
+    (re.compile(r"\bDecade\b|\bInternational Year\b|\bYear of\b|\bProgramme\b|\bProgram\b|\bInitiative\b|\bRoadmap\b|\bAction Plan\b|"
+                r"\bNetwork\b"), "programme"),
     (re.compile(r"\bConvention\b"), "convention"),
     (re.compile(r"\bBiosphere Reserve\b", re.I), "biosphere_reserve"),
     (re.compile(r"\bGeopark\b", re.I), "geopark"),
     (re.compile(r"\bAgreement\b|\bMemorandum\b|\bTreaty\b"), "agreement"),
     (re.compile(r"\bSummit\b|\bConference\b|\bForum\b|\bCongress\b|\bFestival\b|\bEXPO\b|\bExpo\b|\bSymposium\b|\bGames\b|"
-                r"\bExhibition\b|\bWorld Conference\b|\bAssembly\b|\bSession\b|\bCelebration\b"), "event"),
+                r"\bExhibition\b|\bWorld Conference\b|\bAssembly\b|\bSession\b|\bCelebration\b|\bMeeting\b"), "event"),
     (re.compile(r"\bCentre\b|\bCenter\b|\bInstitute\b"), "category_2_centre"),
     (re.compile(r"\bPrize\b|\bAward\b|\bMedal\b|\bDeclaration\b|\bCharter\b"), "other"),
 ]
@@ -46,7 +46,9 @@ SIGN = re.compile(r"\b(sign\w*|conclu\w*|ratif\w*|adopt\w*|agreed (?:on|to|upon)
 GENERIC_NAMES = {"unesco", "united nations", "the united nations", "un", "general conference", "executive board", "security council",
                  "the organization", "conference", "forum", "centre", "center", "institute", "session", "assembly", "programme",
                  "global geopark", "unesco global geopark", "unesco global geoparks", "world network of biosphere reserves",
-                 "united nations general assembly", "general assembly", "world heritage committee"}
+                 "united nations general assembly", "general assembly", "world heritage committee", "un general assembly",
+                 "international year", "un year", "decade", "international decade", "the decade", "network", "agreement",
+                 "memorandum", "roadmap", "action plan"}
 TRIM_LEADING = re.compile(r"^(?:The|This|A|An|Its|Their|In|On|At|During|Under|As|By|For|With|UNESCO's|UNESCO)\s+")
 
 
@@ -108,10 +110,6 @@ SESSION = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th))\s+session\s+of\s+(?:the\s+)?(?
                      r"World Heritage Committee|Intergovernmental Committee[^,.;]*)", re.I)
 MEMBERSHIP = re.compile(r"\b(?:joined (?:UNESCO|the Organi[sz]ation)|(?:became|becoming|is|has been|was|been) (?:a )?(?:Member State|member) "
                         r"of (?:UNESCO|the Organi[sz]ation)|membership (?:of|in) (?:UNESCO|the Organi[sz]ation))", re.I)
-BODIES = {"executive board": "UNESCO Executive Board", "world heritage committee": "World Heritage Committee",
-          "intergovernmental committee": "Intergovernmental Committee for the Safeguarding of the Intangible Cultural Heritage"}
-ELECTED = re.compile(r"\b(?:re-?)?elected (?:to|as a member of) (?:the\s+)?(?:Organi[sz]ation['’]s\s+|UNESCO\s+)?"
-                     r"(Executive Board|World Heritage Committee|Intergovernmental Committee)", re.I)
 NUMBERED_RESOLUTION = re.compile(r"\b(?:(General Assembly|Security Council)\s+)?[Rr]esolution\s+((?:A/RES/)?\d+(?:/\d+)?)\b")
 PROCLAIMING = re.compile(r"\bresolution\s+(?:proclaiming|declaring|establishing|on)\b[^.;]*?\b(International (?:Day|Year|Decade) "
                          r"(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’-]*))*)")
@@ -137,9 +135,12 @@ NOT_ELEMENTS = {"the committee", "committee", "the list", "list", "unesco", "the
 
 def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Reference, heritage_names: list[str],
                       heritage_list: str | None = None, countries: list[tuple[str, int, int]] = (),
-                      focus: str | None = None, folded=None) -> list[Partnership]:
+                      focus: str | None = None, folded=None, context: dict | None = None) -> list[Partnership]:
     """Partnerships named in one sentence. heritage_names: World Heritage properties the gazetteer found in it;
-    heritage_list: 'wh' or 'ich', the list the release last spoke of (for 'X was inscribed in 2005')."""
+    heritage_list: 'wh' or 'ich', the list the release last spoke of (for 'X was inscribed in 2005'); context: what the
+    release said before ('places' of this sentence with offsets, 'anniversaries' when it speaks of UNESCO's list of
+    anniversaries, 'last_body' the body a short word such as 'the Board' last stood for)."""
+    context = {} if context is None else context
     found: list[Partnership] = []
     rule = "span"  # set before each rule below; add() reads it when called
     seen: set[str] = set()
@@ -147,7 +148,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     def add(name: str, kind: str, year: int | None, exact: bool = False) -> None:
         name = name if exact else _clean(name)
         key = fold(name)
-        if key in seen or (not exact and (len(key) < 3 or key in GENERIC_NAMES or key in ref.countries or key in NOT_ELEMENTS)):
+        if key in seen or (not exact and (len(key) < 3 or key in GENERIC_NAMES or key in ref.countries or key in NOT_ELEMENTS
+                                          or _standing(name, ref) or key_words(key) in RU_GENERIC)):
             return
         seen.add(key)
         found.append(Partnership(name, kind, year, sentence, index, rule))
@@ -169,9 +171,11 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
 
     # World Heritage: a property from the gazetteer (or a quoted name) and an inscription word
     rule = "wh-inscription"
-    if listed == "wh" and (inscribes or WH_LIST.search(sentence) or NOMINATE.search(sentence)):
+    tentative = TENTATIVE.search(sentence) and not re.search(r"\binscri|включ|внес", sentence, re.I)
+    if (listed == "wh" and (inscribes or WH_LIST.search(sentence) or NOMINATE.search(sentence))) or (tentative and heritage_names):
         nominated = NOMINATE.search(sentence) and not re.search(r"\binscri", sentence, re.I)
-        kind = "world_heritage_nomination" if nominated else "world_heritage_inscription"
+        kind = "tentative_list" if tentative else "world_heritage_nomination" if nominated else "world_heritage_inscription"
+        rule = "tentative" if tentative else "wh-inscription"
         for name in heritage_names or QUOTED.findall(sentence):
             position = sentence.find(name.split(":")[-1].strip().split()[0]) if name else 0
             add(name, kind, year_at(max(position, 0)))
@@ -197,13 +201,22 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         for name, end in _inscribed_elements(sentence):
             if not QUANTITY.match(name) and fold(name) not in ref.countries:
                 add(name, "other", year_at(end))
-    rule = "creative-city"
-    for m in CREATIVE_CITY.finditer(sentence) if "Creative Cities" in sentence else ():
-        add(f"{m.group(1)} in the UNESCO Creative Cities Network", "other", year_at(m.end()) or year_here, exact=True)
+    rule = "network"
+    for name, end in _network_members(sentence, ref, folded, context.get("places") or ()):
+        add(name, "other", year_at(end) or year_here, exact=True)
+    rule = "reserve-place"
+    if "biospher" in lowered or "биосферн" in lowered:  # a reserve of the gazetteer named where biosphere reserves are spoken of
+        for place, start, _end in context.get("places") or ():
+            if place.kind == "biosphere_reserve":
+                add(place.name, "biosphere_reserve", year_at(start), exact=True)
     # named spans classified by their head word
     rule = "span"
-    for match in _spans(sentence):
+    for match in _spans(sentence, ref):
         span = match.group(0)
+        lead = LEADING_DATE.match(span)
+        if lead:  # 'On 7 November the General Conference ...', '22 September the International Day of ...'
+            match = _Part(span[lead.end():], match.start() + lead.end())
+            span = match.group(0)
         if " the " in span and TITLE_HINT.search(span):
             span = TITLE_IN_SPAN.sub("", span)  # 'Advisor to the President and ... for the Issyk-Kul Forum' -> the forum
         words = span.split()
@@ -212,7 +225,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         if re.match(r"International Day\b", span):
             add(span, "resolution" if re.search(r"\bresolution\b", sentence, re.I) else "other", _year(span, match.start(), match.end(), dates, sentence))
             continue
-        heads = sorted((m.start(), order, kind) for order, (pattern, kind) in enumerate(HEADS) for m in [pattern.search(span)] if m)
+        heads = sorted((m.start(), order, kind) for order, (pattern, kind) in enumerate(HEADS) for m in [pattern.search(span)] if m
+                       and not (m.group(0) == "Network" and span[0] in "\"“«"))  # 'Network of Routes' in a quoted title
         if not heads:
             continue
         kind = heads[0][2]  # the head word that comes first: 'Conference on the ... Decade' is a conference
@@ -232,10 +246,13 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     if CYRILLIC.search(sentence):
         for name, kind, end in find_ru_inscriptions(sentence, ref):
             add(name, kind, year_at(end), exact=True)
+        for m in RU_FUNDED_PROJECT.finditer(sentence) if "ЮНЕСКО" in sentence else ():
+            if "ЮНЕСКО" in m.group(1):
+                add(f"Проект {m.group(1)}{m.group(2)}", "programme", year_at(m.end()), exact=True)
         for m in RU_NOMINATION.finditer(sentence):
             add(m.group(1)[0].upper() + m.group(1)[1:], "other", year_at(m.end()), exact=True)
         proclaimed = RU_PROCLAIMED.search(sentence)
-        for name, kind, start, end in find_ru_partnerships(sentence):
+        for name, kind, start, end in find_ru_partnerships(sentence, ref.countries):
             if proclaimed and kind == "programme" and re.match(r"(?i:международн\w*\s+(?:год|десятилети|дн))", name):
                 kind = "resolution"  # a year or decade proclaimed by a resolution, as in English
             if re.search(r"сесси", name, re.I) or any(fold(name) in fold(p.name) for p in found):
@@ -243,9 +260,23 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             place = next((ref.places[k] for k in [key_words(fold(name))] if k in ref.places), None)
             add(place.name if place is not None and kind == "category_2_centre" else name, kind, year_at(end) or
                 (year_here if kind in ("agreement", "resolution") else None))
-    rule = "elected"
-    for m in ELECTED.finditer(sentence) if "elected" in lowered else ():
-        add(BODIES[m.group(1).lower()], "committee_membership", year_at(m.end()) or year_here, exact=True)
+        rule = "russian-described"
+        for m in RU_DESCRIBED.finditer(sentence):
+            name = m.group(1)
+            if name[0].islower() and not any(fold(name) in fold(p.name) or fold(p.name) in fold(name) for p in found):
+                add(name[0].upper() + name[1:], "event", year_at(m.end()) or year_here)
+    rule = "seat"
+    for name, year in _seats(sentence, ref, dates, folded, context) if SEAT_CUE.search(sentence) else ():
+        add(name, "committee_membership", year or year_here, exact=True)
+    rule = "anniversary"
+    anniversary_list = context.get("anniversaries") and (ANNIVERSARY_LIST.search(sentence) or any(
+        phrase in (context.get("paragraph") or "") for phrase in ref.anniversary_lists))
+    for name, end in _anniversaries(sentence) if anniversary_list else ():
+        add(name, "resolution", year_at(end) or year_here, exact=True)
+    rule = "funded-project"
+    for m in FUNDED_PROJECT.finditer(sentence) if "UNESCO" in sentence else ():
+        if "UNESCO" in m.group(1):
+            add(f"{m.group(1)} {m.group(2)}{m.group(3) or ''}", "programme", year_at(m.end()))
     rule = "numbered-resolution"
     for m in NUMBERED_RESOLUTION.finditer(sentence) if "resolution" in lowered else ():
         body = m.group(1) or ("General Assembly" if "General Assembly" in sentence else "Security Council" if "Security Council" in sentence else None)
@@ -280,16 +311,6 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             reserve = ref.places.get(fold(TRIM_LEADING.sub("", name).strip() + " Biosphere Reserve"))
             if reserve is not None:
                 add(reserve.name, "biosphere_reserve", year_at(m.end()), exact=True)
-    rule = "elected"
-    for m in RU_ELECTED.finditer(sentence) if CYRILLIC.search(sentence) else ():
-        body = m.group(1).lower()
-        name = "UNESCO Executive Board" if "исполнительн" in body else "World Heritage Committee" if "всемирного" in body else \
-            BODIES["intergovernmental committee"]
-        add(name, "committee_membership", year_at(m.start()) or year_here, exact=True)
-    rule = "membership"
-    rule = "seat"
-    for m in SEAT.finditer(sentence) if ("seat" in lowered or "term" in lowered or "member of" in lowered) else ():
-        add(BODIES[m.group(1).lower().split(" for ")[0]], "committee_membership", year_at(m.end()) or year_here, exact=True)
     rule = "resolution-on"
     for m in RESOLUTION_ON.finditer(sentence) if "resolution" in lowered else ():
         name = re.sub(r"\s+(?:in|of|for)\s+(?:19|20)\d{2}$", "", m.group(1))
@@ -312,7 +333,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             and SIGN.search(sentence):
         match = MEMORANDUM.search(sentence)
         if match:
-            tail = re.match(r"\s+(on|of|for|between|in the field of)\s+([^,;.]{3,80}?)(?=\s+(?:on|in)\s+\d|\s+(?:on|in)\s+"
+            tail = re.match(r"\s+(on|of|for|between|in the field of|renewing|establishing|setting up|creating|to)\s+([^,;.]{3,120}?)(?=\s+(?:on|in)\s+\d|\s+(?:on|in)\s+"
                             r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
                             r"[,;.]|$)", sentence[match.end():])
             name = match.group(1) + (f" {tail.group(1)} {tail.group(2)}" if tail else "")
@@ -333,13 +354,17 @@ RU_HEADS = [
 RU_HEAD_ANY = re.compile(r"(?i:конференци|форум|саммит|конгресс|фестивал|симпозиум|игр|соглашени|меморандум|действий|карт|"
                          r"резолюци|десятилети|год|программ|инициатив|проект|центр|преми|медал|деклараци|харти|дн)")
 RU_WORD = re.compile(r"«[^»]{1,80}»|\d{4}\s*[–-]\s*\d{4}(?:\s+годы)?|[А-ЯЁа-яё][\w-]*|[A-Z][\w-]*|\d+(?:-?[а-я]{1,3})?")
-RU_END = re.compile(r"(?:который|которая|которое|которые|которую|что|а|но|в рамках|и|где|когда|после|перед|при)$")
+RU_END = re.compile(r"(?:который|которая|которое|которые|которую|что|а|но|в рамках|и|где|когда|после|перед|при|также|тоже|уже|"
+                    r"сегодня|вчера|впервые|единогласно|(?:пере)?избран\w{0,2}|принят\w{0,2}|включен\w{0,2}|внесен\w{0,2}|"
+                    r"назначен\w{0,2}|подписан\w{0,2}|утвержден\w{0,2}|провозглашен\w{0,2}|создан\w{0,2}|открыт\w{0,2}|"
+                    r"проведен\w{0,2})$", re.I)
+RU_NOT_START = re.compile(r"(?:Сегодня|Вчера|Также|Ранее|Затем|Накануне|Теперь|Впервые|Кроме|Однако|Тогда|Здесь|Там)$")
 RU_NOMINATION = re.compile(r"(?i:номинаци\w*)\s+((?:[а-яё]+\s+){0,3}«[^»]{2,80}»|[А-ЯЁ][^,.;]{2,80}?)(?=[,.;]|\s+(?:которую|которая|который|в|на)\s|$)")
 RU_PROCLAIMED = re.compile(r"(?i:резолюци|провозгла|объяв)")
 RU_SIGN = re.compile(r"(?i:подписа|заключ|ратифиц|утверд|одобр|принял|приняла|приняли)")
 
 
-def find_ru_partnerships(sentence: str) -> list[tuple[str, str, int, int]]:
+def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[tuple[str, str, int, int]]:
     """(name, kind, start, end) for each partnership a Russian sentence names by its head word."""
     out = []
     taken: list[tuple[int, int]] = []
@@ -359,8 +384,8 @@ def find_ru_partnerships(sentence: str) -> list[tuple[str, str, int, int]]:
                          and not re.search(r"(?:ый|ий|ой|ая|ое|ую|ом|ым|ем|ых|ого|его|ому|ему|ые|ие)$", words[start - 1].group(0))) and \
                     sentence[words[start - 1].end() : words[start].start()].strip() == "":
                 start -= 1
-            while start < k and not re.match(r"[А-ЯЁA-Z«\d]", words[start].group(0)):
-                start += 1  # 'вручение Премии Беруни': the name starts at its first capital
+            while start < k and (not re.match(r"[А-ЯЁA-Z«\d]", words[start].group(0)) or RU_NOT_START.match(words[start].group(0))):
+                start += 1  # 'вручение Премии Беруни': the name starts at its first capital; 'Сегодня' starts none
             first = words[start].group(0)
             numbered = kind == "resolution" and re.match(r"\s+\d", sentence[m.end() + len(re.match(r"\w*", sentence[m.end():]).group(0)):])
             if not re.match(r"[А-ЯЁA-Z«\d]", first) and kind not in ("agreement", "category_2_centre") and not numbered:
@@ -370,8 +395,13 @@ def find_ru_partnerships(sentence: str) -> list[tuple[str, str, int, int]]:
             end = k
             while end + 1 < len(words) and end - k < 9:
                 gap = sentence[words[end].end() : words[end + 1].start()]
-                if gap.strip() not in ("", "«", "»") or RU_END.match(words[end + 1].group(0)) or \
-                        re.match(r"\w+(?:ил|ал|ял|ел|ыл)(?:а|и|о|ся|ась|ись)?$|\w+(?:ет|ют|ит|ят)$", words[end + 1].group(0)):
+                following = words[end + 1].group(0)
+                if gap.strip() not in ("", "«", "»") or RU_END.match(following) or \
+                        re.match(r"\w+(?:ил|ал|ял|ел|ыл)(?:а|и|о|ся|ась|ись)?$|\w+(?:ет|ют|ит|ят)$", following) or \
+                        (following[0].isupper() and key_words(fold(following)) in (countries or {})) or \
+                        (following in ("на", "в", "с") and end + 2 < len(words) and words[end + 2].group(0)[0].isdigit()):
+                    break  # a verb, a conjunction, a country ('конференции ЮНЕСКО Казахстан избран'), 'на 2021–2025 годы'
+                if RU_NOT_START.match(following):
                     break
                 end += 1
             span = (words[start].start(), words[end].end())
@@ -397,9 +427,35 @@ RU_INCLUDED = re.compile(r"(?i:включ\w*|внесени\w*|внес\w*)\s+(?
 RU_ELEMENTS = re.compile(r"(?i:элемент\w*|объект\w*):\s*(.+?)(?:\.|$)")
 
 
+RU_LIST_PHRASE = r"((?:[А-ЯЁа-яё«»]+\s+){0,2}(?i:список|списка|списке|сеть|сети|реестр)\w*(?:\s+[А-ЯЁа-яё«»]+){0,6}?)"
+RU_INCLUDE_VERB = r"(?i:включ\w*|внес\w*|внесен\w*)"
+# 'включил в Репрезентативный список элемент «X»', 'в Репрезентативный список включен элемент «X»'
+RU_LIST_FIRST = re.compile(r"(?:" + RU_INCLUDE_VERB + r"\s+(?:в|во)\s+" + RU_LIST_PHRASE + r"|(?:в|во)\s+" + RU_LIST_PHRASE +
+                           r"\s+(?:(?:был|была|было|были)\s+)?" + RU_INCLUDE_VERB + r")\s+(?i:элемент\w*|объект\w*|номинаци\w*)?\s*«([^»]{2,150})»")
+# 'собрание рукописей X было внесено в Международный реестр «Память мира»'
+RU_SUBJECT_FIRST = re.compile(r"([^,;:]{3,120}?)\s+(?:(?:был|была|было|были)\s+)?(?i:внесен\w*|включен\w*)\s+(?:в|во)\s+" + RU_LIST_PHRASE +
+                              r"(?=[\s,.;]|$)")
+RU_LEAD_ADVERBIAL = re.compile(r"^(?:(?:в|во|с|к|на)\s+(?:\d{4}\s+год\w*|\w+)|сегодня|вчера|также|недавно|ранее|затем|\d{1,2}\s+\w+(?:\s+\d{4}"
+                               r"\s+года)?|а|и)\s+", re.I)
+
+
 def find_ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, int]]:
     """'о включении Ортеке в Репрезентативный список ...', '... трех элементов: A, B, а также C' -> (name, kind, end)."""
     out = []
+    for m in RU_LIST_FIRST.finditer(sentence):
+        phrase = m.group(1) or m.group(2) or ""
+        kind = next((k for pattern, k in RU_LISTS if pattern.search(phrase + " " + sentence[m.end():m.end() + 60])), None)
+        if kind is not None:
+            out.append((m.group(3)[0].upper() + m.group(3)[1:], kind, m.end()))
+    for m in RU_SUBJECT_FIRST.finditer(sentence):
+        kind = next((k for pattern, k in RU_LISTS if pattern.search(m.group(2) + " " + sentence[m.end():m.end() + 60])), None)
+        name = m.group(1).strip()
+        while RU_LEAD_ADVERBIAL.match(name):
+            name = RU_LEAD_ADVERBIAL.sub("", name, count=1)
+        if kind is None or len(name) < 3 or any(name in n for n, _, _ in out):
+            continue
+        place = ref.places.get(key_words(fold(name)))
+        out.append((place.name if place is not None else name[0].upper() + name[1:], kind, m.end()))
     for m in RU_INCLUDED.finditer(sentence):
         kind = next((k for pattern, k in RU_LISTS if pattern.search(m.group(2) + " " + sentence[m.end():m.end() + 60])), None)
         if kind is None:
@@ -420,18 +476,147 @@ def find_ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, 
     return out
 
 
-CREATIVE_CITY = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:has\s+)?(?:become|became|joined|joins|is now|was (?:admitted|designated))"
-                           r"\b[^.;]{0,60}?\bCreative Cities Network")
 TITLE_HINT = re.compile(r"Advis|Represent|Envoy|Minister|Ambassador|Director|President|Chair|Secretary|Head|Coordinator|Rector|"
                         r"Governor")
 TITLE_IN_SPAN = re.compile(r"^.*\b(?:Advis[eo]r|Representative|Envoy|Minister|Ambassador|Director|President|Chair\w*|Secretary|Head|"
                            r"Coordinator|Rector|Governor)\b.*?\b(?:for|of|to)\s+the\s+")
 NAMED_LIST = re.compile(r"\b((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?:(?:,\s*|,?\s+and\s+)(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)+)"
                         r"\s+(?:national parks|nature reserves|reserves|parks|biosphere reserves)\b")
-RU_ELECTED = re.compile(r"(?i:избра\w*)[^.;]{0,40}?\s(?:в|во)\s+((?:Исполнительн\w+ совет\w*|Комитет\w* всемирного наследия|"
-                        r"Межправительственн\w+ комитет\w*)[^.;,]{0,40})")
-SEAT = re.compile(r"\b(?:seat|term|membership|place)\s+(?:as a member\s+)?(?:on|of|in)\s+(?:the\s+)?(?:UNESCO\s+)?(Executive Board|"
-                  r"World Heritage Committee|Intergovernmental Committee)|\bmember of the (Executive Board|World Heritage Committee)\b")
+LEADING_DATE = re.compile(r"(?:On\s+)?(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+                          r"December)(?:\s+\d{4})?|(?:January|February|March|April|May|June|July|August|September|October|November|"
+                          r"December)\s+\d{1,2}(?:,?\s+\d{4})?)\s+(?:the\s+)?(?=[A-Z\d])")
+TENTATIVE = re.compile(r"Tentative List|предварительн\w* спис", re.I)
+SEAT_CUE = re.compile(r"\b(?:re-?elected|elected|sat on|sits on|served on|serves on|serving on|seats? on|term on|member of|"
+                      r"membership of|membership in|won a seat|re-election)\b|(?<![\w-])(?:избра\w*|переизбра\w*|входит в|"
+                      r"входил\w* в|вош\w+ в состав|член\w* (?:Исполнительн|Комитет|Совет|Межправительствен)\w*)(?![\w-])", re.I)
+NOT_A_SEAT = re.compile(r"\b(?:Chair\w*|President|Vice|Rapporteur|Director|Secretary)\b|(?<![\w-])(?:председател|вице|докладчик)", re.I)
+SHORT_SEAT = re.compile(r"\b(?:sat|sits|served|serves|serving|seat|seats|elected|re-elected|member|membership|term)\s+(?:\w+\s+){0,2}?"
+                        r"(?:on|to|of|in)\s+the\s+(Board|Committee)\b(?!['’]s)")
+TERM = re.compile(r"^[\s,]*(?:\(|for\s+|in\s+|since\s+|from\s+|на\s+|с\s+)?(?:(?:January|February|March|April|May|June|July|August|"
+                  r"September|October|November|December)\s+)?((?:19|20)\d{2})")
+ANNIVERSARY_LIST = re.compile(r"\b(?:list|calendar|included|includes|placed|UNESCO)\b|(?<![\w-])(?:перечень|перечн|календар|"
+                              r"включ|ЮНЕСКО)", re.I)
+ANNIVERSARY = re.compile(r"\b(\d{2,4}(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?[^,.;:()]{2,90}?)(?=\s*[,.;:()]|\s+(?:which|that|"
+                         r"who|was|were|is|are|has|had|proposed|put|on|in|with|by|and|as|at|to|from|for|within)\s|$)")
+RU_ANNIVERSARY = re.compile(r"(?<![\w-])(\d{2,4})-лети\w*((?:\s+(?:со дня|с момента|с даты)\s+(?:рождения|основания|образования|"
+                            r"создания|смерти))?(?:\s+(?!(?:в|во|на|по|и|а|для|к|с|со|от|который|которая|которое|которого)(?![\w-]))"
+                            r"[\w«»\"'’-]+){1,6})")
+FUNDED_PROJECT = re.compile(r"\b((?:[A-Z][A-Za-z]*\s*[–/-]\s*){1,4}[A-Z][A-Za-z]*(?:\s+(?:Funds-in-Trust|[A-Z][\w-]*)){0,4})\s+"
+                            r"([Pp]roject|[Pp]rogramme)\b((?:\s+(?:on|for|to)\s+"
+                            r"[^,.;()\"“]{3,80}?))?(?=\s*[,.;()]|\s+(?:was|is|will|which|that|launched|financed|funded|carried|"
+                            r"prepared|held|at|by|and|in)\b|\s+[a-z]+ed\b|$)")
+RU_FUNDED_PROJECT = re.compile(r"(?<![\w-])(?i:проект\w*|программ\w*)\s+((?:[А-ЯЁA-Z]{2,}(?:\s*,\s*|\s+и\s+|\s*[–-]\s*)){1,4}"
+                               r"[А-ЯЁA-Z]{2,})(\s+(?:по|в области|для|о)\s+[^,.;«»]{3,80}?)(?=\s*[,.;]|\s+(?:в|на|который|которая|и)\s|$)")
+RU_DESCRIBED = re.compile(r"(?<![\w-])((?:международн|регионал|субрегионал|научн|молодежн|республиканск|национальн|межрегиональн)"
+                          r"[а-яё-]*\s+(?:[а-яё]+(?:ый|ий|ой|ая|ое|ые|ых|ом|ую)\s+)?(?:семинар|конференци|форум|совещани|симпозиум|"
+                          r"саммит|тренинг)[а-яё]*(?:\s+(?:по|о|об|на тему)\s+[^,.;«»()]{3,60}?)?)(?=\s+(?:в рамках|в|во|на|с|со|"
+                          r"который|которая|которое|прош\w+|состо\w+)(?![\w-])|\s*[,.;()]|$)")
+RU_GENERIC = {key_words(fold(n)) for n in ("Генеральная конференция", "Генеральная конференция ЮНЕСКО", "Исполнительный совет",
+                                            "Исполнительный совет ЮНЕСКО", "Конференция", "Форум", "Программа", "Проект", "Совет", "План действий",
+                                            "Меморандум", "Соглашение", "Дорожная карта", "Меморандум о взаимопонимании")}
+JOIN_NETWORK = re.compile(r"\b(?:joined|joins|join|joining|became|become|becomes|is now|admitted|entered|enters|designated|"
+                          r"included|member of|part of)\b|(?<![\w-])(?:вош(?:ел|ла|ли|ел)|вступи\w*|включ\w*|принят\w*|стал\w*)"
+                          r"(?![\w-])", re.I)
+STANDING_LEAD = {"the", "unesco", "юнеско", "s", "of", "its", "a"}
+BODY_WORDS = {"council", "committee", "board", "совет", "комитет"}
+
+
+def _standing(name: str, ref: Reference) -> bool:
+    """A list, network or standing programme of UNESCO ('the International Hydrological Programme', 'Гидрологическая
+    программа ЮНЕСКО'), or a body of one ('Intergovernmental Council of the International Hydrological Programme')."""
+    if not ref.standing.keys:
+        return False
+    keys = [k for k in (token_key(w) for w, _, _ in tokens(name)) if k not in ("unesco", "юнеско")]
+    for i in range(len(keys)):
+        if " ".join(keys[i:]) in ref.standing.keys and (all(k in STANDING_LEAD for k in keys[:i])
+                                                         or any(k in BODY_WORDS for k in keys[:i])):
+            return True
+    return False
+
+
+def _seats(sentence: str, ref: Reference, dates: list[Found], folded, context: dict) -> list[tuple[str, int | None]]:
+    """(body name, first year of the term) for each UNESCO body on which the sentence gives a seat: 'was re-elected to the
+    Executive Board for 2025–2029', 'first sat on the Board in 2019–2023', 'избран в Исполнительный совет на 2019–2023 годы'."""
+    words, keys = folded if folded is not None else _tokens_and_keys(sentence)
+    russian = CYRILLIC.search(sentence) is not None
+    mentions = [(body, start, end) for body, start, end in ref.bodies.find(words, keys)]
+    for m in SHORT_SEAT.finditer(sentence):
+        if not any(s <= m.start(1) < e for _, s, e in mentions):
+            word = m.group(1).lower()
+            body = (context.get("last_body") or {}).get(word) or (ref.body_short.get(word) or [None])[0]
+            if body is not None:
+                mentions.append((body, m.start(1), m.end(1)))
+    out = []
+    for body, start, end in sorted(mentions, key=lambda m: m[1]):
+        # a seat cue before the body in the same clause ('was re-elected to the Executive Board', 'избран в Исполнительный
+        # совет'), not a session of the body ('the 216th session of the Executive Board', "the Committee's 16th session")
+        window = sentence[max(0, start - 200) : start]
+        cue = next(iter(SEAT_CUE.finditer(window)), None)
+        between = window[cue.end():] if cue else ""
+        if cue is None or re.search(r"[.;]", between) or NOT_A_SEAT.search(between) or SESSION_BEFORE.search(sentence[:start]) \
+                or re.match(r"['’]s\s+(?:\d+\w*|\w+)\s+session|\s+session", sentence[end:]):
+            continue
+        term = TERM.match(sentence[end : end + 40])
+        year = int(term.group(1)) if term else next((d.year for d in dates if 0 <= d.start - end <= 40), None)
+        if year is None:
+            year = next((d.year for d in reversed(dates) if d.end <= start and d.end_year is None), None)
+        out.append((body.ru if russian else body.name, year))
+    for body, _, _ in mentions:  # 'the Board' / 'the Committee' later in the release stand for the body named last
+        for word, bodies in ref.body_short.items():
+            if body in bodies:
+                context.setdefault("last_body", {})[word] = body
+    return out
+
+
+SESSION_BEFORE = re.compile(r"(?:\bsession\s+of\s+(?:the\s+)?(?:UNESCO\s+)?|сесси\w*\s+)$", re.I)
+
+
+def _tokens_and_keys(sentence: str):
+    words = tokens(sentence)
+    return words, [token_key(w) for w, _, _ in words]
+
+
+def _anniversaries(sentence: str) -> list[tuple[str, int]]:
+    """'the 300th anniversary of the birth of Magtymguly Fragi' / '1150-летие со дня рождения Абу Насра аль-Фараби'."""
+    out = [(m.group(1), m.end()) for m in ANNIVERSARY.finditer(sentence)]
+    for m in RU_ANNIVERSARY.finditer(sentence):
+        out.append((f"{m.group(1)}-летие{m.group(2)}", m.end()))
+    # of someone or something named ('of Magtymguly Fragi', 'города Шымкента'), not 'the 30th anniversary of its independence'
+    return [(name, end) for name, end in out if re.search(r"\s[A-ZА-ЯЁ]", name)]
+
+
+def _network_members(sentence: str, ref: Reference, folded, places) -> list[tuple[str, int]]:
+    """'Bukhara has become ... the UNESCO Creative Cities Network' -> ('Bukhara in the UNESCO Creative Cities Network', end);
+    'Ашхабад вошел в Сеть творческих городов ЮНЕСКО' -> ('Ашхабад в Сети творческих городов ЮНЕСКО', end)."""
+    if not ref.networks.keys or not ("etwork" in sentence or "сет" in sentence.lower()):
+        return []
+    words, keys = folded if folded is not None else _tokens_and_keys(sentence)
+    out = []
+    for network, start, end in ref.networks.find(words, keys):
+        cities = [(place, s, e) for place, s, e in places if place.kind == "city" and e <= start and
+                  JOIN_NETWORK.search(sentence[e:start]) and not re.search(r"[;.]|,\s+(?:and|а|и)\s", sentence[e:start])]
+        if not cities:
+            continue
+        members = [cities[-1]]  # 'Tashkent and Samarkand have become members of ...': each city of the list
+        for place, s, e in reversed(cities[:-1]):
+            if re.fullmatch(r"\s*(?:,|,?\s*(?:and|и))\s*", sentence[e : members[0][1]]):
+                members.insert(0, (place, s, e))
+        for place, s, e in members:
+            out.append(_member_name(sentence, place, s, e, network, start, end))
+    return out
+
+
+def _member_name(sentence: str, place, s: int, e: int, network: str, start: int, end: int) -> tuple[str, int]:
+    """The partnership's name: '<City> in the <network>', or in Russian the city as written 'в' the network as written."""
+    if not CYRILLIC.search(sentence[start:end]):
+        return f"{place.name} in the {network}", end
+    written = sentence[start:end] + (" ЮНЕСКО" if sentence[end:].startswith(" ЮНЕСКО") else "")
+    head, _, rest = written.partition(" ")
+    head = re.sub(r"ь$", "и", re.sub(r"(?:ая|ую)$", "ой", head))  # 'в Сеть', 'в Глобальную сеть' -> 'в Сети', 'в Глобальной сети'
+    rest = re.sub(r"(?<![\w-])сеть(?![\w-])", "сети", rest)
+    return f"{sentence[s:e]} в {head} {rest}".strip(), end
+
+
 RESOLUTION_ON = re.compile(r"\bresolutions?\s+(?:(?:initiated|proposed|put forward|sponsored)\s+by\s+[A-Z]\w+\s+)?(?:\w+\s+){0,3}?"
                            r"(?:on|associating the Organi[sz]ation with|marking|celebrating|to celebrate|for)\s+(?:the\s+)?"
                            r"((?:universal\s+)?[a-z][\w'’-]*(?:\s+(?!and\b|which\b|that\b)[\w'’-]+){1,7}|\d+(?:st|nd|rd|th)\s+anniversary\s+of\s+"
@@ -492,18 +677,60 @@ class _Part:
 JOINED_NAMES = re.compile(r"\s+and\s+(?:to|for|of|with|in)\s+(?:the\s+)?")
 
 
-def _spans(sentence: str):
-    """Named spans; 'the 6th World Nomad Games and to the Chingiz Aitmatov Issyk-Kul Forum' is two of them."""
+MONTH_WORD = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# what starts a span but not the name: a plain number, year or date ('2025 General Conference', '11 November 2021 the
+# 41st ...', '29 May to 2 June 2018 on the ...'), a connector, a gerund or a country before 'for/on the' ('Arriving for the
+# Astana International Forum', 'Kazakhstan on the Lima Action Plan')
+SPAN_LEAD = re.compile(r"^(?:(?:\d+(?![\w–-])|\d{4}[–-]\d{4}|" + MONTH_WORD + r"|(?i:to|on|the|of|for|and|in|at|since|from|by))\s+)+"
+                       r"|^[A-Z][a-z]+ing\s+(?:(?:for|on|to|at|in|the)\s+)*(?=[A-Z\d])")
+COUNTRY_LEAD = re.compile(r"^([A-Z][\w'’-]*)\s+(?:for|on|to|at|in)\s+the\s+(?=[A-Z\d])")
+HEAD_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in HEADS))
+AND_NAMES = re.compile(r"\s+and\s+(?:the\s+)?(?=[A-Z\d])")
+
+
+def _trim(text: str, start: int, ref: Reference | None = None) -> tuple[str, int]:
+    """A span without what surrounds the name: leading numbers, dates and connectors ('2025 General Conference', 'On 11
+    November 2021 the 41st ...'), a gerund or a country before 'for/on the' ('Arriving for the Astana International
+    Forum', 'Kazakhstan on the Lima Action Plan'); after the last head word, a bare capitalised word ('Samarkand General
+    Conference Karin'), 'and UNDP' and a possessive."""
+    for _ in range(3):
+        lead = SPAN_LEAD.match(text) or (COUNTRY_LEAD.match(text) if ref is not None else None)
+        if lead is None or lead.end() >= len(text) or (lead.re is COUNTRY_LEAD and fold(lead.group(1)) not in ref.countries):
+            break
+        text, start = text[lead.end():], start + lead.end()
+    heads = list(HEAD_ANY.finditer(text))
+    if heads:
+        end = heads[-1].end() + len(re.match(r"[\w-]*", text[heads[-1].end():]).group(0))
+        tail = text[end:]
+        if re.match(r"['’]s\b|\s+[A-Z][\w'’-]*(?:\s|$)|\s+and\s+", tail) and not (tail.startswith(" and ") and HEAD_ANY.search(tail)):
+            text = text[:end]
+    return text.rstrip(), start
+
+
+def _spans(sentence: str, ref: Reference | None = None):
+    """Named spans; 'the 6th World Nomad Games and to the Chingiz Aitmatov Issyk-Kul Forum' and 'Security Council
+    Resolution 2347 and the Decade for the Rapprochement of Cultures' are two of them."""
     for match in SPAN.finditer(sentence):
         text = match.group(0)
-        if " and " not in text or not JOINED_NAMES.search(text):
-            yield match
-            continue
+        pieces = [text]
+        if " and " in text:
+            pieces = [q for piece in JOINED_NAMES.split(text) for q in _split_and(piece)]
         position = match.start()
-        for piece in JOINED_NAMES.split(text):
+        for piece in pieces:
             offset = sentence.index(piece, position)
-            yield _Part(piece, offset)
             position = offset + len(piece)
+            trimmed, begin = _trim(piece, offset, ref)
+            if trimmed:
+                yield match if (trimmed, begin) == (text, match.start()) else _Part(trimmed, begin)
+
+
+def _split_and(text: str) -> list[str]:
+    """'A Forum and the B Decade' -> both names, when each side has a head word of its own."""
+    for m in AND_NAMES.finditer(text):
+        left, right = text[: m.start()], text[m.end():]
+        if HEAD_ANY.search(left) and HEAD_ANY.search(right):
+            return [left, *_split_and(right)]
+    return [text]
 
 
 def _ordinal(text: str) -> str:
@@ -529,7 +756,8 @@ def _sessions(sentence: str) -> list[tuple[str, int]]:
             before = list(RU_BODY_BEFORE.finditer(sentence[: m.start()]))
             body = before[-1].group(1) if before else ""
         if body:
-            out.append((f"{m.group(1)}-я {m.group(2)} {body}", m.end()))
+            session = re.sub(r"сесси\w*$", "сессия", re.sub(r"(\w+?)(?:ой|ую)\s", r"\1ая ", m.group(2)))
+            out.append((f"{m.group(1)}-я {session} {body}", m.end()))
     return out
 
 

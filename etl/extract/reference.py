@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from ..records import read_data
-from .text import CYRILLIC, fold, key_words, name_key, ru_stem
+from .text import CYRILLIC, PhraseTable, fold, key_words, name_key, ru_stem
 
 FOCUS = {"KZ": "KAZ", "KG": "KGZ", "TJ": "TJK", "TM": "TKM", "UZ": "UZB"}
 NEIGHBOURS = {"AF", "CN", "IR", "RU", "PK", "MN", "AZ", "TR", "IN"}
@@ -57,6 +57,12 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Body:
+    name: str  # English name
+    ru: str  # Russian name (nominative)
+
+
+@dataclass(frozen=True)
 class Place:
     name: str
     kind: str
@@ -89,6 +95,11 @@ class Reference:
     role_phrases: dict[str, list[str]]
     titles: set[str]
     themes: "PhraseIndex"  # theme phrases and weak phrases, looked up by words
+    bodies: PhraseTable = field(default_factory=PhraseTable)  # UNESCO bodies -> Body (a seat on one is a committee_membership)
+    body_short: dict[str, list["Body"]] = field(default_factory=dict)  # 'board' -> bodies that word may stand for
+    standing: PhraseTable = field(default_factory=PhraseTable)  # lists, networks, standing programmes: not partnerships
+    networks: PhraseTable = field(default_factory=PhraseTable)  # city networks -> English name
+    anniversary_lists: tuple[str, ...] = ()  # phrases that say a release speaks of UNESCO's list of anniversaries
     _by_role: dict | None = None  # role (lower case) -> [(person, role)], built on first use
 
     def holders(self, role: str, day: dt.date | None, country: str | None = None) -> list[Person]:
@@ -105,7 +116,7 @@ class Reference:
         return found
 
 
-STEMS = ("olog", "graph", "nomin")
+STEMS = ("olog", "graph", "nomin", "олог")
 
 
 class PhraseIndex:
@@ -120,21 +131,32 @@ class PhraseIndex:
         words = tuple(ru_stem(w) if CYRILLIC.search(w) else w for w in phrase.lower().replace("’", "'").split())
         stem = words[-1].endswith(STEMS)
         entry = (words, theme, points, stem)
-        if stem and len(words) == 1:
-            self.stems[words[0][:5]].append(entry)
+        if (stem and len(words) == 1) or (CYRILLIC.search(words[0]) and len(words[0]) >= 5):
+            self.stems[words[0][:5]].append(entry)  # 'glaciolog' any ending; a Russian stem of 5 letters or more by its start
         else:
             self.by_first[words[0]].append(entry)
 
     def matches(self, words: list[str]):
-        """(position, theme, points, phrase) for every phrase found in the lower-case word list."""
+        """(position, theme, points, phrase) for every phrase found in the lower-case word list. Russian stems of five
+        letters or more also match when one is the other plus at most two letters ('экосистем' / 'экосист'), which the
+        suffix rule leaves apart for a few words."""
         for i, word in enumerate(words):
             for phrase, theme, points, stem in self.by_first.get(word, []) + self.stems.get(word[:5], []):
                 n = len(phrase)
-                last = words[i + n - 1] if i + n <= len(words) else None
-                if last is None or tuple(words[i : i + n - 1]) != phrase[:-1]:
+                if i + n > len(words) or not all(_same_word(words[i + k], phrase[k]) for k in range(n - 1)):
                     continue
-                if (last.startswith(phrase[-1]) if stem else last == phrase[-1]):
+                last = words[i + n - 1]
+                if (last.startswith(phrase[-1]) if stem else _same_word(last, phrase[-1])):
                     yield i, theme, points, " ".join(phrase)
+
+
+def _same_word(word: str, wanted: str) -> bool:
+    if word == wanted:
+        return True
+    if len(word) < 5 or len(wanted) < 5 or word[0] < "а":
+        return False
+    short, long = sorted((word, wanted), key=len)
+    return len(long) - len(short) <= 2 and long.startswith(short)
 
 
 def load_reference(data_dir: Path = Path("data")) -> Reference:
@@ -234,7 +256,23 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
             themes.add(phrase, theme["id"], 2)
         for phrase in theme.get("weak_phrases") or []:
             themes.add(phrase, theme["id"], 1)
+    bodies, body_short = PhraseTable(), defaultdict(list)
+    for name, info in (gazetteer.get("bodies") or {}).items():
+        body = Body(name, info.get("ru") or name)
+        for variant in [name, body.ru, *(info.get("variants") or [])]:
+            bodies.add(variant, body)
+        for word in info.get("short") or []:
+            body_short[word.lower()].append(body)
+    standing = PhraseTable()
+    for phrase in gazetteer.get("standing_programmes") or []:
+        standing.add(phrase, phrase)
+    networks = PhraseTable()
+    for name, variants in (gazetteer.get("networks") or {}).items():
+        for variant in [name, *variants]:
+            networks.add(variant, name)
     return Reference(
+        bodies=bodies, body_short=dict(body_short), standing=standing, networks=networks,
+        anniversary_lists=tuple(p.lower() for p in gazetteer.get("anniversary_lists") or []),
         people=people, full_names=dict(full_names), surnames=dict(surnames), places=places,
         place_max_words=max(len(k.split()) for k in places),
         place_first_words={k.split()[0] for k in places if k} | {k.split()[0] for k in feature_only if k},

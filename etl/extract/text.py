@@ -124,3 +124,42 @@ WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žА-яЁёІіӘәҒғҚқҢңӨө
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+def token_key(word: str) -> str:
+    """The lookup key of one token: folded ('El-Enany' -> 'el enany', "UNESCO's" -> 'unesco'), a Cyrillic word without its
+    case ending ('Астану' -> 'астан')."""
+    return (fold(word[:-2] if word.endswith(("'s", "’s")) else word) if word.isascii() else key_words(fold(word))) or word.lower()
+
+
+class PhraseTable:
+    """Phrases (English or Russian, any case) looked up in a sentence's tokens, longest first: value, start, end."""
+
+    def __init__(self) -> None:
+        self.keys: dict[str, object] = {}
+        self.first: set[str] = set()
+        self.max_words = 1
+
+    def add(self, phrase: str, value) -> None:
+        words = [token_key(w) for w, _, _ in tokens(phrase)]
+        if words:
+            self.keys.setdefault(" ".join(words), value)
+            self.first.add(words[0].split(" ", 1)[0])
+            self.max_words = max(self.max_words, len(words))
+
+    def __contains__(self, phrase: str) -> bool:
+        return " ".join(token_key(w) for w, _, _ in tokens(phrase)) in self.keys
+
+    def find(self, words: list[tuple[str, int, int]], keys: list[str]) -> list[tuple[object, int, int]]:
+        out, i = [], 0
+        while i < len(words):
+            size_found = 0
+            if keys[i].split(" ", 1)[0] in self.first:
+                for size in range(min(self.max_words, len(words) - i), 0, -1):
+                    value = self.keys.get(" ".join(keys[i : i + size]))
+                    if value is not None:
+                        out.append((value, words[i][1], words[i + size - 1][2]))
+                        size_found = size
+                        break
+            i += size_found or 1
+        return out
