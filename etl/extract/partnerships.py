@@ -31,13 +31,13 @@ HEADS = [  # (head words, kind): the head word that comes first in a span decide
     (re.compile(r"\bSummit\b|\bConference\b|\bForum\b|\bCongress\b|\bFestival\b|\bEXPO\b|\bExpo\b|\bSymposium\b|\bGames\b|"
                 r"\bExhibition\b|\bWorld Conference\b|\bAssembly\b|\bSession\b|\bCelebration\b|\bMeeting\b"), "event"),
     (re.compile(r"\bCentre\b|\bCenter\b|\bInstitute\b"), "category_2_centre"),
-    (re.compile(r"\bPrize\b|\bAward\b|\bMedal\b|\bDeclaration\b|\bCharter\b"), "other"),
+    (re.compile(r"\bPrize\b|\bAward\b|\bMedal\b|\bDeclaration\b|\bCharter\b|\bUNESCO Chairs?\b"), "other"),
 ]
 NESTED_PROGRAMME = re.compile(r"\b(International (?:Decade|Year)\b.*)$")
 C2C_CONTEXT = re.compile(r"category\s*(?:2|II|two)\b|under the auspices of UNESCO", re.I)
-WH_LIST = re.compile(r"World Heritage (?:List|site|sites|property|properties|status)", re.I)
+WH_LIST = re.compile(r"World Heritage (?:List|site|sites|property|properties|status)|(?:спис\w*|объект\w*) всемирного наследия", re.I)
 INSCRIBE = re.compile(r"\b(inscri\w*|added to|entered|included in|listed|joined the|became|recogni[sz]ed|designat\w*|proclaimed|"
-                      r"incorporated)\b", re.I)
+                      r"incorporated)\b|(?<![\w-])(?:включ\w*|внес\w*|внесен\w*|вош(?:ел|ла|ли)|призна\w*)(?![\w-])", re.I)
 NOMINATE = re.compile(r"\b(nominat\w*|nomination|Tentative List|candidacy|dossier)\b", re.I)
 ICH = re.compile(r"intangible (?:cultural )?heritage|Representative List", re.I)
 MEMORANDUM = re.compile(r"\b(memorandum of understanding|memorandum|agreement|action plan|roadmap|road map)\b", re.I)
@@ -118,7 +118,7 @@ LOWER_CENTRE = re.compile(r"\b((?:UNESCO|a UNESCO|an? UNESCO)\s+(?:(?:regional|i
 PARTICIPLE = re.compile(r"(?:\bincludes?|\bincluding|,\s+and|\band)\s+(?:the\s+)?([A-Za-z][^,;:]{1,60}?),\s+(?:the\s+[^,]{2,80},\s+)?"
                         r"(?:inscribed|proclaimed) (?:in|on)\b")
 INSCRIBED_VERB = re.compile(r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?:also\s+)?(?:\w+ly\s+)?"
-                            r"(?:inscribed|proclaimed|added|included)\b")
+                            r"(?:inscribed|proclaimed|added|included|entered|registered|listed)\b")
 QUANTITY = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|all|both|these|those|its|their|"
                       r"the three|the two|\d+)\b", re.I)
 LOWER_EVENT = re.compile(r"\b((?:(?:international|regional|high-level|world|global|anniversary|Central Asian|Asian|annual)\s+)+"
@@ -167,7 +167,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     year_here = next((d.year for d in dates if d.end_year is None), None)
     lowered = sentence.lower()
     inscribes = INSCRIBE.search(sentence)
-    listed = "wh" if re.search(r"World Heritage", sentence) else ("ich" if ICH.search(sentence) else heritage_list)
+    listed = "wh" if re.search(r"World Heritage|всемирного наследия", sentence, re.I) else \
+        ("ich" if ICH.search(sentence) or "нематериальн" in lowered else heritage_list)
 
     # World Heritage: a property from the gazetteer (or a quoted name) and an inscription word
     rule = "wh-inscription"
@@ -222,8 +223,12 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         words = span.split()
         if len(words) < 2 and not re.match(r"EXPO|Expo", span):
             continue
+        if re.match(r"UNESCO Chairs?\b", span):  # 'a UNESCO Chair on Water Resources Management', 'the first UNESCO Chairs'
+            add(span, "other", _year(span, match.start(), match.end(), dates, sentence), exact=True)
+            continue
         if re.match(r"International Day\b", span):
-            add(span, "resolution" if re.search(r"\bresolution\b", sentence, re.I) else "other", _year(span, match.start(), match.end(), dates, sentence))
+            add(span, "resolution" if re.search(r"\bresolution\b|\bproclaim", sentence, re.I) else "other",
+                _year(span, match.start(), match.end(), dates, sentence))
             continue
         heads = sorted((m.start(), order, kind) for order, (pattern, kind) in enumerate(HEADS) for m in [pattern.search(span)] if m
                        and not (m.group(0) == "Network" and span[0] in "\"“«"))  # 'Network of Routes' in a quoted title
@@ -245,7 +250,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     rule = "russian"
     if CYRILLIC.search(sentence):
         for name, kind, end in find_ru_inscriptions(sentence, ref):
-            add(name, kind, year_at(end), exact=True)
+            if not _standing(name, ref):  # 'внесено в реестр «Память мира»': the register, not an entry
+                add(name, kind, year_at(end), exact=True)
         for m in RU_FUNDED_PROJECT.finditer(sentence) if "ЮНЕСКО" in sentence else ():
             if "ЮНЕСКО" in m.group(1):
                 add(f"Проект {m.group(1)}{m.group(2)}", "programme", year_at(m.end()), exact=True)
@@ -257,9 +263,14 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 kind = "resolution"  # a year or decade proclaimed by a resolution, as in English
             if re.search(r"сесси", name, re.I) or any(fold(name) in fold(p.name) for p in found):
                 continue
-            place = next((ref.places[k] for k in [key_words(fold(name))] if k in ref.places), None)
+            place = _place_in_name(name, ref)
             add(place.name if place is not None and kind == "category_2_centre" else name, kind, year_at(end) or
                 (year_here if kind in ("agreement", "resolution") else None))
+        for m in RU_RESOLUTION_ON.finditer(sentence) if RU_ADOPTED.search(sentence) else ():
+            add(f"Резолюция {m.group(1)} {m.group(2)}", "resolution", year_at(m.end()) or year_here, exact=True)
+        rule = "biosphere-list"
+        for name in _ru_reserve_list(sentence, ref) if "биосферн" in lowered else ():
+            add(name, "biosphere_reserve", year_here, exact=True)
         rule = "russian-described"
         for m in RU_DESCRIBED.finditer(sentence):
             name = m.group(1)
@@ -329,13 +340,14 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             name = ref.country_names.get(country, country)
             add(f"{name}'s membership of UNESCO", "other", year_at(MEMBERSHIP.search(sentence).end()))
     rule = "signed-agreement"
-    if not any(p.kind == "agreement" for p in found) and re.search(r"memorand|agreement|action plan|road ?map", lowered) \
-            and SIGN.search(sentence):
-        match = MEMORANDUM.search(sentence)
-        if match:
-            tail = re.match(r"\s+(on|of|for|between|in the field of|renewing|establishing|setting up|creating|to)\s+([^,;.]{3,120}?)(?=\s+(?:on|in)\s+\d|\s+(?:on|in)\s+"
-                            r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
-                            r"[,;.]|$)", sentence[match.end():])
+    named = [p for p in found if p.kind == "agreement"]
+    if re.search(r"memorand|agreement|action plan|road ?map", lowered) and SIGN.search(sentence):
+        for match in MEMORANDUM.finditer(sentence):  # each agreement the sentence names, unless a named span already holds it
+            if any(s.start() <= match.start() < s.end() for s in _spans(sentence, ref) if HEAD_ANY.search(s.group(0))) and named:
+                continue
+            tail = re.match(r"\s+(on|of|for|between|in the field of|renewing|establishing|setting up|creating|to)\s+([^,;.]{3,120}?)"
+                            r"(?=\s+(?:on|in)\s+\d|\s+(?:on|in)\s+(?:January|February|March|April|May|June|July|August|September|"
+                            r"October|November|December)\b|\s+and\s+[a-z]+ed\b|[,;.]|$)", sentence[match.end():])
             name = match.group(1) + (f" {tail.group(1)} {tail.group(2)}" if tail else "")
             add(name[0].upper() + name[1:], "agreement", year_here or year_at(match.end()))
     return found
@@ -433,7 +445,7 @@ RU_INCLUDE_VERB = r"(?i:включ\w*|внес\w*|внесен\w*)"
 RU_LIST_FIRST = re.compile(r"(?:" + RU_INCLUDE_VERB + r"\s+(?:в|во)\s+" + RU_LIST_PHRASE + r"|(?:в|во)\s+" + RU_LIST_PHRASE +
                            r"\s+(?:(?:был|была|было|были)\s+)?" + RU_INCLUDE_VERB + r")\s+(?i:элемент\w*|объект\w*|номинаци\w*)?\s*«([^»]{2,150})»")
 # 'собрание рукописей X было внесено в Международный реестр «Память мира»'
-RU_SUBJECT_FIRST = re.compile(r"([^,;:]{3,120}?)\s+(?:(?:был|была|было|были)\s+)?(?i:внесен\w*|включен\w*)\s+(?:в|во)\s+" + RU_LIST_PHRASE +
+RU_SUBJECT_FIRST = re.compile(r"((?:[^,;:–—]|[–—][^–—]{2,160}[–—])(?:[^,;:–—]|[–—][^–—]{2,160}[–—]){2,160}?)\s+(?:(?:был|была|было|были)\s+)?(?i:внесен\w*|включен\w*)\s+(?:в|во)\s+" + RU_LIST_PHRASE +
                               r"(?=[\s,.;]|$)")
 RU_LEAD_ADVERBIAL = re.compile(r"^(?:(?:в|во|с|к|на)\s+(?:\d{4}\s+год\w*|\w+)|сегодня|вчера|также|недавно|ранее|затем|\d{1,2}\s+\w+(?:\s+\d{4}"
                                r"\s+года)?|а|и)\s+", re.I)
@@ -443,13 +455,17 @@ def find_ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, 
     """'о включении Ортеке в Репрезентативный список ...', '... трех элементов: A, B, а также C' -> (name, kind, end)."""
     out = []
     for m in RU_LIST_FIRST.finditer(sentence):
-        phrase = m.group(1) or m.group(2) or ""
-        kind = next((k for pattern, k in RU_LISTS if pattern.search(phrase + " " + sentence[m.end():m.end() + 60])), None)
+        kind = next((k for pattern, k in RU_LISTS if pattern.search(sentence[m.start() : m.end() + 60])), None)
         if kind is not None:
             out.append((m.group(3)[0].upper() + m.group(3)[1:], kind, m.end()))
     for m in RU_SUBJECT_FIRST.finditer(sentence):
-        kind = next((k for pattern, k in RU_LISTS if pattern.search(m.group(2) + " " + sentence[m.end():m.end() + 60])), None)
+        kind = next((k for pattern, k in RU_LISTS if pattern.search(sentence[m.start(2) : m.end() + 60])), None)
         name = m.group(1).strip()
+        inner = re.search(r"[–—-]\s+([^–—]+?)\s+[–—-]\s*$", name)  # 'Три элемента – айтыс, кюй и казахская борьба – включены'
+        if inner and kind is not None:
+            for part in re.split(r",\s*|\s+и\s+", inner.group(1)):
+                out.append((part[0].upper() + part[1:], kind, m.end()))
+            continue
         while RU_LEAD_ADVERBIAL.match(name):
             name = RU_LEAD_ADVERBIAL.sub("", name, count=1)
         if kind is None or len(name) < 3 or any(name in n for n, _, _ in out):
@@ -511,9 +527,44 @@ RU_DESCRIBED = re.compile(r"(?<![\w-])((?:международн|региона�
                           r"[а-яё-]*\s+(?:[а-яё]+(?:ый|ий|ой|ая|ое|ые|ых|ом|ую)\s+)?(?:семинар|конференци|форум|совещани|симпозиум|"
                           r"саммит|тренинг)[а-яё]*(?:\s+(?:по|о|об|на тему)\s+[^,.;«»()]{3,60}?)?)(?=\s+(?:в рамках|в|во|на|с|со|"
                           r"который|которая|которое|прош\w+|состо\w+)(?![\w-])|\s*[,.;()]|$)")
+RU_RESOLUTION_ON = re.compile(r"(?<![\w-])(?:резолюци\w*)\s+(о|об|по)\s+([^,.;«»]{3,80}?)(?=\s*[,.;]|\s+(?:в|на|который|которая|и|была|был)"
+                              r"(?![\w-])|$)")
+RU_ADOPTED = re.compile(r"(?<![\w-])(?:принят\w*|приня[лв]\w*|одобр\w*|поддерж\w*|утверд\w*|утвержд\w*)(?![\w-])", re.I)
+RU_RESERVE_LIST = re.compile(r"((?:[А-ЯЁ][\w-]+(?:ий|ый|ой|ая|ое|ого|ому|им|ым|ом)(?:\s*,\s*|\s+и\s+))+[А-ЯЁ][\w-]+"
+                             r"(?:ий|ый|ой|ая|ое|ие|ые|их|ых|ого|ому|им|ым|ом|ими|ыми))\s+(?:государственн\w+\s+)?биосферн\w+\s+"
+                             r"резерват\w*")
+
+
+def _ru_reserve_list(sentence: str, ref: Reference) -> list[str]:
+    """'Иссык-Кульский и Сары-Челекский биосферные резерваты' -> the two reserves of places.csv, by their English names."""
+    out = []
+    for m in RU_RESERVE_LIST.finditer(sentence):
+        for adjective in re.split(r"\s*,\s*|\s+и\s+", m.group(1)):
+            stem = key_words(fold(adjective))
+            place = next((p for k, p in ref.places.items() if p.kind == "biosphere_reserve" and k.split(" ")[0] == stem), None)
+            if place is None:  # 'Сары-Челекский' -> the reserve whose Russian name starts like it ('Сары-Челек')
+                bare = re.sub(r"(?:ск|цк)$", "", stem)
+                place = next((p for k, p in ref.places.items() if p.kind == "biosphere_reserve" and CYRILLIC.search(k)
+                              and len(bare) >= 4 and (k.startswith(bare) or bare.startswith(k.split(" ")[0]))), None)
+            if place is not None and place.name not in out:
+                out.append(place.name)
+    return out
+
+
+def _place_in_name(name: str, ref: Reference):
+    """The place of places.csv that a Russian name is, also when it goes on ('... центр под эгидой ЮНЕСКО')."""
+    words = name.split()
+    for size in range(len(words), 1, -1):
+        place = ref.places.get(key_words(fold(" ".join(words[:size]))))
+        if place is not None:
+            return place
+    return None
+
+
 RU_GENERIC = {key_words(fold(n)) for n in ("Генеральная конференция", "Генеральная конференция ЮНЕСКО", "Исполнительный совет",
                                             "Исполнительный совет ЮНЕСКО", "Конференция", "Форум", "Программа", "Проект", "Совет", "План действий",
-                                            "Меморандум", "Соглашение", "Дорожная карта", "Меморандум о взаимопонимании")}
+                                            "Меморандум", "Соглашение", "Дорожная карта", "Меморандум о взаимопонимании",
+                                            "Центр категории 2", "Центр категории II", "Центр под эгидой ЮНЕСКО")}
 JOIN_NETWORK = re.compile(r"\b(?:joined|joins|join|joining|became|become|becomes|is now|admitted|entered|enters|designated|"
                           r"included|member of|part of)\b|(?<![\w-])(?:вош(?:ел|ла|ли|ел)|вступи\w*|включ\w*|принят\w*|стал\w*)"
                           r"(?![\w-])", re.I)
@@ -781,10 +832,14 @@ def _inscribed_elements(sentence: str) -> list[tuple[str, int]]:
         clause = re.split(r"[.;:]\s+|\swhile\s|,\s+and\s+", sentence[: verb.start()])[-1].strip().rstrip(",")
         clause = _without_apposition(_first_capital(clause))
         if re.match(r"(?:The|This|That|A|An|Its)\s+[a-z]", clause):
-            continue  # 'The traditional wedding ritual was inscribed': a description, the name is elsewhere
+            if not re.search(r"\s(?:of|by)\s+[A-Z]", clause):
+                continue  # 'The traditional wedding ritual was inscribed': a description, the name is elsewhere
+            clause = re.sub(r"^(?:The|This|That|A|An|Its)\s+", "", clause)  # 'The letters of Abai were entered ...'
+            clause = clause[0].upper() + clause[1:]
         if clause and len(clause.split()) <= 10:
             out.append((clause, verb.end()))
-    for m in re.finditer(r"\b(?:inscribed|inscription of|certificates? for|nomination of)\s+(?!(?:on|onto|in|to|as|at|by|for)\s)"
+    for m in re.finditer(r"\b(?:inscribed|inscription(?:\s+(?:in|on)\s+\w+(?:\s+\d{4})?)?\s+of|certificates? for|nomination of)\s+"
+                         r"(?!(?:on|onto|in|to|as|at|by|for)\s)"
                          r"([^,;.]{2,90})", sentence):
         name = re.split(r"\s+(?:on|onto|in|to|which|was|follows|as)\s", m.group(1))[0]
         name = _first_capital(re.sub(r"^(?:the|a|an)\s+", "", name))
