@@ -193,7 +193,7 @@ def outcomes(folder: Path, ref: Reference, articles: list[Path] | None = None, s
 
 def calibrate(folder: Path, ref: Reference, articles: list[Path] | None = None) -> dict[str, dict]:
     """Count, on the dev part, how often facts of each signature were right; write etl/extract/calibration.json."""
-    from .extract.calibration import PATH, load_calibration, shrunk, smoothed
+    from .extract.calibration import PATH, UNSEEN_PRECISION, load_calibration, shrunk
 
     counts: dict[str, list[int]] = {}
     for signature, _confidence, right in outcomes(folder, ref, articles, PARTS["dev"]):
@@ -201,10 +201,10 @@ def calibrate(folder: Path, ref: Reference, articles: list[Path] | None = None) 
             found_right = counts.setdefault(key, [0, 0])
             found_right[0] += 1
             found_right[1] += int(right)
-    # small counts borrow strength from their type: (right + m p) / (found + m), p the type's own smoothed rate
-    prior = {key: smoothed(r, n) for key, (n, r) in counts.items() if "|" not in key}
+    # (right + m p) / (found + m), p the precision on unseen releases; a type's own line (the fallback for a signature
+    # never seen on dev) is p itself
     table = {key: {"found": n, "right": r,
-                   "confidence": smoothed(r, n) if "|" not in key else shrunk(r, n, prior[key.split("|", 1)[0]])}
+                   "confidence": UNSEEN_PRECISION[key] if "|" not in key else shrunk(r, n, UNSEEN_PRECISION[key.split("|", 1)[0]])}
              for key, (n, r) in sorted(counts.items())}
     PATH.write_text(json.dumps(table, indent=1) + "\n", encoding="utf-8")
     load_calibration.cache_clear()

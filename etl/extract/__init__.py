@@ -18,7 +18,7 @@ from .calibration import load_calibration
 from .partnerships import Partnership, find_partnerships
 from .people import Mention, PeopleFinder
 from .reference import FOCUS, Place, Reference, load_reference
-from .text import CYRILLIC, Sentence, fold, ru_stem, sentences, token_key, tokens
+from .text import CYRILLIC, Sentence, fold, key_words, ru_stem, sentences, tokens
 
 __all__ = ["extract", "load_reference", "Extraction"]
 
@@ -149,8 +149,9 @@ def _lookup(sentence: str, words: list[tuple[str, int, int]], folded: list[str],
 
 
 def _folded(sentence: str) -> tuple[list[tuple[str, int, int]], list[str]]:
-    words = tokens(sentence)
-    return words, [token_key(w) for w, _, _ in words]
+    words = tokens(sentence)  # token_key inlined: this runs for every sentence
+    return words, [(fold(w[:-2] if w.endswith(("'s", "’s")) else w) if w.isascii() else key_words(fold(w))) or w.lower()
+                   for w, _, _ in words]
 
 
 def find_countries(sentence: str, ref: Reference, words=None) -> list[tuple[str, int, int]]:
@@ -214,12 +215,41 @@ SENTENCE_CAP = 4  # at most this much per theme from one sentence that is not ab
 LIST_THEMES = 4  # a sentence naming this many themes is a list: each of its phrases counts as a weak one
 # a theme word inside the name of an office, a ministry or an institution ('Assistant Director-General for Education',
 # 'Ministry of Culture', 'Art and Culture Development Foundation', 'министр образования') is not what the release is about
-ORGANISATION_NAME = re.compile(
-    r"\b(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the|on)\s+)*)*(?:Ministry|Minister|Ministers|Institute|Foundation|University|Office|Directors-General|Director-General|"
-    r"Department|Director|Agency|Commission|Fund|College|Faculty)"
-    r"(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w'’-]*)*"
-    r"|(?<![\w-])(?:[Мм]инистерств\w*|[Мм]инистр\w*|[Ии]нститут\w*|[Фф]онд\w*|[Уу]ниверситет\w*|[Аа]гентств\w*|[Кк]омисси\w*|"
-    r"[Дд]иректор\w*)(?:\s+(?!(?:и|в|на|по|с|о)(?![\w-]))[а-яё]+){1,3}(?:\s+и\s+[а-яё]+)?")
+ORGANISATION_HEAD = re.compile(
+    r"\b(?:Ministry|Ministers?|Institute|Foundation|University|Office|Directors?-General|Director|Department|Agency|Commission|"
+    r"Fund|College|Faculty)\b|(?<![\w-])(?:[Мм]инистерств|[Мм]инистр|[Ии]нститут|[Фф]онд|[Уу]ниверситет|[Аа]гентств|[Кк]омисси|"
+    r"[Дд]иректор)\w*")
+ORGANISATION_RIGHT = re.compile(r"(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w'’-]*)*")
+ORGANISATION_RIGHT_RU = re.compile(r"(?:\s+(?!(?:и|в|на|по|с|о)(?![\w-]))[а-яё]+){1,3}(?:\s+и\s+[а-яё]+)?")
+CONNECTOR_WORDS = {"of", "for", "and", "the", "on"}
+
+
+def _organisation_names(text: str) -> list[tuple[int, int]]:
+    """Spans of names of offices, ministries and institutions: 'Deputy Minister of Culture', 'UNESCO Institute for
+    Lifelong Learning', 'Art and Culture Development Foundation', 'министр образования и науки'."""
+    out = []
+    for m in ORGANISATION_HEAD.finditer(text):
+        start, end = m.start(), m.end()
+        if m.group(0)[0] < "А":  # English: capitalised words (and connectors between them) on both sides
+            words = text[:start].split(" ")[:-1]
+            taken = 0
+            for k in range(len(words) - 1, -1, -1):
+                word = words[k]
+                if word[:1].isupper() and word[-1:] not in ",;:":
+                    taken = len(words) - k
+                elif word not in CONNECTOR_WORDS:
+                    break
+            start -= sum(len(w) + 1 for w in words[len(words) - taken:]) if taken else 0
+            end = ORGANISATION_RIGHT.match(text, end).end()
+        else:
+            end = ORGANISATION_RIGHT_RU.match(text, end).end() if ORGANISATION_RIGHT_RU.match(text, end) else end
+        if end - start > len(m.group(0)):
+            out.append((start, end))
+    return out
+
+
+ORGANISATION_HINT = re.compile(r"Minist|Institut|Foundation|Universit|Office|Department|Director|Agency|Commission|Fund|College|"
+                               r"Faculty|инистр|нститут|онд|ниверситет|гентств|омисси|иректор")
 QUOTE = re.compile(r"[«“\"][^»”\"]{3,200}[»”\"]")
 
 
@@ -232,22 +262,23 @@ def _sentence_themes(s: Sentence, ref: Reference) -> tuple[int, set[tuple[str, i
     phrase inside a longer one ('development' in 'sustainable development') does not count again; a phrase inside a
     quoted name (the Decade «Вода для устойчивого развития») and every phrase of a list sentence count as weak ones."""
     lowered = s.text.lower()
-    matches = list(THEME_WORD.finditer(lowered))
-    words = [ru_stem(m.group(0)) if m.group(0)[0] >= "а" else m.group(0).replace("’", "'") for m in matches]
+    words = [ru_stem(w) if w[0] >= "а" else w.replace("’", "'") for w in THEME_WORD.findall(lowered)]
     found = list(ref.themes.matches(words))
     if not found:
         return 1, set()
     agenda = 2 if AGENDA.search(s.text) else 1
-    covered = {(i + k) for i, _, _, ph in found for k in range(len(ph.split())) if len(ph.split()) > 1}
+    covered = {(i + k) for i, _, _, ph in found if " " in ph for k in range(ph.count(" ") + 1)}
     quoted = [(q.start(), q.end()) for q in QUOTE.finditer(s.text)] if ("«" in s.text or "“" in s.text or '"' in s.text) else []
-    quoted += [(m.start(), m.end()) for m in ORGANISATION_NAME.finditer(s.text) if " " in m.group(0)]
-    kept = [(i, t, p, ph) for i, t, p, ph in found if len(ph.split()) > 1 or i not in covered]
+    if ORGANISATION_HINT.search(s.text):
+        quoted += _organisation_names(s.text)
+    kept = [(i, t, p, ph) for i, t, p, ph in found if " " in ph or i not in covered]
     listed = len({t for _, t, p, _ in kept if p == 2}) >= LIST_THEMES
     out = set()
+    starts = [m.start() for m in THEME_WORD.finditer(lowered)] if quoted else []
     for i, theme, points, phrase in kept:
-        inside = any(a <= matches[i].start() < b for a, b in quoted)
+        inside = bool(quoted) and any(a <= starts[i] < b for a, b in quoted)
         if points == 2 and not listed and not inside:
-            points = PHRASE_POINTS if len(phrase.split()) > 1 else WORD_POINTS
+            points = PHRASE_POINTS if " " in phrase else WORD_POINTS
         else:
             points = WEAK_POINTS if points == 2 else points
         out.add((theme, points, phrase))
@@ -270,10 +301,12 @@ def find_themes(sents: list[Sentence], ref: Reference, title: str = "", threshol
         if s.index not in cache:
             cache[s.index] = _sentence_themes(s, ref)
         agenda, found = cache[s.index]
-        gained: Counter = Counter()
+        if not found:
+            continue
+        gained: dict[str, int] = {}
         for theme, points, _phrase in found:
             strong = points > WEAK_POINTS
-            gained[theme] += points * (agenda if strong else 1) * (2 if strong and theme in in_title else 1)
+            gained[theme] = gained.get(theme, 0) + points * (agenda if strong else 1) * (2 if strong and theme in in_title else 1)
             if strong and s not in evidence.setdefault(theme, []):
                 evidence[theme].append(s)
         for theme, points in gained.items():

@@ -148,7 +148,12 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
             add(numeric_date(int(m.group(1)), int(m.group(2)), int(m.group(3)), published), "day", m.span())
         else:
             add(_day(int(m.group(4)), int(m.group(5)), int(m.group(6))), "day", m.span())
-    when = tense(sentence)
+    known: list[str] = []
+
+    def tense_of() -> str:  # worked out only when a date needs it (a day without a year, a weekday, a month alone)
+        if not known:
+            known.append(tense(sentence))
+        return known[0]
     if russian:
         for m in RU_DAY_MONTH.finditer(sentence):
             month = month_number(m.group(3))
@@ -158,7 +163,7 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
             elif m.group(4):
                 add(_day(int(m.group(4)), month, int(m.group(1))), "day", m.span())
             elif published:
-                add(resolve_without_year(month, int(m.group(1)), published, when), "day", m.span())
+                add(resolve_without_year(month, int(m.group(1)), published, tense_of()), "day", m.span())
         if published:
             for m in RU_RELATIVE.finditer(sentence):
                 shift = {"вчера": -1, "сегодня": 0, "завтра": 1, "позавчера": -2}[m.group(1).lower()]
@@ -170,19 +175,19 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
                 if m.group(2):
                     add(f"{int(m.group(2)):04d}-{month:02d}", "month", m.span())
                 else:
-                    day = resolve_without_year(month, 1, published.replace(day=1), when)
+                    day = resolve_without_year(month, 1, published.replace(day=1), tense_of())
                     add(day.isoformat()[:7] if day else None, "month", m.span())
         for m in RU_YEAR.finditer(sentence):
             add(m.group(1), "year", m.span(1))
     if published:
         for m in DAY_MONTH.finditer(sentence) if months else ():
-            add(resolve_without_year(_month(m.group(2)), int(m.group(1)), published, when), "day", m.span())
+            add(resolve_without_year(_month(m.group(2)), int(m.group(1)), published, tense_of()), "day", m.span())
         for m in MONTH_DAY.finditer(sentence) if months else ():
-            add(resolve_without_year(_month(m.group(1)), int(m.group(2)), published, when), "day", m.span())
+            add(resolve_without_year(_month(m.group(1)), int(m.group(2)), published, tense_of()), "day", m.span())
         for m in WEEKDAY.finditer(sentence) if "day" in sentence else ():
             target = WEEKDAYS.index(m.group(1).lower())
             ahead = (target - published.weekday()) % 7
-            if when == "future" or m.group(0).lower().startswith("next"):
+            if tense_of() == "future" or m.group(0).lower().startswith("next"):
                 day = published + dt.timedelta(days=ahead or 7)
             else:
                 day = published - dt.timedelta(days=(published.weekday() - target) % 7)
@@ -194,7 +199,7 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
         add(f"{int(m.group(2)):04d}-{_month(m.group(1)):02d}", "month", m.span())
     if published:
         for m in MONTH_ONLY.finditer(sentence) if months else ():
-            day = resolve_without_year(_month(m.group(1)), 1, published.replace(day=1), when)
+            day = resolve_without_year(_month(m.group(1)), 1, published.replace(day=1), tense_of())
             if day is not None:
                 add(day.isoformat()[:7], "month", m.span())
         for m in THIS_MONTH.finditer(sentence) if "onth" in sentence else ():

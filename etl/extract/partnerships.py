@@ -67,7 +67,7 @@ class Partnership:
     @property
     def signature(self) -> str:
         """The features its confidence is looked up by: the rule that found it and the kind."""
-        return f"partnership|rule:{self.rule}|kind:{self.kind}"
+        return f"partnership|rule:{self.rule}|kind:{self.kind}" + ("|ru" if CYRILLIC.search(self.evidence) else "")
 
 
 def _year(span: str, start: int, end: int, dates: list[Found], sentence: str) -> int | None:
@@ -166,13 +166,15 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
 
     year_here = next((d.year for d in dates if d.end_year is None), None)
     lowered = sentence.lower()
-    inscribes = INSCRIBE.search(sentence)
-    listed = "wh" if re.search(r"World Heritage|всемирного наследия", sentence, re.I) else \
-        ("ich" if ICH.search(sentence) or "нематериальн" in lowered else heritage_list)
+    listed = "wh" if ("eritage" in sentence or "наслед" in lowered) and re.search(r"World Heritage|всемирного наследия", sentence, re.I) else \
+        ("ich" if (("ntangible" in sentence or "Representative" in sentence) and ICH.search(sentence)) or "нематериальн" in lowered
+         else heritage_list)
+    inscribes = INSCRIBE.search(sentence) if listed or "Memory of the World" in sentence else None
 
     # World Heritage: a property from the gazetteer (or a quoted name) and an inscription word
     rule = "wh-inscription"
-    tentative = TENTATIVE.search(sentence) and not re.search(r"\binscri|включ|внес", sentence, re.I)
+    tentative = ("entative" in sentence or "предварит" in lowered) and TENTATIVE.search(sentence) and \
+        not re.search(r"\binscri|включ|внес", sentence, re.I)
     if (listed == "wh" and (inscribes or WH_LIST.search(sentence) or NOMINATE.search(sentence))) or (tentative and heritage_names):
         nominated = NOMINATE.search(sentence) and not re.search(r"\binscri", sentence, re.I)
         kind = "tentative_list" if tentative else "world_heritage_nomination" if nominated else "world_heritage_inscription"
@@ -212,7 +214,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 add(place.name, "biosphere_reserve", year_at(start), exact=True)
     # named spans classified by their head word
     rule = "span"
-    for match in _spans(sentence, ref):
+    spans = list(_spans(sentence, ref))
+    for match in spans:
         span = match.group(0)
         lead = LEADING_DATE.match(span)
         if lead:  # 'On 7 November the General Conference ...', '22 September the International Day of ...'
@@ -230,6 +233,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             add(span, "resolution" if re.search(r"\bresolution\b|\bproclaim", sentence, re.I) else "other",
                 _year(span, match.start(), match.end(), dates, sentence))
             continue
+        if not _has_head(span) or not HEAD_ANY.search(span):
+            continue  # most spans are names of people and places
         heads = sorted((m.start(), order, kind) for order, (pattern, kind) in enumerate(HEADS) for m in [pattern.search(span)] if m
                        and not (m.group(0) == "Network" and span[0] in "\"“«"))  # 'Network of Routes' in a quoted title
         if not heads:
@@ -252,7 +257,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         for name, kind, end in find_ru_inscriptions(sentence, ref):
             if not _standing(name, ref):  # 'внесено в реестр «Память мира»': the register, not an entry
                 add(name, kind, year_at(end), exact=True)
-        for m in RU_FUNDED_PROJECT.finditer(sentence) if "ЮНЕСКО" in sentence else ():
+        for m in RU_FUNDED_PROJECT.finditer(sentence) if "ЮНЕСКО" in sentence and ("роект" in sentence or "рограмм" in sentence) else ():
             if "ЮНЕСКО" in m.group(1):
                 add(f"Проект {m.group(1)}{m.group(2)}", "programme", year_at(m.end()), exact=True)
         for m in RU_NOMINATION.finditer(sentence):
@@ -266,18 +271,19 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             place = _place_in_name(name, ref)
             add(place.name if place is not None and kind == "category_2_centre" else name, kind, year_at(end) or
                 (year_here if kind in ("agreement", "resolution") else None))
-        for m in RU_RESOLUTION_ON.finditer(sentence) if RU_ADOPTED.search(sentence) else ():
+        for m in RU_RESOLUTION_ON.finditer(sentence) if "резолюци" in lowered and RU_ADOPTED.search(sentence) else ():
             add(f"Резолюция {m.group(1)} {m.group(2)}", "resolution", year_at(m.end()) or year_here, exact=True)
         rule = "biosphere-list"
         for name in _ru_reserve_list(sentence, ref) if "биосферн" in lowered else ():
             add(name, "biosphere_reserve", year_here, exact=True)
         rule = "russian-described"
-        for m in RU_DESCRIBED.finditer(sentence):
+        for m in RU_DESCRIBED.finditer(sentence) if RU_EVENT_HINT.search(lowered) else ():
             name = m.group(1)
             if name[0].islower() and not any(fold(name) in fold(p.name) or fold(p.name) in fold(name) for p in found):
                 add(name[0].upper() + name[1:], "event", year_at(m.end()) or year_here)
     rule = "seat"
-    for name, year in _seats(sentence, ref, dates, folded, context) if SEAT_CUE.search(sentence) else ():
+    for name, year in _seats(sentence, ref, dates, folded, context) if any(w in lowered for w in SEAT_HINTS) and \
+            SEAT_CUE.search(sentence) else ():
         add(name, "committee_membership", year or year_here, exact=True)
     rule = "anniversary"
     anniversary_list = context.get("anniversaries") and (ANNIVERSARY_LIST.search(sentence) or any(
@@ -285,7 +291,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     for name, end in _anniversaries(sentence) if anniversary_list else ():
         add(name, "resolution", year_at(end) or year_here, exact=True)
     rule = "funded-project"
-    for m in FUNDED_PROJECT.finditer(sentence) if "UNESCO" in sentence else ():
+    for m in FUNDED_PROJECT.finditer(sentence) if "UNESCO" in sentence and ("roject" in sentence or "rogramme" in sentence) else ():
         if "UNESCO" in m.group(1):
             add(f"{m.group(1)} {m.group(2)}{m.group(3) or ''}", "programme", year_at(m.end()))
     rule = "numbered-resolution"
@@ -298,7 +304,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     for m in PROCLAIMING.finditer(sentence) if "resolution" in lowered else ():
         add(m.group(1), "resolution", year_at(m.end()))
     rule = "lower-centre"
-    for m in LOWER_CENTRE.finditer(sentence) if "unesco" in lowered else ():
+    for m in LOWER_CENTRE.finditer(sentence) if "unesco" in lowered and ("cent" in lowered or "institute" in lowered) else ():
         name = re.sub(r"^an?\s+", "", m.group(1))
         add(name, "category_2_centre", year_at(m.end()))
     rule = "lower-event"
@@ -343,7 +349,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     named = [p for p in found if p.kind == "agreement"]
     if re.search(r"memorand|agreement|action plan|road ?map", lowered) and SIGN.search(sentence):
         for match in MEMORANDUM.finditer(sentence):  # each agreement the sentence names, unless a named span already holds it
-            if any(s.start() <= match.start() < s.end() for s in _spans(sentence, ref) if HEAD_ANY.search(s.group(0))) and named:
+            if named and any(s.start() <= match.start() < s.end() for s in spans if HEAD_ANY.search(s.group(0))):
                 continue
             tail = re.match(r"\s+(on|of|for|between|in the field of|renewing|establishing|setting up|creating|to)\s+([^,;.]{3,120}?)"
                             r"(?=\s+(?:on|in)\s+\d|\s+(?:on|in)\s+(?:January|February|March|April|May|June|July|August|September|"
@@ -441,26 +447,43 @@ RU_ELEMENTS = re.compile(r"(?i:элемент\w*|объект\w*):\s*(.+?)(?:\.|
 
 RU_LIST_PHRASE = r"((?:[А-ЯЁа-яё«»]+\s+){0,2}(?i:список|списка|списке|сеть|сети|реестр)\w*(?:\s+[А-ЯЁа-яё«»]+){0,6}?)"
 RU_INCLUDE_VERB = r"(?i:включ\w*|внес\w*|внесен\w*)"
+RU_INCLUDE = re.compile(r"(?i:включ|внес|элемент)")
 # 'включил в Репрезентативный список элемент «X»', 'в Репрезентативный список включен элемент «X»'
 RU_LIST_FIRST = re.compile(r"(?:" + RU_INCLUDE_VERB + r"\s+(?:в|во)\s+" + RU_LIST_PHRASE + r"|(?:в|во)\s+" + RU_LIST_PHRASE +
                            r"\s+(?:(?:был|была|было|были)\s+)?" + RU_INCLUDE_VERB + r")\s+(?i:элемент\w*|объект\w*|номинаци\w*)?\s*«([^»]{2,150})»")
 # 'собрание рукописей X было внесено в Международный реестр «Память мира»'
-RU_SUBJECT_FIRST = re.compile(r"((?:[^,;:–—]|[–—][^–—]{2,160}[–—])(?:[^,;:–—]|[–—][^–—]{2,160}[–—]){2,160}?)\s+(?:(?:был|была|было|были)\s+)?(?i:внесен\w*|включен\w*)\s+(?:в|во)\s+" + RU_LIST_PHRASE +
-                              r"(?=[\s,.;]|$)")
+# '... было внесено в Международный реестр «Память мира»': the verb and the list; the name is the clause before the verb
+RU_VERB_LIST = re.compile(r"\s+(?:(?:был|была|было|были)\s+)?(?i:внесен\w*|включен\w*)\s+(?:в|во)\s+" + RU_LIST_PHRASE + r"(?=[\s,.;]|$)")
 RU_LEAD_ADVERBIAL = re.compile(r"^(?:(?:в|во|с|к|на)\s+(?:\d{4}\s+год\w*|\w+)|сегодня|вчера|также|недавно|ранее|затем|\d{1,2}\s+\w+(?:\s+\d{4}"
                                r"\s+года)?|а|и)\s+", re.I)
+
+
+def _clause_before(sentence: str, end: int) -> str:
+    """The clause that ends at `end`: back to the last comma, semicolon or colon that is not between two dashes."""
+    text = sentence[:end]
+    depth, i = 0, len(text)
+    while i > 0:
+        c = text[i - 1]
+        if c in "–—":
+            depth ^= 1
+        elif c in ",;:" and not depth:
+            break
+        i -= 1
+    return text[i:].strip()
 
 
 def find_ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, int]]:
     """'о включении Ортеке в Репрезентативный список ...', '... трех элементов: A, B, а также C' -> (name, kind, end)."""
     out = []
+    if not RU_INCLUDE.search(sentence):
+        return out
     for m in RU_LIST_FIRST.finditer(sentence):
         kind = next((k for pattern, k in RU_LISTS if pattern.search(sentence[m.start() : m.end() + 60])), None)
         if kind is not None:
             out.append((m.group(3)[0].upper() + m.group(3)[1:], kind, m.end()))
-    for m in RU_SUBJECT_FIRST.finditer(sentence):
-        kind = next((k for pattern, k in RU_LISTS if pattern.search(sentence[m.start(2) : m.end() + 60])), None)
-        name = m.group(1).strip()
+    for m in RU_VERB_LIST.finditer(sentence):
+        kind = next((k for pattern, k in RU_LISTS if pattern.search(sentence[m.start(1) : m.end() + 60])), None)
+        name = _clause_before(sentence, m.start())
         inner = re.search(r"[–—-]\s+([^–—]+?)\s+[–—-]\s*$", name)  # 'Три элемента – айтыс, кюй и казахская борьба – включены'
         if inner and kind is not None:
             for part in re.split(r",\s*|\s+и\s+", inner.group(1)):
@@ -577,6 +600,13 @@ def _standing(name: str, ref: Reference) -> bool:
     программа ЮНЕСКО'), or a body of one ('Intergovernmental Council of the International Hydrological Programme')."""
     if not ref.standing.keys:
         return False
+    cache = ref.standing.cache
+    if name not in cache:
+        cache[name] = _standing_uncached(name, ref)
+    return cache[name]
+
+
+def _standing_uncached(name: str, ref: Reference) -> bool:
     keys = [k for k in (token_key(w) for w, _, _ in tokens(name)) if k not in ("unesco", "юнеско")]
     for i in range(len(keys)):
         if " ".join(keys[i:]) in ref.standing.keys and (all(k in STANDING_LEAD for k in keys[:i])
@@ -619,6 +649,8 @@ def _seats(sentence: str, ref: Reference, dates: list[Found], folded, context: d
     return out
 
 
+SEAT_HINTS = ("elect", "sat on", "sits on", "serv", "seat", "term on", "member", "избра", "входит", "входил", "вош", "член")
+RU_EVENT_HINT = re.compile(r"семинар|конференци|форум|совещани|симпозиум|саммит|тренинг")
 SESSION_BEFORE = re.compile(r"(?:\bsession\s+of\s+(?:the\s+)?(?:UNESCO\s+)?|сесси\w*\s+)$", re.I)
 
 
@@ -639,7 +671,7 @@ def _anniversaries(sentence: str) -> list[tuple[str, int]]:
 def _network_members(sentence: str, ref: Reference, folded, places) -> list[tuple[str, int]]:
     """'Bukhara has become ... the UNESCO Creative Cities Network' -> ('Bukhara in the UNESCO Creative Cities Network', end);
     'Ашхабад вошел в Сеть творческих городов ЮНЕСКО' -> ('Ашхабад в Сети творческих городов ЮНЕСКО', end)."""
-    if not ref.networks.keys or not ("etwork" in sentence or "сет" in sentence.lower()):
+    if not ref.networks.keys or not ("etwork" in sentence or "сет" in sentence or "Сет" in sentence):
         return []
     words, keys = folded if folded is not None else _tokens_and_keys(sentence)
     out = []
@@ -736,6 +768,21 @@ SPAN_LEAD = re.compile(r"^(?:(?:\d+(?![\w–-])|\d{4}[–-]\d{4}|" + MONTH_WORD 
                        r"|^[A-Z][a-z]+ing\s+(?:(?:for|on|to|at|in|the)\s+)*(?=[A-Z\d])")
 COUNTRY_LEAD = re.compile(r"^([A-Z][\w'’-]*)\s+(?:for|on|to|at|in)\s+the\s+(?=[A-Z\d])")
 HEAD_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in HEADS))
+HEAD_WORDS = {"Resolution", "resolution", "Decade", "Year", "Programme", "Program", "Initiative", "Roadmap", "Plan", "Network",
+              "Convention", "Reserve", "Reserves", "reserve", "Geopark", "Geoparks", "geopark", "Agreement", "Memorandum", "Treaty",
+              "Summit", "Conference", "Forum", "Congress", "Festival", "EXPO", "Expo", "Symposium", "Games", "Exhibition",
+              "Assembly", "Session", "Celebration", "Meeting", "Centre", "Center", "Institute", "Prize", "Award", "Medal",
+              "Declaration", "Charter", "Chair", "Chairs"}
+
+
+def _has_head(text: str) -> bool:
+    """A quick 'could a head word be in it?' before the head patterns."""
+    return any(w in HEAD_WORDS or w.split("-", 1)[0] in HEAD_WORDS
+               for w in text.replace("'", " ").replace("’", " ").replace(".", " ").replace('"', " ").replace("”", " ").split())
+
+
+LEAD_WORDS = {"On", "In", "At", "To", "The", "Of", "For", "And", "Since", "From", "By", "January", "February", "March", "April",
+              "May", "June", "July", "August", "September", "October", "November", "December"}
 AND_NAMES = re.compile(r"\s+and\s+(?:the\s+)?(?=[A-Z\d])")
 
 
@@ -744,12 +791,14 @@ def _trim(text: str, start: int, ref: Reference | None = None) -> tuple[str, int
     November 2021 the 41st ...'), a gerund or a country before 'for/on the' ('Arriving for the Astana International
     Forum', 'Kazakhstan on the Lima Action Plan'); after the last head word, a bare capitalised word ('Samarkand General
     Conference Karin'), 'and UNDP' and a possessive."""
-    for _ in range(3):
+    if " " not in text and "’" not in text and "'" not in text:
+        return text, start  # one word: nothing to trim
+    for _ in range(3 if text[0].isdigit() or text.split(" ", 1)[0] in LEAD_WORDS or " the " in text else 0):
         lead = SPAN_LEAD.match(text) or (COUNTRY_LEAD.match(text) if ref is not None else None)
         if lead is None or lead.end() >= len(text) or (lead.re is COUNTRY_LEAD and fold(lead.group(1)) not in ref.countries):
             break
         text, start = text[lead.end():], start + lead.end()
-    heads = list(HEAD_ANY.finditer(text))
+    heads = list(HEAD_ANY.finditer(text)) if _has_head(text) else None
     if heads:
         end = heads[-1].end() + len(re.match(r"[\w-]*", text[heads[-1].end():]).group(0))
         tail = text[end:]

@@ -130,8 +130,9 @@ class PhraseIndex:
     def add(self, phrase: str, theme: str, points: int) -> None:
         words = tuple(ru_stem(w) if CYRILLIC.search(w) else w for w in phrase.lower().replace("’", "'").split())
         stem = words[-1].endswith(STEMS)
-        entry = (words, theme, points, stem)
-        if (stem and len(words) == 1) or (CYRILLIC.search(words[0]) and len(words[0]) >= 5):
+        russian = CYRILLIC.search(phrase) is not None
+        entry = (words, theme, points, stem, russian)
+        if (stem and len(words) == 1) or (russian and len(words[0]) >= 5):
             self.stems[words[0][:5]].append(entry)  # 'glaciolog' any ending; a Russian stem of 5 letters or more by its start
         else:
             self.by_first[words[0]].append(entry)
@@ -140,13 +141,21 @@ class PhraseIndex:
         """(position, theme, points, phrase) for every phrase found in the lower-case word list. Russian stems of five
         letters or more also match when one is the other plus at most two letters ('экосистем' / 'экосист'), which the
         suffix rule leaves apart for a few words."""
+        by_first, stems = self.by_first, self.stems
         for i, word in enumerate(words):
-            for phrase, theme, points, stem in self.by_first.get(word, []) + self.stems.get(word[:5], []):
+            candidates = by_first.get(word)
+            more = stems.get(word[:5])
+            if more:
+                candidates = candidates + more if candidates else more
+            for phrase, theme, points, stem, russian in candidates or ():
                 n = len(phrase)
-                if i + n > len(words) or not all(_same_word(words[i + k], phrase[k]) for k in range(n - 1)):
+                if i + n > len(words):
+                    continue
+                if n > 1 and tuple(words[i : i + n - 1]) != phrase[:-1] and not (
+                        russian and all(_same_word(words[i + k], phrase[k]) for k in range(n - 1))):
                     continue
                 last = words[i + n - 1]
-                if (last.startswith(phrase[-1]) if stem else _same_word(last, phrase[-1])):
+                if last.startswith(phrase[-1]) if stem else (last == phrase[-1] or (russian and _same_word(last, phrase[-1]))):
                     yield i, theme, points, " ".join(phrase)
 
 

@@ -139,6 +139,7 @@ class PhraseTable:
         self.keys: dict[str, object] = {}
         self.first: set[str] = set()
         self.max_words = 1
+        self.cache: dict = {}  # for callers that look the same names up again
 
     def add(self, phrase: str, value) -> None:
         words = [token_key(w) for w, _, _ in tokens(phrase)]
