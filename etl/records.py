@@ -849,6 +849,15 @@ def read_data(data_dir: Path) -> Dataset:
         for row in rows["countries"]:
             row["outline"] = shapes.get(row["iso3"])
 
+    # seas, lakes and rivers drawn under the map (etl/geo.py)
+    from .geo import read_water, water_path  # imported here: etl.geo builds on this module
+    water = water_path(data_dir)
+    rows["water"] = []
+    if water.exists():
+        files.append(water)
+        rows["water"], problems = read_water(water, rel(water))
+        rejects.extend(problems)
+
     # themes
     themes = _Registry("theme", "themes.yaml")
     rows["themes"] = []
