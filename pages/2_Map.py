@@ -29,9 +29,11 @@ legend = " ".join(
     f'<span style="white-space:nowrap;margin-right:1.2em"><span style="display:inline-block;width:0.9em;height:0.9em;'
     f'border-radius:50%;background:{colour};border:1px solid #333;vertical-align:middle"></span> {html.escape(label)}</span>'
     for key, (label, colour) in MAP_LAYERS.items() if key in layers)
-st.markdown(legend + ' <span style="white-space:nowrap"><span style="display:inline-block;width:1.4em;height:0.6em;'
-            'background:rgb(70,140,200);vertical-align:middle"></span> Seas, lakes and rivers</span>',
-            unsafe_allow_html=True)  # built only from the constant layer names and colours above
+water = ui.load(queries.water)
+if len(water):
+    legend += (' <span style="white-space:nowrap"><span style="display:inline-block;width:1.4em;height:0.6em;'
+               'background:rgb(70,140,200);vertical-align:middle"></span> Seas, lakes and rivers</span>')
+st.markdown(legend, unsafe_allow_html=True)  # built only from the constant layer names and colours above
 
 names = ui.load(queries.country_names)
 places = maps.visible_places(ui.load(queries.map_places), ui.aggregate("place_counts", filters), filters.year_to, filters.countries)
@@ -51,7 +53,7 @@ away_keys = {maps.point_key(row): row for _, row in away.iterrows()}
 focus_key = st.session_state.get(FOCUS) if st.session_state.get(FOCUS) in away_keys else None
 focus = away_keys.get(focus_key)
 view = maps.centred_view(focus["lat"], focus["lon"]) if focus is not None else fitted
-event = st.pydeck_chart(maps.deck(points, outlines, layers, filters.countries, ui.load(queries.water), names, view),
+event = st.pydeck_chart(maps.deck(points, outlines, layers, filters.countries, water, names, view),
                         height=height, on_select=_picked, selection_mode="single-object",
                         key="map" if focus_key is None else f"map_at_{focus_key}")  # a new focus clears the selection
 st.caption("Country outlines are generalised and imply no position on borders. Water: Natural Earth (public domain). "
@@ -88,10 +90,10 @@ else:
         st.caption("No meeting or partnership in the selection is linked to this place.")
     else:
         st.dataframe(linked[["date", "record_type", "title", "kind", "publisher", "source_url"]], hide_index=True,
-                     width="stretch", column_config={**ui.COLUMNS, "publisher": "Source"})
+                     width="stretch", column_config=ui.COLUMNS)
     part = components[components["id"] == row["point"]] if row["point"] else None
     source = part.iloc[0] if part is not None and len(part) else place
-    st.link_button(f"{source['publisher'] or 'Source'} ↗", source["source_url"])
+    st.markdown("**Source of this place:** " + ui.source_link(source["source_url"], source["publisher"]))
 
 missing = maps.unmapped(places, layers, components)
 if not missing.empty:
