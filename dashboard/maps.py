@@ -100,7 +100,8 @@ def unmapped(places: pd.DataFrame, layers_on: list[str], components: pd.DataFram
     """Places a chosen layer would show but cannot: no coordinates of their own and no component with a point."""
     drawn_by_parts = set(components["place_id"]) if components is not None and not components.empty else set()
     missing = layer_mask(places, layers_on) & (places["lat"].isna() | places["lon"].isna()) & ~places["id"].isin(drawn_by_parts)
-    return places[missing][["name", "kind", "countries", "flags", "source_url"]]
+    columns = ["name", "kind", "countries", "flags", "source_url"] + (["publisher"] if "publisher" in places else [])
+    return places[missing][columns]
 
 
 def same_point(points: pd.DataFrame, lat: float, lon: float) -> pd.DataFrame:
@@ -147,7 +148,7 @@ def _union(boxes) -> tuple[float, float, float, float] | None:
 
 def _in_countries(points: pd.DataFrame, countries) -> pd.Series:
     codes = set(countries)
-    return points["countries"].fillna("").map(lambda text: bool(codes & set(text.split(", "))))
+    return points["countries"].fillna("").map(lambda text: bool(codes & set(text.split(", ")))).astype(bool)
 
 
 def region_bounds(outlines: pd.DataFrame, points: pd.DataFrame, countries: tuple[str, ...]) -> tuple[float, float, float, float] | None:
@@ -181,6 +182,19 @@ def fit_view(bounds: tuple[float, float, float, float] | None, width: int, heigh
     latitude = _latitude((_mercator_y(north) + _mercator_y(south)) / 2)
     return pdk.ViewState(latitude=round(latitude, 4), longitude=round((west + east) / 2, 4), zoom=round(max(zoom, 0.5), 3),
                          min_zoom=1, max_zoom=12)
+
+
+def enough_width(outlines: pd.DataFrame, countries: tuple[str, ...]) -> int | None:
+    """The width past which a wider map shows the chosen countries no differently: there the map's height limits
+    the zoom. None when there is nothing to frame."""
+    bounds = region_bounds(outlines, pd.DataFrame(columns=["lat", "lon", "countries"]), countries)
+    if bounds is None:
+        return None
+    west, south, east, north = bounds
+    y_span = max(_mercator_y(north) - _mercator_y(south), 1e-6) / (2 * math.pi)
+    zoom = min(math.log2((HEIGHT - 2 * PADDING) / (TILE * y_span)), MAX_FIT_ZOOM)
+    needed = TILE * 2 ** zoom * max(east - west, 1e-6) / 360.0 + 2 * PADDING
+    return max(NARROW, math.ceil(needed / 10) * 10 + 20)
 
 
 def centred_view(lat: float, lon: float) -> pdk.ViewState:

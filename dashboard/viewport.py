@@ -2,8 +2,11 @@
 
 A deck.gl view has an absolute zoom, so framing Kazakhstan needs the map's width in pixels, which the server
 cannot know. A tiny inline component (st.components.v2: no iframe, no file, no network) measures its own width,
-which is the main column's, and reports it only when it differs by more than SLACK pixels from the width the
-server already used, so a page switch costs no extra run. The last width is kept in the session.
+which is the main column's. Each report costs a rerun, so it reports only when the width would change the view:
+widths above `enough` (past which the map's height, not its width, limits the zoom) count as `enough`, and a
+difference of SLACK pixels or less does not count. On a wide screen the first view therefore needs no second run,
+and a page switch never does (the last width is kept in the session). Put it high on the page: the earlier it
+mounts, the earlier a narrow screen's report interrupts the first run.
 """
 
 from __future__ import annotations
@@ -17,11 +20,12 @@ _JS = """
 export default function (component) {
   const { setStateValue, parentElement, data } = component;
   const host = parentElement.host || parentElement;
-  const known = Number((data && data.known) || 0);
-  let last = known;
+  const enough = Number((data && data.enough) || 1e9);
+  const seen = (w) => Math.min(w, enough);
+  let last = Number((data && data.known) || 0);
   const report = () => {
     const width = Math.round(host.getBoundingClientRect().width);
-    if (width > 0 && Math.abs(width - last) > %d) { last = width; setStateValue("width", width); }
+    if (width > 0 && Math.abs(seen(width) - seen(last)) > %d) { last = width; setStateValue("width", width); }
   };
   report();
   const observer = new ResizeObserver(() => report());
@@ -33,11 +37,14 @@ export default function (component) {
 _component = st.components.v2.component("ca_dashboard_viewport", js=_JS)
 
 
-def main_width(default: int) -> int:
-    """The main column's width in px: the browser's last report, or `default` before there is one (and in AppTest)."""
+def main_width(default: int, enough: int | None = None) -> int:
+    """The main column's width in px: the browser's last report, or `default` before there is one (and in AppTest).
+    `enough`: the width past which a wider column would not change what the page draws."""
     known = st.session_state.get(STATE)
-    result = _component(key="viewport_probe", data={"known": known or 0}, on_width_change=lambda: None, height="content")
+    used = int(known or default)
+    result = _component(key="viewport_probe", data={"known": used, "enough": enough or 0},
+                        on_width_change=lambda: None, height="content")
     width = getattr(result, "width", None)
-    if isinstance(width, (int, float)) and 200 <= width <= 10_000 and abs(width - (known or 0)) > SLACK:
-        st.session_state[STATE] = known = int(width)
-    return int(known or default)
+    if isinstance(width, (int, float)) and 200 <= width <= 10_000 and int(width) != known:
+        st.session_state[STATE] = used = int(width)
+    return used

@@ -22,6 +22,9 @@ options, filters = ui.page(
     "Map", "Sites, centres and meeting venues, over the region's seas, lakes and rivers. Sites are filtered by country "
     "and by existence at the end of the period; venues count the meetings that match all filters. Works offline: no "
     "basemap is fetched.")
+outlines = ui.load(queries.country_outlines)
+enough = maps.enough_width(outlines, filters.countries)
+width = viewport.main_width(maps.DEFAULT_WIDTH, enough)  # high on the page: a narrow screen's width arrives early
 
 layers = st.pills("Layers", list(MAP_LAYERS), selection_mode="multi", default=list(MAP_LAYERS),
                   format_func=lambda k: MAP_LAYERS[k][0], key="map_layers") or []
@@ -44,11 +47,9 @@ if numbers["meetings"] + numbers["partnerships"] == 0:
     st.info("No meetings or partnerships match these filters; the map still shows the sites of the chosen countries "
             "and period.")
 
-outlines = ui.load(queries.country_outlines)
-width = viewport.main_width(maps.DEFAULT_WIDTH)
 height = maps.map_height(width)
 fitted = maps.fit_view(maps.region_bounds(outlines, points, filters.countries), width, height)
-away = maps.outside(points, fitted, width, height)
+away = maps.outside(points, fitted, min(width, enough or width), height)  # what even the narrowest such map leaves out
 away_keys = {maps.point_key(row): row for _, row in away.iterrows()}
 focus_key = st.session_state.get(FOCUS) if st.session_state.get(FOCUS) in away_keys else None
 focus = away_keys.get(focus_key)
@@ -96,6 +97,7 @@ else:
     st.markdown("**Source of this place:** " + ui.source_link(source["source_url"], source["publisher"]))
 
 missing = maps.unmapped(places, layers, components)
-if not missing.empty:
+if not missing.empty:  # a plain list, not a table: the first view loads no table code
     with st.expander(f"{len(missing)} place(s) not on the map: coordinates unknown"):
-        st.dataframe(maps.labelled(missing, names), hide_index=True, width="stretch", column_config=ui.COLUMNS)
+        st.markdown("\n".join(f"- **{ui.md(r.name)}** · {ui.md(r.kind)} · {ui.md(r.countries)} · "
+                               f"{ui.source_link(r.source_url, r.publisher)}" for r in maps.labelled(missing, names).itertuples()))

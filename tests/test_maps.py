@@ -237,3 +237,13 @@ def test_the_build_puts_the_water_in_the_database(tmp_path, mini_data):
     water = queries.water(conn)
     assert "Caspian Sea" in set(water["name"]) and water["kind"].iloc[-1] == "river"  # rivers last: drawn on top
     conn.close()
+
+
+@pytest.mark.parametrize("countries", [(), ("KAZ",), ("TJK",)])
+def test_past_enough_width_a_wider_map_shows_the_same_view(outlines, countries):
+    """So the browser need not report (and cost a rerun) a width above it."""
+    enough = maps.enough_width(outlines, countries)
+    bounds = maps.region_bounds(outlines, maps.map_points(PLACES, COMPONENTS).iloc[0:0], countries)
+    same = {(v.latitude, v.longitude, v.zoom) for v in (maps.fit_view(bounds, w, maps.HEIGHT) for w in (enough, enough + 300, 2500))}
+    assert len(same) == 1
+    assert maps.fit_view(bounds, enough - 100, maps.map_height(enough - 100)).zoom < min(z for _, _, z in same)
