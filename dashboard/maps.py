@@ -29,6 +29,7 @@ PADDING = 18  # px kept free around the fitted places
 MAX_FIT_ZOOM, FOCUS_ZOOM = 6.5, 5.5
 NEAR = 1.0  # degrees: how far outside an outline a country's point may lie and still be framed
 TILE = 512  # deck.gl's MapView: the world is 512 px wide at zoom 0
+FONT = '"Source Sans", "Source Sans Pro", sans-serif'  # Streamlit's own font, already loaded
 WATER_KINDS = {"sea": "Sea", "lake": "Lake", "reservoir": "Reservoir", "river": "River"}
 WATER_FILL, WATER_LINE = [70, 140, 200, 150], [45, 115, 185, 230]
 LAYER_KINDS = {
@@ -323,7 +324,9 @@ def label_layer(outlines: pd.DataFrame) -> pdk.Layer:
                        "lat": round(sum(y for _, y in outer) / len(outer), 3)})
     return pdk.Layer("TextLayer", id="country-names", data=labels, get_position=["lon", "lat"], get_text="name", get_size=13,
                      get_color=[40, 40, 40, 255], background=True, get_background_color=[255, 255, 255, 150],  # legible on
-                     background_padding=[4, 2], pickable=False)  # light and dark
+                     background_padding=[4, 2], pickable=False, font_family=pdk.types.String(FONT),  # light and dark
+                     character_set=pdk.types.String("".join(sorted({c for label in labels for c in label["name"]}))))
+    # only the letters used: a small font atlas, made fast
 
 
 def stack_layer(points: pd.DataFrame) -> pdk.Layer | None:
@@ -337,7 +340,8 @@ def stack_layer(points: pd.DataFrame) -> pdk.Layer | None:
     data = [{"lat": float(lat), "lon": float(lon), "n": str(int(n))} for (lat, lon), n in groups.items()]
     return pdk.Layer("TextLayer", id="stacks", data=data, get_position=["lon", "lat"], get_text="n", get_size=12,
                      get_pixel_offset=[12, -12], get_color=[20, 20, 20, 255], background=True,
-                     get_background_color=[255, 255, 255, 220], background_padding=[3, 1], pickable=False)
+                     get_background_color=[255, 255, 255, 220], background_padding=[3, 1], pickable=False,
+                     font_family=pdk.types.String(FONT), character_set=pdk.types.String("0123456789"))
 
 
 def deck(points: pd.DataFrame, outlines: pd.DataFrame, layers_on: list[str], highlight: tuple[str, ...] = (),

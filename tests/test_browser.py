@@ -113,8 +113,9 @@ def outside_requests(requests, server):
 
 def test_map_draws_offline_with_its_layers_and_names_the_water(server, bundled_db):
     with browser_page(height=1400) as page:
-        requests = []
+        requests, errors = [], []
         page.on("request", lambda r: requests.append(r.url))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         box = open_map(page, server + "/Map")
         _points, view = map_view(bundled_db, round(box["width"]), round(box["height"]))
         assert hover(page, box, view, 42.0, 51.0).startswith("Caspian Sea\nSea")
@@ -123,6 +124,7 @@ def test_map_draws_offline_with_its_layers_and_names_the_water(server, bundled_d
         assert page.get_by_text("World Heritage: cultural").count() >= 1
         assert page.get_by_text("Paris (France)").count() == 1  # listed: outside the view
     assert outside_requests(requests, server) == [], outside_requests(requests, server)[:5]
+    assert not [e for e in errors if "deck" in e.lower()], errors[:3]  # every layer initialised
 
 
 def test_places_sharing_a_point_can_each_be_picked(server, bundled_db):
