@@ -299,18 +299,17 @@ def find_themes(sents: list[Sentence], ref: Reference, title: str = "", threshol
     cache = {} if cache is None else cache
     for s in sents:
         if s.index not in cache:
-            cache[s.index] = _sentence_themes(s, ref)
-        agenda, found = cache[s.index]
-        if not found:
-            continue
-        gained: dict[str, int] = {}
-        for theme, points, _phrase in found:
-            strong = points > WEAK_POINTS
-            gained[theme] = gained.get(theme, 0) + points * (agenda if strong else 1) * (2 if strong and theme in in_title else 1)
+            agenda, found = _sentence_themes(s, ref)
+            totals: dict[str, list[int]] = {}  # theme -> [strong points, weak points] of the sentence
+            for theme, points, _phrase in found:
+                totals.setdefault(theme, [0, 0])[0 if points > WEAK_POINTS else 1] += points
+            cache[s.index] = (agenda, totals)
+        agenda, totals = cache[s.index]
+        for theme, (strong, weak) in totals.items():
+            points = strong * agenda * (2 if theme in in_title else 1) + weak
+            scores[theme] += points if agenda > 1 else min(points, SENTENCE_CAP)
             if strong and s not in evidence.setdefault(theme, []):
                 evidence[theme].append(s)
-        for theme, points in gained.items():
-            scores[theme] += points if agenda > 1 else min(points, SENTENCE_CAP)
     needed = threshold or (SHORT_POINTS if len(sents) <= SHORT else THEME_POINTS)
     chosen = {t for t, score in scores.items() if score >= needed and t in evidence}
     return {t: evidence[t][:3] for t in sorted(chosen, key=lambda t: -scores[t])}

@@ -142,6 +142,10 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     anniversaries, 'last_body' the body a short word such as 'the Board' last stood for)."""
     context = {} if context is None else context
     found: list[Partnership] = []
+    lowered = sentence.lower()
+    has_head = _has_head(sentence)
+    if not has_head and not CYRILLIC.search(sentence) and not PARTNERSHIP_CUE.search(lowered):
+        return found  # no head word and no cue of any rule below
     rule = "span"  # set before each rule below; add() reads it when called
     seen: set[str] = set()
 
@@ -165,7 +169,6 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         return ranges[0].year if ranges else None
 
     year_here = next((d.year for d in dates if d.end_year is None), None)
-    lowered = sentence.lower()
     listed = "wh" if ("eritage" in sentence or "наслед" in lowered) and re.search(r"World Heritage|всемирного наследия", sentence, re.I) else \
         ("ich" if (("ntangible" in sentence or "Representative" in sentence) and ICH.search(sentence)) or "нематериальн" in lowered
          else heritage_list)
@@ -210,26 +213,30 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     rule = "reserve-place"
     if "biospher" in lowered or "биосферн" in lowered:  # a reserve of the gazetteer named where biosphere reserves are spoken of
         for place, start, _end in context.get("places") or ():
+            if place.kind in ("national_park", "nature_reserve", "lake"):
+                # 'Altyn-Emel National Park became a biosphere reserve': the reserve of places.csv with the same name
+                bare = re.sub(r"\s+(?:National Park|Nature Reserve|State Nature Reserve|Reserve)$", "", place.name)
+                place = ref.places.get(fold(bare.replace("Lake ", "") + " Biosphere Reserve"), place)
             if place.kind == "biosphere_reserve":
                 add(place.name, "biosphere_reserve", year_at(start), exact=True)
     # named spans classified by their head word
     rule = "span"
-    spans = list(_spans(sentence, ref))
+    spans = list(_spans(sentence, ref)) if has_head else []  # a named span needs a head word
     for match in spans:
         span = match.group(0)
-        lead = LEADING_DATE.match(span)
+        lead = LEADING_DATE.match(span) if span[0].isdigit() or span.split(" ", 1)[0] in LEAD_WORDS else None
         if lead:  # 'On 7 November the General Conference ...', '22 September the International Day of ...'
             match = _Part(span[lead.end():], match.start() + lead.end())
             span = match.group(0)
         if " the " in span and TITLE_HINT.search(span):
             span = TITLE_IN_SPAN.sub("", span)  # 'Advisor to the President and ... for the Issyk-Kul Forum' -> the forum
         words = span.split()
-        if len(words) < 2 and not re.match(r"EXPO|Expo", span):
+        if len(words) < 2 and not span.startswith(("EXPO", "Expo")):
             continue
-        if re.match(r"UNESCO Chairs?\b", span):  # 'a UNESCO Chair on Water Resources Management', 'the first UNESCO Chairs'
+        if span.startswith("UNESCO Chair"):  # 'a UNESCO Chair on Water Resources Management', 'the first UNESCO Chairs'
             add(span, "other", _year(span, match.start(), match.end(), dates, sentence), exact=True)
             continue
-        if re.match(r"International Day\b", span):
+        if span.startswith("International Day"):
             add(span, "resolution" if re.search(r"\bresolution\b|\bproclaim", sentence, re.I) else "other",
                 _year(span, match.start(), match.end(), dates, sentence))
             continue
@@ -260,7 +267,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         for m in RU_FUNDED_PROJECT.finditer(sentence) if "ЮНЕСКО" in sentence and ("роект" in sentence or "рограмм" in sentence) else ():
             if "ЮНЕСКО" in m.group(1):
                 add(f"Проект {m.group(1)}{m.group(2)}", "programme", year_at(m.end()), exact=True)
-        for m in RU_NOMINATION.finditer(sentence):
+        for m in RU_NOMINATION.finditer(sentence) if "оминац" in sentence else ():
             add(m.group(1)[0].upper() + m.group(1)[1:], "other", year_at(m.end()), exact=True)
         proclaimed = RU_PROCLAIMED.search(sentence)
         for name, kind, start, end in find_ru_partnerships(sentence, ref.countries):
@@ -308,7 +315,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         name = re.sub(r"^an?\s+", "", m.group(1))
         add(name, "category_2_centre", year_at(m.end()))
     rule = "lower-event"
-    for m in (LOWER_EVENT.finditer(sentence) if re.search(r"conference|forum|symposium|summit|festival", lowered) else ()):
+    for m in (LOWER_EVENT.finditer(sentence) if LOWER_EVENT_HINT.search(lowered) else ()):
         if len(m.group(1).split()) >= 4:
             name = m.group(1)
             add(name[0].upper() + name[1:], "event", year_at(m.end()))
@@ -347,7 +354,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             add(f"{name}'s membership of UNESCO", "other", year_at(MEMBERSHIP.search(sentence).end()))
     rule = "signed-agreement"
     named = [p for p in found if p.kind == "agreement"]
-    if re.search(r"memorand|agreement|action plan|road ?map", lowered) and SIGN.search(sentence):
+    if AGREEMENT_HINT.search(lowered) and SIGN.search(sentence):
         for match in MEMORANDUM.finditer(sentence):  # each agreement the sentence names, unless a named span already holds it
             if named and any(s.start() <= match.start() < s.end() for s in spans if HEAD_ANY.search(s.group(0))):
                 continue
@@ -371,6 +378,9 @@ RU_HEADS = [
 ]
 RU_HEAD_ANY = re.compile(r"(?i:конференци|форум|саммит|конгресс|фестивал|симпозиум|игр|соглашени|меморандум|действий|карт|"
                          r"резолюци|десятилети|год|программ|инициатив|проект|центр|преми|медал|деклараци|харти|дн)")
+RU_HEAD_START = re.compile(r"(?i:конференци|форум|саммит|конгресс|фестивал|симпозиум|выставк|игр|соглашени|меморандум|план|"
+                           r"дорожн|рамочн|резолюци|десятилети|международн|программ|инициатив|проект|центр|преми|медал|"
+                           r"деклараци|харти|всемирн)")  # the first word of every head of RU_HEADS
 RU_WORD = re.compile(r"«[^»]{1,80}»|\d{4}\s*[–-]\s*\d{4}(?:\s+годы)?|[А-ЯЁа-яё][\w-]*|[A-Z][\w-]*|\d+(?:-?[а-я]{1,3})?")
 RU_END = re.compile(r"(?:который|которая|которое|которые|которую|что|а|но|в рамках|и|где|когда|после|перед|при|также|тоже|уже|"
                     r"сегодня|вчера|впервые|единогласно|(?:пере)?избран\w{0,2}|принят\w{0,2}|включен\w{0,2}|внесен\w{0,2}|"
@@ -386,8 +396,12 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
     """(name, kind, start, end) for each partnership a Russian sentence names by its head word."""
     out = []
     taken: list[tuple[int, int]] = []
+    if not RU_HEAD_START.search(sentence):
+        return out
     words = list(RU_WORD.finditer(sentence))
     for k, w in enumerate(words):
+        if not RU_HEAD_START.match(sentence, w.start()):
+            continue  # a word that starts no head ('конференция', 'соглашение', 'план действий' ...)
         for pattern, kind in RU_HEADS:
             m = pattern.match(sentence, w.start())
             if not m:
@@ -480,7 +494,8 @@ def find_ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, 
     for m in RU_LIST_FIRST.finditer(sentence):
         kind = next((k for pattern, k in RU_LISTS if pattern.search(sentence[m.start() : m.end() + 60])), None)
         if kind is not None:
-            out.append((m.group(3)[0].upper() + m.group(3)[1:], kind, m.end()))
+            place = _place_in_name(m.group(3), ref)  # «Холодные зимние пустыни Турана» is the property of places.csv
+            out.append((place.name if place is not None else m.group(3)[0].upper() + m.group(3)[1:], kind, m.end()))
     for m in RU_VERB_LIST.finditer(sentence):
         kind = next((k for pattern, k in RU_LISTS if pattern.search(sentence[m.start(1) : m.end() + 60])), None)
         name = _clause_before(sentence, m.start())
@@ -649,6 +664,14 @@ def _seats(sentence: str, ref: Reference, dates: list[Found], folded, context: d
     return out
 
 
+# every cue a rule of find_partnerships needs, besides a head word (HEAD_WORDS): a sentence with none of them names none
+PARTNERSHIP_CUE = re.compile(r"inscri|added|entered|included|listed|joined|became|recogni|designat|proclaim|incorporat|heritage|"
+                             r"intangible|representative|tentative|certificat|nominat|candidacy|dossier|element|memory of|register|"
+                             r"network|biospher|session|elect|sat on|sits on|serv|seat|term|member|anniversar|project|programme|"
+                             r"program|initiative|resolution|cent|institute|forum|conference|summit|symposium|festival|biennale|"
+                             r"congress|exhibition|workshop|memorand|agreement|action plan|road ?map|chair|day|list|reserve|"
+                             r"signed|sign|adopt|approv|prepar|draw|drew|draft|conclu|ratif|expo|games|prize|award|medal|declaration|"
+                             r"charter|geopark|convention|decade|year")
 SEAT_HINTS = ("elect", "sat on", "sits on", "serv", "seat", "term on", "member", "избра", "входит", "входил", "вош", "член")
 RU_EVENT_HINT = re.compile(r"семинар|конференци|форум|совещани|симпозиум|саммит|тренинг")
 SESSION_BEFORE = re.compile(r"(?:\bsession\s+of\s+(?:the\s+)?(?:UNESCO\s+)?|сесси\w*\s+)$", re.I)
@@ -772,13 +795,19 @@ HEAD_WORDS = {"Resolution", "resolution", "Decade", "Year", "Programme", "Progra
               "Convention", "Reserve", "Reserves", "reserve", "Geopark", "Geoparks", "geopark", "Agreement", "Memorandum", "Treaty",
               "Summit", "Conference", "Forum", "Congress", "Festival", "EXPO", "Expo", "Symposium", "Games", "Exhibition",
               "Assembly", "Session", "Celebration", "Meeting", "Centre", "Center", "Institute", "Prize", "Award", "Medal",
-              "Declaration", "Charter", "Chair", "Chairs"}
+              "Declaration", "Charter", "Chair", "Chairs", "Day"}
+
+
+LATIN_WORD = re.compile(r"[A-Za-z]+")
+LOWER_EVENT_HINT = re.compile(r"conference|forum|symposium|summit|festival")
+AGREEMENT_HINT = re.compile(r"memorand|agreement|action plan|road ?map")
+WORD_REST = re.compile(r"[\w-]*")
+TAIL_CUT = re.compile(r"['’]s\b|\s+[A-Z][\w'’-]*(?:\s|$)|\s+and\s+")
 
 
 def _has_head(text: str) -> bool:
     """A quick 'could a head word be in it?' before the head patterns."""
-    return any(w in HEAD_WORDS or w.split("-", 1)[0] in HEAD_WORDS
-               for w in text.replace("'", " ").replace("’", " ").replace(".", " ").replace('"', " ").replace("”", " ").split())
+    return not HEAD_WORDS.isdisjoint(LATIN_WORD.findall(text))
 
 
 LEAD_WORDS = {"On", "In", "At", "To", "The", "Of", "For", "And", "Since", "From", "By", "January", "February", "March", "April",
@@ -800,9 +829,9 @@ def _trim(text: str, start: int, ref: Reference | None = None) -> tuple[str, int
         text, start = text[lead.end():], start + lead.end()
     heads = list(HEAD_ANY.finditer(text)) if _has_head(text) else None
     if heads:
-        end = heads[-1].end() + len(re.match(r"[\w-]*", text[heads[-1].end():]).group(0))
+        end = heads[-1].end() + len(WORD_REST.match(text, heads[-1].end()).group(0))
         tail = text[end:]
-        if re.match(r"['’]s\b|\s+[A-Z][\w'’-]*(?:\s|$)|\s+and\s+", tail) and not (tail.startswith(" and ") and HEAD_ANY.search(tail)):
+        if tail and TAIL_CUT.match(tail) and not (tail.startswith(" and ") and HEAD_ANY.search(tail)):
             text = text[:end]
     return text.rstrip(), start
 
@@ -817,6 +846,8 @@ def _spans(sentence: str, ref: Reference | None = None):
             pieces = [q for piece in JOINED_NAMES.split(text) for q in _split_and(piece)]
         position = match.start()
         for piece in pieces:
+            if " " not in piece and not piece.startswith(("EXPO", "Expo")):
+                continue  # one word: a person, a place, an organisation, never a partnership's name
             offset = sentence.index(piece, position)
             position = offset + len(piece)
             trimmed, begin = _trim(piece, offset, ref)
