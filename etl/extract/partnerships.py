@@ -48,7 +48,7 @@ GENERIC_NAMES = {"unesco", "united nations", "the united nations", "un", "genera
                  "global geopark", "unesco global geopark", "unesco global geoparks", "world network of biosphere reserves",
                  "united nations general assembly", "general assembly", "world heritage committee", "un general assembly",
                  "international year", "un year", "decade", "international decade", "the decade", "network", "agreement",
-                 "memorandum", "roadmap", "action plan"}
+                 "memorandum", "roadmap", "action plan", "year", "convention"}
 TRIM_LEADING = re.compile(r"^(?:The|This|A|An|Its|Their|In|On|At|During|Under|As|By|For|With|UNESCO's|UNESCO)\s+")
 
 
@@ -192,6 +192,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         for name, end in _inscribed_elements(sentence):
             if fold(name) in ref.countries or any(fold(name) == fold(h) for h in heritage_names) or QUANTITY.match(name):
                 continue
+            if "Memory of the World" in sentence[end : end + 80]:
+                continue  # 'X was added to the Memory of the World Register': an entry of that register (rule mow)
             add(name, kind, year_at(end))
     # heritage elements and register entries that data/ records, named in a sentence about a list or a certificate
     rule = "known-element"
@@ -222,6 +224,9 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     # named spans classified by their head word
     rule = "span"
     spans = list(_spans(sentence, ref)) if has_head else []  # a named span needs a head word
+    listed_places = [(s, e) for place, s, e in context.get("places") or () if place.kind in ("world_heritage_site", "biosphere_reserve")]
+    if listed_places:  # 'the Routes Network of Chang'an-Tianshan Corridor' is the property (its own rules), not a programme
+        spans = [m for m in spans if not any(s < m.end() and m.start() < e for s, e in listed_places)]
     for match in spans:
         span = match.group(0)
         lead = LEADING_DATE.match(span) if span[0].isdigit() or span.split(" ", 1)[0] in LEAD_WORDS else None
@@ -802,6 +807,9 @@ LATIN_WORD = re.compile(r"[A-Za-z]+")
 LOWER_EVENT_HINT = re.compile(r"conference|forum|symposium|summit|festival")
 AGREEMENT_HINT = re.compile(r"memorand|agreement|action plan|road ?map")
 WORD_REST = re.compile(r"[\w-]*")
+YEAR_CONVENTION = re.compile(r"(?:19|20)\d{2}\s+Convention\b")
+TRAILING_DATE = re.compile(r"\s+(?:on|in)\s+(?:\d{1,2}\s+)?(?:" + MONTH_WORD + r"\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d{2}$|\s+(?:on|in|and)\s+"
+                           r"\d{1,2}\s+" + MONTH_WORD + "$")
 TAIL_CUT = re.compile(r"['’]s\b|\s+[A-Z][\w'’-]*(?:\s|$)|\s+and\s+")
 
 
@@ -823,6 +831,8 @@ def _trim(text: str, start: int, ref: Reference | None = None) -> tuple[str, int
     if " " not in text and "’" not in text and "'" not in text:
         return text, start  # one word: nothing to trim
     for _ in range(3 if text[0].isdigit() or text.split(" ", 1)[0] in LEAD_WORDS or " the " in text else 0):
+        if YEAR_CONVENTION.match(text):
+            break  # 'the 2003 Convention': the year is the name
         lead = SPAN_LEAD.match(text) or (COUNTRY_LEAD.match(text) if ref is not None else None)
         if lead is None or lead.end() >= len(text) or (lead.re is COUNTRY_LEAD and fold(lead.group(1)) not in ref.countries):
             break
@@ -831,8 +841,11 @@ def _trim(text: str, start: int, ref: Reference | None = None) -> tuple[str, int
     if heads:
         end = heads[-1].end() + len(WORD_REST.match(text, heads[-1].end()).group(0))
         tail = text[end:]
+        if heads[-1].group(0).endswith((" of", " for")):
+            tail = ""  # 'Year of Glaciers' Preservation': the name goes on after the head
         if tail and TAIL_CUT.match(tail) and not (tail.startswith(" and ") and HEAD_ANY.search(tail)):
             text = text[:end]
+    text = TRAILING_DATE.sub("", text)  # "... Corridor on 22 June 2014"
     return text.rstrip(), start
 
 
