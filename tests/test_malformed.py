@@ -75,7 +75,7 @@ CASES = [
     ("csv-too-many-values", replace_in("places.csv", "city-paris,Paris,", "city-paris,Paris,extra,"), ("places.csv", 4, None),
      "this row has 16 values but the header has 15 columns"),
     ("csv-broken-quotes", replace_in("places.csv", "\"Fixture row, written for the tests\"", "\"Fixture row"),
-     ("places.csv", 4, None), "not valid CSV"),
+     ("places.csv", 3, None), "not valid CSV"),
     ("unknown-theme", put("meetings/x.yaml", meeting(themes="[water]")), ("meetings/x.yaml", 6, "themes"),
      "'water' is not defined in themes.yaml"),
     ("unknown-country", put("meetings/x.yaml", meeting(countries="[KAZ, XYZ]")), ("meetings/x.yaml", 5, "countries"),
