@@ -1009,3 +1009,39 @@ def diff(before: str, after: str) -> str:
 
 def as_json(facts: list[Fact]) -> str:
     return json.dumps([f.as_json() for f in facts], ensure_ascii=False, indent=2)
+
+
+# ------------------------------------------------------------------------------------------- choices for the form
+
+
+REGISTRY_SQL = {
+    "people": """SELECT pe.id, pe.name, r.role, r.organisation, r.start_date, r.end_date FROM people pe
+                 LEFT JOIN roles r ON r.person_id = pe.id WHERE pe.origin = 'curated' ORDER BY pe.name, r.start_date""",
+    "places": """SELECT pl.id, pl.name, pl.kind, (SELECT group_concat(country_iso3, ', ') FROM place_countries
+                 WHERE place_id = pl.id) AS countries FROM places pl WHERE pl.origin = 'curated' ORDER BY pl.name""",
+    "countries": "SELECT iso3, name, focus FROM countries ORDER BY focus DESC, name",
+    "themes": "SELECT id, label FROM themes ORDER BY label",
+}
+
+
+def registry(db_path: Path, on_date: str | None = None) -> dict[str, dict[str, str]]:
+    """Labels for the form's choices: people with the role they held on the date, places, countries, themes."""
+    conn = _connect(db_path)
+    try:
+        people: dict[str, tuple[str, str]] = {}
+        for row in conn.execute(REGISTRY_SQL["people"]):
+            held = row["role"] and (not on_date or ((row["start_date"] or "") <= on_date
+                                                    and (not row["end_date"] or on_date[: len(row["end_date"])] <= row["end_date"])))
+            label = f"{row['role']}" + (f", {row['organisation']}" if row["organisation"] else "") if row["role"] else ""
+            if row["role"]:
+                label += f" ({row['start_date'] or '?'}–{row['end_date'] or ''})"
+            if row["id"] not in people or (held and not people[row["id"]][1].startswith("in office")):
+                people[row["id"]] = (row["name"], ("in office: " if held else "") + label)
+        places = {r["id"]: f"{r['name']} ({r['kind'].replace('_', ' ')}{', ' + r['countries'] if r['countries'] else ''})"
+                  for r in conn.execute(REGISTRY_SQL["places"])}
+        countries = {r["iso3"]: r["name"] for r in conn.execute(REGISTRY_SQL["countries"])}
+        themes = {r["id"]: r["label"] for r in conn.execute(REGISTRY_SQL["themes"])}
+    finally:
+        conn.close()
+    return {"people": {k: f"{name} — {label}" if label else name for k, (name, label) in people.items()},
+            "places": places, "countries": countries, "themes": themes}
