@@ -226,7 +226,7 @@ def accept_form(fact: Fact, choices: dict[str, dict[str, str]]) -> None:
         if fact.type in ("meeting", "partnership"):
             edits["note"] = st.text_input("Note (optional): what the release does not say, disagreements", key=f"{fact.id}:note"
                                           ).strip() or None
-        st.caption(f"Will be written to data/{md(review.target_file({**draft, **edits}, fact.type, DATA).as_posix())} with "
+        st.caption(f"Will be written to data/{md(review.target_file({**draft, **edits}, fact.type, DATA, fact.values.get('country')).as_posix())} with "
                    f"source {md(fact.release_url or '(none)')}, after the build's own checks.")
         if st.form_submit_button("Accept", type="primary"):
             accept_with_new_people(fact, edits, summary, added)

@@ -148,7 +148,10 @@ TABLE_HAS_ORIGIN = {t.name: "origin" in t.columns for t in TABLES}
 
 
 def _ids_sql(table: str) -> str:
-    """The ids a build may not silently lose: curated rows where the table has an origin."""
+    """The ids a build may not silently lose: curated rows where the table has an origin; releases by their permanent
+    link (a newer version of a release replaces the older one)."""
+    if table == "documents":
+        return "SELECT coalesce(url, source_file) FROM documents"
     pk = next(t.pk for t in TABLES if t.name == table)
     where = " WHERE origin = 'curated'" if TABLE_HAS_ORIGIN[table] else ""
     return f"SELECT [{pk}] FROM [{table}]{where}"  # noqa: S608 - names from the schema declarations

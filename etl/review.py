@@ -623,12 +623,14 @@ def copied(summary: str, release: str) -> str | None:
     return None
 
 
-def target_file(record: dict[str, Any], fact_type: str, data_dir: Path) -> Path:
-    """Where an accepted record goes: the file of its one Central Asian country, else the regional file."""
+def target_file(record: dict[str, Any], fact_type: str, data_dir: Path, hint: str | None = None) -> Path:
+    """Where an accepted record goes: the file of its one Central Asian country, else the regional file (a person:
+    the country of their role, else of the meeting they appear in, else leaders.yaml)."""
     if fact_type == "place":
         return Path("places.csv")
     if fact_type == "person":
-        country = next((r.get("country") for r in record.get("roles") or [] if r.get("country") in FOCUS), None)
+        country = next((r.get("country") for r in record.get("roles") or [] if r.get("country") in FOCUS),
+                       hint if hint in FOCUS else None)
         return Path("people") / (f"{country.lower()}.yaml" if country else "leaders.yaml")
     countries = [c for c in record.get("countries") or [] if c in FOCUS]
     folder = TABLE_OF[fact_type]
@@ -765,7 +767,7 @@ def accept(data_dir: Path, db_path: Path, fact_id: str, edits: dict[str, Any] | 
         record["id"] = _unique_id(str(record.get("id") or "record"), _taken_ids(data_dir)) if "id" not in (edits or {}) \
             else record["id"]
         _check_participants(record, fact)
-        rel = target_file(record, fact.type, data_dir)
+        rel = target_file(record, fact.type, data_dir, fact.values.get("country"))
         path = data_dir / rel
         original = path.read_bytes() if path.exists() else b""
         content = append_csv(original, record) if rel.suffix == ".csv" else append_yaml(original, _clean(record))
