@@ -311,6 +311,7 @@ def upload_section() -> None:
     st.markdown(f"One or several press releases as `.txt`, `.md` or `.html` (at most {MAX_BYTES // 1024 // 1024} MB each), "
                 "in the usual layout: title, date line, body, `Permanent link: URL`. They are kept in the releases folder "
                 f"({md(RELEASES)}), then the database is rebuilt.")
+    ingest_messages()
     files = st.file_uploader("Press releases", type=[s.lstrip(".") for s in SUFFIXES], accept_multiple_files=True,
                              key="uploads")
     if st.button("Ingest the uploaded releases", disabled=not files):
@@ -345,18 +346,26 @@ def upload_section() -> None:
 
 
 def report_ingest(paths: list[Path], names: list[str], refused: list[str]) -> None:
-    report = ingest(paths, DATA, DB, releases=RELEASES, names=names) if paths else None
-    problems = refused + (report.refused if report else [])
-    for problem in problems:
-        st.error("Refused, nothing stored: " + md(problem), icon=":material/block:")
-    if report and (report.added or report.replaced):
-        st.session_state["done"] = (f"{len(report.added)} new and {len(report.replaced)} replaced release(s): "
-                                    f"{report.meetings} meeting(s) and {report.partnerships} partnership(s) extracted, "
-                                    f"{report.confirmations} fact(s) matched curated records.")
-        st.session_state.pop("refused", None)
+    """Ingest, and keep what happened to each file for the next run (the queue is refreshed by a rerun)."""
+    try:
+        report = ingest(paths, DATA, DB, releases=RELEASES, names=names) if paths else None
+    except ReviewError as exc:
+        st.session_state["ingested"] = [("error", str(exc))]
         st.rerun()
+    messages = [("error", "Refused, nothing stored: " + problem) for problem in refused + (report.refused if report else [])]
     if report and report.unchanged:
-        st.info("Already ingested, nothing changed: " + md(", ".join(report.unchanged)))
+        messages.append(("info", "Already ingested, nothing changed: " + ", ".join(report.unchanged)))
+    if report and (report.added or report.replaced):
+        messages.insert(0, ("success", f"{len(report.added)} new and {len(report.replaced)} replaced release(s): "
+                                       f"{report.meetings} meeting(s) and {report.partnerships} partnership(s) extracted, "
+                                       f"{report.confirmations} fact(s) matched curated records. See the queue."))
+    st.session_state["ingested"] = messages
+    st.rerun()
+
+
+def ingest_messages() -> None:
+    for level, text in st.session_state.get("ingested", []):
+        getattr(st, level)(md(text))
 
 
 # ------------------------------------------------------------------------------------------- the screen
