@@ -34,7 +34,8 @@ else:
         if latest.empty:
             ui.empty_state("meetings")
         for row in latest.iloc[::-1].itertuples():
-            st.markdown(f"**{ui.md(row.date)}** · {ui.md(row.title)} · {ui.md(row.countries)} · [source]({ui.link(row.source_url)})")
+            st.markdown(f"**{ui.md(row.date)}** · {ui.md(row.title)} · {ui.md(row.countries)} · "
+                        + ui.source_link(row.source_url, row.publisher))
     with right:
         inscriptions = ui.load(queries.timeline_points, ui.select(replace(filters, kinds=MILESTONE_KINDS), limit=600), "country",
                                filters.countries)
