@@ -94,10 +94,11 @@ def test_list_gives_every_pending_fact_with_its_release_evidence_and_likely_dupl
     assert meeting["release_url"] == "https://example.org/press/06-zhaparov-azoulay-video"
     assert "video conference" in meeting["evidence"]
     issyk_kul = fact(args, "partnership", "Issyk-Kul")
-    assert issyk_kul["duplicate"] == "br-issyk-kul"
+    twin = sqlite3.connect(db).execute("SELECT name, kind, origin FROM partnerships WHERE id = ?", [issyk_kul["duplicate"]]).fetchone()
+    assert "Issyk-Kul" in twin[0] and twin[1:] == ("biosphere_reserve", "curated")
     assert [f["confidence"] for f in listed] == sorted((f["confidence"] for f in listed), reverse=True)  # one release
     text = run("list", *args)
-    assert text.exit_code == 0 and meeting["id"] in text.output and "probably duplicates br-issyk-kul" in text.output
+    assert text.exit_code == 0 and meeting["id"] in text.output and f"probably duplicates {issyk_kul['duplicate']}" in text.output
 
 
 def test_accept_writes_one_record_into_the_right_file_keeping_every_other_byte(setting):
@@ -139,16 +140,20 @@ def test_accept_writes_one_record_into_the_right_file_keeping_every_other_byte(s
 def test_merge_adds_the_release_as_a_further_source_of_the_curated_twin(setting):
     data, db, args = setting
     issyk_kul = fact(args, "partnership", "Issyk-Kul")
-    before = (data / "partnerships" / "kgz.yaml").read_text()
-    result = run("merge", issyk_kul["id"], "--into", "br-issyk-kul", *args)
+    twin = issyk_kul["duplicate"]
+    rel, _ = review._record_file(data, "partnerships", twin)
+    files = snapshot(data)
+    before = (data / rel).read_text()
+    result = run("merge", issyk_kul["id"], "--into", twin, *args)
     assert result.exit_code == 0, result.output
-    after = (data / "partnerships" / "kgz.yaml").read_text()
+    assert {k for k, v in snapshot(data).items() if files.get(k) != v} == {rel.as_posix(), "review/decisions.yaml"}
+    after = (data / rel).read_text()
     added = [line for line in review.diff(before, after).splitlines() if line.startswith(("+", "-")) and line[:3] not in ("+++", "---")]
     assert added == ["+  sources:", "+    - url: https://example.org/press/06-zhaparov-azoulay-video", "+      supports: [name, kind]"]
     conn = sqlite3.connect(db)
-    assert conn.execute("SELECT url, supports, publisher_id FROM sources WHERE record_id = 'br-issyk-kul' AND position = 1"
-                        ).fetchone() == ("https://example.org/press/06-zhaparov-azoulay-video", "name, kind", "example-test-press")
-    assert conn.execute("SELECT count(*) FROM evidence WHERE record_id = 'br-issyk-kul' AND field = 'confirmation'").fetchone() == (1,)
+    assert conn.execute("SELECT url, supports, publisher_id FROM sources WHERE record_id = ? AND url LIKE 'https://example.org/%'",
+                        [twin]).fetchone() == ("https://example.org/press/06-zhaparov-azoulay-video", "name, kind", "example-test-press")
+    assert conn.execute("SELECT count(*) FROM evidence WHERE record_id = ? AND field = 'confirmation'", [twin]).fetchone() == (1,)
 
 
 def test_reject_logs_the_reason_and_the_fact_is_never_proposed_again(setting):
@@ -191,9 +196,9 @@ REFUSALS = [  # (case, arguments with {meeting} / {partnership} / {decided}, wor
     ("unregistered-host", ["accept", "{meeting}", "--summary", SUMMARY], "example.org, which is not in publishers.yaml"),
     ("already-decided", ["accept", "{decided}", "--summary", SUMMARY], "was already decided: reject by Test Reviewer"),
     ("merge-into-missing", ["merge", "{partnership}", "--into", "br-atlantis"], "no curated partnership 'br-atlantis'"),
-    ("merge-into-other-type", ["merge", "{meeting}", "--into", "br-issyk-kul"], "no curated meeting 'br-issyk-kul'"),
-    ("merge-bad-supports", ["merge", "{partnership}", "--into", "br-issyk-kul", "--supports", "colour"], "--supports names colour"),
-    ("merge-already-cited", ["merge", "{partnership}", "--into", "br-issyk-kul"], "already cites this release"),
+    ("merge-into-other-type", ["merge", "{meeting}", "--into", "{twin}"], "no curated meeting '"),
+    ("merge-bad-supports", ["merge", "{partnership}", "--into", "{twin}", "--supports", "colour"], "--supports names colour"),
+    ("merge-already-cited", ["merge", "{partnership}", "--into", "{twin}"], "already cites this release"),
     ("reject-without-reason", ["reject", "{meeting}", "--reason", "  "], "say why the fact is rejected"),
     ("publisher-bad-host", ["add-publisher", "not a host", "--name", "X", "--kind", "news"], "is not a host name"),
     ("publisher-known-host", ["add-publisher", "https://www.akorda.kz/en/x", "--name", "Akorda again", "--kind", "government"],
@@ -206,18 +211,19 @@ def test_every_refused_decision_is_one_line_exit_1_and_changes_nothing(setting, 
     data, db, args = setting
     listed = facts(args)
     meeting = next(f["id"] for f in listed if f["type"] == "meeting")
-    partnership = next(f["id"] for f in listed if "Issyk-Kul" in f["title"])
+    partnership, twin = next((f["id"], f["duplicate"]) for f in listed if "Issyk-Kul" in f["title"])
     decided = next(f["id"] for f in listed if "Executive Board" in f["title"])
     if "{decided}" in arguments:
         assert run("reject", decided, "--reason", "Recorded already", *args).exit_code == 0
-    if "merge-already-cited" in reason or reason == "already cites this release":
-        path = data / "partnerships" / "kgz.yaml"
-        path.write_text(path.read_text().replace("source_url: http://library.unesco.kz/kyrgyzstan-formed-a-man-and-biosphere-committee",
-                                                 "source_url: https://example.org/press/06-zhaparov-azoulay-video"))
+    if reason == "already cites this release":
+        rel, raw = review._record_file(data, "partnerships", twin)
+        (data / rel).write_bytes(review.rewrite_record((data / rel).read_bytes(), raw.line, lambda item: item.update(
+            source_url="https://example.org/press/06-zhaparov-azoulay-video")))
     if "publishers.yaml" in reason and "already" not in reason:
         drop_test_publisher(data)
     files, database = snapshot(data), db.read_bytes()
-    given = [a.replace("{meeting}", meeting).replace("{partnership}", partnership).replace("{decided}", decided) for a in arguments]
+    given = [a.replace("{meeting}", meeting).replace("{partnership}", partnership).replace("{decided}", decided)
+             .replace("{twin}", twin) for a in arguments]
     result = run(*given, *args)
     assert result.exit_code == 1, result.output
     lines = result.output.strip().splitlines()
