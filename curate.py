@@ -25,6 +25,7 @@ from etl.articles import MAX_BYTES, SUFFIXES
 from etl.ingest import ingest, releases_dir
 from etl.records import COORD_PRECISIONS, PLACE_KINDS, REGISTERS, STATUSES, SUPPORTS
 from etl.review import ReviewError, REVIEWER_ENV, TABLE_OF, Fact
+from etl.sources import KIND_LABELS
 from etl import review
 
 SECRET_ENV = "COOPERATION_CURATE_SECRET"
@@ -98,7 +99,7 @@ def publisher_form(fact: Fact) -> None:
         with st.form(f"publisher:{fact.id}"):
             name = st.text_input("Publisher, as people cite it", key=f"{fact.id}:pub_name")
             kind = st.selectbox("Kind", ["government", "news_agency", "news", "unesco", "intergovernmental"],
-                                key=f"{fact.id}:pub_kind")
+                                format_func=KIND_LABELS.get, key=f"{fact.id}:pub_kind")
             if st.form_submit_button("Add publisher"):
                 decide(review.add_publisher, DATA, DB, host, name, kind, reviewer=reviewer(), release=fact.release,
                        releases=RELEASES, about=fact.id)

@@ -165,7 +165,8 @@ def frame(title: str, caption: str) -> None:
     except store.DatabaseUnavailable:
         refused = None
     if refused:
-        st.warning(f"Showing the last good database: the build of {md(refused['finished_at'])} was refused because it "
+        st.warning(f"Showing the last good database: the build of {md(str(refused['finished_at'])[:16].replace('T', ' '))} UTC "
+                   "was refused because it "
                    "would have dropped too many records. Curators: run `python -m etl build` to see why.",
                    icon=":material/warning:")
 

@@ -484,25 +484,30 @@ def likely_duplicates(conn: sqlite3.Connection, fact: Fact, limit: int | None = 
     words = _words(fact.title)
     year = int(fact.date[:4]) if fact.date else None
     for row in conn.execute(CANDIDATES_SQL[fact.type]):
-        score = 0.0
+        score, likely = 0.0, False
         if fact.type == "meeting":
-            score += 2 * len(people & set((row["people"] or "").split()))
-            score += 1 if countries & set((row["countries"] or "").split()) else 0
-            if fact.date and row["date"]:
-                score += 2 if row["date"][:7] == fact.date[:7] else 1 if abs(int(row["date"][:4]) - year) <= 1 else 0
+            shared = len(people & set((row["people"] or "").split()))
+            same_month = bool(fact.date and row["date"]) and (row["date"].startswith(fact.date[:7])
+                                                              or fact.date.startswith(row["date"][:7]))
+            score += 2 * shared + (1 if countries & set((row["countries"] or "").split()) else 0) + (3 if same_month else 0)
+            if fact.date and row["date"] and not same_month:
+                score += 1 if abs(int(row["date"][:4]) - year) <= 1 else 0
+            likely = shared >= 1 and same_month  # the same people in the same month: most likely the same meeting
         elif fact.type == "partnership":
             other = _words(row["title"])
-            score += 4 * len(words & other) / max(1, min(len(words), len(other)))
-            score += 1.5 if row["kind"] == values.get("kind") else 0
-            score += 0.5 if countries & set((row["countries"] or "").split()) else 0
+            overlap = len(words & other) / max(1, min(len(words), len(other)))
+            same_kind = row["kind"] == values.get("kind")
+            score += 4 * overlap + (1.5 if same_kind else 0) + (0.5 if countries & set((row["countries"] or "").split()) else 0)
+            likely = same_kind and overlap >= 0.5
         else:
             other = _words(row["title"] + " " + (row["aliases"] if fact.type == "person" else "") or "")
-            score += 4 * len(words & other) / max(1, len(words))
+            overlap = len(words & other) / max(1, len(words))
+            score += 4 * overlap
+            likely = overlap >= 0.75
         distance = abs(int(row["date"][:4]) - year) if year and row["date"] else 99
         scored.append({"id": row["id"], "title": row["title"], "date": row["date"], "score": round(score, 2),
-                       "likely": score >= {"meeting": 4, "partnership": 3.5, "person": 3, "place": 4}[fact.type],
-                       "_distance": distance})
-    scored.sort(key=lambda c: (-c["score"], c["_distance"], c["id"]))
+                       "likely": likely, "_distance": distance})
+    scored.sort(key=lambda c: (not c["likely"], -c["score"], c["_distance"], c["id"]))
     for c in scored:
         c.pop("_distance")
     return scored[:limit] if limit else scored

@@ -95,7 +95,7 @@ def test_a_release_becomes_sourced_curated_records_in_the_browser(workspace):
         assert "kgz-2021-04" not in (data / "meetings" / "kgz.yaml").read_text()
 
         page.get_by_label("Publisher, as people cite it").fill("Example test press office")
-        choose(page, form_with(page, "Add publisher"), "Kind", "news")
+        choose(page, form_with(page, "Add publisher"), "Kind", "Newspaper or news site")
         page.get_by_role("button", name="Add publisher").click()
         settle(page, "added to data/publishers.yaml")
         form_with(page, "Accept").get_by_role("button", name="Accept").click()
