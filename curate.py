@@ -19,13 +19,12 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.ui import md
-from dashboard.vocab import MEETING_KINDS, PARTNERSHIP_KINDS
+from dashboard.vocab import MEETING_KINDS, PARTNERSHIP_KINDS, PUBLISHER_KINDS, REGISTER_LABELS
 from etl import default_db_path
 from etl.articles import MAX_BYTES, SUFFIXES
 from etl.ingest import ingest, releases_dir
 from etl.records import COORD_PRECISIONS, PLACE_KINDS, REGISTERS, STATUSES, SUPPORTS
 from etl.review import ReviewError, REVIEWER_ENV, TABLE_OF, Fact
-from etl.sources import KIND_LABELS
 from etl import review
 
 SECRET_ENV = "COOPERATION_CURATE_SECRET"
@@ -99,7 +98,7 @@ def publisher_form(fact: Fact) -> None:
         with st.form(f"publisher:{fact.id}"):
             name = st.text_input("Publisher, as people cite it", key=f"{fact.id}:pub_name")
             kind = st.selectbox("Kind", ["government", "news_agency", "news", "unesco", "intergovernmental"],
-                                format_func=KIND_LABELS.get, key=f"{fact.id}:pub_kind")
+                                format_func=lambda k: PUBLISHER_KINDS.get(k, k), key=f"{fact.id}:pub_kind")
             if st.form_submit_button("Add publisher"):
                 decide(review.add_publisher, DATA, DB, host, name, kind, reviewer=reviewer(), release=fact.release,
                        releases=RELEASES, about=fact.id)
@@ -190,7 +189,8 @@ def accept_form(fact: Fact, choices: dict[str, dict[str, str]]) -> None:
             edits["place"] = place_input(fact, choices["places"])
             edits["countries"] = multi(fact, "Countries", "countries", choices["countries"], draft["countries"])
             edits["themes"] = multi(fact, "Themes", "themes", choices["themes"], draft["themes"])
-            register = st.selectbox("Register (optional)", [""] + list(REGISTERS), key=f"{fact.id}:register")
+            register = st.selectbox("Register (optional)", [""] + list(REGISTERS), key=f"{fact.id}:register",
+                                    format_func=lambda k: REGISTER_LABELS.get(k, k) if k else "— none —")
             edits["register"] = register or None
             edits["entry"] = st.text_input("Entry in the register (optional)", key=f"{fact.id}:entry").strip() or None
         elif fact.type == "person":
