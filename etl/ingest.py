@@ -66,40 +66,6 @@ def _short(document_id: str) -> str:
     return document_id.removeprefix("doc-")[:10]
 
 
-REMOVE_DOCUMENT_SQL = (  # a document and everything extracted from it; :doc is the document id
-    "DELETE FROM meeting_participants WHERE meeting_id IN (SELECT id FROM meetings WHERE document_id = :doc)",
-    "DELETE FROM meeting_countries WHERE meeting_id IN (SELECT id FROM meetings WHERE document_id = :doc)",
-    "DELETE FROM meeting_themes WHERE meeting_id IN (SELECT id FROM meetings WHERE document_id = :doc)",
-    "DELETE FROM partnership_meetings WHERE meeting_id IN (SELECT id FROM meetings WHERE document_id = :doc) "
-    "OR partnership_id IN (SELECT id FROM partnerships WHERE document_id = :doc)",
-    "DELETE FROM partnership_countries WHERE partnership_id IN (SELECT id FROM partnerships WHERE document_id = :doc)",
-    "DELETE FROM partnership_themes WHERE partnership_id IN (SELECT id FROM partnerships WHERE document_id = :doc)",
-    "DELETE FROM meetings WHERE document_id = :doc",
-    "DELETE FROM partnerships WHERE document_id = :doc",
-    "DELETE FROM evidence WHERE document_id = :doc",
-    "DELETE FROM documents WHERE id = :doc",
-    # people and places first seen in this document and used by nothing else
-    "DELETE FROM person_aliases WHERE person_id IN (SELECT id FROM people WHERE document_id = :doc AND id NOT IN "
-    "(SELECT person_id FROM meeting_participants))",
-    "DELETE FROM people WHERE document_id = :doc AND id NOT IN (SELECT person_id FROM meeting_participants)",
-    "DELETE FROM place_countries WHERE place_id IN (SELECT id FROM places WHERE document_id = :doc AND id NOT IN "
-    "(SELECT place_id FROM meetings WHERE place_id IS NOT NULL UNION SELECT place_id FROM partnerships WHERE place_id IS NOT NULL))",
-    "DELETE FROM places WHERE document_id = :doc AND id NOT IN (SELECT place_id FROM meetings WHERE place_id IS NOT NULL "
-    "UNION SELECT place_id FROM partnerships WHERE place_id IS NOT NULL)",
-)
-
-
-def remove_document(db: sqlite_utils.Database, document_id: str) -> None:
-    """Delete a document and everything extracted from it."""
-    for sql in REMOVE_DOCUMENT_SQL:
-        db.conn.execute(sql, {"doc": document_id})
-
-
-def store_document(db: sqlite_utils.Database, doc: Document, ingested_at: str) -> None:
-    db["documents"].insert({"id": doc.id, "title": doc.title, "published": doc.published, "url": doc.url, "text": doc.text,
-                            "content_hash": doc.content_hash, "source_file": doc.source_file, "ingested_at": ingested_at})
-
-
 def document_from_row(row: dict) -> Document:
     return Document(row["id"], row["title"], row["published"], row["url"], row["text"], row["content_hash"], row["source_file"])
 

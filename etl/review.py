@@ -34,8 +34,8 @@ import yaml
 from filelock import FileLock, Timeout
 
 from .records import (MEETING_FIELDS, PARTNERSHIP_FIELDS, PERSON_FIELDS, PLACE_FIELDS, PUBLISHER_FIELDS, Fields, Invalid,
-                      RawRecord, Reject, _LineLoader, _without_marks, check_fields, one_of, read_data, read_yaml, slug,
-                      split_records, text)
+                      RawRecord, Reject, SUPPORTS, _LineLoader, _without_marks, check_fields, one_of, read_data, read_yaml,
+                      slug, split_records, text)
 from .sources import PUBLISHER_KINDS, host_of, publisher_host
 
 DECISIONS = Path("review") / "decisions.yaml"
@@ -421,8 +421,7 @@ def pending(db_path: Path, data_dir: Path | None = None, with_duplicates: bool =
     finally:
         conn.close()
     order = {t: i for i, t in enumerate(FACT_TYPES)}
-    facts.sort(key=lambda f: (f.id, ))
-    facts.sort(key=lambda f: (order[f.type], -f.confidence))
+    facts.sort(key=lambda f: (-f.confidence, order[f.type], f.id))  # within a release: the most confident first
     facts.sort(key=lambda f: (f.release_published or "", f.ingested_at or "", f.release), reverse=True)
     return facts
 
@@ -845,11 +844,8 @@ def merge(data_dir: Path, db_path: Path, fact_id: str, into: str, supports: list
             if fact.release_url in cited:
                 raise ReviewError(f"{into} already cites this release ({fact.release_url})")
             facts = supports or default_supports(fact, raw.data)
-            allowed = MEETING_FIELDS if fact.type == "meeting" else PARTNERSHIP_FIELDS
-            from .records import SUPPORTS
-
             bad = [s for s in facts if s not in SUPPORTS[table]]
-            if bad or not allowed:
+            if bad:
                 raise ReviewError(f"--supports names {', '.join(bad)}; a further source supports: {', '.join(SUPPORTS[table])}")
 
             def change(item):

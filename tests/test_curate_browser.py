@@ -8,6 +8,7 @@ import csv
 import io
 import shutil
 import sqlite3
+import time
 
 import pytest
 
@@ -70,6 +71,7 @@ def test_a_release_becomes_sourced_curated_records_in_the_browser(workspace):
         page.get_by_role("tab", name="Upload releases").click()
         page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
             [str(RELEASE), str(hostile / "latin-1.txt"), str(hostile / "script.html"), str(hostile / "empty.txt")])
+        started = time.monotonic()
         page.get_by_role("button", name="Ingest the uploaded releases").click()
         settle(page, "1 new and 0 replaced release(s)")
         body = page.locator("[data-testid='stMain']").inner_text()
@@ -100,6 +102,7 @@ def test_a_release_becomes_sourced_curated_records_in_the_browser(workspace):
         settle(page, "added to data/publishers.yaml")
         form_with(page, "Accept").get_by_role("button", name="Accept").click()
         settle(page, "accepted as kgz-2021-04-japarov-azoulay in data/meetings/kgz.yaml")
+        print(f"\nupload to accepted record, with the refused accept and the publisher added: {time.monotonic() - started:.1f} s")
 
         pick_fact(page, "Issyk-Kul Biosphere Reserve")
         page.get_by_role("tab", name="Merge into…").click()
