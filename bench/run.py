@@ -22,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import datasette, report, workers
+from . import briefing_speed, datasette, report, workers
 from .timing import ChildRun, run_child, summary
 
 BENCH = Path(__file__).resolve().parent
@@ -157,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         (WORK / "results.json").write_text(json.dumps(results, indent=1, default=str))
     log("extractor: articles per second on one core")
     results["extract"], _ = worker("extract", "extract", "--repeats", str(repeats))
+    results["briefing"] = briefing_speed.measure(WORK, repeats, log)  # one country's briefing, bundled data (< 3 s)
     results["meta"]["wall_seconds"] = time.perf_counter() - started
     results["meta"]["load_after"] = os.getloadavg()
     results["meta"]["code_after"] = code_fingerprint()

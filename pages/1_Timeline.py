@@ -27,9 +27,14 @@ else:
 if total > LIMIT:
     st.caption(f"Showing the {LIMIT:,} most recent of {total:,} records; narrow the filters to see the rest.")
 
+show_chains = st.toggle("Draw commitment chains (announced → held, nominated → inscribed, signed → renewed)", key="timeline_chains")
+figure = figures.timeline_figure(points, by, labels, colours)
+if show_chains:
+    figure = figures.chain_lines(figure, ui.load(queries.chain_stages), figures.lanes_of(points, labels))
+
 chart, side = st.columns([3, 1])
 with chart:
-    event = st.plotly_chart(figures.timeline_figure(points, by, labels, colours), width="stretch",
+    event = st.plotly_chart(figure, width="stretch",
                             on_select="rerun", selection_mode=("points", "box"), key="timeline")
     st.caption(figures.MARKER_KEY)
 with side:
