@@ -312,6 +312,7 @@ def test_two_accepts_at_once_do_not_corrupt_a_file(setting):
     listed = facts(args)
     sary, board = (next(f["id"] for f in listed if word in f["title"]) for word in ("Sary-Chelek", "Executive Board"))
     before = (data / "partnerships" / "kgz.yaml").read_bytes()
+    refused_before = {str(r) for r in read_data(data).rejects}  # (links.yaml cites the meeting this setting leaves out)
     commands = [[sys.executable, "-m", "etl", "review", "accept", key, "--set", f"id=test-{n}", "--set", "themes=culture_heritage",
                  "--summary", f"Our own summary number {n} of what the release says about this partnership.", *args]
                 for n, key in enumerate((sary, board))]
@@ -322,7 +323,8 @@ def test_two_accepts_at_once_do_not_corrupt_a_file(setting):
     after = (data / "partnerships" / "kgz.yaml").read_bytes()
     assert after.startswith(before) and after.count(b"\n- id: test-") == 2
     dataset = read_data(data)
-    assert dataset.rejects == [] and {"test-0", "test-1"} <= {p["id"] for p in dataset.rows["partnerships"]}
+    assert {str(r) for r in dataset.rejects} == refused_before
+    assert {"test-0", "test-1"} <= {p["id"] for p in dataset.rows["partnerships"]}
     assert len(yaml.safe_load((data / "review" / "decisions.yaml").read_text())) == 2
 
 
