@@ -790,7 +790,7 @@ COMPONENT_FIELDS: Fields = {  # data/place_components.csv: the parts of a serial
 PUBLISHER_FIELDS: Fields = {
     "id": (slug, True),
     "name": (text(200), True),
-    "kind": (one_of(*PUBLISHER_KINDS, "unvetted"), True),
+    "kind": (one_of(*PUBLISHER_KINDS), True),
     "hosts": (list_of(publisher_host, allow_empty=False), True),
     "note": (text(1000), False),
 }
