@@ -285,7 +285,7 @@ def reject_form(fact: Fact) -> None:
 def fact_panel(fact: Fact) -> None:
     st.subheader(f"{TYPE_LABELS[fact.type]}: {md(fact.title)}")
     likely = f" · probably duplicates **{md(fact.duplicate)}**" if fact.duplicate else ""
-    st.markdown(f"From **{md(fact.release_title)}** ({md(fact.release_published)}) · confidence {fact.confidence:.1f}{likely}")
+    st.markdown(f"From **{md(fact.release_title)}** ({md(fact.release_published)}) · confidence {fact.confidence:.2f}{likely}")
     if fact.release_url:
         st.caption(f"Permanent link: {md(fact.release_url)} · fact {md(fact.id)}")
     document = review.release_text(DB, fact.release)
@@ -405,7 +405,7 @@ with queue_tab:
         with left:
             chosen = st.radio("Pending facts, newest release first", list(by_id), key="fact",
                               format_func=lambda k: f"{by_id[k].release_published or ''} · {TYPE_LABELS[by_id[k].type]} · "
-                                                    f"{by_id[k].title[:70]} · {by_id[k].confidence:.1f}")
+                                                    f"{by_id[k].title[:70]} · {by_id[k].confidence:.2f}")
         with right:
             fact_panel(by_id[chosen])
 with log_tab:
