@@ -135,7 +135,8 @@ def apply_extraction(db: sqlite_utils.Database, x: Extraction, ref: Reference, r
             cite("meetings", twin[0], "confirmation", day, meeting.evidence)
             report.confirmations += 1
             continue
-        countries = sorted({p.country for p in meeting.participants if p.country in FOCUS_ISO3} or set(mentioned[:1]))
+        countries = sorted({p.country for p in meeting.participants if p.country in FOCUS_ISO3}
+                           or _focus(getattr(meeting, "countries", ())) or set(mentioned[:1]))
         if not countries:
             continue  # not about Central Asia
         meeting_id = unique(meeting_fact_id(doc.id, day, people_ids))
@@ -158,7 +159,7 @@ def apply_extraction(db: sqlite_utils.Database, x: Extraction, ref: Reference, r
         db["meeting_participants"].insert_all([{"meeting_id": meeting_id, "person_id": pid, "role": p.role}
                                                for pid, p in kept], ignore=True)
         db["meeting_countries"].insert_all([{"meeting_id": meeting_id, "country_iso3": c} for c in countries])
-        db["meeting_themes"].insert_all([{"meeting_id": meeting_id, "theme_id": t} for t in themes])
+        db["meeting_themes"].insert_all([{"meeting_id": meeting_id, "theme_id": t} for t in _own(meeting, "themes", themes)])
         cite("meetings", meeting_id, "meeting", day, meeting.evidence)
         report.meetings += 1
 
@@ -168,7 +169,8 @@ def apply_extraction(db: sqlite_utils.Database, x: Extraction, ref: Reference, r
             cite("partnerships", twin, "confirmation", p.name, x.sentences[p.sentence_index])
             report.confirmations += 1
             continue
-        if not mentioned:
+        countries = sorted(_focus(getattr(p, "countries", ()))) or mentioned
+        if not countries:
             continue
         partnership_id = unique(partnership_fact_id(doc.id, p.kind, p.name))
         if decided(partnership_id, "partnerships", "partnership", p.name, x.sentences[p.sentence_index]):
@@ -181,8 +183,8 @@ def apply_extraction(db: sqlite_utils.Database, x: Extraction, ref: Reference, r
             "place_id": _place_id(db, ref, place.name, doc, decisions) if place else None, "summary": p.evidence,
             "source_url": source, "flags": "extracted" + ("" if p.year else ";year_from_publication"), "note": None,
             "origin": "extracted", "confidence": _confidence(p, 0.7 if p.year else 0.5), "document_id": doc.id})
-        db["partnership_countries"].insert_all([{"partnership_id": partnership_id, "country_iso3": c} for c in mentioned])
-        db["partnership_themes"].insert_all([{"partnership_id": partnership_id, "theme_id": t} for t in themes])
+        db["partnership_countries"].insert_all([{"partnership_id": partnership_id, "country_iso3": c} for c in countries])
+        db["partnership_themes"].insert_all([{"partnership_id": partnership_id, "theme_id": t} for t in _own(p, "themes", themes)])
         cite("partnerships", partnership_id, "partnership", p.name, x.sentences[p.sentence_index])
         report.partnerships += 1
     if evidence:
@@ -197,6 +199,15 @@ def _confidence(fact: Any, fallback: float) -> float:
 
 def person_fact_id(name: str) -> str:
     return "x-" + slug(name)
+
+
+def _focus(countries) -> set[str]:
+    return {c for c in countries or () if c in FOCUS_ISO3}
+
+
+def _own(fact, name: str, release_wide: list[str]) -> list[str]:
+    """A fact's own countries or themes (those of its sentences and paragraph, from the extractor), else the release's."""
+    return list(dict.fromkeys(getattr(fact, name, None) or release_wide))
 
 
 def _person_id(mention, decisions: dict[str, Any] | None = None) -> str | None:

@@ -183,3 +183,34 @@ def test_the_ingest_command_reports_what_it_kept_and_built(setting, tmp_path):
     assert "2 new, 0 replaced, 0 unchanged, 1 refused" in result.output and f"Built {db}" in result.output
     missing = CliRunner().invoke(cli, ["ingest", str(folder), "--data", str(tmp_path / "nowhere"), "--db", str(db)])
     assert missing.exit_code == 1 and "the data folder" in missing.output and "Traceback" not in missing.output
+
+
+SCOPED_RELEASE = """Kyrgyz minister meets UNESCO's Director-General
+
+12 March 2024
+
+Written by the project for its tests. On 11 March 2024 in Paris, Foreign Minister Jeenbek Kulubaev met Director-General
+Audrey Azoulay. They discussed teacher training and schools in rural areas of Kyrgyzstan.
+
+Separately, an exhibition at UNESCO Headquarters presented the Aral Sea, the glaciers of Tajikistan and the Silk Roads
+heritage of Uzbekistan.
+
+Permanent link: https://example.org/press/tests/scoped
+"""
+
+
+def test_an_extracted_meeting_gets_the_countries_and_themes_of_its_own_paragraph(tmp_path):
+    data = copy_data(tmp_path)
+    db = tmp_path / "live.db"
+    build(data, db)
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "scoped.txt").write_text(SCOPED_RELEASE, encoding="utf-8")
+    ingest([folder], data, db, releases=tmp_path / "releases")
+    conn = sqlite3.connect(db)
+    meetings = conn.execute("SELECT id FROM meetings WHERE origin = 'extracted'").fetchall()
+    assert len(meetings) == 1
+    countries = [c for (c,) in conn.execute("SELECT country_iso3 FROM meeting_countries WHERE meeting_id = ?", meetings[0])]
+    themes = {t for (t,) in conn.execute("SELECT theme_id FROM meeting_themes WHERE meeting_id = ?", meetings[0])}
+    assert countries == ["KGZ"]
+    assert "education" in themes and not themes & {"climate_glaciology", "natural_sciences_water", "culture_heritage"}
