@@ -53,6 +53,7 @@ SUPPORTS = {  # the facts a further source may support, per table
     "meetings": ("date", "place", "participants", "title", "kind", "countries", "themes", "summary"),
     "partnerships": ("start", "end", "status", "place", "name", "kind", "countries", "themes", "summary", "entry", "register"),
     "places": ("coordinates", "year", "name", "kind", "countries", "category", "city"),
+    "roles": ("role", "organisation", "country", "office", "start", "end"),
 }
 PLACE_KINDS = ("city", "world_heritage_site", "biosphere_reserve", "geopark", "category_2_centre",
                "international_institute", "field_office", "venue")
@@ -727,6 +728,7 @@ ROLE_FIELDS: dict[str, tuple[Callable[[Any], Any], bool]] = {
     "start": (date, False),
     "end": (date, False),
     "source_url": (url, True),
+    "sources": (further_sources("roles"), False),
     "flags": (list_of(flag), False),
     "note": (text(2000), False),
 }
@@ -1146,7 +1148,7 @@ def read_data(data_dir: Path) -> Dataset:
         source = r["source_url"] or _first_role_source(r)
         mark = len(rows["sources"])
         publisher = cite(raw, "people", r["id"], source) if source else None
-        role_publishers = [cite(raw, "roles", _role_id(r["id"], role), role["source_url"], line=role["line"])
+        role_publishers = [cite(raw, "roles", _role_id(r["id"], role), role["source_url"], role["sources"] or (), line=role["line"])
                            for role in r["roles"]]
         if (source and publisher is None) or None in role_publishers:
             del rows["sources"][mark:]
