@@ -158,12 +158,12 @@ def test_merge_adds_the_release_as_a_further_source_of_the_curated_twin(setting)
 
 def test_reject_logs_the_reason_and_the_fact_is_never_proposed_again(setting):
     data, db, args = setting
-    board = fact(args, "partnership", "Executive Board")
-    result = run("reject", board["id"], "--reason", "The term is already recorded; the release gives its end year only", *args)
+    board = fact(args, "partnership", "membership of UNESCO")
+    result = run("reject", board["id"], "--reason", "Already recorded from a better source", *args)
     assert result.exit_code == 0, result.output
     (entry,) = yaml.safe_load((data / "review" / "decisions.yaml").read_text())
     assert (entry["decision"], entry["reason"], entry["reviewer"]) == (
-        "reject", "The term is already recorded; the release gives its end year only", "Test Reviewer")
+        "reject", "Already recorded from a better source", "Test Reviewer")
     assert entry["decided_at"].endswith("+00:00") and entry["release"] == board["release"]
     db.unlink()
     build(data, db)
@@ -212,7 +212,7 @@ def test_every_refused_decision_is_one_line_exit_1_and_changes_nothing(setting, 
     listed = facts(args)
     meeting = next(f["id"] for f in listed if f["type"] == "meeting")
     partnership, twin = next((f["id"], f["duplicate"]) for f in listed if "Issyk-Kul" in f["title"])
-    decided = next(f["id"] for f in listed if "Executive Board" in f["title"])
+    decided = next(f["id"] for f in listed if "membership of UNESCO" in f["title"])
     if "{decided}" in arguments:
         assert run("reject", decided, "--reason", "Recorded already", *args).exit_code == 0
     if reason == "already cites this release":
@@ -310,7 +310,7 @@ def test_appending_keeps_a_commented_file_byte_identical_before_the_new_record(t
 def test_two_accepts_at_once_do_not_corrupt_a_file(setting):
     data, db, args = setting
     listed = facts(args)
-    sary, board = (next(f["id"] for f in listed if word in f["title"]) for word in ("Sary-Chelek", "Executive Board"))
+    sary, board = (next(f["id"] for f in listed if word in f["title"]) for word in ("Sary-Chelek", "membership of UNESCO"))
     before = (data / "partnerships" / "kgz.yaml").read_bytes()
     refused_before = {str(r) for r in read_data(data).rejects}  # (links.yaml cites the meeting this setting leaves out)
     commands = [[sys.executable, "-m", "etl", "review", "accept", key, "--set", f"id=test-{n}", "--set", "themes=culture_heritage",
@@ -331,7 +331,7 @@ def test_two_accepts_at_once_do_not_corrupt_a_file(setting):
 def test_a_write_waits_for_the_lock_and_gives_up_with_a_message(setting, monkeypatch):
     data, db, args = setting
     monkeypatch.setattr(review, "LOCK_TIMEOUT", 0.2)
-    board = fact(args, "partnership", "Executive Board")
+    board = fact(args, "partnership", "membership of UNESCO")
     outcome: dict = {}
     with review.write_lock(data):
         worker = threading.Thread(target=lambda: outcome.setdefault("r", run("reject", board["id"], "--reason", "x", *args)))
