@@ -20,7 +20,7 @@ from .cube import Cube
 from .filters import Filters, Options
 from .vocab import PLACE_KINDS, RECORD_TYPES, kind_label
 
-STATE, NOTICES = "filters", "filter_notices"
+STATE, NOTICES, WRITTEN = "filters", "filter_notices", "filter_query_written"
 WIDGETS = {"years": "flt_years", "themes": "flt_themes", "countries": "flt_countries", "kinds": "flt_kinds", "text": "flt_text",
            "extracted": "flt_extracted"}
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
@@ -124,11 +124,19 @@ PAGES = (("app.py", "Overview", ":material/dashboard:"), ("pages/1_Timeline.py",
 def frame(title: str, caption: str) -> None:
     """Page config, the menu, the title and its caption."""
     st.set_page_config(page_title=f"{title} · Central Asia – UNESCO", layout="wide")  # default favicon: served locally
-    with st.sidebar:
-        for path, label, page_icon in PAGES:
-            st.page_link(path, label=label, icon=page_icon)
+    nav_links()
     st.title(title)
     st.caption(caption)
+
+
+def nav_links() -> None:
+    """The menu. Each link carries the filters' query string, so a page switch opens the new page's address with the
+    filters in it: one history entry per view, and the address always reproduces the view."""
+    state = st.session_state
+    query = state[STATE].to_query() if STATE in state else _query_params()
+    with st.sidebar:
+        for path, label, page_icon in PAGES:
+            st.page_link(path, label=label, icon=page_icon, query_params=query or None)
 
 
 def page(title: str, caption: str) -> tuple[Options, Filters]:
@@ -155,8 +163,9 @@ def sidebar_filters(options: Options) -> Filters:
     change is copied back into the kept Filters by its on_change callback, before the page reruns.
     """
     state = st.session_state
-    if STATE not in state:
-        state[STATE], state[NOTICES] = Filters.from_query(_query_params(), options)
+    address = _query_params()
+    if STATE not in state or (address and address != state.get(WRITTEN)):  # a new session, Back/Forward, or a link
+        state[STATE], state[NOTICES] = Filters.from_query(address, options)  # with other filters: the address rules
     for key, value in _widget_values(state[STATE], options).items():
         state[key] = value
     sync = {"on_change": _sync, "args": (options,)}
@@ -178,8 +187,9 @@ def sidebar_filters(options: Options) -> Filters:
                              "marked 'extracted' in tables and drawn as open markers on the timeline.", **sync)
         st.button("Reset filters", on_click=_reset, width="stretch", disabled=state[STATE].is_default())
     filters: Filters = state[STATE]
-    if _query_params() != filters.to_query():
-        st.query_params.from_dict(filters.to_query())
+    if address != filters.to_query():  # the menu's links carry the query, so a page switch needs no write (which would
+        st.query_params.from_dict(filters.to_query())  # push a second history entry for the same view)
+    state[WRITTEN] = filters.to_query()
     for notice in state.pop(NOTICES, []):
         st.warning(md(notice), icon=":material/warning:")
     return filters

@@ -183,3 +183,38 @@ def test_text_from_the_data_is_never_run_as_html(tmp_path):
         assert page.get_by_text("Evil & Co").count() >= 1
         assert page.evaluate("window.__pwned === undefined")
         assert page.locator("img[src='x']").count() == 0
+
+
+def test_one_back_press_leaves_a_page_and_the_address_keeps_the_filters(server):
+    with browser_page(height=1000) as page:
+        open_page(page, server + "/Explorer?country=KAZ")
+        entries = page.evaluate("history.length")
+        for label, path in (("Timeline", "/Timeline"), ("Themes", "/Themes")):
+            page.locator("[data-testid='stSidebar'] a").filter(has_text=label).first.click()
+            page.wait_for_function(f"location.pathname === '{path}'")
+            wait_for_app(page)
+            assert "country=KAZ" in page.url  # the address reproduces the view
+        assert page.evaluate("history.length") == entries + 2  # one entry per view
+        page.go_back()
+        page.wait_for_function("location.pathname === '/Timeline'")
+        wait_for_app(page)
+        page.go_back()
+        page.wait_for_function("location.pathname === '/Explorer'")
+        wait_for_app(page)
+        assert "country=KAZ" in page.url
+
+
+def test_back_restores_the_filters_of_the_address(server):
+    with browser_page(height=1000) as page:
+        open_page(page, server + "/Explorer?country=KAZ")
+        kaz = caption_count(page, " meetings")
+        search = page.get_by_label("Search titles and summaries")
+        search.fill("Samarkand")
+        search.press("Enter")
+        page.wait_for_function("location.search.includes('q=Samarkand')")
+        wait_for_app(page)
+        page.go_back()
+        page.wait_for_function("!location.search.includes('q=Samarkand')")
+        wait_for_app(page)
+        assert caption_count(page, " meetings") == kaz
+        assert page.get_by_label("Search titles and summaries").input_value() == ""
