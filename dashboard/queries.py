@@ -70,6 +70,11 @@ def options(conn: sqlite3.Connection) -> Options:
     return Options(years[0], years[1], themes, countries, kinds, extracted)
 
 
+def country_names(conn: sqlite3.Connection) -> dict[str, str]:
+    """ISO3 -> name of every country in the database (the five and those places refer to)."""
+    return dict(conn.execute("SELECT iso3, name FROM countries ORDER BY name").fetchall())
+
+
 def theme_table(conn: sqlite3.Connection) -> pd.DataFrame:
     """Theme ids, labels and colours (the one colour mapping of every chart)."""
     return _frame(conn, "SELECT id, label, sector, sdg, colour, source_url FROM themes ORDER BY label")

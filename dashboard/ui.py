@@ -7,6 +7,7 @@ database file's path and modification time: a rebuild shows up without restartin
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from urllib.parse import quote
@@ -18,7 +19,7 @@ import streamlit as st
 from . import export, queries, store
 from .cube import Cube
 from .filters import Filters, Options
-from .vocab import PLACE_KINDS, RECORD_TYPES, kind_label
+from .vocab import EMPTY, PLACE_KINDS, RECORD_TYPES, country_names, kind_label, readable_date
 
 STATE, NOTICES, WRITTEN = "filters", "filter_notices", "filter_query_written"
 WIDGETS = {"years": "flt_years", "themes": "flt_themes", "countries": "flt_countries", "kinds": "flt_kinds", "text": "flt_text",
@@ -110,6 +111,71 @@ def fetch(query: Callable, *args):
 def theme_colours() -> dict[str, str]:
     themes = load(queries.theme_table)
     return dict(zip(themes["id"], themes["colour"]))
+
+
+# ------------------------------------------------------------------------------------------- labels
+
+
+def names() -> dict[str, str]:
+    """ISO3 -> country name, every country of the database."""
+    return load(queries.country_names)
+
+
+def countries_text(codes) -> str:
+    """'KAZ, UZB' -> 'Kazakhstan, Uzbekistan'; empty -> '—'."""
+    return country_names(codes, names())
+
+
+def themes_text(ids) -> str:
+    """'culture_heritage, education' -> 'Culture and heritage, Education'; empty -> '—'."""
+    if not isinstance(ids, str) or not ids.strip():
+        return EMPTY
+    themes = load(queries.theme_table)
+    labels = dict(zip(themes["id"], themes["label"]))
+    return ", ".join(labels.get(t.strip(), t.strip()) for t in ids.split(","))
+
+
+def flags_text(flags) -> str:
+    """'sources_disagree, place_unknown' -> 'sources disagree, place unknown'."""
+    return EMPTY if not isinstance(flags, str) or not flags.strip() else flags.replace("_", " ")
+
+
+LINK_COLUMNS = ("source_url", "official_url", "url")
+HIDDEN = ("id", "rid", "place_id", "person_id", "document_id", "record_id")  # keys: kept for selection, never shown
+
+
+def shown_columns(frame: pd.DataFrame) -> list[str]:
+    """The columns a table shows: every column but the keys."""
+    return [c for c in frame.columns if c not in HIDDEN]
+
+
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table as people read it: record types and kinds by their labels, country codes by names, dates of build runs
+    readable, and every empty cell '—' (never a grey None)."""
+    out = frame.copy()
+    if "record_type" in out:
+        out["record_type"] = out["record_type"].map(lambda t: RECORD_TYPES.get(t, t))
+    if "kind" in out and "record_type" in frame:
+        out["kind"] = [kind_label(k, t) if isinstance(k, str) else k for k, t in zip(frame["kind"], frame["record_type"])]
+    if "countries" in out:
+        out["countries"] = out["countries"].map(countries_text)
+    if "flags" in out:
+        out["flags"] = out["flags"].map(lambda f: flags_text(f) if isinstance(f, str) else f)
+    for column in ("started_at", "finished_at", "ingested_at"):
+        if column in out:
+            out[column] = out[column].map(readable_date)
+    for column in out.columns:
+        values = out[column]
+        if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+            if values.isna().any():  # a number column with gaps becomes text, so that a gap can read '—'
+                present = values.dropna()
+                whole = bool(((present % 1) == 0).all())
+                pattern = "{:.4f}" if column in ("lat", "lon") else ("{:.0f}" if whole else "{:g}")
+                out[column] = [EMPTY if pd.isna(v) else pattern.format(v) for v in values]
+        elif column not in LINK_COLUMNS:  # a link column's gap stays empty (a dash would become a link)
+            text = values.astype(object)
+            out[column] = text.where(values.notna() & (values.astype(str).str.strip() != ""), EMPTY)
+    return out
 
 
 # ------------------------------------------------------------------------------------------- page frame
@@ -234,30 +300,51 @@ def document_view(document_id: str) -> None:
         st.info("That document is not in the database any more.")
         return
     st.subheader(md(detail["title"]))
-    st.caption(f"Published {md(detail['published'])} · file {md(detail['source_file'])} · ingested {md(detail['ingested_at'])}")
+    st.caption(f"Published {md(readable_date(detail['published']))} · file {md(detail['source_file'])} · "
+               f"ingested {md(readable_date(detail['ingested_at']))}")
     evidence = detail["evidence"]
     spans = sorted({(int(s), int(e)) for s, e in zip(evidence["start"], evidence["end"])})
-    st.markdown(highlighted(detail["text"], spans))
+    st.markdown(highlighted(detail["text"], spans), unsafe_allow_html=True)  # every character from the data escaped
     records = evidence[evidence["record_table"].isin(["meetings", "partnerships"])]
     if len(records):
         st.markdown("**Records from this release** (confirmation: the release repeats a curated record)")
-        st.dataframe(records[["record_table", "record_title", "field", "origin", "sentence"]], hide_index=True, width="stretch",
-                     column_config=COLUMNS)
+        shown = records[["record_table", "record_title", "field", "origin", "sentence"]].assign(
+            record_table=records["record_table"].map({"meetings": "Meeting", "partnerships": "Partnership"}),
+            field=records["field"].map(lambda f: str(f).replace("_", " ").capitalize()))
+        st.dataframe(readable(shown), hide_index=True, width="stretch", column_config=COLUMNS)
     if isinstance(detail.get("url"), str):
         st.link_button("Open the original", detail["url"])
 
 
+MARK = ('<mark style="background:#FFD54F;color:#1A1A1A;padding:0 0.15em;border-radius:0.2em;'
+        'box-shadow:0 0 0 1px #B8860B">')  # dark text on amber, outlined: visible in light and dark themes
+
+
 def highlighted(text: str, spans: list[tuple[int, int]]) -> str:
-    """Markdown of the text, every character escaped, with the given spans on a highlighted background."""
+    """Markdown (with HTML) of the text, every character escaped exactly once — HTML-escaped, then Markdown-escaped —
+    with the given spans marked. The only tags are our own <mark> elements."""
+    def plain(part: str) -> str:
+        return md(html.escape(part, quote=False))
+
     out, position = [], 0
     for start, end in spans:
         if start < position:
             continue
-        out.append(md(text[position:start]))
-        out.append(":orange-background[" + md(text[start:end]) + "]")
+        out.append(plain(text[position:start]))
+        out.append(MARK + plain(text[start:end]) + "</mark>")
         position = end
-    out.append(md(text[position:]))
+    out.append(plain(text[position:]))
     return "".join(out)
+
+
+def membership_table(membership: pd.DataFrame, countries: dict[str, str]) -> None:
+    """When each chosen country joined UNESCO, with the exact date and its source."""
+    rows = membership[membership["country"].isin(countries)].sort_values("date")
+    if rows.empty:
+        return
+    table = pd.DataFrame({"Country": rows["country"].map(countries), "Joined UNESCO": rows["date"].map(readable_date),
+                          "source_url": rows["source_url"]})
+    st.dataframe(table, hide_index=True, width="stretch", column_config=COLUMNS)
 
 
 def empty_state(what: str = "records") -> None:
@@ -274,25 +361,26 @@ def record_details(record_type: str, record_id: str) -> None:
     precision = "" if detail["date_precision"] == "day" else f" ({detail['date_precision']} only)"
     lines = [
         f"**{RECORD_TYPES[record_type]}** · {md(kind_label(detail['kind'], record_type))}",
-        f"**Date:** {md(detail['date'])}{precision}",
-        f"**Countries:** {md(detail['countries'])}   **Themes:** {md(detail['themes'])}",
+        f"**Date:** {md(readable_date(detail['date']))}{precision}",
+        f"**Countries:** {md(countries_text(detail['countries']))}   **Themes:** {md(themes_text(detail['themes']))}",
     ]
     if detail.get("place"):
         lines.append(f"**Place:** {md(detail['place'])}")
     if record_type == "partnership" and detail.get("status"):
-        lines.append(f"**Status:** {md(detail['status'])}")
+        lines.append(f"**Status:** {md(str(detail['status']).replace('_', ' ').capitalize())}")
     if detail.get("flags"):
-        lines.append(f"**Flags:** {md(detail['flags'])}")
+        lines.append(f"**Flags:** {md(flags_text(detail['flags']))}")
     st.markdown("  \n".join(lines))
     if detail.get("summary"):
-        st.write(detail["summary"])
+        st.markdown(md(detail["summary"]))
     participants = detail["participants"]
     if len(participants):
         st.markdown("**Participants**")
-        st.dataframe(participants[["name", "role"]], hide_index=True, width="stretch")
+        st.dataframe(readable(participants[["name", "role"]]), hide_index=True, width="stretch")
     if len(detail["linked"]):
         st.markdown("**Linked records**")
-        st.dataframe(detail["linked"], hide_index=True, width="stretch", column_config=COLUMNS)
+        st.dataframe(readable(detail["linked"].drop(columns=["id"], errors="ignore")), hide_index=True, width="stretch",
+                     column_config=COLUMNS)
     if detail.get("note"):
         st.caption("Curator's note: " + md(detail["note"]))
     st.link_button("Open the source", detail["source_url"])
@@ -339,6 +427,18 @@ COLUMNS = {
 }
 
 
+NUMBER_COLUMNS = {"year": "Year", "lat": "Lat", "lon": "Lon"}
+
+
+def column_config(frame: pd.DataFrame) -> dict:
+    """COLUMNS for a table made by readable(): number columns that became text (they had gaps) as text columns."""
+    config = dict(COLUMNS)
+    for column, label in NUMBER_COLUMNS.items():
+        if column in frame and not pd.api.types.is_numeric_dtype(frame[column]):
+            config[column] = st.column_config.TextColumn(label)
+    return config
+
+
 def place_kind_label(kind: str) -> str:
     return PLACE_KINDS.get(kind, kind)
 
@@ -346,7 +446,7 @@ def place_kind_label(kind: str) -> str:
 def downloads(rows: Callable[[], pd.DataFrame], count: int, table: str, filters: Filters, options: Options, key: str) -> None:
     """CSV, Excel and JSON of exactly the filtered rows (`rows()` fetches them all), built only when a button is clicked."""
     build = load(queries.last_build)
-    info = export.about(filters.describe(options), count, table, build["finished_at"] if build else None)
+    info = export.about(filters.describe(options, table), count, table, build["finished_at"] if build else None)
     slug = filters.slug()
     cols = st.columns(3)
     cols[0].download_button("⬇ CSV", lambda: export.to_csv(rows()), export.file_name(table, slug, "csv"), "text/csv",

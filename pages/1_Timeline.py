@@ -29,7 +29,7 @@ if total > LIMIT:
 
 chart, side = st.columns([3, 1])
 with chart:
-    event = st.plotly_chart(figures.timeline_figure(points, by, labels, colours), width="stretch",
+    event = st.plotly_chart(figures.timeline_figure(points, by, labels, colours, ui.names()), width="stretch",
                             on_select="rerun", selection_mode=("points", "box"), key="timeline")
     st.caption(figures.MARKER_KEY)
 with side:

@@ -20,20 +20,25 @@ for tab, (name, label) in zip(st.tabs(list(tables.values())), tables.items()):
             frame = ui.load(query, rids[-SHOWN:])
             more = f" (showing the {SHOWN:,} most recent; downloads hold all {len(rids):,})" if len(rids) > SHOWN else ""
             st.caption(f"{len(rids):,} {label.lower()}{more}")
+            st.caption(ui.md(filters.describe(options, name)))
             rows, count = (lambda query=query, rids=rids: ui.fetch(query, rids)), len(rids)
         elif name == "places":
             frame = ui.load(queries.places_table, filters.year_to, filters.countries, filters.text)
             st.caption(f"{len(frame):,} {label.lower()}")
+            st.caption(ui.md(filters.describe(options, name)))
             rows, count = (lambda frame=frame: frame), len(frame)
         else:
             frame = ui.load(queries.documents_table, filters.date_from, filters.date_to, filters.countries, filters.text)
             st.caption(f"{len(frame):,} {label.lower()}")
+            st.caption(ui.md(filters.describe(options, name)))
             rows, count = (lambda frame=frame: frame), len(frame)
         if frame.empty:
             ui.empty_state(label.lower())
             continue
-        event = st.dataframe(frame, hide_index=True, width="stretch", column_config=ui.COLUMNS, on_select="rerun",
-                             selection_mode="single-row", key=f"table_{name}", height=min(420, 40 + 35 * len(frame)))
+        shown = ui.readable(frame)
+        event = st.dataframe(shown, hide_index=True, width="stretch", column_config=ui.column_config(shown), on_select="rerun",
+                             selection_mode="single-row", key=f"table_{name}", height=min(420, 40 + 35 * len(frame)),
+                             column_order=ui.shown_columns(frame))
         ui.downloads(rows, count, name, filters, options, key=f"dl_{name}")
         picked = event.selection.rows if event and event.selection else []
         if not picked:
@@ -43,7 +48,7 @@ for tab, (name, label) in zip(st.tabs(list(tables.values())), tables.items()):
         elif name == "places":
             place = frame.iloc[picked[0]]
             st.subheader(ui.md(place["name"]))
-            st.write(place["note"] if isinstance(place["note"], str) else "")
+            st.markdown(ui.md(place["note"]) if isinstance(place["note"], str) else "")
             st.link_button("Open the source", place["source_url"])
         else:
             ui.record_details(name[:-1], frame.iloc[picked[0]]["id"])
