@@ -36,7 +36,7 @@ else:
             ui.empty_state("meetings")
         for row in latest.iloc[::-1].itertuples():
             st.markdown(f"**{ui.md(readable_date(row.date))}** · {ui.md(row.title)} · {ui.md(ui.countries_text(row.countries))} · "
-                        f"[source]({ui.link(row.source_url)})")
+                        + ui.source_link(row.source_url, row.publisher))
     with right:
         inscriptions = ui.load(queries.timeline_points, ui.select(replace(filters, kinds=MILESTONE_KINDS), limit=600), "country",
                                filters.countries)

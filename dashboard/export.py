@@ -19,9 +19,10 @@ import pyarrow.csv as pa_csv
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CITATION = ("Central Asia – UNESCO cooperation dashboard, curated dataset (build {build}). "
             "Cite the source_url of each row for a single fact.")
-SOURCES = ("Every row links to the public page that states it (column source_url): UNESCO (unesco.org, whc.unesco.org, "
-           "ich.unesco.org), ministries of foreign affairs and national news agencies. World Heritage facts link to the "
-           "UNESCO World Heritage Centre page of each property, whose terms restrict bulk republication.")
+SOURCES = ("Every row links to the public page that states it (column source_url), published by the body named in the "
+           "publisher column (kind: UNESCO, government, intergovernmental body, news agency, newspaper; encyclopedias only "
+           "for people's roles). World Heritage facts link to the UNESCO World Heritage Centre page of each property, whose "
+           "terms restrict bulk republication.")
 
 
 def neutralise(value):

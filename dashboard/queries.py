@@ -14,7 +14,7 @@ import sqlite3
 import pandas as pd
 
 from .filters import Options
-from .vocab import PLACE_KINDS, TYPE_KINDS, kind_label
+from .vocab import PLACE_KINDS, PUBLISHER_KINDS, REGISTER_LABELS, TABLE_LABELS, TYPE_KINDS, kind_label
 
 
 def fts_query(text: str) -> str:
@@ -98,8 +98,9 @@ def site_count(conn: sqlite3.Connection, year_to: int | None, countries: tuple[s
 
 ROWS_SQL = """
 SELECT r.rid, r.record_type, r.id, r.date, r.date_precision, r.year, r.title, r.kind, r.countries, r.themes, r.origin,
-       r.source_url, r.place_id
-FROM records r WHERE r.rid IN (SELECT value FROM json_each(:rids)) ORDER BY r.rid
+       r.source_url, pub.name AS publisher, r.place_id
+FROM records r LEFT JOIN publishers pub ON pub.id = r.publisher_id
+WHERE r.rid IN (SELECT value FROM json_each(:rids)) ORDER BY r.rid
 """
 LANES_SQL = """
 SELECT rid, theme_id AS lane FROM record_themes WHERE :by = 'theme' AND rid IN (SELECT value FROM json_each(:rids))
@@ -140,9 +141,10 @@ def membership(conn: sqlite3.Connection) -> pd.DataFrame:
 
 RECORD_SQL = """
 SELECT r.record_type, r.id, r.date, r.date_precision, r.title, r.kind, r.countries, r.themes, r.summary,
-       r.source_url, r.origin, r.flags, pl.name AS place, pl.id AS place_id,
-       coalesce(m.note, p.note) AS note, p.status, p.end_date
+       r.source_url, pub.name AS publisher, pub.kind AS publisher_kind, r.origin, r.flags, pl.name AS place,
+       pl.id AS place_id, coalesce(m.note, p.note) AS note, p.status, p.end_date
 FROM records r
+LEFT JOIN publishers pub ON pub.id = r.publisher_id
 LEFT JOIN places pl ON pl.id = r.place_id
 LEFT JOIN meetings m ON r.record_type = 'meeting' AND m.id = r.id
 LEFT JOIN partnerships p ON r.record_type = 'partnership' AND p.id = r.id
@@ -153,15 +155,25 @@ SELECT pe.name, mp.role, pe.id AS person_id FROM meeting_participants mp JOIN pe
 WHERE mp.meeting_id = :id ORDER BY pe.name
 """
 LINKED_SQL = """
-SELECT 'partnership' AS record_type, p.id, p.date, p.name AS title, p.kind, p.source_url
-FROM partnership_meetings pm JOIN partnerships p ON p.id = pm.partnership_id
+SELECT 'partnership' AS record_type, p.id, p.date, p.name AS title, p.kind, pub.name AS publisher, p.source_url
+FROM partnership_meetings pm JOIN partnerships p ON p.id = pm.partnership_id LEFT JOIN publishers pub ON pub.id = p.publisher_id
 WHERE :record_type = 'meeting' AND pm.meeting_id = :id
 UNION ALL
-SELECT 'meeting', m.id, m.date, m.title, m.kind, m.source_url
-FROM partnership_meetings pm JOIN meetings m ON m.id = pm.meeting_id
+SELECT 'meeting', m.id, m.date, m.title, m.kind, pub.name, m.source_url
+FROM partnership_meetings pm JOIN meetings m ON m.id = pm.meeting_id LEFT JOIN publishers pub ON pub.id = m.publisher_id
 WHERE :record_type = 'partnership' AND pm.partnership_id = :id
 ORDER BY 3
 """
+SOURCES_SQL = """
+SELECT s.position, s.url, pub.name AS publisher, pub.kind AS publisher_kind, s.supports, s.archived, s.original_url
+FROM sources s LEFT JOIN publishers pub ON pub.id = s.publisher_id
+WHERE s.record_table = :table AND s.record_id = :id ORDER BY s.position
+"""
+
+
+def record_sources(conn: sqlite3.Connection, table: str, record_id: str) -> pd.DataFrame:
+    """Every page a row cites (its source_url first, then further sources with the facts each supports)."""
+    return _frame(conn, SOURCES_SQL, {"table": table, "id": record_id})
 
 
 def record_detail(conn: sqlite3.Connection, record_type: str, record_id: str) -> dict | None:
@@ -173,6 +185,7 @@ def record_detail(conn: sqlite3.Connection, record_type: str, record_id: str) ->
     detail = frame.iloc[0].to_dict()
     detail["participants"] = _frame(conn, PARTICIPANTS_SQL, params) if record_type == "meeting" else pd.DataFrame()
     detail["linked"] = _frame(conn, LINKED_SQL, params)
+    detail["sources"] = record_sources(conn, record_type + "s", record_id)
     return detail
 
 
@@ -205,21 +218,23 @@ WITH chosen AS (SELECT r.rid, r.id, r.countries, r.themes FROM records r
              FROM chosen CROSS JOIN meeting_participants mp ON mp.meeting_id = chosen.id  -- CROSS JOIN: start from the chosen
              JOIN people pe ON pe.id = mp.person_id GROUP BY chosen.id)
 SELECT m.date, m.date_precision, m.title, m.kind, pl.name AS place, chosen.countries, chosen.themes, who.participants,
-       m.summary, m.source_url, m.origin, m.flags, m.id
+       m.summary, pub.name AS publisher, pub.kind AS publisher_kind, m.source_url, m.origin, m.flags, m.id
 FROM chosen JOIN meetings m ON m.id = chosen.id LEFT JOIN places pl ON pl.id = m.place_id
+LEFT JOIN publishers pub ON pub.id = m.publisher_id
 LEFT JOIN who ON who.meeting_id = m.id
 ORDER BY chosen.rid DESC
 """
 PARTNERSHIPS_TABLE_SQL = """
 SELECT p.date, p.date_precision, p.name, p.kind, p.status, p.end_date, pl.name AS place, r.countries, r.themes,
-       p.summary, p.source_url, p.origin, p.flags, p.id
+       p.summary, pub.name AS publisher, pub.kind AS publisher_kind, p.source_url, p.origin, p.flags, p.id
 FROM records r JOIN partnerships p ON p.id = r.id LEFT JOIN places pl ON pl.id = p.place_id
+LEFT JOIN publishers pub ON pub.id = p.publisher_id
 WHERE r.rid IN (SELECT value FROM json_each(:rids)) AND r.record_type = 'partnership'
 ORDER BY r.rid DESC
 """
 PLACES_TABLE_SQL = """
 SELECT p.name, p.kind, p.category, p.countries, p.city, p.year, p.lat, p.lon, p.coord_precision, p.official_url,
-       p.source_url, p.flags, p.note, p.id
+       p.publisher, p.publisher_kind, p.source_url, p.flags, p.note, p.id
 FROM places_detailed p
 WHERE p.kind <> 'city'
   AND (p.year IS NULL OR p.year <= :year_to)
@@ -231,8 +246,10 @@ ORDER BY p.kind, p.name
 
 def _labelled(frame: pd.DataFrame, labels, conn: sqlite3.Connection | None = None) -> pd.DataFrame:
     """Kinds and themes as people read them ('world_heritage_inscription' -> 'World Heritage inscription',
-    'culture_heritage, education' -> 'Culture and heritage, Education')."""
+    'culture_heritage, education' -> 'Culture and heritage, Education'), publisher kinds as words."""
     frame["kind"] = frame["kind"].map(labels)
+    if "publisher_kind" in frame:
+        frame["publisher_kind"] = frame["publisher_kind"].map(lambda k: PUBLISHER_KINDS.get(k, k) if isinstance(k, str) else k)
     if conn is not None and "themes" in frame:
         names = dict(conn.execute("SELECT id, label FROM themes").fetchall())
         frame["themes"] = frame["themes"].map(
@@ -334,18 +351,64 @@ def rejects(conn: sqlite3.Connection) -> pd.DataFrame:
     return _frame(conn, "SELECT file, line, record_id, field, value, reason FROM rejects ORDER BY id")
 
 
-SOURCE_SITES_SQL = """
-WITH urls AS (
-  SELECT source_url FROM meetings UNION ALL SELECT source_url FROM partnerships UNION ALL SELECT source_url FROM places
-  UNION ALL SELECT source_url FROM people WHERE source_url IS NOT NULL UNION ALL SELECT source_url FROM roles
-  UNION ALL SELECT source_url FROM countries),
-hosts AS (SELECT substr(source_url, instr(source_url, '://') + 3) AS rest FROM urls WHERE instr(source_url, '://') > 0),
-sites AS (SELECT CASE WHEN instr(rest, '/') > 0 THEN substr(rest, 1, instr(rest, '/') - 1) ELSE rest END AS site FROM hosts)
-SELECT CASE WHEN site LIKE 'www.%' THEN substr(site, 5) ELSE site END AS site, count(*) AS "rows citing it"
-FROM sites GROUP BY 1 ORDER BY 2 DESC, 1
+PUBLISHER_CITATIONS_SQL = """
+SELECT pub.name AS publisher, pub.kind AS publisher_kind, count(*) AS rows_citing
+FROM sources s JOIN publishers pub ON pub.id = s.publisher_id
+GROUP BY pub.id ORDER BY rows_citing DESC, pub.name
+"""
+SOURCE_KINDS_SQL = """
+SELECT pub.kind AS publisher_kind, s.record_table, count(*) AS rows_citing
+FROM sources s JOIN publishers pub ON pub.id = s.publisher_id
+WHERE s.position = 0 GROUP BY 1, 2
+"""
+FLAGS_SQL = """
+WITH RECURSIVE flagged(record_table, rest, flag) AS (
+  SELECT t, flags || ';', NULL FROM (SELECT 'meetings' AS t, flags FROM meetings WHERE origin = 'curated'
+                                     UNION ALL SELECT 'partnerships', flags FROM partnerships WHERE origin = 'curated'
+                                     UNION ALL SELECT 'places', flags FROM places WHERE origin = 'curated') WHERE flags IS NOT NULL
+  UNION ALL
+  SELECT record_table, substr(rest, instr(rest, ';') + 1), substr(rest, 1, instr(rest, ';') - 1) FROM flagged WHERE rest <> '')
+SELECT flag, record_table, count(*) AS records FROM flagged WHERE flag IS NOT NULL AND flag <> '' GROUP BY 1, 2 ORDER BY 3 DESC, 1
+"""
+COMPLETENESS_SQL = """
+SELECT g.register, c.name AS country, g.official_count, g.recorded, g.as_of, g.checked, g.source_url
+FROM register_completeness g JOIN countries c ON c.iso3 = g.country_iso3 ORDER BY g.register, c.name
 """
 
 
-def source_sites(conn: sqlite3.Connection) -> pd.DataFrame:
-    """The web sites the rows cite, with the number of rows that cite each."""
-    return _frame(conn, SOURCE_SITES_SQL)
+def publisher_citations(conn: sqlite3.Connection) -> pd.DataFrame:
+    """Each publisher with the number of rows (and further sources) that cite it."""
+    return _labelled_kinds(_frame(conn, PUBLISHER_CITATIONS_SQL))
+
+
+def source_kinds(conn: sqlite3.Connection) -> pd.DataFrame:
+    """Rows per kind of publisher (of their source_url) and table: publisher kinds down, tables across."""
+    frame = _frame(conn, SOURCE_KINDS_SQL)
+    if frame.empty:
+        return frame
+    frame["record_table"] = frame["record_table"].map(lambda t: TABLE_LABELS.get(t, t))
+    table = frame.pivot_table(index="publisher_kind", columns="record_table", values="rows_citing", aggfunc="sum", fill_value=0)
+    table["All rows"] = table.sum(axis=1)
+    table["Share"] = (100 * table["All rows"] / table["All rows"].sum()).round(1).map(lambda v: f"{v:g} %")
+    table = table.sort_values("All rows", ascending=False).reset_index()
+    table.columns.name = None
+    return _labelled_kinds(table)
+
+
+def _labelled_kinds(frame: pd.DataFrame) -> pd.DataFrame:
+    frame["publisher_kind"] = frame["publisher_kind"].map(lambda k: PUBLISHER_KINDS.get(k, k))
+    return frame
+
+
+def flag_counts(conn: sqlite3.Connection) -> pd.DataFrame:
+    """Curated records carrying each flag (coordinates_missing, sources_disagree …), per table."""
+    frame = _frame(conn, FLAGS_SQL)
+    frame["record_table"] = frame["record_table"].map(lambda t: TABLE_LABELS.get(t, t))
+    return frame
+
+
+def register_completeness(conn: sqlite3.Connection) -> pd.DataFrame:
+    """Each register's official count per country next to the entries recorded here."""
+    frame = _frame(conn, COMPLETENESS_SQL)
+    frame["register"] = frame["register"].map(lambda r: REGISTER_LABELS.get(r, r))
+    return frame

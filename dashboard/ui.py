@@ -37,6 +37,37 @@ def link(url: str) -> str:
     return quote(str(url), safe=":/?#&=%~+,;@!*'")
 
 
+def publisher_label(publisher, url) -> str:
+    """How a source reads: its publisher's name ('UNESCO World Heritage Centre'), or the web site for a source
+    without one (an ingested press release)."""
+    if isinstance(publisher, str) and publisher:
+        return publisher
+    host = re.sub(r"^www\.", "", str(url).split("/")[2]) if isinstance(url, str) and "://" in url else ""
+    return host or "source"
+
+
+def source_link(url, publisher=None) -> str:
+    """Markdown link to a source that reads with its publisher: '[UNESCO World Heritage Centre ↗](…)'."""
+    if not isinstance(url, str) or not url:
+        return "—"
+    return f"[{md(publisher_label(publisher, url))} ↗]({link(url)})"
+
+
+def source_button(url, publisher=None, key: str | None = None) -> None:
+    """A button that opens a record's source, labelled with its publisher."""
+    if isinstance(url, str) and url:
+        st.link_button(f"{publisher_label(publisher, url)} ↗", url, key=key)
+
+
+def further_sources(sources: pd.DataFrame) -> None:
+    """The further sources of a record (position > 0), each with the facts it supports."""
+    further = sources[sources["position"] > 0] if len(sources) else sources
+    if len(further):
+        lines = [f"- {source_link(r.url, r.publisher)} — states: {md(r.supports or 'the record')}"
+                 + (" (archived copy)" if r.archived else "") for r in further.itertuples()]
+        st.markdown("**Further sources**  \n" + "\n".join(lines))
+
+
 # ------------------------------------------------------------------------------------------- loading
 
 
@@ -383,13 +414,16 @@ def record_details(record_type: str, record_id: str) -> None:
                      column_config=COLUMNS)
     if detail.get("note"):
         st.caption("Curator's note: " + md(detail["note"]))
-    st.link_button("Open the source", detail["source_url"])
+    st.markdown("**Source:** " + source_link(detail["source_url"], detail.get("publisher")))
+    further_sources(detail["sources"])
     if detail.get("origin") == "extracted":
         st.caption("Extracted automatically from a press release; not yet confirmed by a person.")
 
 
 COLUMNS = {
-    "source_url": st.column_config.LinkColumn("Source", display_text="open"),
+    "source_url": st.column_config.LinkColumn("Source", display_text="open ↗", help="the page that states the record"),
+    "publisher": st.column_config.TextColumn("Publisher", help="who published the source"),
+    "publisher_kind": st.column_config.TextColumn("Publisher kind", help="UNESCO, government, news agency …"),
     "title": st.column_config.TextColumn("Title", width="large"),
     "name": st.column_config.TextColumn("Name", width="large"),
     "place": "Place",

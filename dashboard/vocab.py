@@ -27,11 +27,33 @@ PARTNERSHIP_KINDS = {
     "event": "Event",
     "convention": "Convention",
     "committee_membership": "Committee membership",
+    "world_heritage_danger_listing": "World Heritage in Danger listing",
+    "tentative_list": "Tentative List entry",
+    "memory_of_the_world_inscription": "Memory of the World inscription",
     "biosphere_reserve": "Biosphere reserve",
     "geopark": "Geopark",
     "other": "Other partnership",
 }
 RECORD_TYPES = {"meeting": "Meeting", "partnership": "Partnership"}
+
+PUBLISHER_KINDS = {
+    "unesco": "UNESCO", "government": "Government", "intergovernmental": "Intergovernmental body",
+    "news_agency": "News agency", "news": "Newspaper or news site", "encyclopedia": "Encyclopedia",
+    "archive": "Web archive", "gazetteer": "Gazetteer", "unvetted": "Unvetted copy (to be replaced)",
+}
+TABLE_LABELS = {
+    "meetings": "Meetings", "partnerships": "Partnerships", "places": "Places", "place_components": "Site components",
+    "people": "People", "roles": "Roles", "countries": "Countries", "themes": "Themes", "registers": "Register counts",
+}
+REGISTER_LABELS = {
+    "world_heritage": "World Heritage List", "world_heritage_in_danger": "List of World Heritage in Danger",
+    "tentative_list": "Tentative List", "intangible_heritage": "Intangible heritage (all three lists)",
+    "ich_representative": "ICH Representative List", "ich_urgent_safeguarding": "ICH Urgent Safeguarding List",
+    "ich_good_practices": "ICH Register of Good Safeguarding Practices", "memory_of_the_world": "Memory of the World",
+    "biosphere_reserves": "Biosphere reserves (MAB)", "category_2_centres": "Category 2 centres", "geoparks": "Global Geoparks",
+    "executive_board": "Executive Board", "world_heritage_committee": "World Heritage Committee",
+    "intangible_heritage_committee": "Intangible Heritage Committee",
+}
 
 PLACE_KINDS = {
     "world_heritage_site": "World Heritage property",

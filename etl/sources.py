@@ -14,11 +14,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 PUBLISHER_KINDS = ("unesco", "government", "intergovernmental", "news_agency", "news", "encyclopedia", "archive", "gazetteer")
-KIND_LABELS = {
-    "unesco": "UNESCO", "government": "Government", "intergovernmental": "Intergovernmental body",
-    "news_agency": "News agency", "news": "Newspaper or news site", "encyclopedia": "Encyclopedia",
-    "archive": "Web archive", "gazetteer": "Gazetteer (coordinates)",
-}
 # Tables whose facts an encyclopedia may support (people's names and roles), and where a gazetteer may (a city's point).
 ENCYCLOPEDIA_TABLES = ("people", "roles")
 GAZETTEER_TABLES = ("places",)

@@ -49,6 +49,6 @@ for tab, (name, label) in zip(st.tabs(list(tables.values())), tables.items()):
             place = frame.iloc[picked[0]]
             st.subheader(ui.md(place["name"]))
             st.markdown(ui.md(place["note"]) if isinstance(place["note"], str) else "")
-            st.link_button("Open the source", place["source_url"])
+            st.markdown("**Source:** " + ui.source_link(place["source_url"], place["publisher"]))
         else:
             ui.record_details(name[:-1], frame.iloc[picked[0]]["id"])

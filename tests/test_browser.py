@@ -3,6 +3,7 @@ a copied URL reproduces the view, and text from the data is never run as HTML. S
 
 import csv
 import io
+import json
 import re
 import shutil
 import sqlite3
@@ -65,7 +66,8 @@ def test_timeline_draws_and_a_click_shows_the_record(server):
         page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         page.wait_for_timeout(300)
         page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        page.wait_for_selector("text=Open the source", timeout=20_000)
+        page.wait_for_selector("text=Source:", timeout=20_000)
+        assert page.locator("a", has_text="↗").count() >= 1  # the source reads with its publisher
         wait_for_app(page)
         shoot(page, "timeline")
         assert page.get_by_text("Countries:").count() >= 1
@@ -117,12 +119,21 @@ def test_downloads_hold_exactly_the_filtered_rows(server, bundled_db):
         assert download.suggested_filename == "meetings_2015-now_UZB.csv"
         rows = list(csv.DictReader(io.StringIO(open(download.path(), encoding="utf-8-sig").read())))
         assert sorted(r["id"] for r in rows) == expected
+        publishers = dict(conn.execute("SELECT m.id, p.name FROM meetings m JOIN publishers p ON p.id = m.publisher_id"))
+        assert all(r["publisher"] == publishers[r["id"]] and r["publisher_kind"] for r in rows)
         with page.expect_download() as info:
             page.get_by_role("button", name="⬇ Excel").first.click()
         book = openpyxl.load_workbook(io.BytesIO(open(info.value.path(), "rb").read()))
         assert book.sheetnames == ["meetings", "About"]
-        assert sorted(r[-1] for r in list(book["meetings"].values)[1:]) == expected
+        sheet = list(book["meetings"].values)
+        assert sorted(r[-1] for r in sheet[1:]) == expected
+        assert {"publisher", "publisher_kind"} <= set(sheet[0])
         assert "in Uzbekistan" in dict(book["About"].values)["Filters"]
+        with page.expect_download() as info:
+            page.get_by_role("button", name="⬇ JSON").first.click()
+        data = json.loads(open(info.value.path(), encoding="utf-8").read())
+        assert sorted(r["id"] for r in data["rows"]) == expected
+        assert all(r["publisher"] == publishers[r["id"]] for r in data["rows"])
 
 
 def test_a_copied_url_reproduces_the_view(server):

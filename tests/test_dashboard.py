@@ -202,6 +202,31 @@ def test_record_detail_has_participants_and_links(conn):
     assert queries.record_detail(conn, "meeting", "nope") is None
 
 
+def test_records_carry_their_publisher_wherever_they_are_listed(conn, cube):
+    detail = queries.record_detail(conn, "meeting", "kaz-2017-03-29-abdrakhmanov-bokova")
+    assert (detail["publisher"], detail["publisher_kind"]) == ("UNESCO Almaty Office", "unesco")
+    assert list(detail["sources"]["publisher"]) == ["UNESCO Almaty Office"]
+    assert list(detail["linked"]["publisher"]) == ["UNESCO World Heritage Centre"]
+    rids = cube.select(cube.mask(Filters()))
+    assert set(queries.record_rows(conn, rids)["publisher"]) == {"UNESCO Almaty Office", "UNESCO World Heritage Centre",
+                                                                 "Example Ministry (fixture)"}
+    meetings = queries.meetings_table(conn, cube.select(cube.mask(Filters()), "meeting"))
+    assert list(meetings[["publisher", "publisher_kind"]].iloc[0]) == ["UNESCO Almaty Office", "UNESCO"]
+    places = queries.places_table(conn, None, (), "")
+    assert set(places["publisher"]) == {"UNESCO World Heritage Centre", "Example Ministry (fixture)"}
+
+
+def test_a_source_reads_with_its_publisher_and_stays_escaped():
+    from dashboard import ui
+
+    assert ui.source_link("https://whc.unesco.org/en/list/1490/", "UNESCO World Heritage Centre") == \
+        "[UNESCO World Heritage Centre ↗](https://whc.unesco.org/en/list/1490/)"
+    assert ui.source_link("https://www.kabar.kg/news/1", None) == "[kabar\\.kg ↗](https://www.kabar.kg/news/1)"
+    assert ui.source_link("https://x.org/a)b", "[evil](javascript:alert(1))") == \
+        "[\\[evil\\]\\(javascript\\:alert\\(1\\)\\) ↗](https://x.org/a%29b)"
+    assert ui.source_link(None) == "—"
+
+
 def test_explorer_tables_give_exactly_the_selected_rows(conn, cube):
     meetings = queries.meetings_table(conn, cube.select(cube.mask(Filters()), "meeting"))
     assert list(meetings["id"]) == ["kaz-2017-03-29-abdrakhmanov-bokova"]
@@ -300,3 +325,12 @@ def test_the_bundled_map_draws_outlines_names_and_layers(bundled_db):
     assert sorted(label["name"] for label in deck.layers[1].data) == ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]
     fills = {f["properties"]["iso3"]: f["properties"]["fill"][3] for f in deck.layers[0].data["features"]}
     assert fills["KAZ"] > fills["UZB"]  # the chosen country stands out
+
+
+def test_the_about_page_sums_rows_by_the_kind_of_publisher(conn):
+    kinds = queries.source_kinds(conn).set_index("publisher_kind")
+    assert kinds.loc["UNESCO", "Meetings"] == 1 and kinds.loc["Gazetteer", "Places"] == 1
+    assert kinds["All rows"].sum() == conn.execute("SELECT count(*) FROM sources WHERE position = 0").fetchone()[0]
+    assert set(kinds.index) <= {"UNESCO", "Government", "Gazetteer", "Encyclopedia"}  # labels, not codes
+    flags = queries.flag_counts(conn)
+    assert ("coordinates_missing", "Places", 1) in set(flags.itertuples(index=False, name=None))

@@ -23,10 +23,10 @@ def texts(at: AppTest) -> list[str]:
 
 def test_the_overview_names_countries_and_reads_dates(monkeypatch, bundled_db):
     at = app(monkeypatch, bundled_db)
-    latest = [m.value for m in at.markdown if "[source]" in m.value]
+    latest = [m.value for m in at.markdown if "↗](" in m.value]
     assert len(latest) == 8
     for line in latest:
-        shown = line.split("[source]")[0]
+        shown = line.split("↗](")[0]
         assert not any(re.search(rf"\b{code}\b", shown) for code in FOCUS), line  # names, not ISO codes
         assert not ISO_DATE.search(shown), line
     built = next(c.value for c in at.caption if c.value.startswith("Data built"))
