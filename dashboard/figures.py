@@ -25,8 +25,8 @@ TYPE_COLOURS = {"meeting": "#6E6E6E", "partnership": "#B4B4B4"}
 TYPE_PATTERNS = {"meeting": "", "partnership": "/"}
 # Viridis (perceptually uniform, colour-blind safe) from 0, with 0 itself transparent: an empty cell shows the
 # page's background in light and dark themes, and the smallest count is already a colour.
-HEATMAP_SCALE = [[0.0, "rgba(0,0,0,0)"], [1e-9, "#440154"], [0.25, "#3B528B"], [0.5, "#21918C"], [0.75, "#5EC962"],
-                 [1.0, "#FDE725"]]
+HEATMAP_SCALE = [[0.0, "rgba(0,0,0,0)"], [1e-9, "#31688E"], [0.33, "#21918C"], [0.66, "#5EC962"], [1.0, "#FDE725"]]
+# (Viridis without its darkest third, which would vanish on a dark background)
 HEATMAP_TEXT_COLUMNS = 40  # numbers in the cells up to this many columns (they no longer fit beyond)
 
 
@@ -90,7 +90,8 @@ def per_year_figure(counts: pd.DataFrame) -> go.Figure:
     for record_type, label in RECORD_TYPES.items():
         rows = counts[counts["record_type"] == record_type]
         fig.add_trace(go.Bar(x=rows["year"], y=rows["records"], name=label + "s",
-                             marker={"color": TYPE_COLOURS[record_type], "pattern": {"shape": TYPE_PATTERNS[record_type]}},
+                             marker={"color": TYPE_COLOURS[record_type],
+                                     "pattern": {"shape": TYPE_PATTERNS[record_type], "fillmode": "overlay", "fgcolor": "#3A3A3A"}},
                              hovertemplate="%{x}: %{y} " + label.lower() + "(s)<extra></extra>"))
     return _layout(fig, "How many per year?", barmode="stack", height=320, xaxis_title="Year", yaxis_title="Records")
 
@@ -141,7 +142,7 @@ def theme_bar(counts: pd.DataFrame, themes: pd.DataFrame) -> go.Figure:
         text=counts["records"], textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{x} records<extra></extra>",
     ))
     return _layout(fig, "Which themes does the cooperation cover most?", height=max(300, 60 + 32 * len(counts)),
-                   xaxis_title="Records (a record with two themes counts for both)", yaxis_title=None)
+                   xaxis_title="Records (one per theme)", yaxis_title=None)
 
 
 def _heatmap(matrix: pd.DataFrame, title: str, x_title: str, y_title: str, hover: str, height: int) -> go.Figure:

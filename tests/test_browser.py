@@ -14,7 +14,7 @@ import pytest
 from dashboard import maps
 from etl.load import build
 
-from .browser import SCREENSHOTS, browser_page, chromium_path, streamlit_server, wait_for_app
+from .browser import CHROMIUM_FLAGS, SCREENSHOTS, browser_page, chromium_path, streamlit_server, wait_for_app
 from .conftest import MINI
 
 pytestmark = pytest.mark.browser
@@ -229,3 +229,31 @@ def test_back_restores_the_filters_of_the_address(server):
         wait_for_app(page)
         assert caption_count(page, " meetings") == kaz
         assert page.get_by_label("Search titles and summaries").input_value() == ""
+
+
+OWN_PAGES = {"overview": "/", "timeline": "/Timeline", "themes": "/Themes", "explorer": "/Explorer", "about": "/About_the_data"}
+RAW = re.compile(r"&(quot|amp|lt|gt|#\d+);|\bNone\b|\b(culture_heritage|climate_glaciology|natural_sciences_water|"
+                 r"bilateral_meeting|world_heritage_\w+|intangible_heritage_\w+|category_2_centre)\b")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1400, 420])
+def test_every_page_reads_without_codes_or_escaped_entities(server, width, scheme):
+    """Every page at a wide and a narrow width, in light and dark themes: screenshots for a person to look at, and the
+    page's text (chart labels included) shows no escaped entity, no None and no internal code."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        try:
+            page = browser.new_context(viewport={"width": width, "height": 1000}, color_scheme=scheme).new_page()
+            for name, path in OWN_PAGES.items():
+                open_page(page, server + path)
+                page.wait_for_timeout(800)
+                shoot(page, f"{name}_{width}_{scheme}")
+                text = page.locator("[data-testid='stMain']").inner_text()
+                svg = " ".join(page.locator(".js-plotly-plot text").all_text_contents())
+                found = RAW.search(text + " " + svg)
+                assert found is None, (name, found.group(0) if found else None)
+        finally:
+            browser.close()
