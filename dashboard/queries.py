@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import unicodedata
 
 import pandas as pd
 
@@ -17,10 +18,21 @@ from .filters import Options
 from .vocab import PLACE_KINDS, PUBLISHER_KINDS, REGISTER_LABELS, TABLE_LABELS, TYPE_KINDS, kind_label
 
 
+WORD = re.compile(r"[\w\u0300-\u036f'’ʼ‘-]+")  # letters, digits and marks, with apostrophes and hyphens inside a word
+
+
 def fts_query(text: str) -> str:
-    """User text -> a safe FTS5 query: each word quoted, prefix-matched, all required ('glacier centre' -> '"glacier"* "centre"*')."""
-    words = re.findall(r"\w+", text, flags=re.UNICODE)[:12]
-    return " ".join(f'"{w}"*' for w in words)
+    """User text -> a safe FTS5 query: every word required, each as a quoted phrase of its parts with the last part
+    prefix-matched: 'glacier centre' -> '"glacier"* "centre"*'; "Chang'an" -> '"chang an"*' (the index splits a word at
+    its apostrophe, so the phrase keeps the parts together: "climate change and" does not match); "glaciol" matches
+    "glaciology". Diacritics are folded by the index's tokenizer on both sides."""
+    words = WORD.findall(unicodedata.normalize("NFC", text))[:12]
+    phrases = []
+    for word in words:
+        parts = [p for p in re.findall(r"[^\W_]+", word) if p]
+        if parts:
+            phrases.append('"' + " ".join(parts) + '"*')
+    return " ".join(phrases)
 
 
 def _frame(conn: sqlite3.Connection, sql: str, params: dict | None = None) -> pd.DataFrame:

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from dashboard import figures
+from dashboard import figures, queries
 from dashboard.vocab import COUNTRY_COLOURS
 
 from .conftest import DATA
@@ -94,3 +94,45 @@ def test_series_that_are_not_countries_or_themes_have_colours_of_their_own():
     for trace in fig.data:
         for other in list(COUNTRY_COLOURS.values()) + themes:
             assert np.abs(_rgb(trace.marker.color) - _rgb(other)).sum() > 90, (trace.name, trace.marker.color, other)
+
+
+# ------------------------------------------------------------------ full-text search
+
+
+def _index(texts: list[str]):
+    import sqlite3
+
+    from etl.schema import FTS_TOKENIZE
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute(f"CREATE VIRTUAL TABLE t USING fts5(body, tokenize='{FTS_TOKENIZE}')")
+    conn.executemany("INSERT INTO t (rowid, body) VALUES (?, ?)", list(enumerate(texts, start=1)))
+    return lambda text: [r[0] for r in conn.execute("SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid",
+                                                    (queries.fts_query(text),))]
+
+
+def test_search_keeps_apostrophes_and_diacritics_inside_words_and_matches_prefixes():
+    search = _index(["Silk Roads: Chang'an–Tianshan Corridor", "Talks on climate change and glaciers",
+                     "Central Asian Regional Glaciological Centre", "Türkmenbaşy port", "Meeting with Sher-Niyaz",
+                     "Chang’an with a typographic apostrophe"])
+    assert search("Chang'an") == [1, 6]  # not "climate change and"
+    assert search("chang’an") == [1, 6]
+    assert search("glaciol") == [3]  # a prefix
+    assert search("Turkmenbasy") == [4] and search("Türkmenbaşy") == [4]  # diacritics folded, both ways
+    assert search("Sher-Niyaz") == [5]
+    assert search('"; DROP TABLE t; --') == []  # quotes never reach the query
+
+
+def test_meetings_and_partnerships_have_full_text_indexes_datasette_finds(bundled_db):
+    import sqlite3
+
+    conn = sqlite3.connect(bundled_db)
+    for table, column in (("meetings", "title"), ("partnerships", "name")):
+        sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (f"{table}_fts",)).fetchone()[0]
+        assert "USING FTS5" in sql.upper() and f"content=\"{table}\"" in sql  # what Datasette's detect_fts looks for
+        word = conn.execute(f"SELECT {column} FROM {table} WHERE {column} LIKE '%Samarkand%' LIMIT 1").fetchone()
+        found = conn.execute(f"SELECT count(*) FROM {table} WHERE rowid IN (SELECT rowid FROM {table}_fts "
+                             f"WHERE {table}_fts MATCH 'samarkand')").fetchone()[0]
+        expected = conn.execute(f"SELECT count(*) FROM {table} WHERE title_or_name LIKE '%samarkand%' OR summary LIKE "
+                                "'%samarkand%'".replace("title_or_name", column)).fetchone()[0]
+        assert word is None or found == expected > 0
