@@ -38,11 +38,11 @@ else:
             st.markdown(f"**{ui.md(readable_date(row.date))}** · {ui.md(row.title)} · {ui.md(ui.countries_text(row.countries))} · "
                         + ui.source_link(row.source_url, row.publisher))
     with right:
-        inscriptions = ui.load(queries.timeline_points, ui.select(replace(filters, kinds=MILESTONE_KINDS), limit=600), "country",
-                               filters.countries)
         chosen = {c: n for c, n in options.countries.items() if not filters.countries or c in filters.countries}
         membership = ui.load(queries.membership)
-        st.plotly_chart(figures.milestones_figure(membership, inscriptions, chosen), width="stretch", key="milestones")
+        st.plotly_chart(ui.figure("milestones", lambda: figures.milestones_figure(membership, ui.load(
+            queries.timeline_points, ui.select(replace(filters, kinds=MILESTONE_KINDS), limit=600), "country", filters.countries),
+            chosen), filters), width="stretch", key="milestones")
         ui.membership_table(membership, chosen)
 
 build = ui.load(queries.last_build)

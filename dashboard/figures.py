@@ -43,6 +43,9 @@ def plot_date(date_text: pd.Series, precision: pd.Series) -> pd.Series:
 
 
 def _layout(fig: go.Figure, title: str, **kwargs) -> go.Figure:
+    """Title, margins and legend. No plotly template: Streamlit's theme styles the chart in the browser, so the
+    default template's 7 kB would travel with every chart for nothing."""
+    fig.layout.template = None
     fig.update_layout(title={"text": title, "x": 0, "xanchor": "left"}, margin={"l": 10, "r": 30, "t": 50, "b": 10},
                       legend={"orientation": "h", "yanchor": "top", "y": -0.25, "x": 0}, **kwargs)
     return fig

@@ -139,6 +139,19 @@ def fetch(query: Callable, *args):
         conn.close()
 
 
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _figure(path: str, version: str, name: str, key: tuple, _build: Callable):
+    return _build()
+
+
+def figure(name: str, build: Callable, *key):
+    """A figure built once per database file and key (the filters and whatever else it depends on) and shared by every
+    session: a page switch or a return to earlier filters sends the figure without building it again. `build` is
+    called only when nothing is cached; the figure is never changed after it is built."""
+    path = store.db_path()
+    return _figure(str(path), store.db_version(path), name, key, build)
+
+
 def theme_colours() -> dict[str, str]:
     themes = load(queries.theme_table)
     return dict(zip(themes["id"], themes["colour"]))
@@ -189,7 +202,8 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
     if "kind" in out and "record_type" in frame:
         out["kind"] = [kind_label(k, t) if isinstance(k, str) else k for k, t in zip(frame["kind"], frame["record_type"])]
     if "countries" in out:
-        out["countries"] = out["countries"].map(countries_text)
+        known = names()
+        out["countries"] = out["countries"].map(lambda codes: country_names(codes, known))
     if "flags" in out:
         out["flags"] = out["flags"].map(lambda f: flags_text(f) if isinstance(f, str) else f)
     for column in ("started_at", "finished_at", "ingested_at"):
@@ -204,8 +218,7 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
                 pattern = "{:.4f}" if column in ("lat", "lon") else ("{:.0f}" if whole else "{:g}")
                 out[column] = [EMPTY if pd.isna(v) else pattern.format(v) for v in values]
         elif column not in LINK_COLUMNS:  # a link column's gap stays empty (a dash would become a link)
-            text = values.astype(object)
-            out[column] = text.where(values.notna() & (values.astype(str).str.strip() != ""), EMPTY)
+            out[column] = [EMPTY if v is None or v != v or (isinstance(v, str) and not v.strip()) else v for v in values]
     return out
 
 
