@@ -56,6 +56,8 @@ def table(name: str, label: str) -> None:
         ui.record_details(name[:-1], frame.iloc[picked[0]]["id"])
 
 
-for tab, (name, label) in zip(st.tabs(list(tables.values())), tables.items()):
-    with tab:
-        table(name, label)
+# Only the open tab is built and sent (a tab switch reruns the page): the first view carries one table, not four.
+for tab, (name, label) in zip(st.tabs(list(tables.values()), key="explorer_tab", on_change="rerun"), tables.items()):
+    if tab.open:
+        with tab:
+            table(name, label)

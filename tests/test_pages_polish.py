@@ -48,13 +48,17 @@ def test_the_overview_lists_membership_with_exact_dates(monkeypatch, bundled_db)
 def test_explorer_tables_show_no_none_and_no_ids(monkeypatch, bundled_db):
     at = on(app(monkeypatch, bundled_db), "pages/4_Explorer.py")
     assert not at.exception
-    for frame in at.dataframe:
+    frames = []
+    for tab in ("Meetings", "Partnerships and milestones", "Sites, offices and centres"):
+        at.session_state["explorer_tab"] = tab  # only the open tab is built
+        frames.append(at.run().dataframe[0])
+    meetings = frames[0].value
+    for frame in frames:
         shown = list(frame.proto.column_order)
         assert shown and "id" not in shown
         values = frame.value[[c for c in shown if c not in ui.LINK_COLUMNS]]  # a link's gap is an empty cell
         assert not values.isna().any().any()
         assert not (values.astype(str) == "None").any().any()
-    meetings = at.dataframe[0].value
     assert "—" in set(meetings["flags"])  # an empty cell reads as a dash
     assert not meetings["countries"].str.contains(r"\bKAZ\b").any() and meetings["countries"].str.contains("Kazakhstan").any()
 
@@ -62,6 +66,8 @@ def test_explorer_tables_show_no_none_and_no_ids(monkeypatch, bundled_db):
 def test_explorer_says_per_table_which_filters_apply(monkeypatch, bundled_db):
     at = on(app(monkeypatch, bundled_db, {"theme": "education"}), "pages/4_Explorer.py")
     captions = [c.value.replace("\\", "") for c in at.caption]
+    at.session_state["explorer_tab"] = "Sites, offices and centres"
+    captions += [c.value.replace("\\", "") for c in at.run().caption]
     assert any(c.startswith("Meetings from") and "on education" in c for c in captions)
     assert any("do not apply to places" in c and "themes" in c for c in captions)
     assert not any(c.startswith("Meetings and partnerships") for c in captions)
