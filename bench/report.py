@@ -209,6 +209,7 @@ def render(results: dict) -> str:
     xs = median(x.get("seconds"))
     rows.append([f"extract ≥ {EXTRACT_RATE} articles/s, one core", rate(x["documents"], x.get("seconds")) if xs else "n/a",
                  verdict(None if not xs else x["documents"] / xs >= EXTRACT_RATE)])
+    rows += xlsx_targets(e)
     rows += browser_targets(results)
     lines += [f"## Targets at {TARGET_SIZE:,} meetings{judged_note}", ""]
     lines += table(["target", "measured", "verdict"], rows)
@@ -519,3 +520,21 @@ def browser_section(results: dict) -> list[str]:
         lines += table(["page", "first view · ÷ floor · bytes", "page switch · ÷ floor · bytes",
                         "filter change · ÷ floor · bytes"], rows)
     return lines
+
+
+# ------------------------------------------------------------------------------------------- Excel writers
+
+XLSX_LIBRARY_RATIO = 2.0  # a maintained library unless it is more than 2x slower than the hand-written writer
+REFERENCE, LIBRARY = "hand-written OOXML (until issue 11)", "rustpy-xlsxwriter (dashboard.export.to_xlsx)"
+
+
+def xlsx_targets(exports: dict) -> list[list[str]]:
+    writers = exports.get("xlsx_writers") or {}
+    ref, lib = median((writers.get(REFERENCE) or {}).get("seconds")), median((writers.get(LIBRARY) or {}).get("seconds"))
+    if not writers:
+        return []
+    others = "; ".join(f"{name} {seconds(median(w.get('seconds')))}" if w.get("seconds") else f"{name}: {w.get('error')}"
+                       for name, w in writers.items() if name not in (REFERENCE, LIBRARY))
+    return [[f"Excel by a maintained library, ≤ {XLSX_LIBRARY_RATIO:g}× the hand-written writer ({exports.get('rows', 0):,} rows)",
+             f"{LIBRARY}: {seconds(lib)} vs hand-written {seconds(ref)} ({ratio(lib, ref)}); others: {others}",
+             verdict(None if not lib or not ref else lib / ref <= XLSX_LIBRARY_RATIO)]]

@@ -335,6 +335,7 @@ def queries_worker(args) -> dict:
                            ("xlsx", lambda: export.to_xlsx(frame, info, "meetings"), args.slow_repeats)):
         size = len(fn())
         out["exports"][fmt] = {"seconds": summary(repeat(fn, times)), "bytes": size}
+    out["exports"]["xlsx_writers"] = xlsx_writers(frame, info, args.slow_repeats)
 
     # the faceted question (years 2005–2015): count, facets, first rows
     answer, parts, has_kinds = dash.facet_function()
@@ -352,6 +353,25 @@ def queries_worker(args) -> dict:
             out["facets"]["count"] = int(head["meetings"]) + int(head["partnerships"])
         except Exception as exc:  # noqa: BLE001
             out["facets"]["error"] = f"{type(exc).__name__}: {exc}"
+    return out
+
+
+def xlsx_writers(frame, info: dict, repeats: int) -> dict:
+    """Every Excel writer of bench/xlsx.py on the same rows (a writer whose library is not installed says so)."""
+    import importlib.util
+
+    from .xlsx import WRITERS
+
+    out = {}
+    for name, (module, writer) in WRITERS.items():
+        if module and importlib.util.find_spec(module) is None:
+            out[name] = {"error": f"{module} is not installed"}
+            continue
+        try:
+            size = len(writer(frame, info, "meetings"))
+            out[name] = {"seconds": summary(repeat(lambda: writer(frame, info, "meetings"), repeats)), "bytes": size}
+        except Exception as exc:  # noqa: BLE001
+            out[name] = {"error": f"{type(exc).__name__}: {exc}"}
     return out
 
 

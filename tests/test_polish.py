@@ -136,3 +136,19 @@ def test_meetings_and_partnerships_have_full_text_indexes_datasette_finds(bundle
         expected = conn.execute(f"SELECT count(*) FROM {table} WHERE title_or_name LIKE '%samarkand%' OR summary LIKE "
                                 "'%samarkand%'".replace("title_or_name", column)).fetchone()[0]
         assert word is None or found == expected > 0
+
+
+def test_excel_from_the_library_keeps_control_characters_out_and_names_the_sheet_safely():
+    import io
+
+    import openpyxl
+
+    from dashboard import export
+
+    frame = pd.DataFrame({"title": ["bell\x07 and tab\there", "@SUM(A1)", "Chang'an & <b>"], "year": [2017, 2018, None]})
+    book = openpyxl.load_workbook(io.BytesIO(export.to_xlsx(frame, export.about("x", 3, "t", None), "a/b:c*" + "x" * 40)))
+    assert len(book.sheetnames[0]) <= 31 and not set("/:*") & set(book.sheetnames[0]) and book.sheetnames[1] == "About"
+    values = [r for r in book[book.sheetnames[0]].values]
+    assert values[0] == ("title", "year") and values[2][0] == "'@SUM(A1)" and values[3] == ("Chang'an & <b>", None)
+    assert book[book.sheetnames[0]].freeze_panes == "A2"
+    assert all(cell.data_type != "f" for row in book[book.sheetnames[0]].iter_rows() for cell in row)
