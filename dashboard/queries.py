@@ -51,6 +51,21 @@ INDEX_COUNTRIES_SQL = "SELECT rid, country_iso3 FROM record_countries"
 TEXT_SQL = "SELECT rowid AS rid FROM records_fts WHERE records_fts MATCH :match ORDER BY rowid"
 
 
+# The key of a database's filter index file (etl/index.py writes the same statement's answer into the file).
+INDEX_KEY_SQL = ("SELECT (SELECT count(*) FROM records) || ':' || coalesce((SELECT max(rid) FROM records), 0) || ':' || "
+                 "coalesce((SELECT max(id) || '@' || max(finished_at) FROM etl_runs), '')")
+
+
+def index_key(conn: sqlite3.Connection) -> str:
+    return conn.execute(INDEX_KEY_SQL).fetchone()[0]
+
+
+def labels(conn: sqlite3.Connection) -> tuple[dict[str, str], dict[str, str]]:
+    """Theme id -> label and focus country ISO3 -> name, in the order the filters list them."""
+    return (dict(conn.execute("SELECT id, label FROM themes ORDER BY label").fetchall()),
+            dict(conn.execute("SELECT iso3, name FROM countries WHERE focus = 1 ORDER BY name").fetchall()))
+
+
 def record_index(conn: sqlite3.Connection) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The filter columns of every record, and their theme and country links (for dashboard.cube)."""
     return _frame(conn, INDEX_RECORDS_SQL), _frame(conn, INDEX_THEMES_SQL), _frame(conn, INDEX_COUNTRIES_SQL)

@@ -88,11 +88,19 @@ def load(query: Callable, *args):
 
 @st.cache_resource(max_entries=2, show_spinner="Loading the records…")
 def _cube(path: str, version: str) -> Cube:
+    """The index etl build wrote next to the database when it matches the database, else built from SQL."""
     conn = store.connect(Path(path))
     try:
-        return Cube.from_database(conn)
+        return Cube.from_file(path + ".index.npz", queries.index_key(conn)) or Cube.from_database(conn)
     finally:
         conn.close()
+
+
+def filter_options() -> Options:
+    """What the filters may take: themes and countries from the database, years, kinds and extracted records from
+    the filter index (no scan of the records)."""
+    themes, countries = load(queries.labels)
+    return cube().options(themes, countries)
 
 
 def cube() -> Cube:
@@ -253,7 +261,7 @@ def page(title: str, caption: str) -> tuple[Options, Filters]:
     """The frame, the database check, the shared sidebar filters and the active-filters sentence."""
     frame(title, caption)
     try:
-        options = load(queries.options)
+        options = filter_options()
     except store.DatabaseUnavailable as exc:
         st.warning(str(exc), icon=":material/warning:")
         st.stop()

@@ -23,6 +23,7 @@ from .articles import ArticleError, Document, find_articles, read_article
 from .extract import Extraction, extract
 from .extract.reference import FOCUS, Reference
 from .extract.text import fold
+from .index import write_index
 from .schema import SCHEMA_VERSION, ensure_schema, refresh_records
 
 FOCUS_ISO3 = set(FOCUS.values())
@@ -246,6 +247,7 @@ def ingest(paths: list[Path], db_path: Path, ref: Reference, progress=None) -> I
                                    "rows_loaded": report.meetings + report.partnerships, "rows_rejected": len(report.refused),
                                    "table_counts": None, "etl_version": str(SCHEMA_VERSION)})
     db.close()
+    write_index(Path(db_path))  # the records may have changed: the filter index again (etl/index.py)
     return report
 
 

@@ -19,6 +19,7 @@ from typing import Any, Callable
 import sqlite_utils
 
 from .records import Dataset, Reject, read_data
+from .index import write_index
 from .schema import DERIVED_TABLES, SCHEMA_VERSION, TABLES, drop_indexes, ensure_schema, refresh_records
 
 FACT_TABLES = tuple(t.name for t in TABLES if t.name not in ("etl_runs", "rejects") + DERIVED_TABLES)
@@ -162,6 +163,7 @@ def build(data_dir: Path, db_path: Path, strict: bool = False) -> BuildReport:
             os.fsync(handle.fileno())
         os.replace(tmp, db_path)
         _fsync_dir(db_path.parent)
+        write_index(db_path)  # the dashboard's filter index, next to the database (etl/index.py)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -152,3 +152,30 @@ def test_excel_from_the_library_keeps_control_characters_out_and_names_the_sheet
     assert values[0] == ("title", "year") and values[2][0] == "'@SUM(A1)" and values[3] == ("Chang'an & <b>", None)
     assert book[book.sheetnames[0]].freeze_panes == "A2"
     assert all(cell.data_type != "f" for row in book[book.sheetnames[0]].iter_rows() for cell in row)
+
+
+# ------------------------------------------------------------------ the filter index file
+
+
+def test_the_build_writes_the_filter_index_the_dashboard_loads_and_refuses_a_stale_one(tmp_path, mini_data):
+    import sqlite3
+
+    from dashboard.cube import Cube
+    from etl import index
+    from etl.load import build
+
+    db = tmp_path / "c.db"
+    build(mini_data, db)
+    path = index.index_path(db)
+    assert path.exists()
+    conn = sqlite3.connect(db)
+    from_sql = Cube.from_database(conn)
+    from_file = Cube.from_file(path, queries.index_key(conn))
+    assert from_file is not None
+    for name in Cube.__dataclass_fields__:
+        a, b = getattr(from_sql, name), getattr(from_file, name)
+        assert (tuple(a) == tuple(b)) if isinstance(a, tuple) else np.array_equal(a, b), name
+    themes, countries = queries.labels(conn)
+    assert from_file.options(themes, countries) == queries.options(conn)  # the same filters without scanning records
+    assert Cube.from_file(path, "another database") is None  # a stale index is never used
+    assert index.KEY_SQL == queries.INDEX_KEY_SQL
