@@ -25,6 +25,8 @@ cols[2].metric("Heritage sites and reserves", ui.load(queries.site_count, filter
 cols[3].metric("Countries involved", numbers["countries"])
 cols[4].metric("Years covered", "–" if numbers["first_year"] is None else f"{numbers['first_year']}–{numbers['last_year']}")
 
+st.markdown("**Country profiles:** " + " · ".join(ui.country_link(code) for code in options.countries))
+
 if numbers["meetings"] + numbers["partnerships"] == 0:
     ui.empty_state()
 else:
@@ -35,7 +37,7 @@ else:
         if latest.empty:
             ui.empty_state("meetings")
         for row in latest.iloc[::-1].itertuples():
-            st.markdown(f"**{ui.md(readable_date(row.date))}** · {ui.md(row.title)} · {ui.md(ui.countries_text(row.countries))} · "
+            st.markdown(f"**{ui.md(readable_date(row.date))}** · {ui.md(row.title)} · {ui.country_links(row.countries)} · "
                         + ui.source_link(row.source_url, row.publisher))
     with right:
         chosen = {c: n for c, n in options.countries.items() if not filters.countries or c in filters.countries}

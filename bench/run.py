@@ -22,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import datasette, report, workers
+from . import briefing_speed, datasette, report, workers
 from .timing import ChildRun, run_child, summary
 
 BENCH = Path(__file__).resolve().parent
@@ -202,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
         (WORK / "results.json").write_text(json.dumps(results, indent=1, default=str))
     log("extractor: articles per second on one core")
     results["extract"], _ = worker("extract", "extract", "--repeats", str(repeats))
+    results["briefing"] = briefing_speed.measure(WORK, repeats, log)  # one country's briefing, bundled data (< 3 s)
     if not args.no_browser:
         results["browser"] = measure_browser(max(s for s in sizes if s <= 200_000) if any(s <= 200_000 for s in sizes) else 0,
                                              max(1, args.browser_repeats), binary)

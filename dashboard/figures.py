@@ -196,3 +196,54 @@ def cooccurrence_heatmap(pairs: pd.DataFrame, labels: dict[str, str]) -> go.Figu
     matrix = matrix.iloc[::-1]  # first theme at the top, as on the x axis from the left
     return _heatmap(matrix, "Which themes go together? (records that carry both)", None, None,
                     "%{y} + %{x}: %{z} records<extra></extra>", max(380, 120 + 34 * len(themes)))
+
+
+# ------------------------------------------------------------------------------------------- country and commitments
+
+
+def theme_share_figure(shares: pd.DataFrame, country_name: str) -> go.Figure:
+    """Share of records per theme, the country beside all five countries (shares: theme, country_share, region_share,
+    country_records, region_records)."""
+    title = "Which themes, compared with the region?"
+    if shares.empty:
+        return _layout(go.Figure(), title)
+    shares = shares.iloc[::-1]
+    fig = go.Figure()
+    for column, count, name, colour in (("region_share", "region_records", "All five countries", OTHER_COLOUR),
+                                        ("country_share", "country_records", country_name, TYPE_COLOURS["meeting"])):
+        fig.add_trace(go.Bar(
+            x=shares[column] * 100, y=shares["theme"].map(esc), orientation="h", name=esc(name), marker_color=colour,
+            customdata=shares[[count]].to_numpy(), hovertemplate="%{y}: %{x:.0f}% (%{customdata[0]} records)<extra>" + esc(name)
+            + "</extra>"))
+    return _layout(fig, esc(title), barmode="group", height=max(320, 80 + 44 * len(shares)),
+                   xaxis_title="Share of records with the theme (%)", yaxis_title=None)
+
+
+def chain_lines(fig: go.Figure, stages: pd.DataFrame, lane_of: dict[tuple[str, str], str]) -> go.Figure:
+    """Draw each commitment chain on a timeline as a dotted line through its stages (stages: chain_id, position,
+    date, date_precision, record_type, record_id, chain_title, stage; lane_of: (record_type, id) -> the lane label the
+    timeline drew the record in). Stages whose record is not drawn are skipped."""
+    if stages.empty:
+        return fig
+    stages = stages.assign(x=plot_date(stages["date"], stages["date_precision"]))
+    shown = False
+    for chain_id, chain in stages.sort_values("position").groupby("chain_id", sort=True):
+        keys = list(zip(chain["record_type"], chain["record_id"]))
+        drawn = [(x, lane_of[k], s) for x, k, s in zip(chain["x"], keys, chain["stage"]) if k in lane_of]
+        if len(drawn) < 2:
+            continue
+        title = esc(chain["chain_title"].iloc[0])
+        fig.add_trace(go.Scatter(
+            x=[d[0] for d in drawn], y=[d[1] for d in drawn], mode="lines", name="Commitment chain", legendgroup="chains",
+            showlegend=not shown, line={"color": "#555555", "width": 1.5, "dash": "dot"}, hoverinfo="text",
+            hovertext=title + "<br>" + " → ".join(esc(s.replace("_", " ")) for _x, _y, s in drawn)))
+        shown = True
+    if shown:
+        fig.update_layout(showlegend=True)
+    return fig
+
+
+def lanes_of(points: pd.DataFrame, lane_labels: dict[str, str]) -> dict[tuple[str, str], str]:
+    """(record_type, id) -> the label of the first lane the timeline drew the record in (for chain_lines)."""
+    first = points.drop_duplicates(["record_type", "id"])
+    return {(t, i): lane_labels.get(lane, lane) for t, i, lane in zip(first["record_type"], first["id"], first["lane"])}

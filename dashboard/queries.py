@@ -439,3 +439,201 @@ def register_completeness(conn: sqlite3.Connection) -> pd.DataFrame:
     frame = _frame(conn, COMPLETENESS_SQL)
     frame["register"] = frame["register"].map(lambda r: REGISTER_LABELS.get(r, r))
     return frame
+
+
+# =========================================================================================== country and commitments
+# The Country page and the briefing (dashboard/briefing.py) read these; both show the same numbers because they
+# call the same functions. `on` is an ISO date (YYYY-MM-DD): who is in office, what is on a list, what is open.
+
+from . import commitments  # noqa: E402 - pure helpers for chains and open items (no SQL)
+
+OFFICE_ORDER = ("head_of_state", "head_of_government", "foreign_minister", "culture_minister", "education_minister",
+                "permanent_delegate", "national_commission_chair", "national_commission_secretary", "director_general",
+                "unesco_office_head")
+REGISTER_OF_KIND = {  # until a record has its `register`, its kind says which list it is on
+    "world_heritage_inscription": "world_heritage", "intangible_heritage_inscription": "intangible_heritage",
+    "memory_of_the_world_inscription": "memory_of_the_world", "biosphere_reserve": "biosphere_reserves",
+    "category_2_centre": "category_2_centres", "world_heritage_danger_listing": "world_heritage_in_danger",
+    "tentative_list": "tentative_list", "committee_membership": "governing_body",
+}
+REGISTER_GROUP = {"ich_representative": "intangible_heritage", "ich_urgent_safeguarding": "intangible_heritage",
+                  "ich_good_practices": "intangible_heritage", "executive_board": "governing_body",
+                  "world_heritage_committee": "governing_body", "intangible_heritage_committee": "governing_body"}
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = :name",
+                        {"name": name}).fetchone() is not None
+
+
+COUNTRY_SQL = """
+SELECT c.iso3, c.name, c.unesco_member_since, c.member_since_precision, c.source_url, pub.name AS publisher
+FROM countries c LEFT JOIN publishers pub ON pub.id = c.publisher_id WHERE c.iso3 = :iso3
+"""
+BODIES_SQL = """
+SELECT b.body, b.name, b.established, b.address, b.website, b.source_url, pub.name AS publisher, b.note
+FROM national_bodies b LEFT JOIN publishers pub ON pub.id = b.publisher_id WHERE b.country_iso3 = :iso3 ORDER BY b.body
+"""
+
+
+def country_profile(conn: sqlite3.Connection, iso3: str) -> dict | None:
+    """Name, UNESCO membership date with its source and publisher, and the national bodies (National Commission,
+    Permanent Delegation) of one country."""
+    frame = _frame(conn, COUNTRY_SQL, {"iso3": iso3})
+    if frame.empty:
+        return None
+    profile = frame.iloc[0].to_dict()
+    bodies = (_frame(conn, BODIES_SQL, {"iso3": iso3}) if _has_table(conn, "national_bodies")
+              else pd.DataFrame(columns=["body", "name", "established", "address", "website", "source_url", "publisher", "note"]))
+    bodies.insert(0, "body_label", bodies["body"].map({"national_commission": "National Commission",
+                                                       "permanent_delegation": "Permanent Delegation"}))
+    profile["bodies"] = bodies
+    return profile
+
+
+IN_OFFICE_SQL = """
+SELECT r.office, pe.name, r.role, r.organisation, r.start_date, r.end_date,
+       CASE WHEN r.end_date IS NOT NULL THEN r.end_date
+            WHEN r.flags LIKE '%tenure_dates_unknown%' THEN 'end not recorded' ELSE 'in office' END AS until,
+       r.source_url, pub.name AS publisher, r.person_id, pl.name AS place
+FROM roles r JOIN people pe ON pe.id = r.person_id
+LEFT JOIN publishers pub ON pub.id = r.publisher_id LEFT JOIN places pl ON pl.id = r.place_id
+WHERE r.office IS NOT NULL
+  AND (r.start_date IS NOT NULL OR r.end_date IS NOT NULL)
+  AND (r.start_date IS NULL OR r.start_date <= :on)
+  AND (r.end_date IS NULL OR substr(:on, 1, length(r.end_date)) <= r.end_date)
+  AND ((r.country_iso3 = :iso3 AND r.office NOT IN ('director_general', 'deputy_director_general',
+                                                     'assistant_director_general', 'unesco_office_head'))
+       OR r.office = 'director_general'
+       OR (r.office = 'unesco_office_head' AND r.place_id IN (SELECT place_id FROM place_countries WHERE country_iso3 = :iso3)))
+  -- a holder with no recorded end is no longer in office once a successor in the same office has started
+  AND NOT (r.end_date IS NULL AND EXISTS (
+        SELECT 1 FROM roles later WHERE later.office = r.office AND later.person_id <> r.person_id
+          AND coalesce(later.country_iso3, '') = coalesce(r.country_iso3, '') AND coalesce(later.place_id, '') = coalesce(r.place_id, '')
+          AND later.start_date > r.start_date AND later.start_date <= :on))
+ORDER BY r.start_date DESC
+"""
+
+
+def in_office(conn: sqlite3.Connection, iso3: str, on: str) -> pd.DataFrame:
+    """Who held each office on a date (from roles.office): the country's head of state, foreign minister, ambassador
+    to UNESCO, National Commission chair and secretary, UNESCO's Director-General and the head of the UNESCO office
+    that serves the country. A role with no dates at all is left out (it cannot be placed in time); one with no end
+    ends when a successor in the same office starts; `until` says 'end not recorded' where the sources give no end."""
+    frame = _frame(conn, IN_OFFICE_SQL, {"iso3": iso3, "on": on})
+    frame["order"] = frame["office"].map({o: i for i, o in enumerate(OFFICE_ORDER)}).fillna(len(OFFICE_ORDER))
+    frame = frame.sort_values(["order", "start_date"], ascending=[True, False], kind="stable").drop(columns="order")
+    frame.insert(0, "office_label", frame["office"].map(commitments.OFFICE_LABELS).fillna(frame["office"]))
+    return frame.reset_index(drop=True)
+
+
+REGISTER_ROWS_SQL = """
+SELECT p.id, p.name, p.kind, p.register, p.entry, p.date, p.end_date, p.status, p.source_url, pub.name AS publisher,
+       p.place_id
+FROM partnerships p JOIN partnership_countries pc ON pc.partnership_id = p.id
+LEFT JOIN publishers pub ON pub.id = p.publisher_id
+WHERE pc.country_iso3 = :iso3 AND p.origin = 'curated' AND p.date <= :on
+  AND (p.register IS NOT NULL OR p.kind IN (SELECT value FROM json_each(:kinds)))
+ORDER BY p.date, p.id
+"""
+OFFICIAL_COUNTS_SQL = """
+SELECT register, official_count, recorded, as_of, checked, source_url FROM register_completeness WHERE country_iso3 = :iso3
+"""
+
+
+def country_registers(conn: sqlite3.Connection, iso3: str, on: str) -> pd.DataFrame:
+    """The country's entries on UNESCO's lists as of a date, one row per entry (the register's own id, else the
+    record): group (world_heritage, intangible_heritage, memory_of_the_world, biosphere_reserves, category_2_centres,
+    tentative_list, governing_body), name, first date, end, the Danger List status of World Heritage properties,
+    source and publisher. Entries that left the list before the date are kept with on_list = False."""
+    rows = _frame(conn, REGISTER_ROWS_SQL, {"iso3": iso3, "on": on, "kinds": json.dumps(list(REGISTER_OF_KIND))})
+    rows["group"] = rows["register"].map(lambda r: REGISTER_GROUP.get(r, r) if isinstance(r, str) else None)
+    rows["group"] = rows["group"].fillna(rows["kind"].map(REGISTER_OF_KIND))
+    # a nomination, a Tentative List entry or a Danger listing is not an entry on the list it concerns
+    rows.loc[rows["kind"] == "world_heritage_nomination", "group"] = "nominations"
+    rows.loc[rows["kind"] == "tentative_list", "group"] = "tentative_list"
+    rows.loc[rows["kind"] == "world_heritage_danger_listing", "group"] = "world_heritage_in_danger"
+    rows["key"] = rows["entry"].where(rows["entry"].notna(), rows["place_id"]).fillna(rows["id"])
+    danger = rows[rows["group"] == "world_heritage_in_danger"]
+    rows = rows[rows["group"] != "world_heritage_in_danger"]
+    rows = rows.assign(on_list=rows["end_date"].map(lambda end: not isinstance(end, str) or end >= on[: len(end)]))
+    first = rows.sort_values(["date", "id"]).groupby(["group", "key"], sort=False, as_index=False).first()
+    first["on_list"] = first.set_index(["group", "key"]).index.map(rows.groupby(["group", "key"])["on_list"].any())
+    listed = {key: row for key, row in zip(danger["key"], danger.itertuples()) if not isinstance(row.end_date, str)
+              or row.end_date >= on[: len(row.end_date)]}
+    first["in_danger"] = first["key"].map(lambda k: k in listed) & (first["group"] == "world_heritage")
+    first["danger_since"] = first["key"].map(lambda k: listed[k].date if k in listed else None)
+    order = {g: i for i, g in enumerate(commitments.REGISTER_LABELS)}
+    first["order"] = first["group"].map(order).fillna(len(order))
+    first = first.sort_values(["order", "date", "name"], kind="stable").drop(columns="order").reset_index(drop=True)
+    return first[["group", "key", "name", "kind", "register", "entry", "date", "end_date", "on_list", "in_danger",
+                  "danger_since", "status", "id", "source_url", "publisher"]]
+
+
+def official_counts(conn: sqlite3.Connection, iso3: str) -> pd.DataFrame:
+    """The official size of each register for the country (data/registers.yaml), to show beside ours."""
+    if not _has_table(conn, "register_completeness"):
+        return pd.DataFrame(columns=["register", "official_count", "recorded", "as_of", "checked", "source_url"])
+    return _frame(conn, OFFICIAL_COUNTS_SQL, {"iso3": iso3})
+
+
+COUNTRY_MEETINGS_SQL = """
+WITH chosen AS (SELECT r.rid, r.id FROM records r
+                WHERE r.rid IN (SELECT value FROM json_each(:rids)) AND r.record_type = 'meeting')
+SELECT m.date, m.date_precision, m.title, m.kind, pl.name AS place,
+       (SELECT group_concat(label, '; ') FROM (
+            SELECT pe.name || coalesce(' (' || mp.role || ')', '') AS label FROM meeting_participants mp
+            JOIN people pe ON pe.id = mp.person_id WHERE mp.meeting_id = m.id ORDER BY pe.name)) AS participants,
+       m.summary, m.source_url, pub.name AS publisher, m.origin, m.id
+FROM chosen JOIN meetings m ON m.id = chosen.id LEFT JOIN places pl ON pl.id = m.place_id
+LEFT JOIN publishers pub ON pub.id = m.publisher_id
+ORDER BY chosen.rid DESC
+"""
+
+
+def latest_meetings(conn: sqlite3.Connection, rids: list[int]) -> pd.DataFrame:
+    """The given meetings, most recent first: date, who took part, what, where, source and its publisher."""
+    return _frame(conn, COUNTRY_MEETINGS_SQL, {"rids": _rids(rids)})
+
+
+CHAINS_SQL = """
+SELECT l.chain_id, l.position, l.process, l.chain_title, l.stage, l.record_type, l.record_id, l.date, l.date_precision,
+       l.ends, l.source_url, pub.name AS publisher, l.note, l.chain_note,
+       coalesce(m.title, p.name) AS record_title, coalesce(m.source_url, p.source_url) AS record_source_url,
+       coalesce(mpub.name, ppub.name) AS record_publisher,
+       (SELECT group_concat(country_iso3, ', ') FROM (
+            SELECT country_iso3 FROM meeting_countries WHERE l.record_type = 'meeting' AND meeting_id = l.record_id
+            UNION SELECT country_iso3 FROM partnership_countries WHERE l.record_type = 'partnership'
+                  AND partnership_id = l.record_id ORDER BY 1)) AS countries
+FROM links l
+LEFT JOIN publishers pub ON pub.id = l.publisher_id
+LEFT JOIN meetings m ON l.record_type = 'meeting' AND m.id = l.record_id
+LEFT JOIN publishers mpub ON mpub.id = m.publisher_id
+LEFT JOIN partnerships p ON l.record_type = 'partnership' AND p.id = l.record_id
+LEFT JOIN publishers ppub ON ppub.id = p.publisher_id
+WHERE l.chain_id IN (SELECT chain_id FROM links WHERE (:record_type = '' OR (record_type = :record_type AND record_id = :id)))
+ORDER BY l.chain_id, l.position
+"""
+
+
+def chain_stages(conn: sqlite3.Connection, record_type: str = "", record_id: str = "") -> pd.DataFrame:
+    """Every stage of every commitment chain (or of the chains a record is a stage of), with the record's title,
+    countries, source and publisher and the link's own source and publisher."""
+    if not _has_table(conn, "links"):
+        return pd.DataFrame(columns=["chain_id", "position", "process", "chain_title", "stage", "record_type", "record_id",
+                                     "date", "date_precision", "ends", "source_url", "publisher", "note", "chain_note",
+                                     "record_title", "record_source_url", "record_publisher", "countries"])
+    return _frame(conn, CHAINS_SQL, {"record_type": record_type, "id": record_id})
+
+
+def country_chains(conn: sqlite3.Connection, iso3: str, year_from: int | None = None, year_to: int | None = None) -> pd.DataFrame:
+    """The stages of the chains one of whose records concerns the country (and, with years, has a stage in them)."""
+    stages = chain_stages(conn)
+    return commitments.for_country(stages, iso3, year_from, year_to)
+
+
+def open_commitments(conn: sqlite3.Connection, iso3: str, on: str, year_from: int | None = None,
+                     year_to: int | None = None) -> pd.DataFrame:
+    """What is open for the country on a date: nominations without an outcome, agreements whose term ends within the
+    next 24 months, visits announced or invited and not yet held, with how long each has been open."""
+    return commitments.open_items(country_chains(conn, iso3, year_from, year_to), on)

@@ -7,8 +7,10 @@ database file's path and modification time: a rebuild shows up without restartin
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import quote
 from typing import Callable
@@ -16,7 +18,7 @@ from typing import Callable
 import pandas as pd
 import streamlit as st
 
-from . import export, queries, store
+from . import commitments, export, queries, store
 from .cube import Cube
 from .filters import Filters, Options
 from .vocab import EMPTY, PLACE_KINDS, RECORD_TYPES, country_names, kind_label, readable_date
@@ -236,6 +238,7 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
 PAGES = (("app.py", "Overview", ":material/dashboard:"), ("pages/1_Timeline.py", "Timeline", ":material/timeline:"),
          ("pages/2_Map.py", "Map", ":material/map:"), ("pages/3_Themes.py", "Themes", ":material/label:"),
          ("pages/4_Explorer.py", "Explorer", ":material/table_view:"),
+         ("pages/6_Country.py", "Country", ":material/flag:"),
          ("pages/5_About_the_data.py", "About the data", ":material/info:"))
 
 
@@ -257,8 +260,9 @@ def nav_links() -> None:
             st.page_link(path, label=label, icon=page_icon, query_params=query or None)
 
 
-def page(title: str, caption: str) -> tuple[Options, Filters]:
-    """The frame, the database check, the shared sidebar filters and the active-filters sentence."""
+def page(title: str, caption: str, briefing: bool = True) -> tuple[Options, Filters]:
+    """The frame, the database check, the shared sidebar filters (with the briefing downloads unless the page draws
+    its own) and the active-filters sentence."""
     frame(title, caption)
     try:
         options = filter_options()
@@ -270,6 +274,9 @@ def page(title: str, caption: str) -> tuple[Options, Filters]:
                 "(or `python -m etl build`).", icon=":material/info:")
         st.stop()
     filters = sidebar_filters(options)
+    if briefing:
+        with st.sidebar:
+            briefing_downloads(filters, options)
     st.markdown("**Showing:** " + md(filters.describe(options)))
     return options, filters
 
@@ -414,7 +421,7 @@ def record_details(record_type: str, record_id: str) -> None:
     lines = [
         f"**{RECORD_TYPES[record_type]}** · {md(kind_label(detail['kind'], record_type))}",
         f"**Date:** {md(readable_date(detail['date']))}{precision}",
-        f"**Countries:** {md(countries_text(detail['countries']))}   **Themes:** {md(themes_text(detail['themes']))}",
+        f"**Countries:** {country_links(detail['countries'])}   **Themes:** {md(themes_text(detail['themes']))}",
     ]
     if detail.get("place"):
         lines.append(f"**Place:** {md(detail['place'])}")
@@ -433,6 +440,7 @@ def record_details(record_type: str, record_id: str) -> None:
         st.markdown("**Linked records**")
         st.dataframe(readable(detail["linked"].drop(columns=["id"], errors="ignore")), hide_index=True, width="stretch",
                      column_config=COLUMNS)
+    commitment_chains(record_type, record_id)
     if detail.get("note"):
         st.caption("Curator's note: " + md(detail["note"]))
     st.markdown("**Source:** " + source_link(detail["source_url"], detail.get("publisher")))
@@ -479,6 +487,20 @@ COLUMNS = {
     "lat": st.column_config.NumberColumn("Lat", format="%.4f"),
     "lon": st.column_config.NumberColumn("Lon", format="%.4f"),
     "id": st.column_config.TextColumn("Id"),
+    # the Country page
+    "publisher": st.column_config.TextColumn("Publisher", help="Who published the source page"),
+    "body_label": "Body",
+    "website": st.column_config.LinkColumn("Web site", display_text="open"),
+    "office_label": "Office",
+    "role": st.column_config.TextColumn("Role, as the source gives it", width="medium"),
+    "start_date": "Since",
+    "open_kind": "What is open",
+    "what": st.column_config.TextColumn("Commitment", width="large"),
+    "since": "Open since",
+    "open_for": "Open for",
+    "due": "Term ends",
+    "in_danger": st.column_config.CheckboxColumn("In danger"),
+    "danger_since": "In danger since",
 }
 
 
@@ -523,3 +545,92 @@ def schema_markdown() -> str:
         return SCHEMA_DOC.read_text(encoding="utf-8")
     except OSError:
         return "The data dictionary (docs/schema.md) is not available here."
+
+
+# ------------------------------------------------------------------------------------------- countries and commitments
+
+COUNTRY_PAGE = "pages/6_Country.py"
+
+
+def country_link(iso3: str, name: str | None = None) -> str:
+    """Markdown: the country's name linking to its Country page (with the country chosen in the URL)."""
+    names = load(queries.labels)[1]  # focus countries (no scan of the records)
+    label = name or names.get(iso3, iso3)
+    if iso3 not in names:
+        return md(label)
+    return f"[{md(label)}](Country?country={link(iso3)})"
+
+
+def country_links(codes) -> str:
+    """'KAZ, UZB' -> 'Kazakhstan, Uzbekistan' in Markdown, each linking to its Country page."""
+    if not isinstance(codes, str) or not codes:
+        return ""
+    return ", ".join(country_link(code.strip()) for code in codes.split(",") if code.strip())
+
+
+def adopt_url_country() -> None:
+    """Arriving from a country link (?country=KAZ), make that the chosen country before the filters are drawn."""
+    wanted = st.query_params.get("country")
+    state = st.session_state
+    if not wanted or "," in wanted or STATE not in state or state.get("country_url_seen") == wanted:
+        return  # no link followed: a URL the filters have not rewritten yet is not a new choice
+    state["country_url_seen"] = wanted
+    try:
+        names = load(queries.labels)[1]  # focus countries (no scan of the records)
+    except store.DatabaseUnavailable:
+        return
+    code = wanted.strip().upper()
+    if code in names and state[STATE].countries != (code,):
+        state[STATE] = replace(state[STATE], countries=(code,))
+
+
+def commitment_chains(record_type: str, record_id: str) -> None:
+    """The commitment chains a record is a stage of, each as its stages in order with the source of every link."""
+    stages = load(queries.chain_stages, record_type, record_id)
+    for chain in commitments.chains(stages):
+        st.markdown(f"**{md(chain['process_label'].split(':')[0])}:** {md(chain['title'])}")
+        st.markdown("  \n".join(chain_line(s, s.record_type == record_type and s.record_id == record_id)
+                                 for s in chain["stages"].itertuples()))
+
+
+def chain_line(stage, current: bool = False) -> str:
+    """One stage as Markdown: '① Nominated · 2022-01 · <record> · link source (publisher)'."""
+    mark = "▶ " if current else ""
+    return (f"{mark}{stage.position}. **{md(stage.stage_label)}** · {md(readable_date(stage.date))} · {md(stage.record_title)} · "
+            f"[source]({link(stage.source_url)}) ({md(stage.publisher)})")
+
+
+def briefing_downloads(filters: Filters, options: Options, on: str | None = None, key: str = "briefing") -> None:
+    """'Download briefing' as Word and PDF for the filters, built only when clicked."""
+    from . import briefing
+
+    on = on or dt.date.today().isoformat()
+    text_rids = load(queries.text_rids, filters.text) if filters.text else None
+    index = cube()
+
+    def document(fmt: str):
+        return lambda: fetch(briefing.build, index, filters, options, fmt, on, text_rids)
+
+    st.markdown("**Download briefing**")
+    cols = st.columns(2)
+    for col, fmt, label in zip(cols, ("docx", "pdf"), ("⬇ Word", "⬇ PDF")):
+        col.download_button(label, document(fmt), briefing.file_name(filters, fmt), briefing.FORMATS[fmt], key=f"{key}_{fmt}",
+                            on_click="ignore", width="stretch", help="The briefing for these filters: numbers, people in "
+                            "office, open commitments, latest meetings, lists, charts and every source")
+
+
+def one_country(options: Options, filters: Filters) -> Filters:
+    """A selector of one country, kept in the shared filters (and so in the URL); returns the filters with it."""
+    state = st.session_state
+    codes = list(options.countries)
+    if len(filters.countries) != 1:
+        filters = replace(filters, countries=(filters.countries[0] if filters.countries else codes[0],))
+        state[STATE] = filters
+        st.rerun()  # the sidebar drew the filters before: draw them again with the one country
+    state["country_choice"] = filters.countries[0]
+
+    def chosen() -> None:
+        state[STATE] = replace(state[STATE], countries=(state["country_choice"],))
+
+    st.selectbox("Country", codes, format_func=lambda c: options.countries[c], key="country_choice", on_change=chosen)
+    return filters

@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterable
 
 import yaml
 
+from . import links
 from .sources import PUBLISHER_KINDS, Publisher, Registry, SourceProblem, publisher_host
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -1017,6 +1018,7 @@ def read_data(data_dir: Path) -> Dataset:
             "as_of": r["as_of"][0], "checked": r["checked"][0], "source_url": r["source_url"], "publisher_id": publisher,
             "note": r["note"]})
 
+    links.read_into(data_dir, rows, rejects, files, registry)  # commitment chains and national bodies (etl/links.py)
     return Dataset(rows, rejects, files)
 
 

@@ -307,7 +307,7 @@ TABLES: tuple[Table, ...] = (
         "Every page a row cites: its source_url (position 0, which states the record) and any further sources, "
         "with the facts each supports and its publisher. An archived copy is credited to the original's publisher.",
         {
-            "record_table": (str, "meetings, partnerships, places, place_components, people, roles, countries, themes or registers"),
+            "record_table": (str, "meetings, partnerships, places, place_components, people, roles, countries, themes, registers, links or national_bodies"),
             "record_id": (str, "the row's id"),
             "position": (int, "0 for the row's source_url, 1… for further sources"),
             "url": (str, "the address cited"),
@@ -338,6 +338,56 @@ TABLES: tuple[Table, ...] = (
         },
         pk="id",
         not_null=("register", "country_iso3", "official_count", "source_url"),
+        foreign_keys=(("country_iso3", "countries", "iso3"), PUBLISHER_FK),
+    ),
+    Table(
+        "links",
+        "Commitments and outcomes (from data/links.yaml): records linked as the stages of one process, one row per "
+        "stage, each with the page that states it. Processes: visit (invited/announced → accepted → held), nomination "
+        "(tentative → nominated → referred/deferred → inscribed), danger (inscribed → danger_listed → danger_removed), "
+        "agreement (proposed → approved → signed → ratified → in_force → renewed → expired).",
+        {
+            "chain_id": (str, "the chain (process) id, e.g. zarafshan-karakum-nomination"),
+            "position": (int, "1 for the first stage, 2 for the next …"),
+            "process": (str, "visit, nomination, danger or agreement"),
+            "chain_title": (str, "what the chain follows, in our words"),
+            "stage": (str, "invited, announced, accepted, held, tentative, nominated, referred, deferred, inscribed, "
+                           "danger_listed, danger_removed, proposed, approved, signed, ratified, in_force, renewed, expired"),
+            "record_type": (str, "meeting or partnership"),
+            "record_id": (str, "the meeting's or partnership's id"),
+            "date": (str, "the stage's date: the record's own (its end for 'expired') unless the stage gives one"),
+            "date_precision": (str, "day, month or year"),
+            "ends": (str, "for an agreement: the end of the term this stage starts, when known"),
+            "source_url": (str, "page that states that the record is this stage of this process"),
+            "publisher_id": (str, "who published the source (publishers.id)"),
+            "note": (str, "curator's note on the stage"),
+            "chain_note": (str, "curator's note on the chain"),
+        },
+        pk=("chain_id", "position"),
+        not_null=("process", "stage", "record_type", "record_id", "date", "source_url"),
+        foreign_keys=(PUBLISHER_FK,),
+        indexes=(("record_type", "record_id"),),
+    ),
+    Table(
+        "national_bodies",
+        "Each focus country's National Commission for UNESCO and Permanent Delegation to UNESCO (from "
+        "data/national_bodies.yaml); who leads them is in roles (office national_commission_chair, "
+        "national_commission_secretary, permanent_delegate).",
+        {
+            "id": (str, "body and country, e.g. national_commission-kaz"),
+            "country_iso3": (str, "country"),
+            "body": (str, "national_commission or permanent_delegation"),
+            "name": (str, "the body's name as its publisher gives it"),
+            "established": (str, "when it was set up, if the source says"),
+            "established_precision": (str, "day, month or year"),
+            "address": (str, "postal address, if the source gives one"),
+            "website": (str, "its own web site"),
+            "source_url": (str, "page that states the facts of this row"),
+            "publisher_id": (str, "who published the source (publishers.id)"),
+            "note": (str, "curator's note"),
+        },
+        pk="id",
+        not_null=("country_iso3", "body", "name", "source_url"),
         foreign_keys=(("country_iso3", "countries", "iso3"), PUBLISHER_FK),
     ),
     Table(

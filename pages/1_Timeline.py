@@ -29,9 +29,17 @@ def timeline() -> None:
     else:
         labels, colours = dict(options.countries), COUNTRY_COLOURS
     lanes = filters.themes if by == "theme" else filters.countries
-    figure = ui.figure("timeline", lambda: figures.timeline_figure(
-        ui.load(queries.timeline_points, ui.select(filters, limit=LIMIT), by, lanes), by, labels, colours, ui.names()),
-        filters, by)
+    show_chains = st.toggle("Draw commitment chains (announced → held, nominated → inscribed, signed → renewed)",
+                            key="timeline_chains")
+
+    def build():
+        points = ui.load(queries.timeline_points, ui.select(filters, limit=LIMIT), by, lanes)
+        figure = figures.timeline_figure(points, by, labels, colours, ui.names())
+        if show_chains:
+            figure = figures.chain_lines(figure, ui.load(queries.chain_stages), figures.lanes_of(points, labels))
+        return figure
+
+    figure = ui.figure("timeline", build, filters, by, show_chains)
     event = st.plotly_chart(figure, width="stretch", on_select="rerun", selection_mode=("points", "box"), key="timeline")
     st.caption(figures.MARKER_KEY)
     selected = [p for p in event.selection.points if p.get("customdata")] if event and event.selection else []

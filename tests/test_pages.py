@@ -11,7 +11,8 @@ from etl.schema import ensure_schema
 
 from .conftest import ROOT
 
-PAGES = ["app.py", "pages/1_Timeline.py", "pages/2_Map.py", "pages/3_Themes.py", "pages/4_Explorer.py", "pages/5_About_the_data.py"]
+PAGES = ["app.py", "pages/1_Timeline.py", "pages/2_Map.py", "pages/3_Themes.py", "pages/4_Explorer.py", "pages/5_About_the_data.py",
+         "pages/6_Country.py"]
 
 
 def app(monkeypatch, db, query=None) -> AppTest:
