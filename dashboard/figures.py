@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from .vocab import COUNTRY_COLOURS, OTHER_COLOUR, RECORD_TYPES, country_names, kind_label
+from .vocab import COUNTRY_COLOURS, OTHER_COLOUR, RECORD_TYPES, country_names, kind_label, readable_date
 
 PRECISION_SYMBOL_CODE = {"day": 0, "month": 2, "year": 1}  # plotly: circle, diamond, square; +100 = open marker
 PRECISION_NOTE = {"day": "", "month": " (month only)", "year": " (year only)"}
@@ -61,13 +61,21 @@ def timeline_figure(points: pd.DataFrame, by: str, lane_labels: dict[str, str], 
     if points.empty:
         return _layout(fig, "When did the cooperation happen?")
     extracted = (points["origin"] == "extracted").to_numpy()
-    kinds = [esc(kind_label(k, t)) for k, t in zip(points["kind"], points["record_type"])]
-    countries = points["countries"].map(lambda codes: esc(country_names(codes, names or {})))
-    hover = (points["title"].map(esc) + "<br>" + points["date"].map(esc) + points["date_precision"].map(PRECISION_NOTE)
-             + " · " + points["record_type"].map(RECORD_TYPES) + " · " + kinds + "<br>Countries: " + countries
-             + np.where(extracted, "<br><i>Extracted from a press release (unconfirmed)</i>", ""))
+    hover_of: dict = {}  # a record drawn in several lanes gets its hover text made once
+    hover = []
+    for rid, title, date, record_type, kind, codes, ext in zip(
+            points["rid"].tolist(), points["title"].tolist(), points["date"].tolist(), points["record_type"].tolist(),
+            points["kind"].tolist(), points["countries"].tolist(), extracted.tolist()):
+        text = hover_of.get(rid)
+        if text is None:
+            text = hover_of[rid] = (
+                f"{esc(title)}<br>{esc(readable_date(date))} · {RECORD_TYPES.get(record_type, record_type)} · "
+                f"{esc(kind_label(kind, record_type))}<br>Countries: {esc(country_names(codes, names or {}))}"
+                + ("<br><i>Extracted from a press release (unconfirmed)</i>" if ext else ""))
+        hover.append(text)
+    hover = np.array(hover, dtype=object)
     symbols = points["date_precision"].map(PRECISION_SYMBOL_CODE).to_numpy() + np.where(extracted, 100, 0)
-    data = np.column_stack([points["record_type"].to_numpy(object), points["id"].to_numpy(object), hover.to_numpy(object)])
+    data = np.column_stack([points["record_type"].to_numpy(object), points["id"].to_numpy(object), hover])
     x = plot_date(points["date"], points["date_precision"]).to_numpy()
     lane_values = points["lane"].to_numpy()
     lanes = sorted(points["lane"].unique(), key=lambda lane: lane_labels.get(lane, lane))

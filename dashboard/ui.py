@@ -98,11 +98,21 @@ def _cube(path: str, version: str) -> Cube:
         conn.close()
 
 
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _options(path: str, version: str) -> Options:
+    conn = store.connect(Path(path))
+    try:
+        themes, countries = queries.labels(conn)
+    finally:
+        conn.close()
+    return _cube(path, version).options(themes, countries)
+
+
 def filter_options() -> Options:
     """What the filters may take: themes and countries from the database, years, kinds and extracted records from
-    the filter index (no scan of the records)."""
-    themes, countries = load(queries.labels)
-    return cube().options(themes, countries)
+    the filter index (no scan of the records); once per database file."""
+    path = store.db_path()
+    return _options(str(path), store.db_version(path))
 
 
 def cube() -> Cube:

@@ -68,12 +68,23 @@ def _sort_key(table_name: str) -> Callable[[dict[str, Any]], tuple]:
     return lambda row: tuple(str(row.get(c)) for c in cols)
 
 
+def insert_sql(table: str) -> str:
+    """The prepared INSERT of a table, over its declared columns (etl/schema.py)."""
+    columns = list(next(t.columns for t in TABLES if t.name == table))
+    return (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})")
+
+
 def save_dataset(db: sqlite_utils.Database, dataset: Dataset) -> None:
-    """Insert every row, table by table in dependency order, sorted by key so builds are identical."""
+    """Insert every row, table by table in dependency order, sorted by key so builds are identical: one prepared
+    statement per table and executemany over tuples (several times faster than building a statement per batch)."""
     for table in FACT_TABLES:
         rows = sorted(dataset.rows.get(table, []), key=_sort_key(table))
         if rows:
-            db[table].insert_all(rows, batch_size=2000)
+            unknown = set().union(*map(set, rows[:1])) - set(next(t.columns for t in TABLES if t.name == table))
+            if unknown:
+                raise ValueError(f"{table}: columns not in the schema: {sorted(unknown)}")
+            columns = list(next(t.columns for t in TABLES if t.name == table))
+            db.conn.executemany(insert_sql(table), ([row.get(c) for c in columns] for row in rows))
 
 
 def bulk_load(db: sqlite_utils.Database, dataset: Dataset) -> None:

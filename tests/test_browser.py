@@ -257,3 +257,20 @@ def test_every_page_reads_without_codes_or_escaped_entities(server, width, schem
                 assert found is None, (name, found.group(0) if found else None)
         finally:
             browser.close()
+
+
+def test_the_overview_hover_box_stays_inside_the_chart_and_shows_quotes(server):
+    with browser_page(height=1200) as page:
+        open_page(page, server)
+        chart = page.locator("[data-testid='stPlotlyChart']").first
+        chart.locator(".scatterlayer .point").first.wait_for()
+        frame = chart.bounding_box()
+        points = chart.locator(".scatterlayer .point")
+        leftmost = min((points.nth(i).bounding_box() for i in range(points.count())), key=lambda b: b["x"])
+        page.mouse.move(leftmost["x"] + leftmost["width"] / 2, leftmost["y"] + leftmost["height"] / 2)
+        label = chart.locator(".hoverlayer .hovertext").first
+        label.wait_for(timeout=10_000)
+        box = label.bounding_box()
+        assert box["x"] >= frame["x"] - 1 and box["x"] + box["width"] <= frame["x"] + frame["width"] + 1  # not cut off
+        assert chart.locator(".hoverlayer .hovertext").count() == 1  # one box: no side box for the trace name
+        assert "&quot;" not in label.text_content() and "&amp;" not in label.text_content()
