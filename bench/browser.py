@@ -6,7 +6,9 @@ loopback. For every page:
 
 - **cold**: a new browser context (nothing cached by the browser; the server warm), navigation to the page's URL
   until it is *ready*;
-- **switch**: from another page that is ready, a click on the page's link in the menu until the page is ready;
+- **switch**: in a tab that has been through every page once, from a plain page (About the data; for that page, the
+  Overview) a click on the page's link in the menu until the page is ready; **leave**: from the page back to that
+  plain page (what taking the page down costs: a map, many charts);
 - **filter**: on the ready page, a country chosen in the sidebar's multiselect until the page is ready again;
 - **bytes**: what the server sent over the WebSocket for that run (Streamlit's ForwardMsgs, as framed).
 
@@ -174,7 +176,7 @@ class Probe:
 
 def measure_app(browser, base: str, pages: tuple, country_label: str, repeats: int) -> dict:
     """cold / switch / filter for every page of one Streamlit app."""
-    out = {path: {"label": label, "cold": [], "cold_bytes": [], "switch": [], "switch_bytes": [], "filter": [],
+    out = {path: {"label": label, "cold": [], "cold_bytes": [], "switch": [], "switch_bytes": [], "leave": [], "filter": [],
                   "filter_bytes": []} for label, path, _ in pages}
     # warm the server: every page once (imports, caches, the filter index), untimed
     context = browser.new_context(viewport=VIEWPORT)
@@ -202,10 +204,15 @@ def measure_app(browser, base: str, pages: tuple, country_label: str, repeats: i
         probe.open(base + pages[-1][1])
         for label, _path, _ in pages:
             probe.click_link(label)
+        # each page from the same plain origin (the last page in the menu; for that one, the first), then back to the
+        # origin: "leave" is what leaving the page costs (a map or many charts to take down)
         for label, path, _ in pages:
+            origin = pages[-1][0] if label != pages[-1][0] else pages[0][0]
+            probe.click_link(origin)
             m = probe.click_link(label)
             out[path]["switch"].append(m["seconds"])
             out[path]["switch_bytes"].append(m["bytes"])
+            out[path]["leave"].append(probe.click_link(origin)["seconds"])
         context.close()
     return {path: {key: (summary(v) if isinstance(v, list) else v) for key, v in p.items()} for path, p in out.items()}
 

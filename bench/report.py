@@ -422,7 +422,7 @@ MAP_SWITCH = 1.5  # s
 TIMELINE_VS_MAP = 1.2  # the Timeline's server rerun ÷ the Map's
 FIRST_PAGE = 0.5  # s, the first page after a build, at 200,000 meetings (server side)
 MEASURES = (("cold", "first view (new browser context)"), ("switch", "page switch (menu link)"),
-            ("filter", "filter change (a country)"))
+            ("filter", "filter change (a country)"), ("leave", "leaving the page (menu link to a plain page)"))
 
 
 def _floor(b: dict, measure: str) -> dict | None:
@@ -441,7 +441,7 @@ def browser_targets(results: dict) -> list[list[str]]:
     b = (results.get("browser") or {}).get("bundled") or {}
     dash = b.get("dashboard") or {}
     if dash:
-        for measure, label in MEASURES:
+        for measure, label in MEASURES[:3]:
             floor = median(_floor(b, measure))
             figures = [(p["label"], median(p.get(measure))) for p in dash.values() if median(p.get(measure)) is not None]
             if not figures or not floor:
@@ -486,9 +486,10 @@ def browser_section(results: dict) -> list[str]:
              "Time from the action until the page is *ready*: the server has said the script finished and no Streamlit "
              "placeholder, spinner or stale element is left, every visible plotly chart has drawn and every visible map "
              "and data grid has its canvas (bench/browser.py). *First view*: a new browser context opens the page's URL "
-             "(server warm). *Switch*: a click on the page's menu link in a tab that has seen every page once. *Filter*: "
-             "Kyrgyzstan chosen in the sidebar's country filter. *Bytes*: what the server sent over the WebSocket for "
-             "that run. The *floor* is bench/floor/: a minimal Streamlit app with one plotly chart, one pydeck map, "
+             "(server warm). *Switch*: in a tab that has seen every page once, a click on the page's menu link from a plain "
+             "page (About the data; for that page, the Overview; the floor: its other page). *Leaving it*: from the page "
+             "back to that plain page. *Filter*: Kyrgyzstan chosen in the sidebar's country filter. *Bytes*: what the "
+             "server sent over the WebSocket for that run. The *floor* is bench/floor/: a minimal Streamlit app with one plotly chart, one pydeck map, "
              "one dataframe and one filter, run by the same browser in the same run; ratios are ours ÷ the floor's. "
              "Datasette serves the same file: its table page opened, a switch from one table to another (the database "
              "page and the table, halved), a filter (a table page with `?country_iso3=KGZ`).", ""]
@@ -505,20 +506,21 @@ def browser_section(results: dict) -> list[str]:
             for m, _ in MEASURES:
                 s, f = p.get(m), floors[m]
                 row.append("—" if not s or not s.get("n") else
-                           f"{duration(s)} · {ratio(median(s), median(f))} · {_kb(p.get(m + '_bytes'))}")
+                           f"{duration(s)} · {ratio(median(s), median(f))}"
+                           + (f" · {_kb(p.get(m + '_bytes'))}" if m != "leave" else ""))
             rows.append(row)
         fl = b.get("floor") or {}
         rows.append(["**floor** (Streamlit, 1 chart + 1 map + 1 table)"]
-                    + [f"{duration(floors[m])} · {_kb(summary([v for p in fl.values() for v in (p.get(m + '_bytes') or {}).get('values', [])]))}"
-                       if floors[m] else "n/a" for m, _ in MEASURES])
+                    + [f"{duration(floors[m])}" + (f" · {_kb(summary([v for p in fl.values() for v in (p.get(m + '_bytes') or {}).get('values', [])]))}"
+                                                   if m != "leave" else "") if floors[m] else "n/a" for m, _ in MEASURES])
         d = b.get("datasette") or {}
         if d.get("error"):
-            rows.append(["Datasette", d["error"], "", ""])
+            rows.append(["Datasette", d["error"], "", "", ""])
         elif d:
             rows.append(["Datasette (table pages)"] + [f"{duration(d.get(m))} · {ratio(median(d.get(m)), median(floors[m]))}"
-                                                       for m, _ in MEASURES])
+                                                       if d.get(m) else "—" for m, _ in MEASURES])
         lines += table(["page", "first view · ÷ floor · bytes", "page switch · ÷ floor · bytes",
-                        "filter change · ÷ floor · bytes"], rows)
+                        "filter change · ÷ floor · bytes", "leaving it · ÷ floor"], rows)
     return lines
 
 

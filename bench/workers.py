@@ -61,7 +61,8 @@ def synthetic_dataset(meetings: int, seed: int = 1):
     marks = {"flags": "synthetic", "note": None, "origin": "synthetic", "confidence": 1.0, "document_id": None}
     source = "https://example.org/synthetic"
     n_people, n_places, n_partnerships = max(50, meetings // 20), max(30, meetings // 200), max(20, meetings // 4)
-    rows: dict[str, list[dict]] = {"countries": reference.rows["countries"], "themes": reference.rows["themes"]}
+    rows: dict[str, list[dict]] = {"publishers": reference.rows["publishers"], "countries": reference.rows["countries"],
+                                   "themes": reference.rows["themes"]}  # the real reference tables (themes cite publishers)
     rows["places"] = [{"id": f"syn-place-{i}", "name": f"[synthetic] Venue {i}", "kind": "city", "city": None,
                        "lat": round(rng.uniform(36, 55), 4), "lon": round(rng.uniform(47, 87), 4), "coord_precision": "city",
                        "year": None, "whc_id": None, "category": None, "official_url": None, "source_url": source, **marks}

@@ -124,22 +124,24 @@ def milestones_figure(membership: pd.DataFrame, inscriptions: pd.DataFrame, coun
                "category_2_centre": "square"}
     names = {"membership": "Joins UNESCO", "world_heritage_inscription": "World Heritage inscription",
              "intangible_heritage_inscription": "Intangible heritage inscription", "category_2_centre": "Category 2 centre"}
-    rows["hover"] = (rows["kind"].map(names).fillna("") + ": " + rows["title"].map(esc) + "<br>"
-                     + rows["date"].map(esc) + " · " + rows["country"].map(lambda c: esc(f"{country_names.get(c, c)} ({c})")))
     for kind, name in reversed(names.items()):  # membership last: its stars are drawn over the inscriptions of that year
-        size = 15 if kind == "membership" else 10
-        for country, part in rows[rows["kind"] == kind].groupby("country"):  # scalar colour and symbol per trace
-            fig.add_trace(go.Scatter(
-                x=part["x"].to_numpy(), y=np.full(len(part), esc(country_names.get(country, country)), dtype=object),
-                mode="markers", name=name, showlegend=False, customdata=part[["hover"]].to_numpy(object),
-                marker={"symbol": symbols[kind], "size": size, "line": {"width": 1, "color": "#333"},
-                        "color": COUNTRY_COLOURS.get(country, OTHER_COLOUR)},
-                hovertemplate="%{customdata[0]}<extra></extra>",  # everything in one box: no side box to cut off
-            ))
-        if not (rows["kind"] == kind).any():
+        part = rows[rows["kind"] == kind]
+        if part.empty:
             continue
+        size = 15 if kind == "membership" else 10
+        countries = part["country"].tolist()
+        hover = [[f"{name}: {esc(title)}<br>{esc(readable_date(date))} · {esc(country_names.get(c, c))} ({esc(c)})"]
+                 for title, date, c in zip(part["title"].tolist(), part["date"].tolist(), countries)]
+        fig.add_trace(go.Scatter(  # one trace per kind: the symbol is the kind, the colour the country
+            x=part["x"].to_numpy(), y=np.array([esc(country_names.get(c, c)) for c in countries], dtype=object),
+            mode="markers", name=name, showlegend=False, customdata=np.array(hover, dtype=object),
+            marker={"symbol": symbols[kind], "size": size, "line": {"width": 1, "color": "#333"},
+                    "color": [COUNTRY_COLOURS.get(c, OTHER_COLOUR) for c in countries]},
+            hovertemplate="%{customdata[0]}<extra></extra>",  # everything in one box: no side box to cut off
+        ))
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name,  # legend entry: the shape, not a country
                                  marker={"symbol": symbols[kind], "size": size, "color": OTHER_COLOUR, "line": {"width": 1, "color": "#333"}}))
+    fig.update_yaxes(categoryorder="array", categoryarray=sorted((esc(n) for n in country_names.values()), reverse=True))
     _layout(fig, title, height=340, xaxis_title=None, yaxis_title=None, hoverlabel={"align": "left"})
     fig.update_layout(legend_traceorder="reversed")  # drawn membership last, listed first
     return fig

@@ -65,7 +65,7 @@ def input_digest(files: list[Path], root: Path) -> str:
 def _sort_key(table_name: str) -> Callable[[dict[str, Any]], tuple]:
     pk = next(t.pk for t in TABLES if t.name == table_name)
     cols = (pk,) if isinstance(pk, str) else pk
-    return lambda row: tuple(str(row.get(c)) for c in cols)
+    return lambda row: tuple(str(row[c]) for c in cols)  # key columns are never missing (read_data checks them)
 
 
 def insert_sql(table: str) -> str:
