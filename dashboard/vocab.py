@@ -39,7 +39,7 @@ RECORD_TYPES = {"meeting": "Meeting", "partnership": "Partnership"}
 PUBLISHER_KINDS = {
     "unesco": "UNESCO", "government": "Government", "intergovernmental": "Intergovernmental body",
     "news_agency": "News agency", "news": "Newspaper or news site", "encyclopedia": "Encyclopedia",
-    "archive": "Web archive", "gazetteer": "Gazetteer", "unvetted": "Unvetted copy (to be replaced)",
+    "archive": "Web archive", "gazetteer": "Gazetteer",
 }
 TABLE_LABELS = {
     "meetings": "Meetings", "partnerships": "Partnerships", "places": "Places", "place_components": "Site components",

@@ -22,6 +22,23 @@ MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
+# Russian month names in the nominative and genitive ('Сентябрь 29, 2014', '6 ноября 2015 года'), by their stem
+RU_MONTHS = {"январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8, "сентябр": 9,
+             "октябр": 10, "ноябр": 11, "декабр": 12}
+
+
+def month_number(name: str) -> int | None:
+    """'April', 'Apr', 'Sept', 'ноября', 'Сентябрь', 'мая' -> the month's number (or None)."""
+    name = name.lower().rstrip(".")
+    if name in MONTHS:
+        return MONTHS[name]
+    if name[:3] in MONTHS and name[:4] != "sept" and re.fullmatch(r"[a-z]+", name) and any(
+            m.startswith(name) for m in MONTHS if len(m) > 3):
+        return MONTHS[name[:3]]
+    if name[:4] == "sept":
+        return 9
+    stem = re.sub(r"(?:ь|я|а|е|й)$", "", name)
+    return RU_MONTHS.get(stem)
 
 
 class ArticleError(ValueError):
@@ -44,25 +61,37 @@ class Document:
 
 
 def parse_date_line(line: str) -> dt.date | None:
-    """'3 April 2017', 'April 3, 2017', '2017-04-03', '03.04.2017', 'Monday, 3 April 2017' -> a date (or None)."""
+    """'3 April 2017', 'April 3, 2017', '2017-04-03', '03.04.2017', 'Monday, 3 April 2017', '6 ноября 2015 года',
+    'Сентябрь 29, 2014', '21.09.22' -> a date (or None). A numeric date is read day first ('03.04.2017' is 3 April);
+    month first only when day first is impossible ('06.14.2023' is 14 June)."""
     line = line.strip().rstrip(".")
-    line = re.sub(r"^(mon|tues|wednes|thurs|fri|satur|sun)day,?\s+", "", line, flags=re.I)
+    line = re.sub(r"^(mon|tues|wednes|thurs|fri|satur|sun)day,?\s+|^(?:понедельник|вторник|среда|четверг|пятница|суббота|"
+                  r"воскресенье),?\s+", "", line, flags=re.I)
+    line = re.sub(r"\s*(?:года|г\.?|год)$", "", line)
+    word = r"([A-Za-zА-Яа-яЁё]+)"
     patterns = [
-        (r"(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})", lambda d, m, y: (y, m, d)),
-        (r"([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})", lambda m, d, y: (y, m, d)),
+        (r"(\d{1,2})\s+" + word + r"\.?,?\s+(\d{4})", lambda d, m, y: (y, m, d)),
+        (word + r"\.?\s+(\d{1,2}),?\s+(\d{4})", lambda m, d, y: (y, m, d)),
         (r"(\d{4})-(\d{2})-(\d{2})", lambda y, m, d: (y, m, d)),
-        (r"(\d{1,2})[./](\d{1,2})[./](\d{4})", lambda d, m, y: (y, m, d)),
+        (r"(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})", lambda d, m, y: (y, m, d)),
     ]
     for pattern, order in patterns:
         match = re.fullmatch(pattern, line)
         if not match:
             continue
         year, month, day = order(*match.groups())
-        month = MONTHS.get(month.lower()) if not month.isdigit() else int(month)
-        try:
-            return dt.date(int(year), int(month), int(day)) if month else None
-        except ValueError:
+        if len(year) == 2:
+            year = "20" + year
+        month = month_number(month) if not month.isdigit() else int(month)
+        if not month:
             return None
+        for m, d in ((month, day), (day, month)) if str(month).isdigit() and match.re.pattern.startswith(r"(\d{1,2})[./]") \
+                else ((month, day),):
+            try:
+                return dt.date(int(year), int(m), int(d))
+            except ValueError:
+                continue
+        return None
     return None
 
 

@@ -94,17 +94,39 @@ def ingest_command(paths: tuple[Path, ...], db_path: Path | None, data_dir: Path
 @click.option("--article", "articles", multiple=True, type=click.Path(path_type=Path, exists=True),
               help="an article kept outside the folder whose expected output is in it (e.g. the seed)")
 @click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("data"), show_default=True)
-@click.option("--verbose", is_flag=True, help="list every miss and every extra fact")
-def eval_command(folder: Path, articles: tuple[Path, ...], data_dir: Path, verbose: bool) -> None:
-    from .evaluate import evaluate, table
+@click.option("--verbose", is_flag=True, help="list every miss and every extra fact (of the dev part only)")
+@click.option("--part", "parts", multiple=True, type=click.Choice(["all", "dev", "test", "test (Russian)", "dev (Russian)"]),
+              help="which parts to score (default: dev, test and Russian test; the split rule is in the fixture README)")
+@click.option("--calibrate", is_flag=True, help="recount the confidence of each kind of extracted fact on the dev part "
+                                               "(writes etl/extract/calibration.json) and print how well it holds")
+def eval_command(folder: Path, articles: tuple[Path, ...], data_dir: Path, verbose: bool, parts: tuple[str, ...],
+                 calibrate: bool) -> None:
+    from .evaluate import PARTS, calibrate as recount, evaluate, outcomes, reliability, table
     from .extract import load_reference
 
-    scores = evaluate(folder, load_reference(data_dir), list(articles))
-    click.echo(table(scores))
-    if verbose:
-        for score in scores.values():
-            for line in score.misses:
-                click.echo("  " + line)
+    ref = load_reference(data_dir)
+    if calibrate:
+        counted = recount(folder, ref, list(articles))
+        click.echo(f"calibration.json: {len(counted)} signatures")
+        for name in ("dev", "test"):
+            click.echo(f"{name}: stated confidence and how often right")
+            click.echo(reliability(outcomes(folder, ref, list(articles), PARTS[name])))
+            click.echo("")
+        return
+    for name in parts or ("dev", "test", "test (Russian)"):
+        scores = evaluate(folder, ref, list(articles), None if name == "all" else PARTS[name])
+        click.echo(f"{name}: {_articles(scores)}")
+        click.echo(table(scores))
+        click.echo("")
+        if verbose and "test" not in name:  # misses of the test part are not listed: only its scores are read
+            for score in scores.values():
+                for line in score.misses:
+                    click.echo("  " + line)
+
+
+def _articles(scores) -> str:
+    count = next(iter(scores.values())).articles
+    return f"{count} article{'s' if count != 1 else ''}"
 
 
 @cli.command("synth", help="Write a SYNTHETIC database for benchmarks (every row marked synthetic) to --db; "

@@ -614,7 +614,7 @@ COMPONENT_FIELDS: Fields = {  # data/place_components.csv: the parts of a serial
 PUBLISHER_FIELDS: Fields = {
     "id": (slug, True),
     "name": (text(200), True),
-    "kind": (one_of(*PUBLISHER_KINDS, "unvetted"), True),
+    "kind": (one_of(*PUBLISHER_KINDS), True),
     "hosts": (list_of(publisher_host, allow_empty=False), True),
     "note": (text(1000), False),
 }
@@ -849,6 +849,15 @@ def read_data(data_dir: Path) -> Dataset:
         rejects.extend(problems)
         for row in rows["countries"]:
             row["outline"] = shapes.get(row["iso3"])
+
+    # seas, lakes and rivers drawn under the map (etl/geo.py)
+    from .geo import read_water, water_path  # imported here: etl.geo builds on this module
+    water = water_path(data_dir)
+    rows["water"] = []
+    if water.exists():
+        files.append(water)
+        rows["water"], problems = read_water(water, rel(water))
+        rejects.extend(problems)
 
     # themes
     themes = _Registry("theme", "themes.yaml")

@@ -136,6 +136,20 @@ TABLES: tuple[Table, ...] = (
         indexes=(("place_id",),),
     ),
     Table(
+        "water",
+        "Seas, lakes and rivers drawn under the map's markers and named on hover (from data/geo/water.geojson: "
+        "Natural Earth, public domain; see data/geo/README.md).",
+        {
+            "id": (str, "stable id, e.g. aral-sea"),
+            "name": (str, "the name shown on hover, e.g. Syr Darya"),
+            "kind": (str, "sea, lake, reservoir or river"),
+            "geometry": (str, "GeoJSON geometry (Polygon/MultiPolygon for water bodies, LineString/MultiLineString for rivers)"),
+            "source": (str, "the Natural Earth layer it comes from"),
+        },
+        pk="id",
+        not_null=("name", "kind", "geometry"),
+    ),
+    Table(
         "place_countries",
         "The countries a place lies in (several for transboundary properties).",
         {"place_id": (str, "place"), "country_iso3": (str, "country")},

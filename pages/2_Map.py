@@ -1,15 +1,30 @@
-"""Map: World Heritage properties, biosphere reserves, UNESCO offices and centres, and meeting venues."""
+"""Map: World Heritage properties, biosphere reserves, UNESCO offices and centres, meeting venues, and the water."""
 
 import html
 
 import streamlit as st
 
-from dashboard import maps, queries, ui
+from dashboard import maps, queries, ui, viewport
 from dashboard.vocab import MAP_LAYERS
 
+FOCUS, DETAIL = "map_focus", "map_detail"
+
+
+def _picked() -> None:
+    st.session_state[DETAIL] = "pick"
+
+
+def _focused() -> None:
+    st.session_state[DETAIL] = "focus"
+
+
 options, filters = ui.page(
-    "Map", "Sites, centres and meeting venues. Sites are filtered by country and by existence at the end of the period; "
-    "venues count the meetings that match all filters. Works offline: no basemap is fetched.")
+    "Map", "Sites, centres and meeting venues, over the region's seas, lakes and rivers. Sites are filtered by country "
+    "and by existence at the end of the period; venues count the meetings that match all filters. Works offline: no "
+    "basemap is fetched.")
+outlines = ui.load(queries.country_outlines)
+enough = maps.enough_width(outlines, filters.countries)
+width = viewport.main_width(maps.DEFAULT_WIDTH, enough)  # high on the page: a narrow screen's width arrives early
 
 layers = st.pills("Layers", list(MAP_LAYERS), selection_mode="multi", default=list(MAP_LAYERS),
                   format_func=lambda k: MAP_LAYERS[k][0], key="map_layers") or []
@@ -17,38 +32,72 @@ legend = " ".join(
     f'<span style="white-space:nowrap;margin-right:1.2em"><span style="display:inline-block;width:0.9em;height:0.9em;'
     f'border-radius:50%;background:{colour};border:1px solid #333;vertical-align:middle"></span> {html.escape(label)}</span>'
     for key, (label, colour) in MAP_LAYERS.items() if key in layers)
+water = ui.load(queries.water)
+if len(water):
+    legend += (' <span style="white-space:nowrap"><span style="display:inline-block;width:1.4em;height:0.6em;'
+               'background:rgb(70,140,200);vertical-align:middle"></span> Seas, lakes and rivers</span>')
 st.markdown(legend, unsafe_allow_html=True)  # built only from the constant layer names and colours above
 
-places = maps.visible_places(ui.load(queries.places), ui.aggregate("place_counts", filters), filters.year_to, filters.countries)
+names = ui.load(queries.country_names)
+places = maps.visible_places(ui.load(queries.map_places), ui.aggregate("place_counts", filters), filters.year_to, filters.countries)
+components = ui.load(queries.place_components)
+points = maps.mapped(maps.map_points(places, components, filters.countries), layers)
 numbers = ui.aggregate("headline", filters)
 if numbers["meetings"] + numbers["partnerships"] == 0:
     st.info("No meetings or partnerships match these filters; the map still shows the sites of the chosen countries "
             "and period.")
-outlines = ui.load(queries.country_outlines)
-event = st.pydeck_chart(maps.deck(places, outlines, layers, filters.countries), height=560, on_select="rerun",
-                        selection_mode="single-object", key="map")
-st.caption("Country outlines are generalised and imply no position on borders. Cities are marked at their centre "
-           "(GeoNames); World Heritage properties at the World Heritage Centre's representative point.")
+
+height = maps.map_height(width)
+fitted = maps.fit_view(maps.region_bounds(outlines, points, filters.countries), width, height)
+away = maps.outside(points, fitted, min(width, enough or width), height)  # what even the narrowest such map leaves out
+away_keys = {maps.point_key(row): row for _, row in away.iterrows()}
+focus_key = st.session_state.get(FOCUS) if st.session_state.get(FOCUS) in away_keys else None
+focus = away_keys.get(focus_key)
+view = maps.centred_view(focus["lat"], focus["lon"]) if focus is not None else fitted
+event = st.pydeck_chart(maps.deck(points, outlines, layers, filters.countries, water, names, view),
+                        height=height, on_select=_picked, selection_mode="single-object",
+                        key="map" if focus_key is None else f"map_at_{focus_key}")  # a new focus clears the selection
+st.caption("Country outlines are generalised and imply no position on borders. Water: Natural Earth (public domain). "
+           "Cities are marked at their centre (GeoNames); World Heritage properties at the World Heritage Centre's "
+           "representative point, serial properties at each of their components in the region.")
+
+if len(away):
+    st.pills(f"Outside this view ({len(away)}): choose one to centre the map on it, again to come back",
+             list(away_keys), format_func=lambda key: maps.point_label(away_keys[key], names), key=FOCUS, on_change=_focused)
 
 picked = [obj for objs in (event.selection.objects.values() if event and event.selection else []) for obj in objs]
-if picked:
-    place = places[places["id"] == picked[0].get("id")]
-    if not place.empty:
-        row = place.iloc[0]
-        st.subheader(ui.md(row["name"]))
-        st.markdown(f"{ui.md(ui.place_kind_label(row['kind']))} · {ui.md(row['countries'])}"
-                    + (f" · {int(row['year'])}" if row["year"] == row["year"] and row["year"] is not None else ""))
-        linked = ui.load(queries.record_rows, ui.select(filters, place=row["id"], limit=200))
-        if linked.empty:
-            st.caption("No meeting or partnership in the selection is linked to this place.")
-        else:
-            st.dataframe(linked.iloc[::-1][["date", "record_type", "title", "kind", "source_url"]], hide_index=True,
-                         width="stretch", column_config=ui.COLUMNS)
-        st.link_button("Open the source", row["source_url"])
+row = maps.picked_point(points, picked[0]) if picked else None
+if st.session_state.get(DETAIL) == "focus" and focus is not None:
+    row = focus
+if row is None:
+    st.caption("Click a marker to list the meetings and partnerships linked to it; a number beside a marker means "
+               "several places share that point.")
 else:
-    st.caption("Click a marker to list the meetings and partnerships linked to it.")
+    here = maps.same_point(points, row["lat"], row["lon"])
+    if len(here) > 1:
+        keys = [maps.point_key(r) for _, r in here.iterrows()]
+        chosen = st.radio(f"{len(here)} places at this point", keys, index=keys.index(maps.point_key(row)),
+                          format_func=lambda key: maps.point_label(here.iloc[keys.index(key)], names),
+                          key=f"map_here_{row['lat']:.3f}_{row['lon']:.3f}")
+        row = here.iloc[keys.index(chosen)]
+    st.subheader(ui.md(row["name"]))
+    place = places[places["id"] == row["id"]].iloc[0]
+    lines = [ui.md(maps.what_line(row, names))]
+    if row["point"]:
+        lines.append("Component of **" + ui.md(row["property"]) + "**; the records below are the whole property's.")
+    st.markdown("  \n".join(lines))
+    linked = ui.load(queries.place_records, ui.select(filters, place=row["id"], limit=200))
+    if linked.empty:
+        st.caption("No meeting or partnership in the selection is linked to this place.")
+    else:
+        st.dataframe(linked[["date", "record_type", "title", "kind", "publisher", "source_url"]], hide_index=True,
+                     width="stretch", column_config=ui.COLUMNS)
+    part = components[components["id"] == row["point"]] if row["point"] else None
+    source = part.iloc[0] if part is not None and len(part) else place
+    st.markdown("**Source of this place:** " + ui.source_link(source["source_url"], source["publisher"]))
 
-missing = maps.unmapped(places, layers)
-if not missing.empty:
+missing = maps.unmapped(places, layers, components)
+if not missing.empty:  # a plain list, not a table: the first view loads no table code
     with st.expander(f"{len(missing)} place(s) not on the map: coordinates unknown"):
-        st.dataframe(missing, hide_index=True, width="stretch", column_config=ui.COLUMNS)
+        st.markdown("\n".join(f"- **{ui.md(r.name)}** · {ui.md(r.kind)} · {ui.md(r.countries)} · "
+                               f"{ui.source_link(r.source_url, r.publisher)}" for r in maps.labelled(missing, names).itertuples()))

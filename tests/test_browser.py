@@ -11,7 +11,10 @@ import sqlite3
 import openpyxl
 import pytest
 
-from dashboard import maps
+from dashboard import maps, queries
+from dashboard.cube import Cube
+from dashboard.filters import Filters
+from dashboard.store import connect
 from etl.load import build
 
 from .browser import CHROMIUM_FLAGS, SCREENSHOTS, browser_page, chromium_path, streamlit_server, wait_for_app
@@ -73,17 +76,97 @@ def test_timeline_draws_and_a_click_shows_the_record(server):
         assert page.get_by_text("Countries:").count() >= 1
 
 
-def test_map_draws_offline_with_its_layers(server):
-    with browser_page(height=1200) as page:
-        requests = []
+def map_view(db, width: int, height: int, countries: tuple[str, ...] = ()):
+    """The drawn points and the view the Map page computes for a map of this size (dashboard.maps, same data)."""
+    conn = connect(db)
+    try:
+        cube = Cube.from_database(conn)
+        f = Filters(countries=countries)
+        places = maps.visible_places(queries.map_places(conn), cube.place_counts(cube.mask(f)), None, countries)
+        points = maps.mapped(maps.map_points(places, queries.place_components(conn), countries), list(maps.MAP_LAYERS))
+        return points, maps.fit_view(maps.region_bounds(queries.country_outlines(conn), points, countries), width, height)
+    finally:
+        conn.close()
+
+
+def open_map(page, url: str):
+    """Open a Map view and wait until the deck is drawn; return the canvas box."""
+    open_page(page, url)
+    canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
+    canvas.wait_for(timeout=30_000)
+    page.wait_for_timeout(1500)
+    wait_for_app(page)
+    return canvas.bounding_box()
+
+
+def hover(page, box, view, lat, lon) -> str:
+    x, y = maps.pixel(view, round(box["width"]), round(box["height"]), lat, lon)
+    page.mouse.move(box["x"] + x, box["y"] + y)
+    tooltip = page.locator(".deck-tooltip")
+    tooltip.wait_for(state="visible", timeout=10_000)
+    return tooltip.inner_text()
+
+
+def outside_requests(requests, server):
+    return [u for u in requests if not u.startswith(server) and not u.startswith("data:") and not u.startswith("blob:")]
+
+
+def test_map_draws_offline_with_its_layers_and_names_the_water(server, bundled_db):
+    with browser_page(height=1400) as page:
+        requests, errors = [], []
         page.on("request", lambda r: requests.append(r.url))
-        open_page(page, server + "/Map")
-        page.wait_for_selector("[data-testid='stDeckGlJsonChart'] canvas", timeout=30_000)
-        page.wait_for_timeout(2500)
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        box = open_map(page, server + "/Map")
+        _points, view = map_view(bundled_db, round(box["width"]), round(box["height"]))
+        assert hover(page, box, view, 42.0, 51.0).startswith("Caspian Sea\nSea")
+        assert hover(page, box, view, 42.4, 77.3).startswith("Issyk-Kul\nLake")
         shoot(page, "map")
         assert page.get_by_text("World Heritage: cultural").count() >= 1
-    outside = [u for u in requests if not u.startswith(server) and not u.startswith("data:") and not u.startswith("blob:")]
-    assert outside == [], outside[:5]
+        assert page.get_by_text("Paris (France)").count() == 1  # listed: outside the view
+    assert outside_requests(requests, server) == [], outside_requests(requests, server)[:5]
+    assert not [e for e in errors if "deck" in e.lower()], errors[:3]  # every layer initialised
+
+
+def test_places_sharing_a_point_can_each_be_picked(server, bundled_db):
+    with browser_page(height=1600) as page:
+        box = open_map(page, server + "/Map")
+        points, view = map_view(bundled_db, round(box["width"]), round(box["height"]))
+        here = maps.same_point(points, 43.25249, 76.9115)  # Almaty: the city, the UNESCO office, two centres
+        assert len(here) >= 3
+        assert "at this point: click to choose" in hover(page, box, view, 43.25249, 76.9115)
+        x, y = maps.pixel(view, round(box["width"]), round(box["height"]), 43.25249, 76.9115)
+        page.mouse.click(box["x"] + x, box["y"] + y)
+        page.get_by_text(f"{len(here)} places at this point").wait_for(timeout=20_000)
+        wait_for_app(page)
+        shown = set()
+        for name in here["name"]:
+            page.get_by_role("radiogroup").get_by_text(name, exact=False).first.click()
+            page.wait_for_timeout(300)
+            wait_for_app(page)
+            shown.add(page.locator("h3").first.inner_text())
+        shoot(page, "map_same_point")
+    assert shown == set(here["name"])
+
+
+MAP_VIEWS = ["", "KAZ", "KGZ", "TJK", "TKM", "UZB"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1400, 420])
+def test_map_screenshots_for_every_country(server, bundled_db, width, scheme):
+    """docs/screenshots/map_<country or all>_<width>_<light|dark>.png; each view frames its country, offline."""
+    with browser_page(width=width, height=1500, color_scheme=scheme) as page:
+        requests = []
+        page.on("request", lambda r: requests.append(r.url))
+        for country in MAP_VIEWS:
+            box = open_map(page, server + "/Map" + (f"?country={country}" if country else ""))
+            assert box["x"] >= 0 and box["x"] + box["width"] <= width  # the map fits the window
+            shoot(page, f"map_{country or 'all'}_{width}_{scheme}")
+            if country:  # the chosen country's own name is drawn inside the map
+                points, view = map_view(bundled_db, round(box["width"]), round(box["height"]), (country,))
+                west, south, east, north = maps.view_bounds(view, round(box["width"]), round(box["height"]))
+                assert west < 80 and east > 50
+    assert outside_requests(requests, server) == []
 
 
 def test_themes_draws_four_charts(server):
@@ -170,26 +253,26 @@ def test_text_from_the_data_is_never_run_as_html(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(MINI, data)
     places = data / "places.csv"
-    centre = f"{maps.VIEW.latitude},{maps.VIEW.longitude}"  # the marker sits where the map opens: the canvas centre
-    places.write_text(places.read_text() + f'office-evil,"{HOSTILE.replace(chr(34), chr(34) * 2)}",field_office,KAZ,Almaty,{centre},city,,,,,'
-                      "https://example.org/evil,,Written by the tests\n")
+    spot = (42.9, 71.4)  # a fixture point in Kazakhstan, apart from the fixture's Almaty centre
+    places.write_text(places.read_text() + f'office-evil,"{HOSTILE.replace(chr(34), chr(34) * 2)}",field_office,KAZ,Almaty,'
+                      f"{spot[0]},{spot[1]},city,,,,,https://example.org/evil,,Written by the tests\n")
     meetings = data / "meetings" / "seed.yaml"
     meetings.write_text(meetings.read_text().replace("title: Foreign Minister Abdrakhmanov meets Director-General Bokova",
                                                      "title: '" + HOSTILE + "'"))
     db = tmp_path / "evil.db"
     assert build(data, db).rejects == []
     chromium_path()
-    with streamlit_server(db) as url, browser_page(height=1000) as page:
-        open_page(page, url + "/Map")
-        canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
-        canvas.wait_for(timeout=30_000)
-        page.wait_for_timeout(2000)
-        box = canvas.bounding_box()
-        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        tooltip = page.locator(".deck-tooltip")
-        tooltip.wait_for(state="visible", timeout=10_000)
-        assert "<img" in tooltip.inner_text()
+    with streamlit_server(db) as url, browser_page(height=1200) as page:
+        box = open_map(page, url + "/Map")
+        _points, view = map_view(db, round(box["width"]), round(box["height"]))
+        text = hover(page, box, view, *spot)
+        assert text.split("\n")[0] == HOSTILE  # shown literally: escaped once, by the browser's text rendering
+        assert "&quot;" not in text and "&amp;" not in text and "&lt;" not in text
         shoot(page, "map_tooltip_escaped")
+        x, y = maps.pixel(view, round(box["width"]), round(box["height"]), *spot)
+        page.mouse.click(box["x"] + x, box["y"] + y)
+        page.locator("h3", has_text="Evil & Co").wait_for(timeout=20_000)
+        assert page.locator("h3").first.inner_text() == HOSTILE
         open_page(page, url)
         assert page.get_by_text("Evil & Co").count() >= 1
         assert page.evaluate("window.__pwned === undefined")

@@ -274,13 +274,15 @@ def test_heatmaps_hold_the_counts(cube):
 
 
 def test_the_map_needs_no_basemap_and_tooltips_are_plain_text(conn, cube):
-    places = maps.visible_places(queries.places(conn), cube.place_counts(cube.mask(Filters())), None, ())
-    deck = maps.deck(places, queries.country_outlines(conn), ["heritage_natural", "unesco", "venues"])
+    places = maps.visible_places(queries.map_places(conn), cube.place_counts(cube.mask(Filters())), None, ())
+    layers = ["heritage_natural", "unesco", "venues"]
+    points = maps.mapped(maps.map_points(places, queries.place_components(conn)), layers)
+    deck = maps.deck(points, queries.country_outlines(conn), layers, water=queries.water(conn))
     spec = json.loads(deck.to_json())
     assert deck.map_provider is None and "://" not in str(spec.get("mapStyle"))  # no basemap style to fetch
-    assert "html" not in deck._tooltip and "{name}" in deck._tooltip["text"]
+    assert deck._tooltip == {"text": "{tip}"}  # text mode, one field
     layer_ids = [layer["id"] for layer in spec["layers"]]
-    assert layer_ids == ["unesco"]  # the fixture has no outlines; Western Tien-Shan has no coordinates; no meeting has a place
+    assert layer_ids == ["unesco"]  # the fixture has no outlines or water; Western Tien-Shan has no coordinates
     missing = maps.unmapped(places, ["heritage_natural"])
     assert list(missing["name"]) == ["Western Tien-Shan"]
 
@@ -316,15 +318,19 @@ def test_json_has_the_rows_and_the_about_block():
     assert data["about"] == {"Filters": "all"} and [r["year"] for r in data["rows"]] == list(FRAME["year"])
 
 
-def test_the_bundled_map_draws_outlines_names_and_layers(bundled_db):
+def test_the_bundled_map_draws_outlines_water_names_and_layers(bundled_db):
     conn = connect(bundled_db)
     cube = Cube.from_database(conn)
-    places = maps.visible_places(queries.places(conn), cube.place_counts(cube.mask(Filters())), None, ())
-    deck = maps.deck(places, queries.country_outlines(conn), ["heritage_cultural", "venues"], ("KAZ",))
-    assert [layer.id for layer in deck.layers] == ["countries", "country-names", "heritage_cultural", "venues"]
-    assert sorted(label["name"] for label in deck.layers[1].data) == ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]
+    places = maps.visible_places(queries.map_places(conn), cube.place_counts(cube.mask(Filters())), None, ())
+    layers = ["heritage_cultural", "venues"]
+    points = maps.mapped(maps.map_points(places, queries.place_components(conn)), layers)
+    deck = maps.deck(points, queries.country_outlines(conn), layers, ("KAZ",), queries.water(conn), queries.country_names(conn))
+    assert [layer.id for layer in deck.layers][:5] == ["countries", "water", "country-names", "heritage_cultural", "venues"]
+    assert sorted(label["name"] for label in deck.layers[2].data) == ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]
     fills = {f["properties"]["iso3"]: f["properties"]["fill"][3] for f in deck.layers[0].data["features"]}
     assert fills["KAZ"] > fills["UZB"]  # the chosen country stands out
+    water = {f["properties"]["tip"].split("\n")[0] for f in deck.layers[1].data["features"]}
+    assert {"Caspian Sea", "Aral Sea", "Lake Balkhash", "Issyk-Kul", "Syr Darya", "Amu Darya", "Irtysh"} <= water
 
 
 def test_the_about_page_sums_rows_by_the_kind_of_publisher(conn):

@@ -184,3 +184,65 @@ def test_extracted_records_can_be_left_out_and_documents_are_listed(monkeypatch,
     assert not at.exception
     at = on(at, "pages/5_About_the_data.py")  # the last run is an ingest: no input digest
     assert not at.exception and any("(ingest)" in c.value for c in at.caption)
+
+
+# ------------------------------------------------------------------ the map
+
+
+def deck_spec(at: AppTest) -> dict:
+    import json
+
+    return json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+
+
+def outside_pills(at: AppTest):
+    return next(b for b in at.button_group if b.label.startswith("Outside this view"))
+
+
+def test_choosing_a_country_frames_it_on_the_map(monkeypatch, bundled_db):
+    every = deck_spec(on(app(monkeypatch, bundled_db), "pages/2_Map.py"))["initialViewState"]
+    tajik = deck_spec(on(app(monkeypatch, bundled_db, {"country": "TJK"}), "pages/2_Map.py"))["initialViewState"]
+    assert tajik["zoom"] > every["zoom"] + 1
+    assert 36.5 < tajik["latitude"] < 41.0 and 67.0 < tajik["longitude"] < 75.5  # Tajikistan's middle
+    assert 38 < every["latitude"] < 50 and 60 < every["longitude"] < 72  # the five countries' middle
+
+
+def test_a_place_outside_the_view_is_listed_and_can_be_centred_on(monkeypatch, bundled_db):
+    at = on(app(monkeypatch, bundled_db), "pages/2_Map.py")
+    pills = outside_pills(at)
+    assert "Paris (France)" in pills.options  # AppTest gives the options as shown
+    assert not any(m.value.startswith("**Source of this place") for m in at.markdown)
+    pills.set_value("city-paris").run()
+    assert not at.exception
+    view = deck_spec(at)["initialViewState"]
+    assert (round(view["latitude"], 2), round(view["longitude"], 2)) == (48.85, 2.35)
+    assert at.subheader[0].value == "Paris"
+    source = next(m.value for m in at.markdown if m.value.startswith("**Source of this place"))
+    assert "GeoNames ↗" in source  # the place's source reads with its publisher
+    outside_pills(at).set_value(None).run()
+    assert deck_spec(at)["initialViewState"] == deck_spec(on(app(monkeypatch, bundled_db), "pages/2_Map.py"))["initialViewState"]
+
+
+def test_the_map_draws_components_not_the_point_abroad(monkeypatch, tmp_path):
+    import json
+    import shutil
+
+    from etl.load import build
+
+    from .conftest import DATA
+    from .test_maps import COMPONENTS_CSV
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("*.db", "*.db-*"))
+    (data / "place_components.csv").write_text(COMPONENTS_CSV, encoding="utf-8")
+    db = tmp_path / "components.db"
+    assert build(data, db).rejects == []
+    at = on(app(monkeypatch, db, {"country": "KGZ"}), "pages/2_Map.py")
+    assert not at.exception
+    objects = [o for layer in deck_spec(at)["layers"] for o in layer.get("data") or [] if isinstance(o, dict)]
+    corridor = [o for o in objects if o.get("id") == "whc-1442"]
+    assert [o["point"] for o in corridor] == ["whc-1442-test-kgz"]  # in Kyrgyzstan only, when Kyrgyzstan is chosen
+    assert corridor[0]["tip"].startswith("Test component in Kyrgyzstan\n")
+    pills = [b for b in at.button_group if b.label.startswith("Outside this view")]
+    assert not pills or not any("Chang'an" in label for label in pills[0].options)
+    assert json.dumps(objects).count("108.8") == 0  # the property's point in China is not sent

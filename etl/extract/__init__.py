@@ -13,11 +13,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..articles import Document
-from .dates import Found, find_dates
+from .dates import Found, find_dates, tense
+from .calibration import load_calibration
 from .partnerships import Partnership, find_partnerships
 from .people import Mention, PeopleFinder
 from .reference import FOCUS, Place, Reference, load_reference
-from .text import Sentence, fold, sentences, tokens
+from .text import CYRILLIC, Sentence, fold, key_words, ru_stem, sentences, tokens
 
 __all__ = ["extract", "load_reference", "Extraction"]
 
@@ -27,15 +28,34 @@ MEETING = re.compile(
     r"(?:official |working |courtesy )?visit|hosted|hosts|welcomed|audience|bilateral|sat down with|conversation with|"
     r"discussed|discussions with|consultations|was received|were received|will meet|to meet|signed|sign|opened|open|"
     r"launched|attended|co-chaired|chaired|presented|handed|awarded|in the presence of|together with|joined by|"
-    r"accompanied by)\b", re.I)
+    r"accompanied by|participants|took part|participated|among the guests|was opened by|were opened by|opened by|"
+    r"meetings? with|delegation|interlocutors|gathered|brought together|bringing together|(?:the|their) talks)\b", re.I)
+# Russian: met, received, talks, a meeting, handed, signed, opened, took part (any ending)
+RU_MEETING = re.compile(
+    r"(?<![\w-])(?:встрети\w*|встреч\w+|приня[лв]\w*|принима\w*|переговор\w*|бесед\w*|вручи\w*|подписа\w*|"
+    r"откры[лв]\w*|участвова\w*|провел\w* (?:встреч|переговор)\w*|обсуди\w*)(?![\w-])", re.I)
 SAME_DAY = re.compile(r"\b(?:(?:later|also|earlier)\s+(?:on\s+)?(?:that|the same)\s+day|that day|the same day|on that occasion|"
-                      r"at the same time)\b", re.I)
+                      r"at the same time)\b|(?<![\w-])(?:в тот же день|в этот же день|в тот день|в этот день)(?![\w-])", re.I)
 THAT_VISIT = re.compile(r"\b(?:that (?:trip|visit|stay)|during (?:the|that|this|his|her|their) (?:visit|trip|stay))\b", re.I)
-ANOTHER_ENCOUNTER = re.compile(r"\b(?:later|also|earlier)\s+(?:on\s+)?(?:that|the same)\s+day\b", re.I)
-NEXT_DAY = re.compile(r"\b(?:the (?:following|next) day|the day after)\b", re.I)
-PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:[Hh]e|[Ss]he)\b")
+ANOTHER_ENCOUNTER = re.compile(r"\b(?:later|also|earlier)\s+(?:on\s+)?(?:that|the same)\s+day\b|(?<![\w-])(?:в тот же день|"
+                               r"позднее в тот же день)(?![\w-])", re.I)
+NEXT_DAY = re.compile(r"\b(?:the (?:following|next) day|the day after)\b|(?<![\w-])(?:на следующий день|на другой день)(?![\w-])",
+                      re.I)
+PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Оо]н|[Оо]на)\b|\b(?:[Ii]n|[Dd]uring)\s+(?:his|her)\s+"
+                             r"(?:talks|meeting|meetings|conversation)\b")
+ABSENT = re.compile(r"\b(?:invitation|invitations|greetings|message|letter|congratulations|regards|wishes)\s+(?:of|from)\s+"
+                    r"(?:[\w'’.-]+\s+){0,12}$|\bon behalf of\s+(?:[\w'’.-]+\s+){0,8}$|"
+                    r"(?<![\w-])(?:приглашени\w*|приветстви\w*|послани\w*|поздравлени\w*|от имени|по поручению)\s+(?:[\w'’.-]+\s+){0,8}$", re.I)
+HERITAGE_ANAPHOR = re.compile(r"^(?:The|This|That)\s+(?:\w+\s+)?(?:monument|property|site|mausoleum|complex|ensemble|park|corridor|"
+                              r"fortress|fortresses|city|town)\b|\bwhen it was inscribed\b|^It\s+(?:was|has been)\b")
+JOINED = re.compile(r"\b(?:(?:took part|participated|was present|were present) in the (?:meeting|talks)|(?:also )?attended the "
+                    r"(?:meeting|talks)|joined the (?:meeting|talks))\b|(?<![\w-])(?:во встрече|в переговорах|в беседе)\s+"
+                    r"(?:также\s+)?(?:участвовал\w*|принял\w* участие)|участвовал\w* (?:во встрече|в переговорах)", re.I)
 GEONAMES_CUE = re.compile(r"(?:\b(?:in|at|from|to|near|via|visit(?:ed|ing|s)?|city of|town of|capital,?|between)\s+(?:the\s+)?|\band\s+)$")
 FOCUS_ISO3 = set(FOCUS.values())
+STRONG_MEETING = re.compile(r"\b(?:met|meets|meeting|received|receives|held talks|holds talks|talks with|video ?conference|video call|"
+                            r"phone call|telephone|hosted|audience|bilateral|sat down with|interlocutors)\b|(?<![\w-])(?:встрети\w*|"
+                            r"встреч\w+|приня[лв]\w*|переговор\w*|бесед\w*)(?![\w-])", re.I)
 
 
 @dataclass
@@ -45,6 +65,21 @@ class Meeting:
     participants: list[Mention]
     evidence: Sentence
     separate: bool = False  # 'later that day ...': another encounter, even with the same people
+    date_source: str | None = None  # stated, same day, next day, visit, earlier sentence, publication
+    strong: bool = False  # an encounter verb proper (met, received, held talks), not only 'signed', 'attended'
+    confidence: float | None = None  # how often a meeting like this was right on the dev part (calibration.json)
+    countries: list[str] = field(default_factory=list)  # the countries of its own sentences (or paragraph)
+    themes: list[str] = field(default_factory=list)  # the themes of its own paragraph
+
+    @property
+    def signature(self) -> str:
+        """The features its confidence is looked up by: how the date was found, who is named, which verb."""
+        people = "unconfirmed" if any(not p.confirmed for p in self.participants) else \
+            "by role" if any(p.by_role for p in self.participants) else "named"
+        date = self.date_source or "none"
+        if date in ("same day", "next day", "visit"):
+            date = "referred"
+        return f"meeting|date:{date}|people:{people}|verb:{'strong' if self.strong else 'weak'}"
 
     def keys(self) -> set[str]:
         return {m.person.id if m.person else fold(m.name) for m in self.participants}
@@ -69,12 +104,13 @@ class Extraction:
                 "date": _full_date(m.date), "date_precision": m.date.precision if m.date else None, "location": m.location,
                 "participants": [{"name": p.name, "role": p.role, "organisation": p.organisation, "country": p.country}
                                  for p in m.participants],
-                "evidence": m.evidence.text,
+                "evidence": m.evidence.text, "confidence": m.confidence, "countries": m.countries, "themes": m.themes,
             } for m in self.meetings],
             "countries": self.countries,
             "places": [{"name": p.name, "kind": p.kind, "country": p.country, "lat": p.lat, "lon": p.lon} for p, _ in self.places],
             "themes": [{"id": t, "evidence": [s.text for s in ss]} for t, ss in self.themes.items()],
-            "partnerships": [{"name": p.name, "kind": p.kind, "year": p.year, "evidence": p.evidence} for p in self.partnerships],
+            "partnerships": [{"name": p.name, "kind": p.kind, "year": p.year, "evidence": p.evidence, "confidence": p.confidence,
+                              "countries": p.countries, "themes": p.themes} for p in self.partnerships],
         }
 
 
@@ -89,17 +125,21 @@ def _full_date(found: Found | None) -> str | None:
 
 
 def _lookup(sentence: str, words: list[tuple[str, int, int]], folded: list[str], table: dict, first_words: set[str],
-            max_words: int, accept) -> list[tuple[object, int, int]]:
-    """accept(key, value, start, end) decides whether a match counts."""
-    """Longest n-gram matches of capitalised word runs against a folded-name table."""
+            max_words: int, accept, fallback=None, lower_starts=frozenset(), fallback_keys=frozenset()) -> list[tuple[object, int, int]]:
+    """Longest n-gram matches of capitalised word runs against a folded-name table.
+    accept(key, value, start, end) decides whether a match counts; fallback(key, i, size) may offer a value
+    the table does not hold."""
     out = []
     i = 0
     while i < len(words):
         size_found = 0
-        if folded[i].split(" ", 1)[0] in first_words and words[i][0][0].isupper():
+        first = folded[i].split(" ", 1)[0]
+        if first in first_words and (words[i][0][0].isupper() or first in lower_starts):
             for size in range(min(max_words, len(words) - i), 0, -1):
                 key = " ".join(folded[i : i + size])
                 value = table.get(key)
+                if fallback is not None and key in fallback_keys:
+                    value = fallback(key, i, size) or value
                 if value is not None and accept(key, value, words[i][1], words[i + size - 1][2]):
                     out.append((value, words[i][1], words[i + size - 1][2]))
                     size_found = size
@@ -110,7 +150,8 @@ def _lookup(sentence: str, words: list[tuple[str, int, int]], folded: list[str],
 
 def _folded(sentence: str) -> tuple[list[tuple[str, int, int]], list[str]]:
     words = tokens(sentence)
-    return words, [fold(w[:-2] if w.endswith(("'s", "’s")) else w) or w.lower() for w, _, _ in words]
+    return words, [(fold(w[:-2] if w.endswith(("'s", "’s")) else w) if w.isascii() else key_words(fold(w))) or w.lower()
+                   for w, _, _ in words]
 
 
 def find_countries(sentence: str, ref: Reference, words=None) -> list[tuple[str, int, int]]:
@@ -118,6 +159,9 @@ def find_countries(sentence: str, ref: Reference, words=None) -> list[tuple[str,
     return _lookup(sentence, words, folded, ref.countries, ref.country_first_words, 4, lambda key, value, s, e: True)
 
 
+NAME_HEAD = re.compile(r"(?:\s+(?:International|Regional|Global|World|High-Level|Ministerial|Youth|Economic|Investment|Cultural))*"
+                       r"\s+(?:Process|Forum|Declaration|Prize|Initiative|Summit|Conference|Charter|Games|Festival|Programme|"
+                       r"Principles|Appeal|Agenda|Club|Dialogue|Format|Marathon)\b")
 STOP_PLACE_CONTEXT = re.compile(r"(?:\bin|\bcity of|\bof)\s+$")
 
 
@@ -127,38 +171,80 @@ def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], word
     def accept(key: str, place: Place, start: int, end: int) -> bool:
         if any(s < end and start < e for s, e in skip):
             return False
+        if ref.demonym_nouns.match(sentence[end:]):
+            return False  # 'the Turan tigers', 'Bukhara deer': a kind of animal or craft, not the place
+        if place.kind == "city" and NAME_HEAD.match(sentence[end:]):
+            return False  # 'the Khiva Process', 'Astana International Forum', 'Issyk-Kul Forum': a name, not the place
         if place.id.startswith("geonames-") and (not GEONAMES_CUE.search(sentence[:start])
                                                  or re.match(r"\s+[A-Z]", sentence[end:])):
             return False  # a GeoNames-only city needs a cue ('in Karakol'): 'Manas epic', 'Beruniy Prize' are not places
         return key not in ref.not_places or bool(STOP_PLACE_CONTEXT.search(sentence[:start]))
 
-    return _lookup(sentence, words, folded, ref.places, ref.place_first_words, ref.place_max_words, accept)
+    def feature(key: str, i: int, size: int) -> Place | None:
+        """'the Naryn and the Chui rivers', 'Lake Sarez', 'река Нарын': a name that is also a city, as a feature."""
+        place = ref.feature_only.get(key)
+        if place is None:
+            return None
+        after = folded[i + size : i + size + 6]
+        before = folded[i - 1] if i else ""
+        if before in ref.feature_words or any(w in ref.feature_words for w in after[:1]) or \
+                (len(after) >= 3 and after[0] in ("and", "и") and any(w in ref.feature_words for w in after[1:5])):
+            return place
+        return None
+
+    return _lookup(sentence, words, folded, ref.places, ref.place_first_words, ref.place_max_words, accept, feature,
+                   ref.lower_starts, ref.feature_only)
 
 
 # ------------------------------------------------------------------------------------------- themes
 
 
 AGENDA = re.compile(r"\b(?:discuss\w*|talks? (?:on|about|focused on)|focus\w* on|projects? on|cooperation (?:in|on)|agreed|"
-                    r"priorit\w*|devoted to|dedicated to|about)\b", re.I)
+                    r"priorit\w*|devoted to|dedicated to|about)\b|(?<![\w-])(?:обсуди\w*|обсужд\w*|договорил\w*|сотрудничеств\w* в|"
+                    r"приоритет\w*|посвящ\w*|речь шла)(?![\w-])", re.I)
 
 
-THEME_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+THEME_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[а-яёқғңөұүһҳӣӯҷә]+(?:-[а-яё]+)?")
 
 
-def find_themes(sents: list[Sentence], ref: Reference) -> dict[str, list[Sentence]]:
-    """A theme needs 4 points: a phrase counts 2, a weak phrase 1, and a phrase in a sentence saying what the parties
-    discussed or agreed on counts double (that is what the cooperation was about). One point per distinct phrase
-    per sentence."""
+THEME_POINTS, SHORT_POINTS, SHORT = 4, 2, 5
+
+
+def _theme_words(text: str) -> list[str]:
+    return [ru_stem(w) if w[0] >= "а" else w.replace("’", "'") for w in THEME_WORD.findall(text.lower())]
+
+
+def _sentence_themes(s: Sentence, ref: Reference) -> tuple[int, set[tuple[str, int, str]]]:
+    """(agenda factor, {(theme, points, phrase)}) of one sentence."""
+    words = _theme_words(s.text)
+    found = list(ref.themes.matches(words))
+    agenda = 2 if found and AGENDA.search(s.text) else 1
+    covered = {(i + k) for i, _, _, ph in found for k in range(len(ph.split())) if len(ph.split()) > 1}
+    # a phrase inside a longer one ('development' in 'sustainable development') does not count again
+    return agenda, {(t, p, ph) for i, t, p, ph in found if len(ph.split()) > 1 or i not in covered}
+
+
+def find_themes(sents: list[Sentence], ref: Reference, title: str = "", threshold: int | None = None,
+                cache: dict | None = None) -> dict[str, list[Sentence]]:
+    """A theme needs 4 points (THEME_POINTS; 2 in a release of at most SHORT sentences, where a topic is named once):
+    a phrase counts 2, a weak phrase 1, and a phrase in a sentence saying what the parties discussed or agreed on
+    counts double (that is what the cooperation was about), as does a phrase that the title repeats. One point per
+    distinct phrase per sentence; a theme needs at least one (strong) phrase. `cache` keeps each sentence's phrases
+    for the next call on the same document."""
     scores: Counter = Counter()
     evidence: dict[str, list[Sentence]] = {}
+    in_title = {t for _, t, p, _ in ref.themes.matches(_theme_words(title)) if p == 2} if title else set()
+    cache = {} if cache is None else cache
     for s in sents:
-        words = [w.replace("’", "'") for w in THEME_WORD.findall(s.text.lower())]
-        agenda = 2 if AGENDA.search(s.text) else 1
-        for theme, points, _phrase in {(t, p, ph) for _, t, p, ph in ref.themes.matches(words)}:
-            scores[theme] += points * (agenda if points == 2 else 1)
+        if s.index not in cache:
+            cache[s.index] = _sentence_themes(s, ref)
+        agenda, found = cache[s.index]
+        for theme, points, _phrase in found:
+            scores[theme] += points * (agenda if points == 2 else 1) * (2 if points == 2 and theme in in_title else 1)
             if points == 2 and s not in evidence.setdefault(theme, []):
                 evidence[theme].append(s)
-    chosen = {t for t, score in scores.items() if score >= 4 and t in evidence}
+    needed = threshold or (SHORT_POINTS if len(sents) <= SHORT else THEME_POINTS)
+    chosen = {t for t, score in scores.items() if score >= needed and t in evidence}
     return {t: evidence[t][:3] for t in sorted(chosen, key=lambda t: -scores[t])}
 
 
@@ -260,6 +346,7 @@ def extract(document: Document, ref: Reference) -> Extraction:
     last_day: Found | None = None  # the last day-precise date stated so far: 'later that day' refers to it
     last_date: Found | None = None
     last_named: list[Mention] = []  # people named in the previous sentences, most recent last: 'he' refers to them
+    previous_heritage: list[str] = []  # World Heritage properties of the previous sentence: 'it', 'the monument' refer to them
     heritage_list = None  # the list the release last spoke of ('wh' or 'ich'): 'was inscribed in 2005' refers to it
     for s, (countries, dates, words) in zip(sents, per_sentence):
         day_dates = [d for d in dates if d.precision == "day"]
@@ -271,28 +358,46 @@ def extract(document: Document, ref: Reference) -> Extraction:
             seen_places.setdefault(place.name, (place, s))
         heritage_list = _heritage_list(s.text) or heritage_list
         heritage = [p.name for p, _, _ in places if p.kind == "world_heritage_site"]
-        result.partnerships += find_partnerships(s.text, s.index, dates, ref, heritage, heritage_list, countries, focus)
-        trigger = MEETING.search(s.text)
+        if not heritage and previous_heritage and "inscri" in s.text and HERITAGE_ANAPHOR.search(s.text):
+            heritage = previous_heritage  # 'The Timurid monument became ... when it was inscribed in 2003'
+        previous_heritage = [p.name for p, _, _ in places if p.kind == "world_heritage_site"]
+        result.partnerships += find_partnerships(s.text, s.index, dates, ref, heritage, heritage_list, countries, focus, words)
+        russian = CYRILLIC.search(s.text) is not None
+        trigger = (RU_MEETING if russian else MEETING).search(s.text)
         if trigger:
-            participants = _unique(mentions)
-            if len(participants) == 1 and PRONOUN_SUBJECT.search(s.text[: trigger.start()] or s.text[:3]):
-                other = next((m for m in reversed(last_named) if _key(m) != _key(participants[0])), None)
-                if other is not None:
+            # someone whose greetings, message or invitation is passed on is not at the meeting
+            participants = [m for m in _unique(mentions) if not ABSENT.search(s.text[max(0, m.start - 60) : m.start])]
+            if participants and PRONOUN_SUBJECT.search(s.text[: trigger.end()]):
+                keys = {_key(m) for m in participants}
+                other = next((m for m in reversed(last_named) if _key(m) not in keys), None)
+                if other is not None and (len(participants) == 1 or re.match(r"\s*(?:[Hh]is|[Hh]er)\b", s.text)):
                     participants.insert(0, other)
+            if len(participants) == 1 and candidates and JOINED.search(s.text):
+                known = candidates[-1].keys()  # 'Also present at the meeting was X': a participant of the last meeting
+                if _key(participants[0]) not in known:
+                    candidates[-1].participants.append(participants[0])
             if len(participants) >= 2:
                 month_dates = [d for d in dates if d.precision == "month"]
                 date = day_dates[0] if day_dates else month_dates[0] if month_dates else None
+                source = "stated" if date is not None else None
                 previous_meeting = candidates[-1].date if candidates else None
                 if date is None and SAME_DAY.search(s.text):
-                    date = previous_meeting or last_day
+                    date, source = previous_meeting or last_day, "same day"
                 elif date is None and THAT_VISIT.search(s.text):
-                    date = last_date
+                    date, source = last_date, "visit"
                 elif date is None and NEXT_DAY.search(s.text) and (previous_meeting or last_day):
                     base = previous_meeting or last_day
                     if base.precision == "day":
                         date = Found((dt.date.fromisoformat(base.date) + dt.timedelta(days=1)).isoformat(), "day", 0, 0)
+                        source = "next day"
+                if date is None and last_date is not None and last_date.precision in ("day", "month"):
+                    date, source = last_date, "earlier sentence"  # 'In his talks with ...' after 'a visit from 7 to 10 September'
+                elif date is None and published is not None and tense(s.text) != "future":
+                    date, source = Found(published.isoformat()[:7], "month", 0, 0), "publication"  # no date: the month published
                 location = _venue(s.text, ref) or _city_near(s.text, places, trigger.start())
-                candidates.append(Meeting(date, location, participants, s, bool(ANOTHER_ENCOUNTER.search(s.text))))
+                strong = bool(STRONG_MEETING.search(s.text))
+                candidates.append(Meeting(date, location, participants, s, bool(ANOTHER_ENCOUNTER.search(s.text)),
+                                          date_source=source, strong=strong))
         if day_dates:
             last_day = day_dates[-1]
         if dates:
@@ -305,11 +410,59 @@ def extract(document: Document, ref: Reference) -> Extraction:
         place = ref.places.get(fold(p.name)) if p.kind == "biosphere_reserve" else None
         if place is not None:
             seen_places.setdefault(place.name, (place, sents[p.sentence_index]))
+    reserves = {(fold(p.name), p.sentence_index) for p in result.partnerships if p.kind == "biosphere_reserve"}
+    for name, (place, s) in list(seen_places.items()):
+        if place.id.startswith("feature-") and any(r.startswith(fold(name) + " ") and i == s.index for r, i in reserves):
+            del seen_places[name]  # 'the Issyk-Kul and Sary-Chelek biosphere reserves': the reserve, not the lake
     result.countries = sorted({c for c in country_counts if country_counts[c] and c not in ("",)} - {None})
     result.places = list(seen_places.values())
-    result.themes = find_themes(sents, ref)
+    theme_cache: dict = {}
+    result.themes = find_themes(sents, ref, document.title, cache=theme_cache)
     result.partnerships = _merge_partnerships(result.partnerships)
+    _scope(result, sents, per_sentence, ref, theme_cache)
+    calibration = load_calibration()
+    for m in result.meetings:
+        m.confidence = calibration.get(m.signature, calibration.get("meeting", 0.5))
+    for p in result.partnerships:
+        p.confidence = calibration.get(p.signature, calibration.get("partnership", 0.5))
     return result
+
+
+def _scope(result: Extraction, sents: list[Sentence], per_sentence: list, ref: Reference, cache: dict) -> None:
+    """Each meeting and partnership gets the countries and themes of its own sentences, and of its paragraph where
+    the sentence names none: not every country and theme the release names."""
+    paragraph_of = {s.index: s.paragraph for s in sents}
+    countries_in = [{c for c, _, _ in countries} for countries, _, _ in per_sentence]
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for s in sents:
+        by_paragraph.setdefault(s.paragraph, []).append(s)
+    themes_of: dict[int, list[str]] = {}
+
+    def paragraph_themes(paragraph: int) -> list[str]:
+        if paragraph not in themes_of:
+            found = find_themes(by_paragraph[paragraph], ref, "", threshold=SHORT_POINTS, cache=cache)
+            themes_of[paragraph] = [t for t in found if t in result.themes] or [t for t in found][:2]
+        return themes_of[paragraph]
+
+    def countries(indexes: list[int], people: list[Mention]) -> list[str]:
+        own = set().union(*(countries_in[i] for i in indexes)) | {p.country for p in people if p.country}
+        if not own:
+            own = set().union(*(countries_in[s.index] for i in indexes for s in by_paragraph[paragraph_of[i]]))
+        return sorted(c for c in own if c)
+
+    starts = sorted({m.evidence.paragraph for m in result.meetings})
+    for m in result.meetings:
+        m.countries = countries([m.evidence.index], m.participants)
+        # the meeting's paragraph; where it names no theme (a dateline paragraph), those after it up to the next meeting
+        m.themes = paragraph_themes(m.evidence.paragraph)
+        if not m.themes:
+            until = next((p for p in starts if p > m.evidence.paragraph), max(by_paragraph) + 1)
+            span = [s for p in range(m.evidence.paragraph, until) for s in by_paragraph.get(p, [])]
+            found = find_themes(span, ref, "", threshold=THEME_POINTS if len(span) > SHORT else SHORT_POINTS, cache=cache)
+            m.themes = [t for t in found if t in result.themes]
+    for p in result.partnerships:
+        p.countries = countries([p.sentence_index], [])
+        p.themes = paragraph_themes(paragraph_of[p.sentence_index])
 
 
 _FINDERS: dict[int, PeopleFinder] = {}
@@ -328,6 +481,8 @@ def _key(m: Mention) -> str:
 
 
 def _heritage_list(text: str) -> str | None:
+    if "eritage" not in text and "ist" not in text and "ntangible" not in text and "наслед" not in text:
+        return None
     if re.search(r"intangible|Representative List|Urgent Safeguarding|living heritage", text, re.I):
         return "ich"
     if re.search(r"World Heritage", text):

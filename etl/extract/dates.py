@@ -12,12 +12,22 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..articles import MONTHS
+from ..articles import MONTHS, month_number
 
 MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r",?\s+(\d{4})\b")
 MONTH_DAY_YEAR = re.compile(r"\b" + MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?!\d))(?!\.\d)|\b(\d{4})-(\d{2})-(\d{2})\b")
+RU_MONTH = r"(январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья])"
+RU_DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})(?:\s*[-–—]\s*(\d{1,2}))?\s+" + RU_MONTH + r"(?:\s+(\d{4})(?:\s*(?:года|г\.))?)?", re.I)
+RU_MONTH_YEAR = re.compile(r"(?<!\d\s)\b(?:в|во|с|до|к|на)?\s*" + r"(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|"
+                           r"октябре|ноябре|декабре)(?:\s+(\d{4}))?", re.I)
+RU_RELATIVE = re.compile(r"(?<![\w-])(вчера|сегодня|завтра|позавчера)(?![\w-])", re.I)
+RU_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?:\s*году|\s*года|\s*г\.)")
+# '7 to 10 September 2006', '20-21 August', 'from 14 to 16 September': a stay of several days; what happened
+# during it is known to the month only
+DAY_RANGE = re.compile(r"\b(?:from\s+)?(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to|until|and)\s*(\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH +
+                       r"(?:,?\s+(\d{4}))?")
 DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"(?![\w.]*\s*,?\s*\d{4})")
 MONTH_DAY = re.compile(r"\b" + MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{4})(?!\d)")
 MONTH_YEAR = re.compile(r"(?<!\d\s)(?<!\d)\b" + MONTH + r",?\s+(\d{4})\b")
@@ -27,11 +37,16 @@ RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–—/]\s*((?:19|20)\d{2})\b")
 YEAR = re.compile(r"\b(?:in|since|from|until|by|of|for|year|early|late|mid-?|during|end of)\s+((?:19|20)\d{2})\b", re.I)
 WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|next\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 RELATIVE = re.compile(r"\b(yesterday|today|tomorrow)\b", re.I)
+RU_FUTURE = re.compile(r"(?<![\w-])(будет|будут|состоится|пройдет|планируется|предстоящ\w*|пригласил\w*|приглашени\w*|"
+                       r"намерен\w*)(?![\w-])", re.I)
+RU_PAST = re.compile(r"(?<![\w-])(\w+(?:ил|ал|ял|ел|ыл)(?:а|и|ся|ась|ись)?|был\w*|состоялся|состоялась|прошл\w*)(?![\w-])", re.I)
 FUTURE = re.compile(r"\b(will|shall|is to|are to|to be held|is scheduled|are scheduled|scheduled|upcoming|forthcoming|next|plans? to|"
                     r"is expected|are expected|to take place|would|is going to|are going to|confirmed (?:her|his|their) attendance|"
                     r"invited|invitation|ahead of)\b", re.I)
 PAST = re.compile(r"\b(was|were|had|has been|have been|held|met|received|signed|visited|took place|adopted|inscribed|"
                   r"discussed|noted|recalled|said|stressed|attended|opened|launched|welcomed|hosted|established|ago|last)\b", re.I)
+ANY_CYRILLIC = re.compile(r"[а-яё]", re.I)
+RANGE_HINT = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:-|–|—|to|until|and)\s*\d")
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
@@ -50,7 +65,10 @@ class Found:
 
 def tense(sentence: str) -> str:
     """'future', 'past' or 'unknown', from the auxiliaries and verbs the sentence uses."""
-    future, past = bool(FUTURE.search(sentence)), bool(PAST.search(sentence))
+    if ANY_CYRILLIC.search(sentence):
+        future, past = bool(RU_FUTURE.search(sentence)), bool(RU_PAST.search(sentence))
+    else:
+        future, past = bool(FUTURE.search(sentence)), bool(PAST.search(sentence))
     if future and not past:
         return "future"
     if past and not future:
@@ -80,13 +98,31 @@ def resolve_without_year(month: int, day: int, published: dt.date, when: str) ->
     return min(candidates, key=lambda d: abs((d - published).days)) if candidates else None
 
 
+RU_ANY_DATE = re.compile(r"\d|[Вв]чера|[Сс]егодня|[Зз]автра|[Пп]озавчера|январ|феврал|март|апрел|мае|июн|июл|август|сентябр|октябр|"
+                         r"ноябр|декабр|Январ|Феврал|Март|Апрел|Мае|Июн|Июл|Август|Сентябр|Октябр|Ноябр|Декабр|день|дня|месяц")
 ANY_DATE = re.compile(r"\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan\b|Feb\b|"
-                      r"Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b|day\b|month\b|yesterday|today|tomorrow", re.I)
+                      r"Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b|[Dd]ay\b|[Mm]onth\b|[Yy]esterday|[Tt]oday|"
+                      r"[Tt]omorrow|DAY|MONTH")  # case-sensitive: a literal scan, several times faster than re.I
+YEAR_HINT = re.compile(r"(?:19|20)\d\d")
+MONTH_HINT = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+NUMERIC_HINT = re.compile(r"\d[.-]\d")
+
+
+def numeric_date(first: int, second: int, year: int, published: dt.date | None) -> dt.date | None:
+    """'29.03.2017' (day first) or '03.29.2017' (month first): day first unless impossible, or unless it falls after
+    the publication while month first does not ('03.12.2025' in a release of 13 March 2025 is 12 March)."""
+    if year < 100:
+        year += 2000
+    day_first, month_first = _day(year, second, first), _day(year, first, second)
+    if day_first and month_first and published and day_first > published >= month_first:
+        return month_first
+    return day_first or month_first
 
 
 def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
     """Every date the sentence states, most precise first where they overlap."""
-    if not ANY_DATE.search(sentence):
+    russian = ANY_CYRILLIC.search(sentence) is not None
+    if not (RU_ANY_DATE if russian else ANY_DATE).search(sentence):
         return []
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
@@ -98,22 +134,52 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
         found.append(Found(text, precision, span[0], span[1], end_year))
         taken.append(span)
 
-    for m in DAY_MONTH_YEAR.finditer(sentence):
+    for m in DAY_RANGE.finditer(sentence) if RANGE_HINT.search(sentence) else ():
+        if m.group(4) or published:
+            year = int(m.group(4)) if m.group(4) else published.year
+            add(f"{year:04d}-{_month(m.group(3)):02d}", "month", m.span())
+    months = MONTH_HINT.search(sentence) is not None  # cheap guards: most patterns need a month name
+    for m in DAY_MONTH_YEAR.finditer(sentence) if months else ():
         add(_day(int(m.group(3)), _month(m.group(2)), int(m.group(1))), "day", m.span())
-    for m in MONTH_DAY_YEAR.finditer(sentence):
+    for m in MONTH_DAY_YEAR.finditer(sentence) if months else ():
         add(_day(int(m.group(3)), _month(m.group(1)), int(m.group(2))), "day", m.span())
-    for m in NUMERIC.finditer(sentence):
+    for m in NUMERIC.finditer(sentence) if NUMERIC_HINT.search(sentence) else ():
         if m.group(1):
-            add(_day(int(m.group(3)), int(m.group(2)), int(m.group(1))), "day", m.span())
+            add(numeric_date(int(m.group(1)), int(m.group(2)), int(m.group(3)), published), "day", m.span())
         else:
             add(_day(int(m.group(4)), int(m.group(5)), int(m.group(6))), "day", m.span())
     when = tense(sentence)
+    if russian:
+        for m in RU_DAY_MONTH.finditer(sentence):
+            month = month_number(m.group(3))
+            if m.group(2):  # '20–21 августа': a stay of two days
+                if m.group(4) or published:
+                    add(f"{int(m.group(4) or published.year):04d}-{month:02d}", "month", m.span())
+            elif m.group(4):
+                add(_day(int(m.group(4)), month, int(m.group(1))), "day", m.span())
+            elif published:
+                add(resolve_without_year(month, int(m.group(1)), published, when), "day", m.span())
+        if published:
+            for m in RU_RELATIVE.finditer(sentence):
+                shift = {"вчера": -1, "сегодня": 0, "завтра": 1, "позавчера": -2}[m.group(1).lower()]
+                add(published + dt.timedelta(days=shift), "day", m.span())
+        for m in RU_MONTH_YEAR.finditer(sentence):
+            month = month_number(m.group(1)[:-1] if m.group(1).lower().endswith("е") else m.group(1))
+            month = month or {"мае": 5}.get(m.group(1).lower())
+            if month and (m.group(2) or published):
+                if m.group(2):
+                    add(f"{int(m.group(2)):04d}-{month:02d}", "month", m.span())
+                else:
+                    day = resolve_without_year(month, 1, published.replace(day=1), when)
+                    add(day.isoformat()[:7] if day else None, "month", m.span())
+        for m in RU_YEAR.finditer(sentence):
+            add(m.group(1), "year", m.span(1))
     if published:
-        for m in DAY_MONTH.finditer(sentence):
+        for m in DAY_MONTH.finditer(sentence) if months else ():
             add(resolve_without_year(_month(m.group(2)), int(m.group(1)), published, when), "day", m.span())
-        for m in MONTH_DAY.finditer(sentence):
+        for m in MONTH_DAY.finditer(sentence) if months else ():
             add(resolve_without_year(_month(m.group(1)), int(m.group(2)), published, when), "day", m.span())
-        for m in WEEKDAY.finditer(sentence):
+        for m in WEEKDAY.finditer(sentence) if "day" in sentence else ():
             target = WEEKDAYS.index(m.group(1).lower())
             ahead = (target - published.weekday()) % 7
             if when == "future" or m.group(0).lower().startswith("next"):
@@ -121,25 +187,25 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
             else:
                 day = published - dt.timedelta(days=(published.weekday() - target) % 7)
             add(day, "day", m.span())
-        for m in RELATIVE.finditer(sentence):
+        for m in RELATIVE.finditer(sentence) if ("day" in sentence or "orrow" in sentence) else ():
             shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[m.group(1).lower()]
             add(published + dt.timedelta(days=shift), "day", m.span())
-    for m in MONTH_YEAR.finditer(sentence):
+    for m in MONTH_YEAR.finditer(sentence) if months else ():
         add(f"{int(m.group(2)):04d}-{_month(m.group(1)):02d}", "month", m.span())
     if published:
-        for m in MONTH_ONLY.finditer(sentence):
+        for m in MONTH_ONLY.finditer(sentence) if months else ():
             day = resolve_without_year(_month(m.group(1)), 1, published.replace(day=1), when)
             if day is not None:
                 add(day.isoformat()[:7], "month", m.span())
-        for m in THIS_MONTH.finditer(sentence):
+        for m in THIS_MONTH.finditer(sentence) if "onth" in sentence else ():
             shift = {"last": -1, "previous": -1, "the previous": -1, "next": 1, "the following": 1}.get(m.group(1).lower(), 0)
             month_index = published.year * 12 + published.month - 1 + shift
             add(f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", "month", m.span())
-    for m in RANGE.finditer(sentence):
+    for m in RANGE.finditer(sentence) if YEAR_HINT.search(sentence) else ():
         low, high = int(m.group(1)), int(m.group(2))
         if low <= high:
             add(str(low), "year", m.span(), end_year=high)
-    for m in YEAR.finditer(sentence):
+    for m in YEAR.finditer(sentence) if YEAR_HINT.search(sentence) else ():
         add(m.group(1), "year", m.span(1))
     found.sort(key=lambda f: f.start)
     return found

