@@ -158,10 +158,12 @@ def theme_bar(counts: pd.DataFrame, themes: pd.DataFrame) -> go.Figure:
                    xaxis_title="Records (one per theme)", yaxis_title=None)
 
 
-def _heatmap(matrix: pd.DataFrame, title: str, x_title: str, y_title: str, hover: str, height: int) -> go.Figure:
-    """Counts from 0 (an empty cell is blank), with the number in every non-empty cell while the cells are wide enough."""
+def _heatmap(matrix: pd.DataFrame, title: str, x_title: str, y_title: str, hover: str, height: int,
+             numbers: np.ndarray | None = None) -> go.Figure:
+    """Counts from 0 (an empty cell is blank), with the number in every non-empty cell while the cells are wide enough
+    (numbers: which cells carry one, when not all)."""
     z = matrix.to_numpy()
-    text = np.where(z > 0, z.astype(str), "")
+    text = np.where((z > 0) & (numbers if numbers is not None else True), z.astype(str), "")
     fits = matrix.shape[1] <= HEATMAP_TEXT_COLUMNS
     fig = go.Figure(go.Heatmap(
         z=z, x=[esc(c) for c in matrix.columns], y=[esc(i) for i in matrix.index], colorscale=HEATMAP_SCALE, zmin=0,
@@ -204,8 +206,10 @@ def cooccurrence_heatmap(pairs: pd.DataFrame, labels: dict[str, str]) -> go.Figu
     matrix.index = [labels.get(t, t) for t in matrix.index]
     matrix.columns = [labels.get(t, t) for t in matrix.columns]
     matrix = matrix.iloc[::-1]  # first theme at the top, as on the x axis from the left
+    lower = np.tril(np.ones((len(themes), len(themes)), dtype=bool), -1)[::-1]  # rows are drawn reversed
     return _heatmap(matrix, "Which themes go together? (records that carry both)", None, None,
-                    "%{y} + %{x}: %{z} records<extra></extra>", max(380, 120 + 34 * len(themes)))
+                    "%{y} + %{x}: %{z} records<extra></extra>", max(380, 120 + 34 * len(themes)),
+                    numbers=lower)  # the matrix is symmetric: each pair's number once, below the diagonal
 
 
 # ------------------------------------------------------------------------------------------- country and commitments

@@ -179,3 +179,13 @@ def test_the_build_writes_the_filter_index_the_dashboard_loads_and_refuses_a_sta
     assert from_file.options(themes, countries) == queries.options(conn)  # the same filters without scanning records
     assert Cube.from_file(path, "another database") is None  # a stale index is never used
     assert index.KEY_SQL == queries.INDEX_KEY_SQL
+
+
+def test_the_cooccurrence_heatmap_numbers_each_pair_once():
+    pairs = pd.DataFrame([(a, b, 3 if {a, b} == {"a", "b"} else 1) for a in "abc" for b in "abc" if a != b],
+                         columns=["theme_a", "theme_b", "records"])
+    trace = figures.cooccurrence_heatmap(pairs, {"a": "A", "b": "B", "c": "C"}).data[0]
+    text = np.asarray(trace.text)
+    assert (text != "").sum() == 3 and sorted(text[text != ""]) == ["1", "1", "3"]  # 3 pairs, each once
+    z = np.asarray(trace.z)
+    assert (z == z.T[::-1, ::-1]).all() or (z[::-1] == z[::-1].T).all()  # the colours still show the whole matrix
