@@ -4,13 +4,15 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= $(or $(COOPERATION_DB),data/cooperation.db)
 PORT   ?= 8501
-# Everything curated in data/ (not the database itself, not hidden temporary files).
+CURATE_PORT ?= 8502
+# Everything curated in data/ (not the database itself, not hidden temporary files): records, the releases folder
+# (data/releases/, git-ignored) and the review decisions (data/review/).
 DATA_FILES := $(shell find data -type f ! -name '*.db' ! -name '*.db-*' ! -name '.*' 2>/dev/null)
 INSTALLED  := $(VENV)/.installed
 
 SEED   := ../shared/seeds/000_bb4e954e9fb0595a.txt
 
-.PHONY: setup db run test eval bench lock schema-doc water clean
+.PHONY: setup db run curate test eval bench lock schema-doc water clean
 .DEFAULT_GOAL := run
 
 setup: $(INSTALLED)
@@ -25,9 +27,18 @@ db: $(DB)
 $(DB): $(INSTALLED) $(DATA_FILES)
 	$(BIN)/python -m etl build --data data --db $(DB)
 
-run: setup db
+# A build that would drop more than 5 % of a table is refused (exit 1) and keeps the last good database, which is
+# then served with a notice on every page.
+run: setup
+	@$(MAKE) --no-print-directory db || echo "make run: the build was refused (see above); serving the last good database"
 	COOPERATION_DB=$(DB) $(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) \
 		--server.headless true --browser.gatherUsageStats false
+
+# The curators' review screen: the only writer, and only to data/. Loopback only unless COOPERATION_CURATE_SECRET is set.
+curate: setup
+	@$(MAKE) --no-print-directory db || echo "make curate: the build was refused (see above); fix it before reviewing"
+	COOPERATION_DB=$(DB) COOPERATION_DATA=data $(BIN)/streamlit run curate.py --server.address 127.0.0.1 \
+		--server.port $(CURATE_PORT) --server.headless true --browser.gatherUsageStats false --server.maxUploadSize 25
 
 test: setup db
 	COOPERATION_DB=$(DB) $(BIN)/python -m pytest -q
@@ -57,5 +68,6 @@ lock:
 	.lockvenv/bin/pip freeze --exclude ca-unesco-dashboard > requirements.lock
 	rm -rf .lockvenv build *.egg-info
 
+# Never deletes the releases folder or the review decisions: they are data a person made (back them up with data/).
 clean:
 	rm -rf $(VENV) $(DB) bench/work bench/.venv-bench

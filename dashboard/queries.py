@@ -369,6 +369,16 @@ def last_build(conn: sqlite3.Connection) -> dict | None:
     return None if frame.empty else frame.iloc[0].to_dict()
 
 
+def refused_build(conn: sqlite3.Connection) -> dict | None:
+    """The last build that was refused because it would have dropped too many records (this database is the last
+    good one), or None. Older databases have no refused_builds table."""
+    try:
+        frame = _frame(conn, "SELECT id, finished_at, message FROM refused_builds ORDER BY id DESC LIMIT 1")
+    except (sqlite3.Error, pd.errors.DatabaseError):
+        return None
+    return None if frame.empty else frame.iloc[0].to_dict()
+
+
 def builds(conn: sqlite3.Connection, limit: int = 20) -> pd.DataFrame:
     return _frame(conn, "SELECT id, started_at, finished_at, status, files_read, rows_loaded, rows_rejected, input_digest "
                         "FROM etl_runs ORDER BY id DESC LIMIT :limit", {"limit": limit})

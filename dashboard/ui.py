@@ -258,6 +258,15 @@ def frame(title: str, caption: str) -> None:
     nav_links()
     st.title(title)
     st.caption(caption)
+    try:  # a refused build kept this database: say so on every page
+        refused = load(queries.refused_build)
+    except store.DatabaseUnavailable:
+        refused = None
+    if refused:
+        st.warning(f"Showing the last good database: the build of {md(str(refused['finished_at'])[:16].replace('T', ' '))} UTC "
+                   "was refused because it "
+                   "would have dropped too many records. Curators: run `python -m etl build` to see why.",
+                   icon=":material/warning:")
 
 
 def nav_links() -> None:

@@ -1,11 +1,14 @@
-"""Store press releases and the records extracted from them.
+"""Store press releases as files, and put them and the records extracted from them into the database.
 
-Design (docs/extract.md): the `documents` table holds every ingested release; the meetings,
-partnerships, people and places extracted from it are ordinary rows marked `origin = 'extracted'`
-(with `confidence` and `document_id`), and `evidence` ties each fact to its sentence. A build keeps the
-documents of the database it replaces and re-applies them, so ingested records survive `etl build` and
-are re-resolved against the current curated data. A release that repeats a curated record adds evidence
-to the curated record instead of a duplicate.
+Releases are files (docs/extract.md): `ingest` writes each release into the releases folder (default
+data/releases/, or $COOPERATION_RELEASES) as `<content id>.txt` in the seed's layout, with `<content id>.json`
+beside it (permanent link, ingestion time, original file name), and then rebuilds the database. `etl build`
+reads the folder and re-extracts every release against the current curated data, so the database never holds
+the only copy. In the database the meetings, partnerships, people and places extracted from a release are
+ordinary rows marked `origin = 'extracted'` (with `confidence` and `document_id`), and `evidence` ties each fact
+to its sentence. Each fact has a stable id derived from its release and its content; a fact a person has
+decided on (data/review/decisions.yaml) is not proposed again. A release that repeats a curated record adds
+evidence to the curated record instead of a duplicate.
 """
 
 from __future__ import annotations
@@ -13,20 +16,26 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
 import sqlite_utils
 
 from .articles import ArticleError, Document, find_articles, read_article
+from .records import Reject
 from .extract import Extraction, extract
 from .extract.reference import FOCUS, Reference
 from .extract.text import fold
-from .index import write_index
-from .schema import SCHEMA_VERSION, ensure_schema, refresh_records
 
 FOCUS_ISO3 = set(FOCUS.values())
+RELEASES_ENV = "COOPERATION_RELEASES"
+RELEASE_NAME = re.compile(r"^doc-[0-9a-f]{16}$")
+ACTIVE_HTML = re.compile(rb"<\s*(?:script|iframe|object|embed)\b|javascript\s*:|\son[a-z]+\s*=", re.I)
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -38,6 +47,8 @@ class IngestReport:
     meetings: int = 0
     partnerships: int = 0
     confirmations: int = 0
+    documents: list[str] = field(default_factory=list)  # ids of the releases added or replaced
+    build: Any = None  # the BuildReport of the rebuild that followed, if any
 
     def summary(self) -> str:
         lines = [f"{len(self.added)} new, {len(self.replaced)} replaced, {len(self.unchanged)} unchanged, "
@@ -55,51 +66,50 @@ def _short(document_id: str) -> str:
     return document_id.removeprefix("doc-")[:10]
 
 
-REMOVE_DOCUMENT_SQL = (  # a document and everything extracted from it; :doc is the document id
-    "DELETE FROM meeting_participants WHERE meeting_id IN (SELECT id FROM meetings WHERE document_id = :doc)",
-    "DELETE FROM meeting_countries WHERE meeting_id IN (SELECT id FROM meetings WHERE document_id = :doc)",
-    "DELETE FROM meeting_themes WHERE meeting_id IN (SELECT id FROM meetings WHERE document_id = :doc)",
-    "DELETE FROM partnership_meetings WHERE meeting_id IN (SELECT id FROM meetings WHERE document_id = :doc) "
-    "OR partnership_id IN (SELECT id FROM partnerships WHERE document_id = :doc)",
-    "DELETE FROM partnership_countries WHERE partnership_id IN (SELECT id FROM partnerships WHERE document_id = :doc)",
-    "DELETE FROM partnership_themes WHERE partnership_id IN (SELECT id FROM partnerships WHERE document_id = :doc)",
-    "DELETE FROM meetings WHERE document_id = :doc",
-    "DELETE FROM partnerships WHERE document_id = :doc",
-    "DELETE FROM evidence WHERE document_id = :doc",
-    "DELETE FROM documents WHERE id = :doc",
-    # people and places first seen in this document and used by nothing else
-    "DELETE FROM person_aliases WHERE person_id IN (SELECT id FROM people WHERE document_id = :doc AND id NOT IN "
-    "(SELECT person_id FROM meeting_participants))",
-    "DELETE FROM people WHERE document_id = :doc AND id NOT IN (SELECT person_id FROM meeting_participants)",
-    "DELETE FROM place_countries WHERE place_id IN (SELECT id FROM places WHERE document_id = :doc AND id NOT IN "
-    "(SELECT place_id FROM meetings WHERE place_id IS NOT NULL UNION SELECT place_id FROM partnerships WHERE place_id IS NOT NULL))",
-    "DELETE FROM places WHERE document_id = :doc AND id NOT IN (SELECT place_id FROM meetings WHERE place_id IS NOT NULL "
-    "UNION SELECT place_id FROM partnerships WHERE place_id IS NOT NULL)",
-)
-
-
-def remove_document(db: sqlite_utils.Database, document_id: str) -> None:
-    """Delete a document and everything extracted from it."""
-    for sql in REMOVE_DOCUMENT_SQL:
-        db.conn.execute(sql, {"doc": document_id})
-
-
-def store_document(db: sqlite_utils.Database, doc: Document, ingested_at: str) -> None:
-    db["documents"].insert({"id": doc.id, "title": doc.title, "published": doc.published, "url": doc.url, "text": doc.text,
-                            "content_hash": doc.content_hash, "source_file": doc.source_file, "ingested_at": ingested_at})
-
-
 def document_from_row(row: dict) -> Document:
     return Document(row["id"], row["title"], row["published"], row["url"], row["text"], row["content_hash"], row["source_file"])
 
 
-def apply_extraction(db: sqlite_utils.Database, x: Extraction, ref: Reference, report: IngestReport) -> None:
-    """Write what was extracted from one stored document: records, links and evidence."""
+def fact_id(document_id: str, kind: str, *content: str) -> str:
+    """A stable id for an extracted fact: its release and what it says (not its position in the release)."""
+    digest = hashlib.sha256("|".join((kind, *content)).encode()).hexdigest()[:8]
+    return f"x-{_short(document_id)}-{kind}-{digest}"
+
+
+def meeting_fact_id(document_id: str, day: str, people_ids: list[str]) -> str:
+    return fact_id(document_id, "m", day, *sorted(people_ids))
+
+
+def partnership_fact_id(document_id: str, kind: str, name: str) -> str:
+    return fact_id(document_id, "p", kind, fold(name))
+
+
+def apply_extraction(db: sqlite_utils.Database, x: Extraction, ref: Reference, report: IngestReport,
+                     decisions: dict[str, Any] | None = None) -> None:
+    """Write what was extracted from one stored document: records, links and evidence. Facts a person decided on
+    are left out (an accepted or merged one cites the release through its curated record instead)."""
     doc = x.document
     conn = db.conn
-    short = _short(doc.id)
     source = doc.url or f"document:{doc.id}"
     evidence: list[dict] = []
+    decisions = decisions or {}
+    used: set[str] = set()
+
+    def unique(key: str) -> str:
+        key, n = (key, 1) if key not in used else (f"{key}-2", 2)
+        while key in used:
+            n += 1
+            key = f"{key.rsplit('-', 1)[0]}-{n}"
+        used.add(key)
+        return key
+
+    def decided(key: str, table: str, field_name: str, value: str, sentence) -> bool:
+        decision = decisions.get(key)
+        if decision is None:
+            return False
+        if decision.record and decision.decision in ("accept", "merge"):
+            cite(table, decision.record, "confirmation", value, sentence)
+        return True
 
     def cite(table: str, record_id: str, field_name: str, value: str, sentence) -> None:
         evidence.append({"id": hashlib.sha256(f"{doc.id}|{table}|{record_id}|{field_name}|{value}|{sentence.start}".encode())
@@ -113,8 +123,10 @@ def apply_extraction(db: sqlite_utils.Database, x: Extraction, ref: Reference, r
         for s in sentences:
             cite("documents", doc.id, "theme", theme, s)
 
-    for n, meeting in enumerate(x.meetings, start=1):
-        people_ids = [_person_id(db, p, doc) for p in meeting.participants]
+    for meeting in x.meetings:
+        kept = [(pid, p) for pid, p in ((_person_id(p, decisions), p) for p in meeting.participants)
+                if pid and (pid.startswith("x-") or _exists(conn, "people", pid))]
+        people_ids = [pid for pid, _ in kept]
         day = meeting.date.date if meeting.date else doc.published
         twin = conn.execute(
             "SELECT m.id FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.id WHERE m.origin = 'curated' "
@@ -123,71 +135,122 @@ def apply_extraction(db: sqlite_utils.Database, x: Extraction, ref: Reference, r
             cite("meetings", twin[0], "confirmation", day, meeting.evidence)
             report.confirmations += 1
             continue
-        countries = sorted({p.country for p in meeting.participants if p.country in FOCUS_ISO3} or set(mentioned[:1]))
+        countries = sorted({p.country for p in meeting.participants if p.country in FOCUS_ISO3}
+                           or _focus(getattr(meeting, "countries", ())) or set(mentioned[:1]))
         if not countries:
             continue  # not about Central Asia
-        meeting_id = f"x-{short}-m{n}"
+        meeting_id = unique(meeting_fact_id(doc.id, day, people_ids))
+        if decided(meeting_id, "meetings", "meeting", day, meeting.evidence):
+            continue
         flags = ["extracted"] + ([] if meeting.date else ["date_unknown_publication_date_used"]) + \
             ([] if meeting.location else ["place_unknown"])
-        names = [p.name for p in meeting.participants]
+        names = [p.name for _, p in kept] or [p.name for p in meeting.participants]
         title = f"{names[0]} meets {' and '.join(names[1:])}" if len(names) > 1 else names[0]
         db["meetings"].insert({
             "id": meeting_id, "date": day, "date_precision": meeting.date.precision if meeting.date else "day",
             "year": int(day[:4]), "title": title[:300],
             "kind": "video_conference" if re.search(r"video|online|virtual", meeting.evidence.text, re.I) else "bilateral_meeting",
-            "place_id": _place_id(db, ref, meeting.location, doc), "summary": meeting.evidence.text, "source_url": source,
-            "flags": ";".join(flags), "note": None, "origin": "extracted",
-            "confidence": 0.9 if meeting.date and all(p.person for p in meeting.participants) else 0.6, "document_id": doc.id})
+            "place_id": _place_id(db, ref, meeting.location, doc, decisions), "summary": meeting.evidence.text,
+            "source_url": source, "flags": ";".join(flags), "note": None, "origin": "extracted",
+            "confidence": _confidence(meeting, 0.9 if meeting.date and all(p.person for p in meeting.participants) else 0.6),
+            "document_id": doc.id})
+        for pid, p in kept:
+            _ensure_person(db, pid, p, doc)
         db["meeting_participants"].insert_all([{"meeting_id": meeting_id, "person_id": pid, "role": p.role}
-                                               for pid, p in zip(people_ids, meeting.participants)], ignore=True)
+                                               for pid, p in kept], ignore=True)
         db["meeting_countries"].insert_all([{"meeting_id": meeting_id, "country_iso3": c} for c in countries])
-        db["meeting_themes"].insert_all([{"meeting_id": meeting_id, "theme_id": t} for t in themes])
+        db["meeting_themes"].insert_all([{"meeting_id": meeting_id, "theme_id": t} for t in _own(meeting, "themes", themes)])
         cite("meetings", meeting_id, "meeting", day, meeting.evidence)
         report.meetings += 1
 
-    for n, p in enumerate(x.partnerships, start=1):
+    for p in x.partnerships:
         twin = _curated_partnership(conn, p.kind, p.name, p.year)
         if twin:
             cite("partnerships", twin, "confirmation", p.name, x.sentences[p.sentence_index])
             report.confirmations += 1
             continue
-        if not mentioned:
+        countries = sorted(_focus(getattr(p, "countries", ()))) or mentioned
+        if not countries:
             continue
-        partnership_id = f"x-{short}-p{n}"
+        partnership_id = unique(partnership_fact_id(doc.id, p.kind, p.name))
+        if decided(partnership_id, "partnerships", "partnership", p.name, x.sentences[p.sentence_index]):
+            continue
         year = p.year or int(doc.published[:4])
         place = next((pl for pl, _ in x.places if p.kind == "world_heritage_inscription" and pl.name == p.name), None)
         db["partnerships"].insert({
             "id": partnership_id, "name": p.name[:300], "kind": p.kind, "date": str(year), "date_precision": "year", "year": year,
             "end_date": None, "end_precision": None, "end_year": None, "status": "unknown",
-            "place_id": _place_id(db, ref, place.name, doc) if place else None, "summary": p.evidence, "source_url": source,
-            "flags": "extracted" + ("" if p.year else ";year_from_publication"), "note": None, "origin": "extracted",
-            "confidence": 0.7 if p.year else 0.5, "document_id": doc.id})
-        db["partnership_countries"].insert_all([{"partnership_id": partnership_id, "country_iso3": c} for c in mentioned])
-        db["partnership_themes"].insert_all([{"partnership_id": partnership_id, "theme_id": t} for t in themes])
+            "place_id": _place_id(db, ref, place.name, doc, decisions) if place else None, "summary": p.evidence,
+            "source_url": source, "flags": "extracted" + ("" if p.year else ";year_from_publication"), "note": None,
+            "origin": "extracted", "confidence": _confidence(p, 0.7 if p.year else 0.5), "document_id": doc.id})
+        db["partnership_countries"].insert_all([{"partnership_id": partnership_id, "country_iso3": c} for c in countries])
+        db["partnership_themes"].insert_all([{"partnership_id": partnership_id, "theme_id": t} for t in _own(p, "themes", themes)])
         cite("partnerships", partnership_id, "partnership", p.name, x.sentences[p.sentence_index])
         report.partnerships += 1
     if evidence:
         db["evidence"].insert_all(evidence, replace=True)
 
 
-def _person_id(db: sqlite_utils.Database, mention, doc: Document) -> str:
+def _confidence(fact: Any, fallback: float) -> float:
+    """The extractor's confidence in a fact, where it gives one; else the fixed value of the rule that found it."""
+    value = getattr(fact, "confidence", None)
+    return float(value) if isinstance(value, (int, float)) and 0 <= value <= 1 else fallback
+
+
+def person_fact_id(name: str) -> str:
+    return "x-" + slug(name)
+
+
+def _focus(countries) -> set[str]:
+    return {c for c in countries or () if c in FOCUS_ISO3}
+
+
+def _own(fact, name: str, release_wide: list[str]) -> list[str]:
+    """A fact's own countries or themes (those of its sentences and paragraph, from the extractor), else the release's."""
+    return list(dict.fromkeys(getattr(fact, name, None) or release_wide))
+
+
+def _person_id(mention, decisions: dict[str, Any] | None = None) -> str | None:
+    """The person a mention is: a curated one, the record a reviewer made of them, or a new unconfirmed person
+    (None when a reviewer rejected that person: the mention is left out)."""
     if mention.person is not None:
         return mention.person.id
-    person_id = "x-" + slug(mention.name)
+    person_id = person_fact_id(mention.name)
+    decision = (decisions or {}).get(person_id)
+    if decision is not None:
+        return decision.record if decision.decision in ("accept", "merge") and decision.record else None
+    return person_id
+
+
+EXISTS_SQL = {"people": "SELECT 1 FROM people WHERE id = :id", "places": "SELECT 1 FROM places WHERE id = :id"}
+
+
+def _exists(conn: sqlite3.Connection, table: str, key: str) -> bool:
+    return conn.execute(EXISTS_SQL[table], {"id": key}).fetchone() is not None
+
+
+def _ensure_person(db: sqlite_utils.Database, person_id: str, mention, doc: Document) -> None:
+    """A new unconfirmed person, the first time a kept fact names them."""
+    if mention.person is not None or not person_id.startswith("x-"):
+        return
     if not db.conn.execute("SELECT 1 FROM people WHERE id = ?", [person_id]).fetchone():
         db["people"].insert({"id": person_id, "name": mention.name, "source_url": doc.url, "flags": "unconfirmed",
                              "note": "Found in a press release; not in the curated registry.", "origin": "extracted",
                              "confidence": 0.5, "document_id": doc.id})
         db["person_aliases"].insert({"person_id": person_id, "alias": mention.name})
-    return person_id
 
 
-def _place_id(db: sqlite_utils.Database, ref: Reference, name: str | None, doc: Document) -> str | None:
+def _place_id(db: sqlite_utils.Database, ref: Reference, name: str | None, doc: Document,
+              decisions: dict[str, Any] | None = None) -> str | None:
     if not name:
         return None
     place = ref.places.get(fold(name))
     if place is None:
         return None
+    decision = (decisions or {}).get(place.id)
+    if decision is not None:
+        keep = decision.decision in ("accept", "merge") and decision.record and _exists(db.conn, "places", decision.record)
+        return decision.record if keep else None
     if not db.conn.execute("SELECT 1 FROM places WHERE id = ?", [place.id]).fetchone():
         db["places"].insert({"id": place.id, "name": place.name, "kind": place.kind, "city": place.name, "lat": place.lat,
                              "lon": place.lon, "coord_precision": "city" if place.lat is not None else None, "year": None,
@@ -210,52 +273,195 @@ def _curated_partnership(conn: sqlite3.Connection, kind: str, name: str, year: i
     return None
 
 
-def ingest(paths: list[Path], db_path: Path, ref: Reference, progress=None) -> IngestReport:
-    """Read the files, store new or changed documents with their extracted records, in one transaction."""
+# ------------------------------------------------------------------------------------------- the releases folder
+
+
+def releases_dir(data_dir: Path) -> Path:
+    """Where ingested releases are kept: $COOPERATION_RELEASES, else <data folder>/releases."""
+    configured = os.environ.get(RELEASES_ENV)
+    return Path(configured) if configured else Path(data_dir) / "releases"
+
+
+def release_text(doc: Document) -> str:
+    """A document in the seed's layout, which read_article reads back to the same document (same content id)."""
+    parts = [doc.title, doc.published or "", doc.text]
+    if doc.url:
+        parts.append(f"Permanent link: {doc.url}")
+    return "\n\n".join(parts) + "\n"
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def store_release(doc: Document, folder: Path, ingested_at: str, source_file: str | None = None) -> Path:
+    """Write a release and its metadata into the releases folder; ArticleError if it cannot be kept faithfully."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{doc.id}.txt"
+    meta = {"id": doc.id, "title": doc.title, "published": doc.published, "url": doc.url,
+            "source_file": source_file or doc.source_file, "ingested_at": ingested_at, "content_hash": doc.content_hash}
+    _write_atomically(folder / f"{doc.id}.json", json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
+    _write_atomically(path, release_text(doc))
+    again = read_article(path, path.name)
+    if again.id != doc.id:
+        remove_release(folder, doc.id)
+        raise ArticleError(f"{doc.source_file}: this release cannot be stored so that it reads back the same; "
+                           "save it as plain text in the usual layout and upload that")
+    return path
+
+
+def remove_release(folder: Path, document_id: str) -> None:
+    for suffix in (".txt", ".json"):
+        (folder / f"{document_id}{suffix}").unlink(missing_ok=True)
+
+
+def read_releases(folder: Path) -> tuple[list[dict], list[Reject]]:
+    """Every release in the folder -> rows of the documents table (oldest first), and a reject for each file that
+    cannot be read or whose content no longer matches its name."""
+    if not folder.is_dir():
+        return [], []
+    rows, problems = [], []
+    for path in sorted(folder.glob("*.txt")):
+        where = f"releases/{path.name}"
+        if not RELEASE_NAME.match(path.stem):
+            problems.append(Reject(where, None, None, None, None, "not a release file (releases are named doc-<content id>.txt "
+                                                                  "by etl ingest); move it out of the releases folder"))
+            continue
+        try:
+            doc = read_article(path, path.name)
+        except ArticleError as exc:
+            problems.append(Reject(where, None, path.stem, None, None, f"the release cannot be read: {exc}"))
+            continue
+        if doc.id != path.stem:
+            problems.append(Reject(where, None, path.stem, None, None,
+                                   "the release was changed after it was ingested (its content no longer matches its name); "
+                                   "restore it from the backup, or ingest the edited release again"))
+            continue
+        meta = _read_meta(path.with_suffix(".json"))
+        ingested_at = meta.get("ingested_at") if isinstance(meta.get("ingested_at"), str) else _mtime(path)
+        source_file = meta.get("source_file") if isinstance(meta.get("source_file"), str) else path.name
+        rows.append({"id": doc.id, "title": doc.title, "published": doc.published, "url": doc.url, "text": doc.text,
+                     "content_hash": doc.content_hash, "source_file": source_file[:300], "ingested_at": ingested_at[:40]})
+    rows.sort(key=lambda r: (r["ingested_at"], r["id"]))
+    return rows, problems
+
+
+def _read_meta(path: Path) -> dict:
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def _mtime(path: Path) -> str:
+    return dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def migrate_documents(rows: list[dict], folder: Path) -> int:
+    """Releases an older version kept only inside the database -> files in the releases folder (done once)."""
+    for row in rows:
+        store_release(document_from_row(row), folder, row.get("ingested_at") or utc_now(), row.get("source_file"))
+    return len(rows)
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def check_release(path: Path, name: str) -> Document:
+    """Read one uploaded or given release, refusing what must not be stored: ArticleError with a reason."""
+    doc = read_article(path, name)
+    raw = Path(path).read_bytes()
+    if Path(path).suffix.lower() in (".html", ".htm") and ACTIVE_HTML.search(raw):
+        raise ArticleError(f"{name}: the HTML holds active content (<script>, javascript: links or event handlers); "
+                           "save the release as plain text (.txt) and upload that")
+    if CONTROL.search(doc.text) or CONTROL.search(doc.title):
+        raise ArticleError(f"{name}: the file holds control characters; it is probably not a text file")
+    if doc.url and not re.match(r"^https?://[^\s/$.?#][^\s]*$", doc.url):
+        raise ArticleError(f"{name}: the permanent link {doc.url[:80]!r} is not a web address starting with http:// or https://")
+    return doc
+
+
+def ingest(paths: list[Path], data_dir: Path, db_path: Path, releases: Path | None = None, progress=None,
+           rebuild: bool = True, names: list[str] | None = None) -> IngestReport:
+    """Store new or changed releases in the releases folder, then rebuild the database from files.
+
+    The same release again changes nothing; a changed release with the same permanent link (or, without one,
+    the same file name) replaces its older version. `names` gives the names to report for the files (uploads)."""
+    from .load import build
+    from .review import write_lock
+
+    data_dir = Path(data_dir)
+    folder = Path(releases) if releases else releases_dir(data_dir)
     report = IngestReport()
-    if not Path(db_path).exists():
-        raise FileNotFoundError(f"no database at {db_path}; build it first with: python -m etl build")
-    db = sqlite_utils.Database(db_path)
-    ensure_schema(db)
     files = find_articles(paths)
-    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-    changed = False
+    if names:
+        files = [(path, name) for (path, _), name in zip(files, names)]
+    now = utc_now()
     items = progress(files) if progress else files
-    with db.conn:
+    with write_lock(data_dir):
+        known, _ = read_releases(folder)
         for path, name in items:
             try:
-                doc = read_article(path, name)
+                doc = check_release(path, name)
             except ArticleError as exc:
                 report.refused.append(str(exc))
                 continue
-            if db.conn.execute("SELECT 1 FROM documents WHERE id = ?", [doc.id]).fetchone():
+            if any(row["id"] == doc.id for row in known) or doc.id in report.documents:
                 report.unchanged.append(name)
                 continue
-            older = db.conn.execute("SELECT id FROM documents WHERE (url IS NOT NULL AND url = ?) OR (url IS NULL AND ? IS NULL "
-                                    "AND source_file = ?)", [doc.url, doc.url, doc.source_file]).fetchall()
-            for (old_id,) in older:
-                remove_document(db, old_id)
+            older = [row for row in known if (doc.url and row["url"] == doc.url) or (not doc.url and not row["url"]
+                                                                                         and row["source_file"] == name)]
+            try:
+                store_release(doc, folder, now, name)
+            except ArticleError as exc:
+                report.refused.append(str(exc))
+                continue
+            for row in older:
+                remove_release(folder, row["id"])
+            known = [row for row in known if row not in older] + [{"id": doc.id, "url": doc.url, "source_file": name}]
             (report.replaced if older else report.added).append(name)
-            store_document(db, doc, now)
-            apply_extraction(db, extract(doc, ref), ref, report)
-            changed = True
-        if changed:
-            refresh_records(db)
-            runs = db.conn.execute("SELECT coalesce(max(id), 0) FROM etl_runs").fetchone()[0]
-            db["etl_runs"].insert({"id": runs + 1, "started_at": now, "finished_at": now, "status": "ingest",
-                                   "data_dir": ", ".join(map(str, paths))[:500], "input_digest": None, "files_read": len(files),
-                                   "rows_loaded": report.meetings + report.partnerships, "rows_rejected": len(report.refused),
-                                   "table_counts": None, "etl_version": str(SCHEMA_VERSION)})
-    db.close()
-    write_index(Path(db_path))  # the records may have changed: the filter index again (etl/index.py)
+            report.documents.append(doc.id)
+        if report.documents and rebuild:
+            report.build = build(data_dir, db_path, releases=folder)
+            if report.build.written:
+                _count(report, db_path)
     return report
 
 
-def reapply_documents(db: sqlite_utils.Database, documents: list[dict], ref: Reference) -> IngestReport:
-    """During a build: store the previous database's documents again and re-extract their records."""
+COUNT_SQL = {
+    "meetings": "SELECT count(*) FROM meetings WHERE origin = 'extracted' AND document_id IN (SELECT value FROM json_each(:docs))",
+    "partnerships": "SELECT count(*) FROM partnerships WHERE origin = 'extracted' AND document_id IN "
+                    "(SELECT value FROM json_each(:docs))",
+    "confirmations": "SELECT count(*) FROM evidence WHERE field = 'confirmation' AND document_id IN "
+                     "(SELECT value FROM json_each(:docs))",
+}
+
+
+def _count(report: IngestReport, db_path: Path) -> None:
+    conn = sqlite3.connect(Path(db_path).resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        for name, sql in COUNT_SQL.items():
+            setattr(report, name, conn.execute(sql, {"docs": json.dumps(report.documents)}).fetchone()[0])
+    finally:
+        conn.close()
+
+
+def apply_releases(db: sqlite_utils.Database, documents: list[dict], ref: Reference,
+                   decisions: dict[str, Any] | None = None) -> IngestReport:
+    """During a build: store the releases and extract their records again, against the current curated data."""
     report = IngestReport()
     for row in documents:
         db["documents"].insert(row)
-        apply_extraction(db, extract(document_from_row(row), ref), ref, report)
+        apply_extraction(db, extract(document_from_row(row), ref), ref, report, decisions)
         report.added.append(row["source_file"])
     return report

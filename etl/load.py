@@ -1,8 +1,12 @@
 """Write validated records into SQLite with sqlite-utils, atomically.
 
-The database is built in a temporary file next to the target and swapped in with one
-`os.replace`; until that rename the previous database is untouched, so a crash, an error or a
-Ctrl-C at any point leaves it intact and readable.
+The database is a build artefact: everything in it comes from files (the curated records in data/, the
+ingested press releases in the releases folder, the review decisions in data/review/), so deleting it and
+building again gives the same rows. It is built in a temporary file next to the target and swapped in with
+one `os.replace`; until that rename the previous database is untouched, so a crash, an error or a Ctrl-C at
+any point leaves it intact and readable. A build that would drop more than SHRINK_LIMIT of the curated
+records of any table of the previous database is not swapped in (unless allow_shrink): the last good
+database stays, with a row in its `refused_builds` that says what would have been dropped and why.
 """
 
 from __future__ import annotations
@@ -11,8 +15,10 @@ import datetime as dt
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
-from dataclasses import dataclass
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
@@ -22,11 +28,37 @@ from .records import Dataset, Reject, read_data
 from .index import write_index
 from .schema import DERIVED_TABLES, SCHEMA_VERSION, TABLES, drop_indexes, ensure_schema, refresh_records
 
-FACT_TABLES = tuple(t.name for t in TABLES if t.name not in ("etl_runs", "rejects") + DERIVED_TABLES)
+FACT_TABLES = tuple(t.name for t in TABLES if t.name not in ("etl_runs", "rejects", "warnings", "refused_builds")
+                    + DERIVED_TABLES)
+# Tables whose rows a build may not silently lose: one id per row. Curated rows only where a table has an origin
+# (extracted records come and go as releases are reviewed); every ingested release.
+SHRINK_TABLES = tuple(t.name for t in TABLES if isinstance(t.pk, str) and t.name in FACT_TABLES and t.name != "evidence")
+SHRINK_LIMIT = 0.05
 
 
 class BuildError(Exception):
     """The build did not produce a database; the message says why, for a person."""
+
+
+@dataclass
+class Shrink:
+    """Rows of one table of the previous database that a build would drop, and why each one goes."""
+
+    table: str
+    before: int
+    dropped: dict[str, str]  # id -> reason
+
+    @property
+    def share(self) -> float:
+        return len(self.dropped) / self.before if self.before else 0.0
+
+    def describe(self, limit: int = 12) -> str:
+        items = sorted(self.dropped.items())
+        lines = [f"{self.table}: {len(self.dropped)} of {self.before} ({self.share:.0%}) would be dropped:"]
+        lines += [f"    {key}: {why}" for key, why in items[:limit]]
+        if len(items) > limit:
+            lines.append(f"    … and {len(items) - limit} more")
+        return "\n".join(lines)
 
 
 @dataclass
@@ -37,16 +69,33 @@ class BuildReport:
     run_id: int
     seconds: float
     written: bool
+    warnings: list[Reject] = field(default_factory=list)
+    shrinks: list[Shrink] = field(default_factory=list)  # tables that would lose more than SHRINK_LIMIT (not written)
+
+    @property
+    def refused(self) -> bool:
+        """The build was refused because it would have dropped too many records (the last good database stays)."""
+        return bool(self.shrinks) and not self.written
 
     def summary(self) -> str:
-        lines = [f"Built {self.db_path} (run {self.run_id}, {self.seconds:.2f} s)." if self.written
-                 else f"Did not write {self.db_path}."]
+        if self.written:
+            lines = [f"Built {self.db_path} (run {self.run_id}, {self.seconds:.2f} s)."]
+        elif self.refused:
+            lines = [f"Did not replace {self.db_path}: this build would drop more than {SHRINK_LIMIT:.0%} of a table's "
+                     "records. The last good database is kept (and served with a notice)."]
+            lines += [s.describe() for s in self.shrinks]
+            lines.append("Fix the refused records below, or run again with --allow-shrink if the deletion is deliberate.")
+        else:
+            lines = [f"Did not write {self.db_path}."]
         lines.append("Rows per table: " + ", ".join(f"{t} {n}" for t, n in self.counts.items() if n))
         if self.rejects:
             lines.append(f"{len(self.rejects)} record(s) refused (also in the 'rejects' table):")
             lines += [f"  - {r}" for r in self.rejects]
         else:
             lines.append("No records refused.")
+        if self.warnings:
+            lines.append(f"{len(self.warnings)} record(s) loaded without a reference to a refused record (table 'warnings'):")
+            lines += [f"  - warning: {w}" for w in self.warnings]
         return "\n".join(lines)
 
 
@@ -98,8 +147,8 @@ def bulk_load(db: sqlite_utils.Database, dataset: Dataset) -> None:
     ensure_schema(db)  # the indexes again; foreign keys enforced again for what follows
 
 
-def save_rejects(db: sqlite_utils.Database, rejects: list[Reject]) -> None:
-    db["rejects"].insert_all(
+def save_rejects(db: sqlite_utils.Database, rejects: list[Reject], table: str = "rejects") -> None:
+    db[table].insert_all(
         [{"id": i, "file": r.file, "line": r.line, "record_id": r.record_id, "field": r.field, "value": r.value,
           "reason": r.reason} for i, r in enumerate(rejects, start=1)]
     )
@@ -107,11 +156,25 @@ def save_rejects(db: sqlite_utils.Database, rejects: list[Reject]) -> None:
 
 PREVIOUS_RUNS_SQL = "SELECT * FROM etl_runs ORDER BY id"
 PREVIOUS_DOCUMENTS_SQL = "SELECT * FROM documents ORDER BY id"
+TABLE_HAS_ORIGIN = {t.name: "origin" in t.columns for t in TABLES}
+
+
+def _ids_sql(table: str) -> str:
+    """The ids a build may not silently lose: curated rows where the table has an origin; releases by their permanent
+    link (a newer version of a release replaces the older one)."""
+    if table == "documents":
+        return "SELECT coalesce(url, source_file) FROM documents"
+    pk = next(t.pk for t in TABLES if t.name == table)
+    where = " WHERE origin = 'curated'" if TABLE_HAS_ORIGIN[table] else ""
+    return f"SELECT [{pk}] FROM [{table}]{where}"  # noqa: S608 - names from the schema declarations
+
+
+SHRINK_SQL = {t: _ids_sql(t) for t in SHRINK_TABLES}
 
 
 def read_previous(db_path: Path, sql: str) -> list[dict[str, Any]]:
     """Rows of the database being replaced (empty if there is none or it is unreadable): its etl_runs history,
-    and the ingested press releases a build re-applies."""
+    and (once, to move them into the releases folder) the press releases an older version kept only there."""
     if not db_path.exists():
         return []
     try:
@@ -125,60 +188,140 @@ def read_previous(db_path: Path, sql: str) -> list[dict[str, Any]]:
         return []
 
 
-def build(data_dir: Path, db_path: Path, strict: bool = False) -> BuildReport:
-    """Read data_dir, validate, and atomically replace db_path with a freshly built database."""
+def _ids(conn: sqlite3.Connection, table: str) -> set[str]:
+    try:
+        return {row[0] for row in conn.execute(SHRINK_SQL[table])}
+    except sqlite3.Error:  # an older database without this table
+        return set()
+
+
+def shrinks(previous: Path, new: sqlite_utils.Database, rejects: list[Reject], limit: float = SHRINK_LIMIT) -> list[Shrink]:
+    """The tables of the previous database that the new one would lose more than `limit` of, with the reason for
+    each dropped row (its reject, or that it is no longer in the files)."""
+    if not previous.exists():
+        return []
+    try:
+        old = sqlite3.connect(previous.resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error:
+        return []
+    why: dict[str, str] = {}
+    for r in rejects:
+        if r.record_id:
+            why.setdefault(r.record_id, f"refused: {r}")
+    out = []
+    try:
+        for table in SHRINK_TABLES:
+            before = _ids(old, table)
+            dropped = before - _ids(new.conn, table)
+            if before and len(dropped) > limit * len(before):
+                reason = "no longer in the releases folder" if table == "documents" else "no longer in the files of data/"
+                out.append(Shrink(table, len(before), {key: why.get(key, reason) for key in dropped}))
+    finally:
+        old.close()
+    return out
+
+
+def _temporary(db_path: Path) -> Path:
+    handle, name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".building", dir=db_path.parent)
+    os.close(handle)
+    return Path(name)
+
+
+def _swap_in(tmp: Path, db_path: Path) -> None:
+    with open(tmp, "rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, db_path)
+    _fsync_dir(db_path.parent)
+
+
+def note_refused(db_path: Path, run: dict[str, Any]) -> None:
+    """Record a refused build in the last good database, atomically (a copy with one more refused_builds row, swapped
+    in): the database's rows stay as they were, and the app sees the notice on its next rerun."""
+    tmp = _temporary(db_path)
+    try:
+        shutil.copyfile(db_path, tmp)
+        db = sqlite_utils.Database(tmp)
+        db["refused_builds"].insert(run, pk="id", replace=True, alter=True)
+        db.conn.commit()
+        db.close()
+        _swap_in(tmp, db_path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def build(data_dir: Path, db_path: Path, strict: bool = False, allow_shrink: bool = False,
+          releases: Path | None = None) -> BuildReport:
+    """Read data_dir (and the releases folder, and the review decisions), validate, and atomically replace db_path
+    with a freshly built database; keep the previous one if the new one would drop too many records."""
+    from .ingest import apply_releases, migrate_documents, read_releases, releases_dir
+    from .review import read_decisions
+
     data_dir, db_path = Path(data_dir), Path(db_path)
     started = dt.datetime.now(dt.timezone.utc)
     if not data_dir.is_dir():
         raise BuildError(f"the data folder {data_dir} does not exist")
+    releases = Path(releases) if releases else releases_dir(data_dir)
     dataset = read_data(data_dir)
+    decisions, problems = read_decisions(data_dir)
+    dataset.rejects.extend(problems)
     counts = {t: dataset.count(t) for t in FACT_TABLES}
     if strict and dataset.rejects:
-        return BuildReport(db_path, counts, dataset.rejects, 0, _elapsed(started), written=False)
+        return BuildReport(db_path, counts, dataset.rejects, 0, _elapsed(started), written=False, warnings=dataset.warnings)
 
     db_path.parent.mkdir(parents=True, exist_ok=True)
     history = read_previous(db_path, PREVIOUS_RUNS_SQL)
-    documents = read_previous(db_path, PREVIOUS_DOCUMENTS_SQL)
+    if not releases.exists():  # an older version kept releases only in the database: move them into files, once
+        migrate_documents(read_previous(db_path, PREVIOUS_DOCUMENTS_SQL), releases)
+    documents, problems = read_releases(releases)
+    dataset.rejects.extend(problems)
     run_id = max((r["id"] for r in history), default=0) + 1
-    tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.building")
+    tmp = _temporary(db_path)
     try:
-        tmp.unlink(missing_ok=True)
         db = sqlite_utils.Database(tmp)
         db.execute("PRAGMA journal_mode = OFF")  # a scratch file: durability comes from fsync + rename below
         db.execute("PRAGMA synchronous = OFF")
         bulk_load(db, dataset)
         if documents:
             from .extract import load_reference
-            from .ingest import reapply_documents
 
-            reapply_documents(db, documents, load_reference(data_dir))
+            apply_releases(db, documents, load_reference(data_dir), decisions)
         refresh_records(db)
         save_rejects(db, dataset.rejects)
+        save_rejects(db, dataset.warnings, "warnings")
         problems = db.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise BuildError(f"foreign key check failed on {len(problems)} row(s), first: {problems[0]}")
-        if history:
-            db["etl_runs"].insert_all(history)
-        db["etl_runs"].insert({
+        counts = {t: db[t].count for t in FACT_TABLES}
+        run = {
             "id": run_id, "started_at": started.replace(microsecond=0).isoformat(), "finished_at": utc_now(),
             "status": "ok_with_rejects" if dataset.rejects else "ok", "data_dir": str(data_dir),
-            "input_digest": input_digest(dataset.files, data_dir), "files_read": len(dataset.files),
+            "input_digest": input_digest(dataset.files, data_dir), "files_read": len(dataset.files) + len(documents),
             "rows_loaded": sum(counts.values()), "rows_rejected": len(dataset.rejects),
             "table_counts": json.dumps(counts), "etl_version": str(SCHEMA_VERSION),
-        })
+        }
+        lost = [] if allow_shrink else shrinks(db_path, db, dataset.rejects)
+        if lost:
+            db.close()
+            tmp.unlink(missing_ok=True)
+            report = BuildReport(db_path, counts, dataset.rejects, run_id, _elapsed(started), written=False,
+                                 warnings=dataset.warnings, shrinks=lost)
+            note_refused(db_path, {k: run[k] for k in ("id", "started_at", "finished_at", "data_dir", "table_counts")}
+                         | {"message": report.summary()[:20000]})
+            return report
+        if history:
+            db["etl_runs"].insert_all(history)
+        db["etl_runs"].insert(run)
         db.execute("PRAGMA analysis_limit = 1000")
         db.execute("ANALYZE")
         db.conn.commit()
         db.close()
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, db_path)
-        _fsync_dir(db_path.parent)
+        _swap_in(tmp, db_path)
         write_index(db_path)  # the dashboard's filter index, next to the database (etl/index.py)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return BuildReport(db_path, counts, dataset.rejects, run_id, _elapsed(started), written=True)
+    return BuildReport(db_path, counts, dataset.rejects, run_id, _elapsed(started), written=True, warnings=dataset.warnings)
 
 
 def _elapsed(started: dt.datetime) -> float:

@@ -24,6 +24,7 @@ from . import links
 from .sources import PUBLISHER_KINDS, Publisher, Registry, SourceProblem, publisher_host
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 20  # nesting levels of YAML a record may use (a record needs 4)
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
 ISO3 = re.compile(r"^[A-Z]{3}$")
 THEME_ID = re.compile(r"^[a-z][a-z_]{1,40}$")
@@ -52,6 +53,7 @@ SUPPORTS = {  # the facts a further source may support, per table
     "meetings": ("date", "place", "participants", "title", "kind", "countries", "themes", "summary"),
     "partnerships": ("start", "end", "status", "place", "name", "kind", "countries", "themes", "summary", "entry", "register"),
     "places": ("coordinates", "year", "name", "kind", "countries", "category", "city"),
+    "roles": ("role", "organisation", "country", "office", "start", "end"),
 }
 PLACE_KINDS = ("city", "world_heritage_site", "biosphere_reserve", "geopark", "category_2_centre",
                "international_institute", "field_office", "venue")
@@ -134,81 +136,149 @@ class RawRecord:
 
 
 class _LineLoader(yaml.SafeLoader):
-    """A safe YAML loader that keeps line numbers and refuses duplicate keys.
+    """A safe YAML loader that keeps line numbers and refuses duplicate keys, aliases and deep nesting.
 
     Dates stay text (the timestamp resolver is removed) so that one impossible date rejects one
-    record with a clear message instead of failing the whole file.
+    record with a clear message instead of failing the whole file. `line_offset` is added to every
+    line number, so that one record of a file can be read on its own and still report the file's lines.
     """
 
     yaml_implicit_resolvers = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
+    line_offset = 0
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):  # noqa: D401 - PyYAML hook
+        if self.check_event(yaml.events.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, f"it uses the alias *{event.anchor}; aliases (&name / *name) are not allowed in data files, "
+                "write the value out", event.start_mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, f"it is nested more than {MAX_DEPTH} levels deep; records are flat lists of fields",
+                    self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
     def construct_mapping(self, node, deep=False):  # noqa: D401 - PyYAML hook
         seen: dict[Any, int] = {}
         for key_node, _value_node in node.value:
             key = self.construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + 1 + self.line_offset
             if key in seen:
                 raise yaml.constructor.ConstructorError(
-                    None, None,
-                    f"the key '{key}' appears twice in one record (lines {seen[key]} and {key_node.start_mark.line + 1})",
+                    None, None, f"the key '{key}' appears twice in one record (lines {seen[key]} and {line})",
                     key_node.start_mark,
                 )
-            seen[key] = key_node.start_mark.line + 1
+            seen[key] = line
         mapping = super().construct_mapping(node, deep=True)
-        mapping["__line__"] = node.start_mark.line + 1
-        mapping["__lines__"] = {k.value: v.start_mark.line + 1 for k, v in node.value if isinstance(k.value, str)}
+        mapping["__line__"] = node.start_mark.line + 1 + self.line_offset
+        mapping["__lines__"] = {k.value: v.start_mark.line + 1 + self.line_offset for k, v in node.value if isinstance(k.value, str)}
         return mapping
 
 
-def _decode(path: Path, rel: str) -> tuple[str | None, Reject | None]:
+def _too_large(path: Path, rel: str) -> Reject | None:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        return None, Reject(rel, None, None, None, None, f"cannot read the file: {exc.strerror}")
+        return Reject(rel, None, None, None, None, f"cannot read the file: {exc.strerror}")
     if size > MAX_FILE_BYTES:
-        return None, Reject(rel, None, None, None, None,
-                            f"the file is {size // (1024 * 1024)} MB; files in data/ must be under {MAX_FILE_BYTES // (1024 * 1024)} MB")
-    raw = path.read_bytes()
+        return Reject(rel, None, None, None, None,
+                      f"the file is {size // (1024 * 1024)} MB; files in data/ must be under {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    return None
+
+
+def _decode_bytes(raw: bytes, rel: str, first_line: int, what: str) -> tuple[str | None, Reject | None]:
+    """Bytes of a file, or of one record of it starting at first_line -> text, or a reject for that part."""
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        line = first_line + raw[: exc.start].count(b"\n")
         return None, Reject(rel, line, None, None, None,
-                            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} at line {line}); save it with UTF-8 encoding")
+                            f"{what} is not UTF-8 text (byte 0x{raw[exc.start]:02x} at line {line}); save the file with UTF-8 encoding")
     if "\x00" in text:
-        return None, Reject(rel, text[: text.index("\x00")].count("\n") + 1, None, None, None,
-                            "the file contains a NUL character; it is probably not a text file")
+        return None, Reject(rel, first_line + text[: text.index("\x00")].count("\n"), None, None, None,
+                            f"{what} contains a NUL character; it is probably not a text file")
+    return text, None
+
+
+def _decode(path: Path, rel: str) -> tuple[str | None, Reject | None]:
+    problem = _too_large(path, rel)
+    if problem:
+        return None, problem
+    raw = path.read_bytes().removeprefix(b"\xef\xbb\xbf")
+    text, problem = _decode_bytes(raw, rel, 1, "the file")
+    if problem:
+        return None, problem
     if not text.strip():
         return None, Reject(rel, None, None, None, None, "the file is empty; remove it or add records")
     return text, None
 
 
-def read_yaml(path: Path, rel: str) -> tuple[list[RawRecord], list[Reject]]:
-    """A YAML file holding a list of records -> raw records (or a reject for the whole file)."""
-    text, problem = _decode(path, rel)
-    if problem:
-        return [], [problem]
-    try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
-    except yaml.MarkedYAMLError as exc:
+RECORD_START = re.compile(rb"^-(?:[ \t]|\r?$)")  # a top-level list item: '- id: ...' at the start of a line
+PREAMBLE_LINE = re.compile(rb"^\s*(?:#.*)?$|^---\s*$|^%")  # comments, blank lines, a document start or a directive
+ID_LINE = re.compile(r"^(?:-[ \t]+|[ \t]+)id:[ \t]*[\"']?([A-Za-z0-9_.:-]+)", re.M)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """The lines of one top-level record of a YAML list file (with the comments and blank lines that follow it)."""
+
+    first_line: int  # 1-based
+    last_line: int
+    raw: bytes
+
+
+def split_records(raw: bytes) -> tuple[bytes, list[Chunk]] | None:
+    """A YAML file written as a list of '- id: ...' records -> its preamble and one chunk per record;
+    None when the file is written some other way (then it is read as a whole)."""
+    lines = raw.splitlines(keepends=True)
+    starts = [i for i, line in enumerate(lines) if RECORD_START.match(line)]
+    if not starts or any(not PREAMBLE_LINE.match(line) for line in lines[: starts[0]]):
+        return None
+    preamble = b"".join(lines[: starts[0]])
+    chunks = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        chunks.append(Chunk(start + 1, end, b"".join(lines[start:end])))
+    return preamble, chunks
+
+
+def _yaml_problem(exc: Exception, rel: str, offset: int, record_id: str | None, alone: bool) -> Reject:
+    tail = "this record was not loaded" if alone else "nothing in this file was loaded"
+    if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        return [], [Reject(rel, line, None, None, None,
-                           f"the YAML cannot be read: {exc.problem or exc.context}; nothing in this file was loaded")]
-    except yaml.YAMLError as exc:
-        return [], [Reject(rel, None, None, None, None, f"the YAML cannot be read: {exc}; nothing in this file was loaded")]
-    if data is None:
-        return [], [Reject(rel, None, None, None, None, "the file holds no records (only comments or blank lines)")]
-    if not isinstance(data, list):
-        return [], [Reject(rel, 1, None, None, None,
-                           "the file must be a list of records, each starting with '- id: ...'")]
+        line = mark.line + 1 + offset if mark else None
+        return Reject(rel, line, record_id, None, None, f"the YAML cannot be read: {exc.problem or exc.context}; {tail}")
+    if isinstance(exc, yaml.reader.ReaderError):
+        return Reject(rel, None, record_id, None, None,
+                      f"the YAML cannot be read: it contains the character #x{exc.character:04x}, which is not allowed; {tail}")
+    return Reject(rel, None, record_id, None, None, f"the YAML cannot be read: {exc}; {tail}")
+
+
+def _load_yaml_text(text: str, offset: int):
+    loader = _LineLoader(text)
+    loader.line_offset = offset
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def _records_of(data: Any, rel: str, first_index: int = 1) -> tuple[list[RawRecord], list[Reject]]:
     records, rejects = [], []
-    for index, item in enumerate(data, start=1):
+    for index, item in enumerate(data, start=first_index):
         if not isinstance(item, dict):
-            rejects.append(Reject(rel, None, None, None, _short(item),
-                                  f"record {index} is not a set of 'field: value' lines"))
+            rejects.append(Reject(rel, None, None, None, _short(item), f"record {index} is not a set of 'field: value' lines"))
             continue
         line = item.pop("__line__")
         lines = item.pop("__lines__")
@@ -216,16 +286,130 @@ def read_yaml(path: Path, rel: str) -> tuple[list[RawRecord], list[Reject]]:
     return records, rejects
 
 
-def read_csv(path: Path, rel: str, columns: Iterable[str], required: Iterable[str]) -> tuple[list[RawRecord], list[Reject]]:
-    """A CSV file with a header row -> raw records; the header must name known columns."""
-    text, problem = _decode(path, rel)
+def read_yaml(path: Path, rel: str) -> tuple[list[RawRecord], list[Reject]]:
+    """A YAML file holding a list of records -> raw records, read record by record: a record that cannot be read
+    (a syntax error, a duplicated key, a bad byte, an alias, deep nesting) is refused alone, with its line."""
+    problem = _too_large(path, rel)
     if problem:
         return [], [problem]
-    columns, required = list(columns), list(required)
+    raw = path.read_bytes().removeprefix(b"\xef\xbb\xbf")
+    split = split_records(raw)
+    if split is None:
+        return _read_yaml_whole(raw, rel)
+    _preamble, chunks = split
+    records, rejects = [], []
+    for index, chunk in enumerate(chunks, start=1):
+        text, problem = _decode_bytes(chunk.raw, rel, chunk.first_line, "this record")
+        record_id = _chunk_id(chunk.raw)
+        if problem:
+            rejects.append(Reject(problem.file, problem.line, record_id, None, None, problem.reason + "; this record was not loaded"))
+            continue
+        try:
+            data = _load_yaml_text(text, chunk.first_line - 1)
+        except (yaml.YAMLError, RecursionError) as exc:
+            rejects.append(_yaml_problem(exc, rel, chunk.first_line - 1, record_id, alone=True))
+            continue
+        if not isinstance(data, list) or len(data) != 1:  # cannot happen for a '- ' chunk, but never trust input
+            rejects.append(Reject(rel, chunk.first_line, record_id, None, None, "this record is not one list item"))
+            continue
+        got, problems = _records_of(data, rel, index)
+        records += got
+        rejects += problems
+    return records, rejects
+
+
+def _chunk_id(raw: bytes) -> str | None:
+    match = ID_LINE.search(raw.decode("utf-8", errors="replace")[:2000])
+    return match.group(1) if match else None
+
+
+def _read_yaml_whole(raw: bytes, rel: str) -> tuple[list[RawRecord], list[Reject]]:
+    text, problem = _decode_bytes(raw, rel, 1, "the file")
+    if problem:
+        return [], [problem]
+    if not text.strip():
+        return [], [Reject(rel, None, None, None, None, "the file is empty; remove it or add records")]
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-        header = next(reader)
+        data = _load_yaml_text(text, 0)
+    except (yaml.YAMLError, RecursionError) as exc:
+        return [], [_yaml_problem(exc, rel, 0, None, alone=False)]
+    if data is None:
+        return [], [Reject(rel, None, None, None, None, "the file holds no records (only comments or blank lines)")]
+    if not isinstance(data, list):
+        return [], [Reject(rel, 1, None, None, None, "the file must be a list of records, each starting with '- id: ...'")]
+    return _records_of(data, rel)
+
+
+def _csv_rows(raw: bytes, rel: str, width: int, first_line: int):
+    """Physical lines after the header -> (line, cells) for each row, or (line, Reject) for a row that cannot be read.
+
+    A row may span lines (a quoted value with a line break in it). A NUL byte, a bad byte or a broken quote
+    refuses that row alone; the next line starts a new row."""
+    lines = raw.splitlines(keepends=True)
+    i = 0
+    while i < len(lines):
+        line_no = first_line + i
+        end = i + 1
+        if lines[i].count(b'"') % 2:  # an open quote: the row goes on until the quotes balance
+            quotes = lines[i].count(b'"')
+            while end < len(lines) and quotes % 2:
+                quotes += lines[end].count(b'"')
+                end += 1
+        block = b"".join(lines[i:end])
+        row, problem = _csv_row(block, rel, line_no, width)
+        if problem is not None and end > i + 1:
+            row, problem = _csv_row(lines[i], rel, line_no, width)  # the quote did not close: refuse this line alone
+            end = i + 1
+        elif row is not None and end > i + 1 and any(_whole_row(line, width) for line in lines[i + 1:end]):
+            row, problem = _csv_row(lines[i], rel, line_no, width)  # a quote swallowed whole rows: refuse the first line
+            end = i + 1
+        yield line_no, (problem if problem is not None else row)
+        i = end
+
+
+def _whole_row(line: bytes, width: int) -> bool:
+    try:
+        rows = list(csv.reader(io.StringIO(line.decode("utf-8"), newline=""), strict=True))
+    except (csv.Error, UnicodeDecodeError):
+        return False
+    return len(rows) == 1 and len(rows[0]) == width and bool(rows[0][0].strip())
+
+
+def _csv_row(block: bytes, rel: str, line: int, width: int) -> tuple[list[str] | None, Reject | None]:
+    text, problem = _decode_bytes(block, rel, line, "this row")
+    first = _first_cell(block)
+    if problem:
+        return None, Reject(problem.file, problem.line, first, None, None, problem.reason + "; the row was not loaded")
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error as exc:
+        return None, Reject(rel, line, first, None, None, f"this row is not valid CSV ({exc}); check the quotes")
+    if len(rows) > 1:
+        return None, Reject(rel, line, first, None, None, "this row is not valid CSV (a quote is not closed); check the quotes")
+    return (rows[0] if rows else []), None
+
+
+def _first_cell(block: bytes) -> str | None:
+    cell = block.decode("utf-8", errors="replace").split(",", 1)[0].strip().strip('"')
+    return cell if SLUG.match(cell) or ISO3.match(cell) else None
+
+
+def read_csv(path: Path, rel: str, columns: Iterable[str], required: Iterable[str]) -> tuple[list[RawRecord], list[Reject]]:
+    """A CSV file with a header row -> raw records, row by row; the header must name known columns."""
+    problem = _too_large(path, rel)
+    if problem:
+        return [], [problem]
+    raw = path.read_bytes().removeprefix(b"\xef\xbb\xbf")
+    if not raw.strip():
+        return [], [Reject(rel, None, None, None, None, "the file is empty; remove it or add records")]
+    columns, required = list(columns), list(required)
+    header_raw, _, body = raw.partition(b"\n")
+    header_text, problem = _decode_bytes(header_raw, rel, 1, "the header row")
+    if problem:
+        return [], [problem]
+    try:
+        header = next(csv.reader(io.StringIO(header_text, newline=""), strict=True))
+    except (csv.Error, StopIteration) as exc:
         return [], [Reject(rel, 1, None, None, None, f"the CSV header cannot be read: {exc}")]
     header = [h.strip() for h in header]
     unknown = [h for h in header if h not in columns]
@@ -241,17 +425,10 @@ def read_csv(path: Path, rel: str, columns: Iterable[str], required: Iterable[st
         return [], [Reject(rel, 1, None, None, ",".join(header),
                            "the header row is wrong: " + "; ".join(parts) + ". Expected columns: " + ", ".join(columns))]
     records, rejects = [], []
-    start = 2
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            rejects.append(Reject(rel, reader.line_num, None, None, None,
-                                  f"this line is not valid CSV ({exc}); check the quotes; the rest of the file was not read"))
-            break
-        line, start = start, reader.line_num + 1
+    for line, row in _csv_rows(body, rel, len(header), 2):
+        if isinstance(row, Reject):
+            rejects.append(row)
+            continue
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
@@ -551,6 +728,7 @@ ROLE_FIELDS: dict[str, tuple[Callable[[Any], Any], bool]] = {
     "start": (date, False),
     "end": (date, False),
     "source_url": (url, True),
+    "sources": (further_sources("roles"), False),
     "flags": (list_of(flag), False),
     "note": (text(2000), False),
 }
@@ -710,6 +888,7 @@ class Dataset:
     rows: dict[str, list[dict[str, Any]]]
     rejects: list[Reject]
     files: list[Path]
+    warnings: list[Reject] = field(default_factory=list)  # loaded, but a reference to a refused record was dropped
 
     def count(self, table: str) -> int:
         return len(self.rows.get(table, []))
@@ -726,6 +905,17 @@ class _Registry:
     def __init__(self, what: str, where: str):
         self.what, self.where = what, where
         self.seen: dict[str, str] = {}
+        self.refused: dict[str, str] = {}  # ids of records that were refused -> where they are
+
+    def refuse(self, key: Any, where: str) -> None:
+        """A record with this id was refused: references to it are dropped with a warning, not fatal."""
+        if isinstance(key, str) and key and key not in self.seen:
+            self.refused.setdefault(key, where)
+
+    def drop(self, key: str, raw: RawRecord) -> None:
+        """A record that was added is refused after all."""
+        self.seen.pop(key, None)
+        self.refuse(key, f"{raw.file}:{raw.line}")
 
     def add(self, raw: RawRecord, key: str, rejects: list[Reject], field_name: str = "id") -> bool:
         if key in self.seen:
@@ -752,12 +942,13 @@ def read_data(data_dir: Path) -> Dataset:
     data_dir = Path(data_dir)
     rows: dict[str, list[dict[str, Any]]] = {}
     rejects: list[Reject] = []
+    warnings: list[Reject] = []
     files: list[Path] = []
 
     def rel(path: Path) -> str:
         return path.relative_to(data_dir).as_posix()
 
-    def load_csv(name: str, fields: Fields) -> list[RawRecord]:
+    def load_csv(name: str, fields: Fields, registry_: _Registry | None = None) -> list[RawRecord]:
         path = data_dir / name
         if not path.exists():
             rejects.append(Reject(name, None, None, None, None, f"{name} is missing from the data folder"))
@@ -766,9 +957,11 @@ def read_data(data_dir: Path) -> Dataset:
         required = [k for k, (_r, req) in fields.items() if req]
         records, problems = read_csv(path, name, fields, required)
         rejects.extend(problems)
+        for problem in problems if registry_ else ():
+            registry_.refuse(problem.record_id, f"{problem.file}:{problem.line}")
         return records
 
-    def load_yaml(pattern: str) -> list[RawRecord]:
+    def load_yaml(pattern: str, registry_: _Registry | None = None) -> list[RawRecord]:
         out: list[RawRecord] = []
         paths = _files(data_dir, pattern)
         if not paths:
@@ -777,8 +970,31 @@ def read_data(data_dir: Path) -> Dataset:
             files.append(path)
             records, problems = read_yaml(path, rel(path))
             rejects.extend(problems)
+            for problem in problems if registry_ else ():
+                registry_.refuse(problem.record_id, f"{problem.file}:{problem.line}")
             out.extend(records)
         return out
+
+    def refs(raw: RawRecord, r: dict[str, Any], checks: list[tuple[str, _Registry]]) -> Reject | None:
+        """Check a record's references. An id that is defined nowhere is the record's own mistake: it is refused.
+        An id whose record was refused is dropped from this record, which loads without it, with a warning."""
+        for name, registry_ in checks:
+            value = r[name]
+            keys = [p["person"] for p in value] if name == "participants" else value if isinstance(value, list) else [value]
+            bad = registry_.missing(keys)
+            unknown = [k for k in bad if k not in registry_.refused]
+            if unknown:
+                return raw.reject(name, ", ".join(unknown), registry_.explain(unknown))
+            for key in bad:
+                warnings.append(raw.reject(name, key, f"{registry_.what} '{key}' was refused (see the reject at "
+                                                      f"{registry_.refused[key]}); this record is loaded without it"))
+            if bad and name == "participants":
+                r[name] = [p for p in value if p["person"] not in bad]
+            elif bad and isinstance(value, list):
+                r[name] = [k for k in value if k not in bad]
+            elif bad:
+                r[name] = None
+        return None
 
     def cite(raw: RawRecord, table: str, key: str, address: str, further=(), line: int | None = None) -> str | None:
         """The publisher of a row's source (and sources rows for it and its further sources); None, with a reject,
@@ -804,12 +1020,13 @@ def read_data(data_dir: Path) -> Dataset:
             record, problem = check_fields(raw, fields)
             if problem:
                 rejects.append(problem)
+                registry_.refuse(raw.data.get(key), f"{raw.file}:{raw.line}")
                 continue
             if registry_.add(raw, record[key], rejects, key):
                 if table:
                     record["publisher_id"] = cite(raw, table, record[key], record["source_url"], record.get("sources") or ())
                     if record["publisher_id"] is None:
-                        registry_.seen.pop(record[key])
+                        registry_.drop(record[key], raw)
                         continue
                 yield raw, record
 
@@ -818,10 +1035,10 @@ def read_data(data_dir: Path) -> Dataset:
     publisher_ids = _Registry("publisher", "publishers.yaml")
     hosts: dict[str, str] = {}
     publishers: list[Publisher] = []
-    for raw, r in valid(load_yaml("publishers.yaml"), PUBLISHER_FIELDS, publisher_ids):
+    for raw, r in valid(load_yaml("publishers.yaml", publisher_ids), PUBLISHER_FIELDS, publisher_ids):
         taken = [h for h in r["hosts"] if h in hosts]
         if taken:
-            publisher_ids.seen.pop(r["id"])
+            publisher_ids.drop(r["id"], raw)
             rejects.append(raw.reject("hosts", taken[0], f"host '{taken[0]}' is already listed for publisher '{hosts[taken[0]]}'"))
             continue
         hosts.update({h: r["id"] for h in r["hosts"]})
@@ -833,7 +1050,7 @@ def read_data(data_dir: Path) -> Dataset:
     # countries
     countries = _Registry("country", "countries.csv")
     rows["countries"] = []
-    for raw, r in valid(load_csv("countries.csv", COUNTRY_FIELDS), COUNTRY_FIELDS, countries, "iso3", "countries"):
+    for raw, r in valid(load_csv("countries.csv", COUNTRY_FIELDS, countries), COUNTRY_FIELDS, countries, "iso3", "countries"):
         since, precision = r["unesco_member_since"] or (None, None)
         rows["countries"].append({
             "iso3": r["iso3"], "name": r["name"], "focus": r["focus"], "unesco_member_since": since,
@@ -862,26 +1079,24 @@ def read_data(data_dir: Path) -> Dataset:
     # themes
     themes = _Registry("theme", "themes.yaml")
     rows["themes"] = []
-    for raw, r in valid(load_yaml("themes.yaml"), THEME_FIELDS, themes, table="themes"):
+    for raw, r in valid(load_yaml("themes.yaml", themes), THEME_FIELDS, themes, table="themes"):
         rows["themes"].append({k: r[k] for k in ("id", "label", "sector", "sdg", "colour", "source_url", "publisher_id")})
 
     # places
     places = _Registry("place", "places.csv")
     rows["places"], rows["place_countries"] = [], []
-    for raw in load_csv("places.csv", PLACE_FIELDS):
+    for raw in load_csv("places.csv", PLACE_FIELDS, places):
         r, problem = check_fields(raw, PLACE_FIELDS)
+        problem = problem or refs(raw, r, [("countries", countries)]) or _place_problem(raw, r)
         if problem:
             rejects.append(problem)
-            continue
-        problem = _place_problem(raw, r, countries)
-        if problem:
-            rejects.append(problem)
+            places.refuse(raw.data.get("id"), f"{raw.file}:{raw.line}")
             continue
         if not places.add(raw, r["id"], rejects):
             continue
         publisher = cite(raw, "places", r["id"], r["source_url"], r["sources"])
         if publisher is None:
-            places.seen.pop(r["id"])
+            places.drop(r["id"], raw)
             continue
         extra = [] if r["lat"] is not None else ["coordinates_missing"]
         rows["places"].append({
@@ -897,9 +1112,12 @@ def read_data(data_dir: Path) -> Dataset:
     # components of serial and transboundary properties, inside the region
     components = _Registry("component", "place_components.csv")
     rows["place_components"] = []
-    raw_components = load_csv("place_components.csv", COMPONENT_FIELDS) if (data_dir / "place_components.csv").exists() else []
+    raw_components = load_csv("place_components.csv", COMPONENT_FIELDS, components) if (data_dir / "place_components.csv").exists() else []
     for raw, r in valid(raw_components, COMPONENT_FIELDS, components, table="place_components"):
-        if r["place"] not in places.seen:
+        if r["place"] in places.refused:
+            problem = raw.reject("place", r["place"], f"place '{r['place']}' was refused (see the reject at "
+                                                      f"{places.refused[r['place']]}); a component needs its property")
+        elif r["place"] not in places.seen:
             problem = raw.reject("place", r["place"], places.explain([r["place"]]))
         elif r["country"] not in place_countries.get(r["place"], ()):
             problem = raw.reject("country", r["country"], f"'{r['country']}' is not one of the countries of place '{r['place']}'")
@@ -907,6 +1125,7 @@ def read_data(data_dir: Path) -> Dataset:
             problem = None
         if problem:
             rejects.append(problem)
+            components.drop(r["id"], raw)
             continue
         rows["place_components"].append({
             "id": r["id"], "place_id": r["place"], "name": r["name"], "country_iso3": r["country"], "lat": r["lat"],
@@ -916,22 +1135,24 @@ def read_data(data_dir: Path) -> Dataset:
     # people
     people = _Registry("person", "people/*.yaml")
     rows["people"], rows["person_aliases"], rows["roles"] = [], [], []
-    for raw, r in valid(load_yaml("people/*.yaml"), PERSON_FIELDS, people):
-        bad = countries.missing(role["country"] for role in r["roles"])
-        bad_places = places.missing(role["place"] for role in r["roles"])
-        if bad or bad_places:
-            people.seen.pop(r["id"])
-            rejects.append(raw.reject("roles", (bad or bad_places)[0], "a role's " + (
-                "country " + countries.explain(bad) if bad else "place " + places.explain(bad_places))))
+    for raw, r in valid(load_yaml("people/*.yaml", people), PERSON_FIELDS, people):
+        problem = None
+        for role in r["roles"]:
+            role_raw = RawRecord(raw.file, role["line"] or raw.line, role, {})
+            problem = problem or refs(role_raw, role, [("country", countries), ("place", places)])
+        if problem:
+            people.drop(r["id"], raw)
+            rejects.append(Reject(problem.file, problem.line, r["id"], "roles", problem.value, "a role's " + problem.field
+                                  + " " + problem.reason))
             continue
         source = r["source_url"] or _first_role_source(r)
         mark = len(rows["sources"])
         publisher = cite(raw, "people", r["id"], source) if source else None
-        role_publishers = [cite(raw, "roles", _role_id(r["id"], role), role["source_url"], line=role["line"])
+        role_publishers = [cite(raw, "roles", _role_id(r["id"], role), role["source_url"], role["sources"] or (), line=role["line"])
                            for role in r["roles"]]
         if (source and publisher is None) or None in role_publishers:
             del rows["sources"][mark:]
-            people.seen.pop(r["id"])
+            people.drop(r["id"], raw)
             continue
         rows["people"].append({"id": r["id"], "name": r["name"], "source_url": source, "publisher_id": publisher,
                                "flags": _flags(r["flags"]), "note": r["note"], **CURATED})
@@ -954,13 +1175,13 @@ def read_data(data_dir: Path) -> Dataset:
     meetings = _Registry("meeting", "meetings/*.yaml")
     for table in ("meetings", "meeting_participants", "meeting_countries", "meeting_themes"):
         rows[table] = []
-    for raw, r in valid(load_yaml("meetings/*.yaml"), MEETING_FIELDS, meetings, table="meetings"):
-        problem = _reference_problem(raw, [
-            ("place", [r["place"]], places), ("countries", r["countries"], countries), ("themes", r["themes"], themes),
-            ("participants", [p["person"] for p in r["participants"]], people),
-        ])
+    for raw, r in valid(load_yaml("meetings/*.yaml", meetings), MEETING_FIELDS, meetings, table="meetings"):
+        mark = len(warnings)
+        problem = refs(raw, r, [("place", places), ("countries", countries), ("themes", themes), ("participants", people)])
         if problem:
-            meetings.seen.pop(r["id"])
+            del warnings[mark:]
+            meetings.drop(r["id"], raw)
+            _drop_sources(rows["sources"], "meetings", r["id"])
             rejects.append(problem)
             continue
         day, precision = r["date"]
@@ -979,17 +1200,17 @@ def read_data(data_dir: Path) -> Dataset:
     partnerships = _Registry("partnership", "partnerships/*.yaml")
     for table in ("partnerships", "partnership_countries", "partnership_themes", "partnership_meetings"):
         rows[table] = []
-    for raw, r in valid(load_yaml("partnerships/*.yaml"), PARTNERSHIP_FIELDS, partnerships, table="partnerships"):
-        problem = _reference_problem(raw, [
-            ("place", [r["place"]], places), ("countries", r["countries"], countries), ("themes", r["themes"], themes),
-            ("meetings", r["meetings"], meetings),
-        ])
+    for raw, r in valid(load_yaml("partnerships/*.yaml", partnerships), PARTNERSHIP_FIELDS, partnerships, table="partnerships"):
+        mark = len(warnings)
+        problem = refs(raw, r, [("place", places), ("countries", countries), ("themes", themes), ("meetings", meetings)])
         start, precision = r["start"]
         end, end_precision = r["end"] or (None, None)
         if not problem and end and end < start[: len(end)]:
             problem = raw.reject("end", end, f"'end' ({end}) is before 'start' ({start})")
         if problem:
-            partnerships.seen.pop(r["id"])
+            del warnings[mark:]
+            partnerships.drop(r["id"], raw)
+            _drop_sources(rows["sources"], "partnerships", r["id"])
             rejects.append(problem)
             continue
         rows["partnerships"].append({
@@ -1028,7 +1249,7 @@ def read_data(data_dir: Path) -> Dataset:
             "note": r["note"]})
 
     links.read_into(data_dir, rows, rejects, files, registry)  # commitment chains and national bodies (etl/links.py)
-    return Dataset(rows, rejects, files)
+    return Dataset(rows, rejects, files, warnings)
 
 
 def read_outlines(path: Path, rel: str, countries: _Registry) -> tuple[dict[str, str], list[Reject]]:
@@ -1075,10 +1296,7 @@ def _valid_geometry(geometry: Any) -> bool:
         return False
 
 
-def _place_problem(raw: RawRecord, r: dict[str, Any], countries: _Registry) -> Reject | None:
-    bad = countries.missing(r["countries"])
-    if bad:
-        return raw.reject("countries", ";".join(bad), "country " + countries.explain(bad))
+def _place_problem(raw: RawRecord, r: dict[str, Any]) -> Reject | None:
     if (r["lat"] is None) != (r["lon"] is None):
         return raw.reject("lat" if r["lat"] is None else "lon", None, "give both lat and lon, or neither")
     if r["lat"] is not None and not r["coord_precision"]:
@@ -1088,12 +1306,9 @@ def _place_problem(raw: RawRecord, r: dict[str, Any], countries: _Registry) -> R
     return None
 
 
-def _reference_problem(raw: RawRecord, checks: list[tuple[str, list[str], _Registry]]) -> Reject | None:
-    for name, keys, registry in checks:
-        bad = registry.missing(keys)
-        if bad:
-            return raw.reject(name, ", ".join(bad), registry.explain(bad))
-    return None
+def _drop_sources(sources: list[dict[str, Any]], table: str, record_id: str) -> None:
+    """The sources rows of a record refused after its sources were resolved."""
+    sources[:] = [s for s in sources if not (s["record_table"] == table and s["record_id"] == record_id)]
 
 
 def _first_role_source(record: dict[str, Any]) -> str | None:

@@ -512,6 +512,35 @@ TABLES: tuple[Table, ...] = (
         pk="id",
     ),
     Table(
+        "refused_builds",
+        "Builds that were not swapped in because they would have dropped more than 5 % of a table's curated records: "
+        "this database is the last good one and is served with a notice. Empty in a database a build wrote.",
+        {
+            "id": (int, "the run number the refused build would have had"),
+            "started_at": (str, "UTC start"),
+            "finished_at": (str, "UTC end"),
+            "data_dir": (str, "folder read"),
+            "table_counts": (str, "JSON object: rows per table the refused build would have had"),
+            "message": (str, "what it would have dropped and why, and what to do"),
+        },
+        pk="id",
+    ),
+    Table(
+        "warnings",
+        "Records the last build loaded without a reference because the record referred to was refused "
+        "(a meeting whose place was refused keeps its own data and loses only the place).",
+        {
+            "id": (int, "row number"),
+            "file": (str, "input file of the record that lost a reference"),
+            "line": (int, "line of the reference"),
+            "record_id": (str, "id of that record"),
+            "field": (str, "the field that held the reference"),
+            "value": (str, "the id referred to"),
+            "reason": (str, "which reject it was, and what was dropped"),
+        },
+        pk="id",
+    ),
+    Table(
         "rejects",
         "Records the last build refused, with where and why.",
         {

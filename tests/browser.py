@@ -42,11 +42,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(db_path: Path):
+def streamlit_server(db_path: Path, script: str = "app.py", env: dict[str, str] | None = None):
     port = free_port()
-    env = {**os.environ, "COOPERATION_DB": str(db_path)}
+    env = {**os.environ, "COOPERATION_DB": str(db_path), **(env or {})}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1", "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", script, "--server.address", "127.0.0.1", "--server.port", str(port),
          "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )

@@ -147,3 +147,91 @@ def test_the_derived_records_tables_mirror_meetings_and_partnerships(mini_db):
         (3, "meeting", "kaz-2017-03-29-abdrakhmanov-bokova", "2017-03-29", "KAZ", "intercultural_dialogue, peace_security"),
     ]
     assert conn.execute("SELECT rowid FROM records_fts WHERE records_fts MATCH 'Bokova'").fetchall() == [(3,)]
+
+
+# ------------------------------------------------------------------------------------------- the last good database
+
+
+@pytest.fixture
+def real_copy(tmp_path):
+    import shutil
+
+    from .conftest import DATA
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("*.db", "*.db-*", "releases", ".*"))
+    db = tmp_path / "live.db"
+    assert build(data, db).written
+    return data, db
+
+
+def meeting_count(db: Path) -> int:
+    return sqlite3.connect(db).execute("SELECT count(*) FROM meetings").fetchone()[0]
+
+
+def test_a_build_that_would_drop_more_than_5_percent_keeps_the_last_good_database(real_copy):
+    data, db = real_copy
+    before = dump(db)
+    kaz = (data / "meetings" / "kaz.yaml").read_text()
+    (data / "meetings" / "kaz.yaml").unlink()
+    report = build(data, db)
+    assert not report.written and report.refused
+    shrink = next(s for s in report.shrinks if s.table == "meetings")  # (partnerships that cited them are refused too)
+    lost = kaz.count("\n- id: ") + kaz.startswith("- id: ")
+    before_meetings = len(before["meetings"])
+    assert (shrink.table, len(shrink.dropped), shrink.before) == ("meetings", lost, before_meetings)
+    assert set(shrink.dropped.values()) == {"no longer in the files of data/"}
+    assert f"meetings: {lost} of {before_meetings} (" in report.summary() and "--allow-shrink" in report.summary()
+    assert dump(db) == before  # the rows the app reads are the last good ones
+    notice = sqlite3.connect(db).execute("SELECT message FROM refused_builds").fetchall()
+    assert len(notice) == 1 and "would be dropped" in notice[0][0]
+    # a deliberate deletion is accepted with --allow-shrink, and the notice goes with the old database
+    assert build(data, db, allow_shrink=True).written
+    assert meeting_count(db) == before_meetings - lost
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM refused_builds").fetchone() == (0,)
+
+
+def test_a_refused_build_says_which_records_were_refused_and_why(real_copy):
+    data, db = real_copy
+    path = data / "partnerships" / "uzb.yaml"
+    text = path.read_text()
+    broken = text.replace("\n  kind: ", "\n  kind: not_a_kind_", 12)
+    path.write_text(broken)
+    report = build(data, db)
+    (shrink,) = report.shrinks
+    assert shrink.table == "partnerships" and len(shrink.dropped) == 12
+    assert all(why.startswith("refused: partnerships/uzb.yaml:") and "'kind' must be one of" in why for why in shrink.dropped.values())
+
+
+def test_the_cli_exits_non_zero_when_the_build_is_refused(real_copy):
+    from click.testing import CliRunner
+
+    from etl.cli import cli
+
+    data, db = real_copy
+    (data / "meetings" / "uzb.yaml").unlink()
+    result = CliRunner().invoke(cli, ["build", "--data", str(data), "--db", str(db)])
+    assert result.exit_code == 1 and "Did not replace" in result.output and "the last good database was kept" in result.output
+    assert "Traceback" not in result.output
+    assert CliRunner().invoke(cli, ["build", "--data", str(data), "--db", str(db), "--allow-shrink"]).exit_code == 0
+
+
+def test_the_public_app_says_it_is_serving_the_last_good_database(real_copy, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    data, db = real_copy
+    (data / "meetings" / "kaz.yaml").unlink()
+    build(data, db)
+    monkeypatch.setenv("COOPERATION_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    for page in ("app.py", "pages/5_About_the_data.py"):
+        at = at if page == "app.py" else at.switch_page(page).run()
+        assert not at.exception
+        assert any("Showing the last good database" in w.value for w in at.warning), [w.value for w in at.warning]
+
+
+def test_make_clean_never_deletes_releases_or_decisions():
+    result = subprocess.run(["make", "-n", "clean"], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert "rm " in result.stdout
+    for kept in ("releases", "review", "data ", "data/*", "data/\n"):
+        assert kept not in result.stdout, result.stdout

@@ -75,7 +75,7 @@ CASES = [
     ("csv-too-many-values", replace_in("places.csv", "city-paris,Paris,", "city-paris,Paris,extra,"), ("places.csv", 4, None),
      "this row has 16 values but the header has 15 columns"),
     ("csv-broken-quotes", replace_in("places.csv", "\"Fixture row, written for the tests\"", "\"Fixture row"),
-     ("places.csv", 4, None), "not valid CSV"),
+     ("places.csv", 3, None), "not valid CSV"),
     ("unknown-theme", put("meetings/x.yaml", meeting(themes="[water]")), ("meetings/x.yaml", 6, "themes"),
      "'water' is not defined in themes.yaml"),
     ("unknown-country", put("meetings/x.yaml", meeting(countries="[KAZ, XYZ]")), ("meetings/x.yaml", 5, "countries"),
@@ -169,3 +169,112 @@ def test_cli_missing_data_folder_is_a_message_not_a_traceback(tmp_path):
     assert result.exit_code == 1
     assert "Error: the data folder" in result.output and "does not exist" in result.output
     assert "Traceback" not in result.output
+
+
+# ------------------------------------------------------------------------------------------- a typo loses only itself
+# The three cases of issue 9, on a copy of the real data/, and the pathological inputs.
+
+from etl.records import read_data  # noqa: E402
+
+from .conftest import DATA  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def real_counts():
+    dataset = read_data(DATA)
+    assert dataset.rejects == [] and dataset.warnings == []
+    return {t: dataset.count(t) for t in ("meetings", "partnerships", "places", "people")}
+
+
+@pytest.fixture
+def real_data(tmp_path):
+    import shutil
+
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("*.db", "*.db-*", "releases", ".*"))
+    return target
+
+
+def test_a_duplicated_key_in_one_meeting_refuses_that_meeting_only(real_data, real_counts):
+    path = real_data / "meetings" / "kaz.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "- id: kaz-2006-09-11-nazarbayev-matsuura\n  date: 2006-09-11\n" in text
+    path.write_text(text.replace("- id: kaz-2006-09-11-nazarbayev-matsuura\n  date: 2006-09-11\n",
+                                 "- id: kaz-2006-09-11-nazarbayev-matsuura\n  date: 2006-09-11\n  date: 2006-09-12\n"), encoding="utf-8")
+    line = text[: text.index("- id: kaz-2006-09-11-nazarbayev-matsuura")].count("\n") + 3
+    dataset = read_data(real_data)
+    assert [(r.file, r.line, r.record_id) for r in dataset.rejects] == [("meetings/kaz.yaml", line, "kaz-2006-09-11-nazarbayev-matsuura")]
+    assert "the key 'date' appears twice in one record" in dataset.rejects[0].reason
+    assert dataset.count("meetings") == real_counts["meetings"] - 1
+    assert dataset.count("partnerships") == real_counts["partnerships"]  # those that mention it keep their own data
+    for warning in dataset.warnings:
+        assert (warning.field, warning.value) == ("meetings", "kaz-2006-09-11-nazarbayev-matsuura") and warning.line
+
+
+def test_a_nul_byte_in_one_row_of_places_refuses_that_place_only(real_data, real_counts):
+    path = real_data / "places.csv"
+    lines = path.read_bytes().split(b"\n")
+    row = next(i for i, line in enumerate(lines) if line.startswith(b"city-almaty,"))
+    lines[row] = lines[row].replace(b"Almaty", b"Alm\x00aty", 1)
+    path.write_bytes(b"\n".join(lines))
+    dataset = read_data(real_data)
+    assert [(r.file, r.line, r.record_id) for r in dataset.rejects] == [("places.csv", row + 1, "city-almaty")]
+    assert "NUL character" in dataset.rejects[0].reason
+    assert dataset.count("places") == real_counts["places"] - 1
+    assert (dataset.count("meetings"), dataset.count("partnerships")) == (real_counts["meetings"], real_counts["partnerships"])
+    assert dataset.warnings and all(w.value == "city-almaty" and w.field == "place" and w.line for w in dataset.warnings)
+    almaty_meetings = [w.record_id for w in dataset.warnings if w.file.startswith("meetings/")]
+    assert all(m["place_id"] is None for m in dataset.rows["meetings"] if m["id"] in almaty_meetings)
+
+
+def test_yaml_nested_5000_levels_is_a_message_not_a_traceback(real_data, real_counts):
+    (real_data / "meetings" / "deep.yaml").write_text("- id: kaz-2019-deep\n  note: " + "[" * 5000 + "]" * 5000 + "\n",
+                                                      encoding="utf-8")
+    (real_data / "meetings" / "deeper.yaml").write_text("- " * 5000 + "x\n", encoding="utf-8")
+    dataset = read_data(real_data)
+    deep = [r for r in dataset.rejects if r.file in ("meetings/deep.yaml", "meetings/deeper.yaml")]
+    assert len(deep) == 2 and all("nested more than 20 levels deep" in r.reason for r in deep), [str(r) for r in deep]
+    assert dataset.count("meetings") == real_counts["meetings"]
+
+
+def test_an_alias_bomb_is_refused_with_a_message(real_data):
+    bomb = "- id: kaz-2019-bomb\n  a: &a [x, x, x, x, x, x, x, x, x]\n  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n" \
+           "  c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n  d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+    (real_data / "meetings" / "bomb.yaml").write_text(bomb, encoding="utf-8")
+    dataset = read_data(real_data)
+    (reject,) = [r for r in dataset.rejects if r.file == "meetings/bomb.yaml"]
+    assert (reject.line, reject.record_id) == (3, "kaz-2019-bomb") and "aliases (&name / *name) are not allowed" in reject.reason
+
+
+def test_a_bad_byte_or_a_syntax_error_in_one_record_keeps_the_others(real_data, real_counts):
+    path = real_data / "partnerships" / "uzb.yaml"
+    raw = path.read_bytes()
+    first = raw.index(b"\n- id: ") + 1
+    second = raw.index(b"\n- id: ", first) + 1
+    third = raw.index(b"\n- id: ", second) + 1
+    broken = raw[:first] + raw[first:second].replace(b"summary: ", b"summary: \xe9", 1) + \
+        raw[second:third].replace(b"\n  kind: ", b"\n  kind: [unclosed\n  x: ", 1) + raw[third:]
+    path.write_bytes(broken)
+    dataset = read_data(real_data)
+    mine = [r for r in dataset.rejects if r.file == "partnerships/uzb.yaml"]
+    assert len(mine) == 2 and "not UTF-8" in mine[0].reason and "the YAML cannot be read" in mine[1].reason
+    assert mine[0].record_id and mine[1].record_id and mine[0].line < mine[1].line
+    assert dataset.count("partnerships") == real_counts["partnerships"] - 2
+
+
+def test_a_bad_quote_or_a_bad_byte_in_one_csv_row_keeps_the_rows_after_it(real_data, real_counts):
+    path = real_data / "places.csv"
+    lines = path.read_bytes().split(b"\n")
+    lines[5] = lines[5].replace(b",", b',"', 1)  # an opening quote that never closes
+    lines[9] = lines[9] + b"\xff"
+    path.write_bytes(b"\n".join(lines))
+    dataset = read_data(real_data)
+    mine = [(r.line, r.reason.split(" (")[0]) for r in dataset.rejects if r.file == "places.csv"]
+    assert mine == [(6, "this row is not valid CSV"), (10, "this row is not UTF-8 text")]
+    assert dataset.count("places") == real_counts["places"] - 2
+
+
+def test_a_huge_file_is_refused_with_a_message(real_data):
+    (real_data / "people" / "huge.yaml").write_bytes(b"- id: x\n  name: " + b"y" * (21 * 1024 * 1024) + b"\n")
+    dataset = read_data(real_data)
+    assert [r.reason for r in dataset.rejects] == ["the file is 21 MB; files in data/ must be under 20 MB"]

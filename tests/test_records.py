@@ -101,13 +101,24 @@ def test_one_bad_record_does_not_cost_its_neighbours(mini_data):
         "(2019-02-30 does not exist) (value: '2019-02-30')"]
 
 
-def test_a_refused_place_takes_its_dependants_with_it_and_says_so(mini_data):
+def test_a_refused_place_costs_its_dependants_only_the_reference_and_says_so(mini_data):
     places = mini_data / "places.csv"
     places.write_text(places.read_text().replace("whc-1490,Western Tien-Shan,world_heritage_site,KAZ;KGZ;UZB,,,,",
                                                  "whc-1490,Western Tien-Shan,world_heritage_site,KAZ;KGZ;UZB,,95,70,site"))
     dataset = read_data(mini_data)
+    assert [(r.file, r.record_id, r.field) for r in dataset.rejects] == [("places.csv", "whc-1490", "lat")]
+    # the partnership keeps its own data and loses only the place, with a warning that says where and why
+    tien_shan = next(p for p in dataset.rows["partnerships"] if p["id"] == "whs-western-tien-shan")
+    assert tien_shan["place_id"] is None and tien_shan["name"] == "Western Tien-Shan inscribed on the World Heritage List"
+    assert [str(w) for w in dataset.warnings] == [
+        "partnerships/seed.yaml:6 record 'whs-western-tien-shan' field 'place': place 'whc-1490' was refused "
+        "(see the reject at places.csv:2); this record is loaded without it (value: 'whc-1490')"]
+
+
+def test_a_reference_to_an_id_defined_nowhere_still_refuses_the_record(mini_data):
+    seed = mini_data / "partnerships" / "seed.yaml"
+    seed.write_text(seed.read_text().replace("place: whc-1490", "place: whc-1409"))
+    dataset = read_data(mini_data)
     assert [(r.file, r.record_id, r.field) for r in dataset.rejects] == [
-        ("places.csv", "whc-1490", "lat"),
-        ("partnerships/seed.yaml", "whs-western-tien-shan", "place"),
-    ]
-    assert "not defined in places.csv (or was refused" in dataset.rejects[1].reason
+        ("partnerships/seed.yaml", "whs-western-tien-shan", "place")]
+    assert dataset.warnings == []

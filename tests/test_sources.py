@@ -83,3 +83,19 @@ def test_publishers_and_each_rows_publisher_are_in_the_database(mini_db):
         ("UNESCO Almaty Office",)]
     for table in ("meetings", "partnerships", "places", "roles", "countries", "themes"):
         assert conn.execute(f"SELECT count(*) FROM {table} WHERE publisher_id IS NULL").fetchone() == (0,), table
+
+
+def test_a_role_can_cite_further_sources_for_its_start_and_end(mini_data):
+    path = mini_data / "people" / "people.yaml"
+    text = path.read_text()
+    first_role_source = next(line for line in text.splitlines() if line.startswith("      source_url:"))
+    path.write_text(text.replace(first_role_source, first_role_source + "\n      sources:\n"
+                                 "        - url: https://en.wikipedia.org/wiki/Someone\n          supports: [end]", 1))
+    dataset = read_data(mini_data)
+    assert dataset.rejects == []
+    further = [r for r in dataset.rows["sources"] if r["record_table"] == "roles" and r["position"] == 1]
+    assert [(r["publisher_id"], r["supports"]) for r in further] == [("wikipedia", "end")]
+    path.write_text(text.replace(first_role_source, first_role_source + "\n      sources:\n"
+                                 "        - url: https://piglix.com/Someone\n          supports: [end]", 1))
+    problem = read_data(mini_data).rejects[0]
+    assert problem.field == "sources" and "piglix.com" in problem.reason
