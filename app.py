@@ -5,6 +5,7 @@ from dataclasses import replace
 import streamlit as st
 
 from dashboard import figures, queries, ui
+from dashboard.vocab import readable_date
 
 MILESTONE_KINDS = ("world_heritage_inscription", "intangible_heritage_inscription", "category_2_centre")
 
@@ -36,16 +37,17 @@ else:
         if latest.empty:
             ui.empty_state("meetings")
         for row in latest.iloc[::-1].itertuples():
-            st.markdown(f"**{ui.md(row.date)}** · {ui.md(row.title)} · {ui.country_links(row.countries)} · "
+            st.markdown(f"**{ui.md(readable_date(row.date))}** · {ui.md(row.title)} · {ui.country_links(row.countries)} · "
                         + ui.source_link(row.source_url, row.publisher))
     with right:
-        inscriptions = ui.load(queries.timeline_points, ui.select(replace(filters, kinds=MILESTONE_KINDS), limit=600), "country",
-                               filters.countries)
         chosen = {c: n for c, n in options.countries.items() if not filters.countries or c in filters.countries}
-        st.plotly_chart(figures.milestones_figure(ui.load(queries.membership), inscriptions, chosen), width="stretch",
-                        key="milestones")
+        membership = ui.load(queries.membership)
+        st.plotly_chart(ui.figure("milestones", lambda: figures.milestones_figure(membership, ui.load(
+            queries.timeline_points, ui.select(replace(filters, kinds=MILESTONE_KINDS), limit=600), "country", filters.countries),
+            chosen), filters), width="stretch", key="milestones")
+        ui.membership_table(membership, chosen)
 
 build = ui.load(queries.last_build)
 if build:
-    st.caption(f"Data built {build['finished_at']} (build {build['id']}); {build['rows_rejected']} input record(s) refused — "
-               "see About the data.")
+    st.caption(f"Data built {readable_date(build['finished_at'])} (build {build['id']}); {build['rows_rejected']} input "
+               "record(s) refused — see About the data.")

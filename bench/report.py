@@ -121,6 +121,12 @@ def csv_total(q: dict) -> float | None:
 def render(results: dict) -> str:
     meta, sizes = results["meta"], results["sizes"]
     ns = [int(n) for n in sizes]
+    if not ns:  # a browser-only run
+        return "\n".join(["# Benchmark results (browser only)", "",
+                          f"Generated {meta['started']} by `{meta['command']}`; load average (1 min) "
+                          f"{meta['load_before'][0]:.2f} before, {meta.get('load_after', [0])[0]:.2f} after.", "",
+                          "## Targets", ""] + table(["target", "measured", "verdict"], browser_targets(results))
+                         + browser_section(results))
     judged = TARGET_SIZE if TARGET_SIZE in ns else max(ns)
     judged_note = "" if judged == TARGET_SIZE else f" — judged at {judged:,}: {TARGET_SIZE:,} was not run"
     J = sizes[str(judged)]
@@ -203,6 +209,8 @@ def render(results: dict) -> str:
     xs = median(x.get("seconds"))
     rows.append([f"extract ≥ {EXTRACT_RATE} articles/s, one core", rate(x["documents"], x.get("seconds")) if xs else "n/a",
                  verdict(None if not xs else x["documents"] / xs >= EXTRACT_RATE)])
+    rows += xlsx_targets(e)
+    rows += browser_targets(results)
     lines += [f"## Targets at {TARGET_SIZE:,} meetings{judged_note}", ""]
     lines += table(["target", "measured", "verdict"], rows)
 
@@ -275,6 +283,8 @@ def render(results: dict) -> str:
               "timed run is a run of an open session (the session's own set-up is not counted). AppTest's own cost for a "
               "one-line script: " + "; ".join(floors) + ".", ""]
     lines += table(["page", "measure"] + [size_label(n) for n in ns] + ["target", f"verdict at {judged:,}"], rows)
+
+    lines += browser_section(results)
 
     # ---------------------------------------------------------------- aggregates
     lines += ["## Chart aggregates vs the raw-SQLite lower bound", "",
@@ -403,3 +413,130 @@ def _problems(results: dict) -> list[str]:
     if "error" in x:
         out.append(f"extract: {x['error']}")
     return out
+
+
+# ------------------------------------------------------------------------------------------- the browser
+
+BROWSER_RATIO = 1.5  # × the floor: first view, page switch, filter change
+MAP_SWITCH = 1.5  # s
+TIMELINE_VS_MAP = 1.2  # the Timeline's server rerun ÷ the Map's
+FIRST_PAGE = 0.5  # s, the first page after a build, at 200,000 meetings (server side)
+MEASURES = (("cold", "first view (new browser context)"), ("switch", "page switch (menu link)"),
+            ("filter", "filter change (a country)"), ("leave", "leaving the page (menu link to a plain page)"))
+
+
+def _floor(b: dict, measure: str) -> dict | None:
+    """The floor's figure for a measure: all its pages' runs together."""
+    values = [v for p in (b.get("floor") or {}).values() for v in ((p.get(measure) or {}).get("values") or [])]
+    return summary(values) if values else None
+
+
+def _kb(s: dict | None) -> str:
+    return "n/a" if not s or not s.get("n") else f"{s['median'] / 1000:,.0f} kB"
+
+
+def browser_targets(results: dict) -> list[list[str]]:
+    """The browser targets (judged on the bundled data) and the server leftovers of issue 11."""
+    rows = []
+    b = (results.get("browser") or {}).get("bundled") or {}
+    dash = b.get("dashboard") or {}
+    if dash:
+        for measure, label in MEASURES[:3]:
+            floor = median(_floor(b, measure))
+            figures = [(p["label"], median(p.get(measure))) for p in dash.values() if median(p.get(measure)) is not None]
+            if not figures or not floor:
+                continue
+            worst_label, worst = max(figures, key=lambda f: f[1])
+            over = [f"{name} {value / floor:.2f}×" for name, value in figures if value > BROWSER_RATIO * floor]
+            rows.append([f"browser, bundled data: {label} ≤ {BROWSER_RATIO:g}× the floor, every page",
+                         f"floor {seconds(floor)}; slowest: {worst_label} {seconds(worst)} ({worst / floor:.2f}×)"
+                         + (f"; over: {', '.join(over)}" if over else ""), verdict(not over)])
+        m = median((next((p for p in dash.values() if p["label"] == "Map"), {})).get("switch"))
+        rows.append([f"browser, bundled data: Map page switch ≤ {seconds(MAP_SWITCH)}", seconds(m),
+                     verdict(None if m is None else m <= MAP_SWITCH)])
+    elif b.get("error"):
+        rows.append(["browser, bundled data", f"not measured: {b['error']}", "n/a"])
+    sizes = results.get("sizes") or {}
+    if sizes:
+        n = str(TARGET_SIZE) if str(TARGET_SIZE) in sizes else str(max(int(k) for k in sizes))
+        pages = (sizes[n].get("pages") or {}).get("pages") or {}
+        timeline, map_ = pages.get("pages/1_Timeline.py") or {}, pages.get("pages/2_Map.py") or {}
+        t = [median(timeline.get(k)) for k in ("rerun_country", "rerun_years")]
+        m = [median(map_.get(k)) for k in ("rerun_country", "rerun_years")]
+        if None not in t + m:
+            worst = max(a / b_ for a, b_ in zip(t, m))
+            rows.append([f"Timeline's server rerun ≤ {TIMELINE_VS_MAP:g}× the Map's (at {int(n):,})",
+                         f"countries: {seconds(t[0])} vs {seconds(m[0])}; years: {seconds(t[1])} vs {seconds(m[1])}; "
+                         f"worst {worst:.2f}×", verdict(worst <= TIMELINE_VS_MAP)])
+        firsts = [(PAGE_NAMES[p], median((pages.get(p) or {}).get("first"))) for p in PAGES]
+        firsts = [(name, value) for name, value in firsts if value is not None]
+        if firsts:
+            name, worst = max(firsts, key=lambda f: f[1])
+            rows.append([f"first page after a build ≤ {seconds(FIRST_PAGE)} (server side, at {int(n):,})",
+                         f"slowest: {name} {seconds(worst)}", verdict(worst <= FIRST_PAGE)])
+    return rows
+
+
+def browser_section(results: dict) -> list[str]:
+    browser = results.get("browser") or {}
+    if not browser:
+        return []
+    runs = [(key, browser[key]) for key in browser if isinstance(browser[key], dict)]
+    lines = ["## In the browser (Chromium, Playwright)", "",
+             "Time from the action until the page is *ready*: the server has said the script finished and no Streamlit "
+             "placeholder, spinner or stale element is left, every visible plotly chart has drawn and every visible map "
+             "and data grid has its canvas (bench/browser.py). *First view*: a new browser context opens the page's URL "
+             "(server warm). *Switch*: in a tab that has seen every page once, a click on the page's menu link from a plain "
+             "page (About the data; for that page, the Overview; the floor: its other page). *Leaving it*: from the page "
+             "back to that plain page. *Filter*: Kyrgyzstan chosen in the sidebar's country filter. *Bytes*: what the "
+             "server sent over the WebSocket for that run. The *floor* is bench/floor/: a minimal Streamlit app with one plotly chart, one pydeck map, "
+             "one dataframe and one filter, run by the same browser in the same run; ratios are ours ÷ the floor's. "
+             "Datasette serves the same file: its table page opened, a switch from one table to another (the database "
+             "page and the table, halved), a filter (a table page with `?country_iso3=KGZ`).", ""]
+    for key, b in runs:
+        title = "bundled data" if key == "bundled" else f"{int(key):,} synthetic meetings"
+        lines += [f"### {title}", ""]
+        if b.get("error"):
+            lines += [f"Not measured: {b['error']}", ""]
+            continue
+        rows = []
+        floors = {m: _floor(b, m) for m, _ in MEASURES}
+        for p in (b.get("dashboard") or {}).values():
+            row = [p["label"]]
+            for m, _ in MEASURES:
+                s, f = p.get(m), floors[m]
+                row.append("—" if not s or not s.get("n") else
+                           f"{duration(s)} · {ratio(median(s), median(f))}"
+                           + (f" · {_kb(p.get(m + '_bytes'))}" if m != "leave" else ""))
+            rows.append(row)
+        fl = b.get("floor") or {}
+        rows.append(["**floor** (Streamlit, 1 chart + 1 map + 1 table)"]
+                    + [f"{duration(floors[m])}" + (f" · {_kb(summary([v for p in fl.values() for v in (p.get(m + '_bytes') or {}).get('values', [])]))}"
+                                                   if m != "leave" else "") if floors[m] else "n/a" for m, _ in MEASURES])
+        d = b.get("datasette") or {}
+        if d.get("error"):
+            rows.append(["Datasette", d["error"], "", "", ""])
+        elif d:
+            rows.append(["Datasette (table pages)"] + [f"{duration(d.get(m))} · {ratio(median(d.get(m)), median(floors[m]))}"
+                                                       if d.get(m) else "—" for m, _ in MEASURES])
+        lines += table(["page", "first view · ÷ floor · bytes", "page switch · ÷ floor · bytes",
+                        "filter change · ÷ floor · bytes", "leaving it · ÷ floor"], rows)
+    return lines
+
+
+# ------------------------------------------------------------------------------------------- Excel writers
+
+XLSX_LIBRARY_RATIO = 2.0  # a maintained library unless it is more than 2x slower than the hand-written writer
+REFERENCE, LIBRARY = "hand-written OOXML (until issue 11)", "rustpy-xlsxwriter (dashboard.export.to_xlsx)"
+
+
+def xlsx_targets(exports: dict) -> list[list[str]]:
+    writers = exports.get("xlsx_writers") or {}
+    ref, lib = median((writers.get(REFERENCE) or {}).get("seconds")), median((writers.get(LIBRARY) or {}).get("seconds"))
+    if not writers:
+        return []
+    others = "; ".join(f"{name} {seconds(median(w.get('seconds')))}" if w.get("seconds") else f"{name}: {w.get('error')}"
+                       for name, w in writers.items() if name not in (REFERENCE, LIBRARY))
+    return [[f"Excel by a maintained library, ≤ {XLSX_LIBRARY_RATIO:g}× the hand-written writer ({exports.get('rows', 0):,} rows)",
+             f"{LIBRARY}: {seconds(lib)} vs hand-written {seconds(ref)} ({ratio(lib, ref)}); others: {others}",
+             verdict(None if not lib or not ref else lib / ref <= XLSX_LIBRARY_RATIO)]]

@@ -106,6 +106,40 @@ def measure_size(meetings: int, repeats: int, slow: int, datasette_binary: Path 
     return result
 
 
+def synthetic_db(meetings: int) -> Path:
+    """bench/work/synth-N.db, made when missing (a full run makes it anew in measure_size)."""
+    db = WORK / f"synth-{meetings}.db"
+    if not db.exists():
+        log(f"{meetings:,}: synthetic database {db.relative_to(ROOT)} (python -m etl synth)")
+        run_child([sys.executable, "-m", "etl", "synth", "--meetings", str(meetings), "--seed", str(SEED), "--db", str(db)],
+                  ROOT, WORK / "logs", f"synth-{meetings}", timeout=4 * 3600)
+    return db
+
+
+def measure_browser(meetings: int, repeats: int, datasette_binary: Path | None) -> dict:
+    """bench/browser.py on the bundled data (built from data/ into bench/work/bundled.db) and on the synthetic database
+    of `meetings`, each in a child process."""
+    out: dict = {}
+    bundled = WORK / "bundled.db"
+    child = run_child([sys.executable, "-m", "etl", "build", "--data", "data", "--db", str(bundled)], ROOT, WORK / "logs",
+                      "bundled-build", timeout=600)
+    targets = [("bundled", bundled)] if child.returncode == 0 else []
+    if child.returncode != 0:
+        out["bundled"] = {"error": f"etl build failed: {(child.stderr.strip().splitlines() or ['?'])[-1]}"}
+    if meetings:
+        targets.append((str(meetings), synthetic_db(meetings)))
+    for key, db in targets:
+        log(f"browser: {key} ({db.name})")
+        result = WORK / "logs" / f"browser-{key}.json"
+        result.unlink(missing_ok=True)
+        cmd = [sys.executable, "-m", "bench.browser", "--db", str(db), "--repeats", str(repeats), "--work", str(WORK),
+               "--out", str(result)] + (["--datasette", str(datasette_binary)] if datasette_binary else [])
+        child = run_child(cmd, ROOT, WORK / "logs", f"browser-{key}", timeout=3 * 3600)
+        out[key] = json.loads(result.read_text()) if result.exists() else {
+            "error": f"bench.browser exited with {child.returncode}: {(child.stderr.strip().splitlines() or ['?'])[-1]}"}
+    return out
+
+
 def machine() -> dict:
     def git(*args: str) -> str:
         try:
@@ -134,6 +168,10 @@ def main(argv: list[str] | None = None) -> int:
                              "run min(N, 3) times")
     parser.add_argument("--out", default=str(BENCH / "results.md"), help="the Markdown report (default bench/results.md)")
     parser.add_argument("--render", metavar="JSON", help="measure nothing: write --out from a results.json of an earlier run")
+    parser.add_argument("--browser-only", action="store_true",
+                        help="only the browser section (bundled data and the largest --sizes), into --out")
+    parser.add_argument("--no-browser", action="store_true", help="leave out the browser section")
+    parser.add_argument("--browser-repeats", type=int, default=3, help="runs of each browser measurement (default 3)")
     args = parser.parse_args(argv)
     if args.render:
         Path(args.out).write_text(report.render(json.loads(Path(args.render).read_text())))
@@ -152,12 +190,22 @@ def main(argv: list[str] | None = None) -> int:
                               "sizes": sizes, "repeats": repeats, "slow_repeats": slow, "seed": SEED, "datasette": note,
                               "machine": machine(), "load_before": os.getloadavg()},
                      "sizes": {}}
+    if args.browser_only:
+        results["browser"] = measure_browser(max(sizes), max(1, args.browser_repeats), binary)
+        results["meta"]["load_after"] = os.getloadavg()
+        Path(args.out).write_text(report.render(results))
+        (WORK / "results-browser.json").write_text(json.dumps(results, indent=1, default=str))
+        log(f"wrote {args.out}")
+        return 0
     for meetings in sizes:
         results["sizes"][str(meetings)] = measure_size(meetings, repeats, slow, binary, note)
         (WORK / "results.json").write_text(json.dumps(results, indent=1, default=str))
     log("extractor: articles per second on one core")
     results["extract"], _ = worker("extract", "extract", "--repeats", str(repeats))
     results["briefing"] = briefing_speed.measure(WORK, repeats, log)  # one country's briefing, bundled data (< 3 s)
+    if not args.no_browser:
+        results["browser"] = measure_browser(max(s for s in sizes if s <= 200_000) if any(s <= 200_000 for s in sizes) else 0,
+                                             max(1, args.browser_repeats), binary)
     results["meta"]["wall_seconds"] = time.perf_counter() - started
     results["meta"]["load_after"] = os.getloadavg()
     results["meta"]["code_after"] = code_fingerprint()

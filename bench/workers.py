@@ -61,7 +61,8 @@ def synthetic_dataset(meetings: int, seed: int = 1):
     marks = {"flags": "synthetic", "note": None, "origin": "synthetic", "confidence": 1.0, "document_id": None}
     source = "https://example.org/synthetic"
     n_people, n_places, n_partnerships = max(50, meetings // 20), max(30, meetings // 200), max(20, meetings // 4)
-    rows: dict[str, list[dict]] = {"countries": reference.rows["countries"], "themes": reference.rows["themes"]}
+    rows: dict[str, list[dict]] = {"publishers": reference.rows["publishers"], "countries": reference.rows["countries"],
+                                   "themes": reference.rows["themes"]}  # the real reference tables (themes cite publishers)
     rows["places"] = [{"id": f"syn-place-{i}", "name": f"[synthetic] Venue {i}", "kind": "city", "city": None,
                        "lat": round(rng.uniform(36, 55), 4), "lon": round(rng.uniform(47, 87), 4), "coord_precision": "city",
                        "year": None, "whc_id": None, "category": None, "official_url": None, "source_url": source, **marks}
@@ -335,6 +336,7 @@ def queries_worker(args) -> dict:
                            ("xlsx", lambda: export.to_xlsx(frame, info, "meetings"), args.slow_repeats)):
         size = len(fn())
         out["exports"][fmt] = {"seconds": summary(repeat(fn, times)), "bytes": size}
+    out["exports"]["xlsx_writers"] = xlsx_writers(frame, info, args.slow_repeats)
 
     # the faceted question (years 2005–2015): count, facets, first rows
     answer, parts, has_kinds = dash.facet_function()
@@ -352,6 +354,25 @@ def queries_worker(args) -> dict:
             out["facets"]["count"] = int(head["meetings"]) + int(head["partnerships"])
         except Exception as exc:  # noqa: BLE001
             out["facets"]["error"] = f"{type(exc).__name__}: {exc}"
+    return out
+
+
+def xlsx_writers(frame, info: dict, repeats: int) -> dict:
+    """Every Excel writer of bench/xlsx.py on the same rows (a writer whose library is not installed says so)."""
+    import importlib.util
+
+    from .xlsx import WRITERS
+
+    out = {}
+    for name, (module, writer) in WRITERS.items():
+        if module and importlib.util.find_spec(module) is None:
+            out[name] = {"error": f"{module} is not installed"}
+            continue
+        try:
+            size = len(writer(frame, info, "meetings"))
+            out[name] = {"seconds": summary(repeat(lambda: writer(frame, info, "meetings"), repeats)), "bytes": size}
+        except Exception as exc:  # noqa: BLE001
+            out[name] = {"error": f"{type(exc).__name__}: {exc}"}
     return out
 
 

@@ -59,7 +59,40 @@ class Cube:
         from . import queries
 
         records, themes, countries = queries.record_index(conn)
-        return cls.build(records, themes, countries, queries.theme_table(conn)["id"].tolist(), list(queries.options(conn).countries))
+        theme_labels, country_names = queries.labels(conn)
+        return cls.build(records, themes, countries, list(theme_labels), list(country_names))
+
+    @classmethod
+    def from_file(cls, path, key: str) -> "Cube | None":
+        """The index etl build wrote next to the database (etl/index.py), if it is there and was made from a database
+        with this key; None otherwise (then the index is built from SQL)."""
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                if str(data["key"]) != key:
+                    return None
+                fields = {name: data[name] for name in cls.__dataclass_fields__}
+        except (OSError, KeyError, ValueError):
+            return None
+        for name in ("kinds", "places", "themes", "countries"):
+            fields[name] = tuple(str(v) for v in fields[name])
+        return cls(**fields)
+
+    def options(self, themes: dict[str, str], countries: dict[str, str]):
+        """The filters' allowed values: the database's themes and countries (id -> label) and, from the index, the
+        years, the record kinds present and the number of extracted records."""
+        from .filters import Options
+        from .vocab import TYPE_KINDS, kind_label
+
+        if not self.size:
+            return Options(None, None, themes, countries, {}, 0)
+        present = sorted({("meeting" if m else "partnership", self.kinds[k])
+                          for k, m in np.unique(np.stack([self.kind, self.is_meeting]), axis=1).T if k >= 0})
+        kinds: dict[str, str] = {}
+        for record_type in sorted({t for t, _ in present}):
+            kinds[record_type] = TYPE_KINDS.get(record_type, record_type)
+        for record_type, kind in present:
+            kinds.setdefault(kind, kind_label(kind, None if kind == "other" else record_type))
+        return Options(int(self.year.min()), int(self.year.max()), themes, countries, kinds, int(self.extracted.sum()))
 
     AGGREGATES = ("headline", "per_year", "theme_counts", "theme_year", "theme_country", "theme_pairs", "place_counts")
 

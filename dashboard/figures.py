@@ -1,7 +1,8 @@
 """Plotly figures from DataFrames. Pure functions: no Streamlit, no database.
 
-Every figure's title is the question it answers. Text from the data is HTML-escaped before it
-reaches a hover label (plotly renders a subset of HTML there).
+Every figure's title is the question it answers. Text from the data is escaped exactly once before it reaches
+a hover label or an axis label: plotly renders a subset of HTML there and decodes only a few entities (`&amp;`,
+`&lt;`, `&gt;` but not `&quot;`), so `<`, `>` and `&` are escaped and quotes are left as they are.
 """
 
 from __future__ import annotations
@@ -12,18 +13,26 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from .vocab import COUNTRY_COLOURS, OTHER_COLOUR, RECORD_TYPES, kind_label
+from .vocab import COUNTRY_COLOURS, OTHER_COLOUR, RECORD_TYPES, country_names, kind_label, readable_date
 
 PRECISION_SYMBOL_CODE = {"day": 0, "month": 2, "year": 1}  # plotly: circle, diamond, square; +100 = open marker
 PRECISION_NOTE = {"day": "", "month": " (month only)", "year": " (year only)"}
 MARKER_KEY = ("Marker shape: circle = exact day · diamond = only the month is known · square = only the year is known · "
               "open marker = extracted from a press release, not yet confirmed.")
-TYPE_COLOURS = {"meeting": "#4477AA", "partnership": "#EE7733"}
-HEATMAP_SCALE = "Viridis"  # perceptually uniform, colour-blind safe, legible in light and dark themes
+# Record types are not countries or themes: two greys (and a hatch for partnerships), distinct from every country's
+# and theme's colour, legible on light and dark backgrounds.
+TYPE_COLOURS = {"meeting": "#6E6E6E", "partnership": "#B4B4B4"}
+TYPE_PATTERNS = {"meeting": "", "partnership": "/"}
+# Viridis (perceptually uniform, colour-blind safe) from 0, with 0 itself transparent: an empty cell shows the
+# page's background in light and dark themes, and the smallest count is already a colour.
+HEATMAP_SCALE = [[0.0, "rgba(0,0,0,0)"], [1e-9, "#31688E"], [0.33, "#21918C"], [0.66, "#5EC962"], [1.0, "#FDE725"]]
+# (Viridis without its darkest third, which would vanish on a dark background)
+HEATMAP_TEXT_COLUMNS = 40  # numbers in the cells up to this many columns (they no longer fit beyond)
 
 
 def esc(value) -> str:
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else html.escape(str(value))
+    """Text from the data for plotly's hover and axis labels: `<`, `>` and `&` escaped, once."""
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else html.escape(str(value), quote=False)
 
 
 def plot_date(date_text: pd.Series, precision: pd.Series) -> pd.Series:
@@ -34,12 +43,16 @@ def plot_date(date_text: pd.Series, precision: pd.Series) -> pd.Series:
 
 
 def _layout(fig: go.Figure, title: str, **kwargs) -> go.Figure:
+    """Title, margins and legend. No plotly template: Streamlit's theme styles the chart in the browser, so the
+    default template's 7 kB would travel with every chart for nothing."""
+    fig.layout.template = None
     fig.update_layout(title={"text": title, "x": 0, "xanchor": "left"}, margin={"l": 10, "r": 30, "t": 50, "b": 10},
                       legend={"orientation": "h", "yanchor": "top", "y": -0.25, "x": 0}, **kwargs)
     return fig
 
 
-def timeline_figure(points: pd.DataFrame, by: str, lane_labels: dict[str, str], lane_colours: dict[str, str]) -> go.Figure:
+def timeline_figure(points: pd.DataFrame, by: str, lane_labels: dict[str, str], lane_colours: dict[str, str],
+                    names: dict[str, str] | None = None) -> go.Figure:
     """Meetings and milestones on a time axis, one lane per theme or country; customdata = (record_type, id, hover text).
 
     Per-point values travel as numpy arrays (hover text in customdata, numeric marker symbols) so that plotly's
@@ -48,17 +61,26 @@ def timeline_figure(points: pd.DataFrame, by: str, lane_labels: dict[str, str], 
     if points.empty:
         return _layout(fig, "When did the cooperation happen?")
     extracted = (points["origin"] == "extracted").to_numpy()
-    kinds = [esc(kind_label(k, t)) for k, t in zip(points["kind"], points["record_type"])]
-    hover = (points["title"].map(esc) + "<br>" + points["date"].map(esc) + points["date_precision"].map(PRECISION_NOTE)
-             + " · " + points["record_type"].map(RECORD_TYPES) + " · " + kinds + "<br>Countries: " + points["countries"].map(esc)
-             + np.where(extracted, "<br><i>Extracted from a press release (unconfirmed)</i>", ""))
+    hover_of: dict = {}  # a record drawn in several lanes gets its hover text made once
+    hover = []
+    for rid, title, date, record_type, kind, codes, ext in zip(
+            points["rid"].tolist(), points["title"].tolist(), points["date"].tolist(), points["record_type"].tolist(),
+            points["kind"].tolist(), points["countries"].tolist(), extracted.tolist()):
+        text = hover_of.get(rid)
+        if text is None:
+            text = hover_of[rid] = (
+                f"{esc(title)}<br>{esc(readable_date(date))} · {RECORD_TYPES.get(record_type, record_type)} · "
+                f"{esc(kind_label(kind, record_type))}<br>Countries: {esc(country_names(codes, names or {}))}"
+                + ("<br><i>Extracted from a press release (unconfirmed)</i>" if ext else ""))
+        hover.append(text)
+    hover = np.array(hover, dtype=object)
     symbols = points["date_precision"].map(PRECISION_SYMBOL_CODE).to_numpy() + np.where(extracted, 100, 0)
-    data = np.column_stack([points["record_type"].to_numpy(object), points["id"].to_numpy(object), hover.to_numpy(object)])
+    data = np.column_stack([points["record_type"].to_numpy(object), points["id"].to_numpy(object), hover])
     x = plot_date(points["date"], points["date_precision"]).to_numpy()
     lane_values = points["lane"].to_numpy()
     lanes = sorted(points["lane"].unique(), key=lambda lane: lane_labels.get(lane, lane))
     for lane in lanes:
-        label = lane_labels.get(lane, lane)
+        label = esc(lane_labels.get(lane, lane))
         colour = lane_colours.get(lane, OTHER_COLOUR)
         for symbol in np.unique(symbols[lane_values == lane]):  # one trace per lane and symbol: scalar styles validate fast
             rows = (lane_values == lane) & (symbols == symbol)
@@ -69,7 +91,7 @@ def timeline_figure(points: pd.DataFrame, by: str, lane_labels: dict[str, str], 
             ))
     _layout(fig, "When did the cooperation happen, and on what?", height=max(320, 60 + 38 * len(lanes)),
             xaxis_title="Date", yaxis_title="Country" if by == "country" else "Theme", showlegend=False)
-    fig.update_yaxes(categoryorder="array", categoryarray=[lane_labels.get(lane, lane) for lane in reversed(lanes)])
+    fig.update_yaxes(categoryorder="array", categoryarray=[esc(lane_labels.get(lane, lane)) for lane in reversed(lanes)])
     return fig
 
 
@@ -78,7 +100,9 @@ def per_year_figure(counts: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     for record_type, label in RECORD_TYPES.items():
         rows = counts[counts["record_type"] == record_type]
-        fig.add_trace(go.Bar(x=rows["year"], y=rows["records"], name=label + "s", marker_color=TYPE_COLOURS[record_type],
+        fig.add_trace(go.Bar(x=rows["year"], y=rows["records"], name=label + "s",
+                             marker={"color": TYPE_COLOURS[record_type],
+                                     "pattern": {"shape": TYPE_PATTERNS[record_type], "fillmode": "overlay", "fgcolor": "#3A3A3A"}},
                              hovertemplate="%{x}: %{y} " + label.lower() + "(s)<extra></extra>"))
     return _layout(fig, "How many per year?", barmode="stack", height=320, xaxis_title="Year", yaxis_title="Records")
 
@@ -100,40 +124,51 @@ def milestones_figure(membership: pd.DataFrame, inscriptions: pd.DataFrame, coun
                "category_2_centre": "square"}
     names = {"membership": "Joins UNESCO", "world_heritage_inscription": "World Heritage inscription",
              "intangible_heritage_inscription": "Intangible heritage inscription", "category_2_centre": "Category 2 centre"}
-    rows["hover"] = rows["title"].map(esc) + "<br>" + rows["date"].map(esc)
-    for kind, name in names.items():
-        size = 14 if kind == "membership" else 10
-        for country, part in rows[rows["kind"] == kind].groupby("country"):  # scalar colour and symbol per trace
-            fig.add_trace(go.Scatter(
-                x=part["x"].to_numpy(), y=np.full(len(part), country_names.get(country, country), dtype=object), mode="markers",
-                name=name, showlegend=False, customdata=part[["hover"]].to_numpy(object),
-                marker={"symbol": symbols[kind], "size": size, "line": {"width": 1, "color": "#333"},
-                        "color": COUNTRY_COLOURS.get(country, OTHER_COLOUR)},
-                hovertemplate="%{customdata[0]}<extra>" + name + "</extra>",
-            ))
-        if not (rows["kind"] == kind).any():
+    for kind, name in reversed(names.items()):  # membership last: its stars are drawn over the inscriptions of that year
+        part = rows[rows["kind"] == kind]
+        if part.empty:
             continue
+        size = 15 if kind == "membership" else 10
+        countries = part["country"].tolist()
+        hover = [[f"{name}: {esc(title)}<br>{esc(readable_date(date))} · {esc(country_names.get(c, c))} ({esc(c)})"]
+                 for title, date, c in zip(part["title"].tolist(), part["date"].tolist(), countries)]
+        fig.add_trace(go.Scatter(  # one trace per kind: the symbol is the kind, the colour the country
+            x=part["x"].to_numpy(), y=np.array([esc(country_names.get(c, c)) for c in countries], dtype=object),
+            mode="markers", name=name, showlegend=False, customdata=np.array(hover, dtype=object),
+            marker={"symbol": symbols[kind], "size": size, "line": {"width": 1, "color": "#333"},
+                    "color": [COUNTRY_COLOURS.get(c, OTHER_COLOUR) for c in countries]},
+            hovertemplate="%{customdata[0]}<extra></extra>",  # everything in one box: no side box to cut off
+        ))
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name,  # legend entry: the shape, not a country
                                  marker={"symbol": symbols[kind], "size": size, "color": OTHER_COLOUR, "line": {"width": 1, "color": "#333"}}))
-    return _layout(fig, title, height=340, xaxis_title=None, yaxis_title=None)
+    fig.update_yaxes(categoryorder="array", categoryarray=sorted((esc(n) for n in country_names.values()), reverse=True))
+    _layout(fig, title, height=340, xaxis_title=None, yaxis_title=None, hoverlabel={"align": "left"})
+    fig.update_layout(legend_traceorder="reversed")  # drawn membership last, listed first
+    return fig
 
 
 def theme_bar(counts: pd.DataFrame, themes: pd.DataFrame) -> go.Figure:
     """Records per theme, each bar in its theme's colour (themes: id, label, colour)."""
     counts = counts.merge(themes, left_on="theme_id", right_on="id").sort_values("records")
     fig = go.Figure(go.Bar(
-        x=counts["records"], y=counts["label"], orientation="h", marker_color=counts["colour"].tolist(),
+        x=counts["records"], y=counts["label"].map(esc), orientation="h", marker_color=counts["colour"].tolist(),
         text=counts["records"], textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{x} records<extra></extra>",
     ))
     return _layout(fig, "Which themes does the cooperation cover most?", height=max(300, 60 + 32 * len(counts)),
-                   xaxis_title="Records (a record with two themes counts for both)", yaxis_title=None)
+                   xaxis_title="Records (one per theme)", yaxis_title=None)
 
 
-def _heatmap(matrix: pd.DataFrame, title: str, x_title: str, y_title: str, hover: str, height: int) -> go.Figure:
+def _heatmap(matrix: pd.DataFrame, title: str, x_title: str, y_title: str, hover: str, height: int,
+             numbers: np.ndarray | None = None) -> go.Figure:
+    """Counts from 0 (an empty cell is blank), with the number in every non-empty cell while the cells are wide enough
+    (numbers: which cells carry one, when not all)."""
+    z = matrix.to_numpy()
+    text = np.where((z > 0) & (numbers if numbers is not None else True), z.astype(str), "")
+    fits = matrix.shape[1] <= HEATMAP_TEXT_COLUMNS
     fig = go.Figure(go.Heatmap(
-        z=matrix.to_numpy(), x=[str(c) for c in matrix.columns], y=[str(i) for i in matrix.index], colorscale=HEATMAP_SCALE,
-        hovertemplate=hover, colorbar={"title": {"text": "Records"}}, xgap=1, ygap=1,
-        text=matrix.to_numpy(), texttemplate="%{text}" if matrix.size <= 150 else None,
+        z=z, x=[esc(c) for c in matrix.columns], y=[esc(i) for i in matrix.index], colorscale=HEATMAP_SCALE, zmin=0,
+        zmax=max(1, int(z.max()) if z.size else 1), hovertemplate=hover, colorbar={"title": {"text": "Records"}},
+        xgap=1, ygap=1, text=text, texttemplate="%{text}" if fits else None, textfont={"size": 10 if matrix.shape[1] > 12 else 12},
     ))
     return _layout(fig, title, height=height, xaxis_title=x_title, yaxis_title=y_title)
 
@@ -146,10 +181,8 @@ def theme_year_heatmap(rows: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
     years = range(int(rows["year"].min()), int(rows["year"].max()) + 1)
     matrix = rows.pivot_table(index="label", columns="year", values="records", aggfunc="sum", fill_value=0).reindex(
         columns=years, fill_value=0).sort_index(ascending=False)
-    fig = _heatmap(matrix, "When was each theme active?", "Year", None, "%{y}, %{x}: %{z} records<extra></extra>",
-                   max(320, 80 + 30 * len(matrix)))
-    fig.update_traces(texttemplate=None)
-    return fig
+    return _heatmap(matrix, "When was each theme active?", "Year", None, "%{y}, %{x}: %{z} records<extra></extra>",
+                    max(320, 80 + 30 * len(matrix)))
 
 
 def theme_country_heatmap(rows: pd.DataFrame, labels: dict[str, str], country_names: dict[str, str]) -> go.Figure:
@@ -173,8 +206,10 @@ def cooccurrence_heatmap(pairs: pd.DataFrame, labels: dict[str, str]) -> go.Figu
     matrix.index = [labels.get(t, t) for t in matrix.index]
     matrix.columns = [labels.get(t, t) for t in matrix.columns]
     matrix = matrix.iloc[::-1]  # first theme at the top, as on the x axis from the left
+    lower = np.tril(np.ones((len(themes), len(themes)), dtype=bool), -1)[::-1]  # rows are drawn reversed
     return _heatmap(matrix, "Which themes go together? (records that carry both)", None, None,
-                    "%{y} + %{x}: %{z} records<extra></extra>", max(380, 120 + 34 * len(themes)))
+                    "%{y} + %{x}: %{z} records<extra></extra>", max(380, 120 + 34 * len(themes)),
+                    numbers=lower)  # the matrix is symmetric: each pair's number once, below the diagonal
 
 
 # ------------------------------------------------------------------------------------------- country and commitments

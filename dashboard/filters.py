@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence
 
-from .vocab import TYPE_KINDS, kind_label
+from .vocab import MEETING_KINDS, PARTNERSHIP_KINDS, TYPE_KINDS, kind_label
 
 MAX_PARAM_CHARS = 1000
 MAX_TEXT_CHARS = 200
@@ -146,12 +146,23 @@ class Filters:
 
     # ---------------------------------------------------------------- words
 
-    def describe(self, options: Options) -> str:
-        """'Meetings and partnerships from 2010 to 2020 on education or youth, in Kazakhstan or Kyrgyzstan, matching "glacier".'"""
-        if self.kinds:
-            subject = _join([_kind_phrase(k, options) for k in self.kinds], "or")
+    def describe(self, options: Options, table: str | None = None) -> str:
+        """'Meetings and partnerships from 2010 to 2020 on education or youth, in Kazakhstan or Kyrgyzstan, matching "glacier".'
+
+        table: the sentence for one table only — "meetings", "partnerships", "places" or "documents" — saying what
+        applies to it and what does not."""
+        if table == "places":
+            return self._describe_places(options)
+        if table == "documents":
+            return self._describe_documents(options)
+        kinds = [k for k in self.kinds if table is None or _kind_type(k, options) in (None, table[:-1])]
+        if self.kinds and not kinds:
+            return (f"No {table}: the record kinds chosen ({_join([_kind_phrase(k, options) for k in self.kinds], 'and')}) "
+                    f"are not {table}.")
+        if kinds:
+            subject = _join([_kind_phrase(k, options) for k in kinds], "or")
         else:
-            subject = "Meetings and partnerships"
+            subject = {"meetings": "Meetings", "partnerships": "Partnerships and milestones"}.get(table or "", "Meetings and partnerships")
         parts = [subject[0].upper() + subject[1:]]
         if self.year_from is not None and self.year_to is not None:
             parts.append(f"in {self.year_from}" if self.year_from == self.year_to else f"from {self.year_from} to {self.year_to}")
@@ -171,6 +182,29 @@ class Filters:
         if not self.extracted:
             sentence += " (curated records only)"
         return sentence + "."
+
+    def _where(self, options: Options) -> str:
+        return (", in " + _join([options.countries.get(c, c) for c in self.countries], "or")) if self.countries else ""
+
+    def _describe_places(self, options: Options) -> str:
+        when = f" existing by {self.year_to}" if self.year_to is not None else ""
+        sentence = "World Heritage properties, biosphere reserves, geoparks, UNESCO offices and centres" + when + self._where(options)
+        if self.text:
+            sentence += f', matching "{self.text}"'
+        ignored = [name for name, used in (("themes", self.themes), ("record kinds", self.kinds),
+                                           ("the first year", self.year_from is not None)) if used]
+        return sentence + "." + (f" The filters on {_join(ignored, 'and')} do not apply to places." if ignored else "")
+
+    def _describe_documents(self, options: Options) -> str:
+        sentence = "Press releases"
+        if self.year_from is not None or self.year_to is not None:
+            sentence += f" published {self.year_from or options.year_min or ''}–{self.year_to or options.year_max or ''}".rstrip("–")
+        if self.countries:
+            sentence += " about " + _join([options.countries.get(c, c) for c in self.countries], "or")
+        if self.text:
+            sentence += f', matching "{self.text}"'
+        ignored = [name for name, used in (("themes", self.themes), ("record kinds", self.kinds)) if used]
+        return sentence + "." + (f" The filters on {_join(ignored, 'and')} do not apply to press releases." if ignored else "")
 
     def slug(self) -> str:
         """A short file-name part: '2010-2020_water_KAZ'."""
@@ -216,6 +250,14 @@ def _printable(value: str, limit: int = 40) -> str:
 def _short_theme(theme_id: str) -> str:
     return {"natural_sciences_water": "water", "climate_glaciology": "glaciers", "culture_heritage": "heritage"}.get(
         theme_id, theme_id.split("_")[0])
+
+
+def _kind_type(kind: str, options: Options) -> str | None:
+    """'meeting' or 'partnership' for a kind of one record type only; None when it could be either ('other')."""
+    if kind in TYPE_KINDS:
+        return kind
+    in_meetings, in_partnerships = kind in MEETING_KINDS, kind in PARTNERSHIP_KINDS
+    return None if in_meetings == in_partnerships else ("meeting" if in_meetings else "partnership")
 
 
 def _kind_phrase(kind: str, options: Options) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import unicodedata
 
 import pandas as pd
 
@@ -17,10 +18,21 @@ from .filters import Options
 from .vocab import PLACE_KINDS, PUBLISHER_KINDS, REGISTER_LABELS, TABLE_LABELS, TYPE_KINDS, kind_label
 
 
+WORD = re.compile(r"[\w\u0300-\u036f'’ʼ‘-]+")  # letters, digits and marks, with apostrophes and hyphens inside a word
+
+
 def fts_query(text: str) -> str:
-    """User text -> a safe FTS5 query: each word quoted, prefix-matched, all required ('glacier centre' -> '"glacier"* "centre"*')."""
-    words = re.findall(r"\w+", text, flags=re.UNICODE)[:12]
-    return " ".join(f'"{w}"*' for w in words)
+    """User text -> a safe FTS5 query: every word required, each as a quoted phrase of its parts with the last part
+    prefix-matched: 'glacier centre' -> '"glacier"* "centre"*'; "Chang'an" -> '"chang an"*' (the index splits a word at
+    its apostrophe, so the phrase keeps the parts together: "climate change and" does not match); "glaciol" matches
+    "glaciology". Diacritics are folded by the index's tokenizer on both sides."""
+    words = WORD.findall(unicodedata.normalize("NFC", text))[:12]
+    phrases = []
+    for word in words:
+        parts = [p for p in re.findall(r"[^\W_]+", word) if p]
+        if parts:
+            phrases.append('"' + " ".join(parts) + '"*')
+    return " ".join(phrases)
 
 
 def _frame(conn: sqlite3.Connection, sql: str, params: dict | None = None) -> pd.DataFrame:
@@ -37,6 +49,21 @@ INDEX_RECORDS_SQL = "SELECT rid, year, record_type, kind, origin, place_id FROM 
 INDEX_THEMES_SQL = "SELECT rid, theme_id FROM record_themes"
 INDEX_COUNTRIES_SQL = "SELECT rid, country_iso3 FROM record_countries"
 TEXT_SQL = "SELECT rowid AS rid FROM records_fts WHERE records_fts MATCH :match ORDER BY rowid"
+
+
+# The key of a database's filter index file (etl/index.py writes the same statement's answer into the file).
+INDEX_KEY_SQL = ("SELECT (SELECT count(*) FROM records) || ':' || coalesce((SELECT max(rid) FROM records), 0) || ':' || "
+                 "coalesce((SELECT max(id) || '@' || max(finished_at) FROM etl_runs), '')")
+
+
+def index_key(conn: sqlite3.Connection) -> str:
+    return conn.execute(INDEX_KEY_SQL).fetchone()[0]
+
+
+def labels(conn: sqlite3.Connection) -> tuple[dict[str, str], dict[str, str]]:
+    """Theme id -> label and focus country ISO3 -> name, in the order the filters list them."""
+    return (dict(conn.execute("SELECT id, label FROM themes ORDER BY label").fetchall()),
+            dict(conn.execute("SELECT iso3, name FROM countries WHERE focus = 1 ORDER BY name").fetchall()))
 
 
 def record_index(conn: sqlite3.Connection) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -68,6 +95,11 @@ def options(conn: sqlite3.Connection) -> Options:
     extracted = conn.execute("SELECT (SELECT count(*) FROM meetings WHERE origin = 'extracted') + "
                              "(SELECT count(*) FROM partnerships WHERE origin = 'extracted')").fetchone()[0]
     return Options(years[0], years[1], themes, countries, kinds, extracted)
+
+
+def country_names(conn: sqlite3.Connection) -> dict[str, str]:
+    """ISO3 -> name of every country in the database (the five and those places refer to)."""
+    return dict(conn.execute("SELECT iso3, name FROM countries ORDER BY name").fetchall())
 
 
 def theme_table(conn: sqlite3.Connection) -> pd.DataFrame:

@@ -8,6 +8,7 @@ database file's path and modification time: a rebuild shows up without restartin
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -20,9 +21,9 @@ import streamlit as st
 from . import commitments, export, queries, store
 from .cube import Cube
 from .filters import Filters, Options
-from .vocab import PLACE_KINDS, RECORD_TYPES, kind_label
+from .vocab import EMPTY, PLACE_KINDS, RECORD_TYPES, country_names, kind_label, readable_date
 
-STATE, NOTICES = "filters", "filter_notices"
+STATE, NOTICES, WRITTEN = "filters", "filter_notices", "filter_query_written"
 WIDGETS = {"years": "flt_years", "themes": "flt_themes", "countries": "flt_countries", "kinds": "flt_kinds", "text": "flt_text",
            "extracted": "flt_extracted"}
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
@@ -89,11 +90,29 @@ def load(query: Callable, *args):
 
 @st.cache_resource(max_entries=2, show_spinner="Loading the records…")
 def _cube(path: str, version: str) -> Cube:
+    """The index etl build wrote next to the database when it matches the database, else built from SQL."""
     conn = store.connect(Path(path))
     try:
-        return Cube.from_database(conn)
+        return Cube.from_file(path + ".index.npz", queries.index_key(conn)) or Cube.from_database(conn)
     finally:
         conn.close()
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _options(path: str, version: str) -> Options:
+    conn = store.connect(Path(path))
+    try:
+        themes, countries = queries.labels(conn)
+    finally:
+        conn.close()
+    return _cube(path, version).options(themes, countries)
+
+
+def filter_options() -> Options:
+    """What the filters may take: themes and countries from the database, years, kinds and extracted records from
+    the filter index (no scan of the records); once per database file."""
+    path = store.db_path()
+    return _options(str(path), store.db_version(path))
 
 
 def cube() -> Cube:
@@ -140,9 +159,87 @@ def fetch(query: Callable, *args):
         conn.close()
 
 
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _figure(path: str, version: str, name: str, key: tuple, _build: Callable):
+    return _build()
+
+
+def figure(name: str, build: Callable, *key):
+    """A figure built once per database file and key (the filters and whatever else it depends on) and shared by every
+    session: a page switch or a return to earlier filters sends the figure without building it again. `build` is
+    called only when nothing is cached; the figure is never changed after it is built."""
+    path = store.db_path()
+    return _figure(str(path), store.db_version(path), name, key, build)
+
+
 def theme_colours() -> dict[str, str]:
     themes = load(queries.theme_table)
     return dict(zip(themes["id"], themes["colour"]))
+
+
+# ------------------------------------------------------------------------------------------- labels
+
+
+def names() -> dict[str, str]:
+    """ISO3 -> country name, every country of the database."""
+    return load(queries.country_names)
+
+
+def countries_text(codes) -> str:
+    """'KAZ, UZB' -> 'Kazakhstan, Uzbekistan'; empty -> '—'."""
+    return country_names(codes, names())
+
+
+def themes_text(ids) -> str:
+    """'culture_heritage, education' -> 'Culture and heritage, Education'; empty -> '—'."""
+    if not isinstance(ids, str) or not ids.strip():
+        return EMPTY
+    themes = load(queries.theme_table)
+    labels = dict(zip(themes["id"], themes["label"]))
+    return ", ".join(labels.get(t.strip(), t.strip()) for t in ids.split(","))
+
+
+def flags_text(flags) -> str:
+    """'sources_disagree, place_unknown' -> 'sources disagree, place unknown'."""
+    return EMPTY if not isinstance(flags, str) or not flags.strip() else flags.replace("_", " ")
+
+
+LINK_COLUMNS = ("source_url", "official_url", "url")
+HIDDEN = ("id", "rid", "place_id", "person_id", "document_id", "record_id")  # keys: kept for selection, never shown
+
+
+def shown_columns(frame: pd.DataFrame) -> list[str]:
+    """The columns a table shows: every column but the keys."""
+    return [c for c in frame.columns if c not in HIDDEN]
+
+
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table as people read it: record types and kinds by their labels, country codes by names, dates of build runs
+    readable, and every empty cell '—' (never a grey None)."""
+    out = frame.copy()
+    if "record_type" in out:
+        out["record_type"] = out["record_type"].map(lambda t: RECORD_TYPES.get(t, t))
+    if "kind" in out and "record_type" in frame:
+        out["kind"] = [kind_label(k, t) if isinstance(k, str) else k for k, t in zip(frame["kind"], frame["record_type"])]
+    if "countries" in out:
+        known = names()
+        out["countries"] = out["countries"].map(lambda codes: country_names(codes, known))
+    if "flags" in out:
+        out["flags"] = out["flags"].map(lambda f: flags_text(f) if isinstance(f, str) else f)
+    for column in ("started_at", "finished_at", "ingested_at"):
+        if column in out:
+            out[column] = out[column].map(readable_date)
+    for column in out.columns:
+        values = out[column]
+        if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+            if values.isna().any():  # a number column with gaps becomes text, so that a gap can read '—'
+                present = values.dropna()
+                whole = bool(((present % 1) == 0).all())
+                pattern = "{:.4f}" if column in ("lat", "lon") else ("{:.0f}" if whole else "{:g}")
+                out[column] = [EMPTY if pd.isna(v) else pattern.format(v) for v in values]
+        elif column not in LINK_COLUMNS:  # a link column's gap stays empty (a dash would become a link)
+            out[column] = [EMPTY if v is None or v != v or (isinstance(v, str) and not v.strip()) else v for v in values]
+    return out
 
 
 # ------------------------------------------------------------------------------------------- page frame
@@ -158,9 +255,7 @@ PAGES = (("app.py", "Overview", ":material/dashboard:"), ("pages/1_Timeline.py",
 def frame(title: str, caption: str) -> None:
     """Page config, the menu, the title and its caption."""
     st.set_page_config(page_title=f"{title} · Central Asia – UNESCO", layout="wide")  # default favicon: served locally
-    with st.sidebar:
-        for path, label, page_icon in PAGES:
-            st.page_link(path, label=label, icon=page_icon)
+    nav_links()
     st.title(title)
     st.caption(caption)
     try:  # a refused build kept this database: say so on every page
@@ -174,12 +269,22 @@ def frame(title: str, caption: str) -> None:
                    icon=":material/warning:")
 
 
+def nav_links() -> None:
+    """The menu. Each link carries the filters' query string, so a page switch opens the new page's address with the
+    filters in it: one history entry per view, and the address always reproduces the view."""
+    state = st.session_state
+    query = state[STATE].to_query() if STATE in state else _query_params()
+    with st.sidebar:
+        for path, label, page_icon in PAGES:
+            st.page_link(path, label=label, icon=page_icon, query_params=query or None)
+
+
 def page(title: str, caption: str, briefing: bool = True) -> tuple[Options, Filters]:
     """The frame, the database check, the shared sidebar filters (with the briefing downloads unless the page draws
     its own) and the active-filters sentence."""
     frame(title, caption)
     try:
-        options = load(queries.options)
+        options = filter_options()
     except store.DatabaseUnavailable as exc:
         st.warning(str(exc), icon=":material/warning:")
         st.stop()
@@ -202,8 +307,9 @@ def sidebar_filters(options: Options) -> Filters:
     change is copied back into the kept Filters by its on_change callback, before the page reruns.
     """
     state = st.session_state
-    if STATE not in state:
-        state[STATE], state[NOTICES] = Filters.from_query(_query_params(), options)
+    address = _query_params()
+    if STATE not in state or (address and address != state.get(WRITTEN)):  # a new session, Back/Forward, or a link
+        state[STATE], state[NOTICES] = Filters.from_query(address, options)  # with other filters: the address rules
     for key, value in _widget_values(state[STATE], options).items():
         state[key] = value
     sync = {"on_change": _sync, "args": (options,)}
@@ -225,8 +331,9 @@ def sidebar_filters(options: Options) -> Filters:
                              "marked 'extracted' in tables and drawn as open markers on the timeline.", **sync)
         st.button("Reset filters", on_click=_reset, width="stretch", disabled=state[STATE].is_default())
     filters: Filters = state[STATE]
-    if _query_params() != filters.to_query():
-        st.query_params.from_dict(filters.to_query())
+    if address != filters.to_query():  # the menu's links carry the query, so a page switch needs no write (which would
+        st.query_params.from_dict(filters.to_query())  # push a second history entry for the same view)
+    state[WRITTEN] = filters.to_query()
     for notice in state.pop(NOTICES, []):
         st.warning(md(notice), icon=":material/warning:")
     return filters
@@ -271,30 +378,51 @@ def document_view(document_id: str) -> None:
         st.info("That document is not in the database any more.")
         return
     st.subheader(md(detail["title"]))
-    st.caption(f"Published {md(detail['published'])} · file {md(detail['source_file'])} · ingested {md(detail['ingested_at'])}")
+    st.caption(f"Published {md(readable_date(detail['published']))} · file {md(detail['source_file'])} · "
+               f"ingested {md(readable_date(detail['ingested_at']))}")
     evidence = detail["evidence"]
     spans = sorted({(int(s), int(e)) for s, e in zip(evidence["start"], evidence["end"])})
-    st.markdown(highlighted(detail["text"], spans))
+    st.markdown(highlighted(detail["text"], spans), unsafe_allow_html=True)  # every character from the data escaped
     records = evidence[evidence["record_table"].isin(["meetings", "partnerships"])]
     if len(records):
         st.markdown("**Records from this release** (confirmation: the release repeats a curated record)")
-        st.dataframe(records[["record_table", "record_title", "field", "origin", "sentence"]], hide_index=True, width="stretch",
-                     column_config=COLUMNS)
+        shown = records[["record_table", "record_title", "field", "origin", "sentence"]].assign(
+            record_table=records["record_table"].map({"meetings": "Meeting", "partnerships": "Partnership"}),
+            field=records["field"].map(lambda f: str(f).replace("_", " ").capitalize()))
+        st.dataframe(readable(shown), hide_index=True, width="stretch", column_config=COLUMNS)
     if isinstance(detail.get("url"), str):
         st.link_button("Open the original", detail["url"])
 
 
+MARK = ('<mark style="background:#FFD54F;color:#1A1A1A;padding:0 0.15em;border-radius:0.2em;'
+        'box-shadow:0 0 0 1px #B8860B">')  # dark text on amber, outlined: visible in light and dark themes
+
+
 def highlighted(text: str, spans: list[tuple[int, int]]) -> str:
-    """Markdown of the text, every character escaped, with the given spans on a highlighted background."""
+    """Markdown (with HTML) of the text, every character escaped exactly once — HTML-escaped, then Markdown-escaped —
+    with the given spans marked. The only tags are our own <mark> elements."""
+    def plain(part: str) -> str:
+        return md(html.escape(part, quote=False))
+
     out, position = [], 0
     for start, end in spans:
         if start < position:
             continue
-        out.append(md(text[position:start]))
-        out.append(":orange-background[" + md(text[start:end]) + "]")
+        out.append(plain(text[position:start]))
+        out.append(MARK + plain(text[start:end]) + "</mark>")
         position = end
-    out.append(md(text[position:]))
+    out.append(plain(text[position:]))
     return "".join(out)
+
+
+def membership_table(membership: pd.DataFrame, countries: dict[str, str]) -> None:
+    """When each chosen country joined UNESCO, with the exact date and its source."""
+    rows = membership[membership["country"].isin(countries)].sort_values("date")
+    if rows.empty:
+        return
+    table = pd.DataFrame({"Country": rows["country"].map(countries), "Joined UNESCO": rows["date"].map(readable_date),
+                          "source_url": rows["source_url"]})
+    st.dataframe(table, hide_index=True, width="stretch", column_config=COLUMNS)
 
 
 def empty_state(what: str = "records") -> None:
@@ -311,25 +439,26 @@ def record_details(record_type: str, record_id: str) -> None:
     precision = "" if detail["date_precision"] == "day" else f" ({detail['date_precision']} only)"
     lines = [
         f"**{RECORD_TYPES[record_type]}** · {md(kind_label(detail['kind'], record_type))}",
-        f"**Date:** {md(detail['date'])}{precision}",
-        f"**Countries:** {country_links(detail['countries'])}   **Themes:** {md(detail['themes'])}",
+        f"**Date:** {md(readable_date(detail['date']))}{precision}",
+        f"**Countries:** {country_links(detail['countries'])}   **Themes:** {md(themes_text(detail['themes']))}",
     ]
     if detail.get("place"):
         lines.append(f"**Place:** {md(detail['place'])}")
     if record_type == "partnership" and detail.get("status"):
-        lines.append(f"**Status:** {md(detail['status'])}")
+        lines.append(f"**Status:** {md(str(detail['status']).replace('_', ' ').capitalize())}")
     if detail.get("flags"):
-        lines.append(f"**Flags:** {md(detail['flags'])}")
+        lines.append(f"**Flags:** {md(flags_text(detail['flags']))}")
     st.markdown("  \n".join(lines))
     if detail.get("summary"):
-        st.write(detail["summary"])
+        st.markdown(md(detail["summary"]))
     participants = detail["participants"]
     if len(participants):
         st.markdown("**Participants**")
-        st.dataframe(participants[["name", "role"]], hide_index=True, width="stretch")
+        st.dataframe(readable(participants[["name", "role"]]), hide_index=True, width="stretch")
     if len(detail["linked"]):
         st.markdown("**Linked records**")
-        st.dataframe(detail["linked"], hide_index=True, width="stretch", column_config=COLUMNS)
+        st.dataframe(readable(detail["linked"].drop(columns=["id"], errors="ignore")), hide_index=True, width="stretch",
+                     column_config=COLUMNS)
     commitment_chains(record_type, record_id)
     if detail.get("note"):
         st.caption("Curator's note: " + md(detail["note"]))
@@ -394,6 +523,18 @@ COLUMNS = {
 }
 
 
+NUMBER_COLUMNS = {"year": "Year", "lat": "Lat", "lon": "Lon"}
+
+
+def column_config(frame: pd.DataFrame) -> dict:
+    """COLUMNS for a table made by readable(): number columns that became text (they had gaps) as text columns."""
+    config = dict(COLUMNS)
+    for column, label in NUMBER_COLUMNS.items():
+        if column in frame and not pd.api.types.is_numeric_dtype(frame[column]):
+            config[column] = st.column_config.TextColumn(label)
+    return config
+
+
 def place_kind_label(kind: str) -> str:
     return PLACE_KINDS.get(kind, kind)
 
@@ -401,7 +542,7 @@ def place_kind_label(kind: str) -> str:
 def downloads(rows: Callable[[], pd.DataFrame], count: int, table: str, filters: Filters, options: Options, key: str) -> None:
     """CSV, Excel and JSON of exactly the filtered rows (`rows()` fetches them all), built only when a button is clicked."""
     build = load(queries.last_build)
-    info = export.about(filters.describe(options), count, table, build["finished_at"] if build else None)
+    info = export.about(filters.describe(options, table), count, table, build["finished_at"] if build else None)
     slug = filters.slug()
     cols = st.columns(3)
     cols[0].download_button("⬇ CSV", lambda: export.to_csv(rows()), export.file_name(table, slug, "csv"), "text/csv",
@@ -432,7 +573,7 @@ COUNTRY_PAGE = "pages/6_Country.py"
 
 def country_link(iso3: str, name: str | None = None) -> str:
     """Markdown: the country's name linking to its Country page (with the country chosen in the URL)."""
-    names = load(queries.options).countries
+    names = load(queries.labels)[1]  # focus countries (no scan of the records)
     label = name or names.get(iso3, iso3)
     if iso3 not in names:
         return md(label)
@@ -454,7 +595,7 @@ def adopt_url_country() -> None:
         return  # no link followed: a URL the filters have not rewritten yet is not a new choice
     state["country_url_seen"] = wanted
     try:
-        names = load(queries.options).countries
+        names = load(queries.labels)[1]  # focus countries (no scan of the records)
     except store.DatabaseUnavailable:
         return
     code = wanted.strip().upper()
@@ -474,7 +615,7 @@ def commitment_chains(record_type: str, record_id: str) -> None:
 def chain_line(stage, current: bool = False) -> str:
     """One stage as Markdown: '① Nominated · 2022-01 · <record> · link source (publisher)'."""
     mark = "▶ " if current else ""
-    return (f"{mark}{stage.position}. **{md(stage.stage_label)}** · {md(stage.date)} · {md(stage.record_title)} · "
+    return (f"{mark}{stage.position}. **{md(stage.stage_label)}** · {md(readable_date(stage.date))} · {md(stage.record_title)} · "
             f"[source]({link(stage.source_url)}) ({md(stage.publisher)})")
 
 

@@ -97,3 +97,38 @@ def kind_label(kind: str, record_type: str | None = None) -> str:
 def hex_to_rgb(colour: str, alpha: int = 255) -> list[int]:
     colour = colour.lstrip("#")
     return [int(colour[i : i + 2], 16) for i in (0, 2, 4)] + [alpha]
+
+
+EMPTY = "—"  # what an empty value reads as, everywhere
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+          "December")
+
+
+def readable_date(value) -> str:
+    """'2017-03-29' -> '29 March 2017', '2017-03' -> 'March 2017', '2017' -> '2017'; an ISO time
+    '2026-11-28T02:11:54+00:00' -> '28 November 2026, 02:11 UTC'; empty -> '—'; anything else as it is."""
+    if value is None or (isinstance(value, float) and value != value) or str(value).strip() == "":
+        return EMPTY
+    text = str(value).strip()
+    date, _, time = text.partition("T")
+    parts = date.split("-")
+    try:
+        numbers = [int(p) for p in parts]
+    except ValueError:
+        return text
+    if len(parts[0]) != 4 or len(parts) > 3 or (len(parts) > 1 and not 1 <= numbers[1] <= 12):
+        return text
+    out = " ".join(([str(numbers[2])] if len(parts) == 3 else []) + ([MONTHS[numbers[1] - 1]] if len(parts) > 1 else [])
+                   + [parts[0]])
+    if time:
+        clock = time[:5]
+        zone = time[8:].lstrip("0123456789.") if len(time) > 8 else ""
+        out += f", {clock}" + (" UTC" if zone in ("+00:00", "Z", "") else f" (UTC{zone})")
+    return out
+
+
+def country_names(codes, names: dict[str, str]) -> str:
+    """'KAZ, UZB' -> 'Kazakhstan, Uzbekistan' (a code without a name stays as it is); empty -> '—'."""
+    if not isinstance(codes, str) or not codes.strip():
+        return EMPTY
+    return ", ".join(names.get(c.strip(), c.strip()) for c in codes.split(","))

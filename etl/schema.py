@@ -233,6 +233,8 @@ TABLES: tuple[Table, ...] = (
         not_null=("date", "date_precision", "year", "title", "source_url"),
         foreign_keys=(("place_id", "places", "id"), PUBLISHER_FK),
         indexes=(("date",), ("year",), ("place_id",)),
+        fts=("title", "summary"),  # Datasette's search box on the table; rebuilt by every build and ingest
+        fts_triggers=False,
     ),
     Table(
         "meeting_participants",
@@ -287,6 +289,8 @@ TABLES: tuple[Table, ...] = (
         not_null=("name", "kind", "date", "date_precision", "year", "source_url"),
         foreign_keys=(("place_id", "places", "id"), PUBLISHER_FK),
         indexes=(("date",), ("year",), ("kind",), ("place_id",), ("register", "entry")),
+        fts=("name", "summary"),  # Datasette's search box on the table; rebuilt by every build and ingest
+        fts_triggers=False,
     ),
     Table(
         "partnership_countries",
@@ -663,6 +667,15 @@ RECORDS_SQL = (
 
 
 TABLES_BY_NAME = {t.name: t for t in TABLES}
+# FTS5's 'rebuild' re-reads an external-content index from its table: constant statements, one per table.
+FTS_REBUILD = {
+    "records": "INSERT INTO records_fts(records_fts) VALUES('rebuild')",
+    "meetings": "INSERT INTO meetings_fts(meetings_fts) VALUES('rebuild')",
+    "partnerships": "INSERT INTO partnerships_fts(partnerships_fts) VALUES('rebuild')",
+}
+# Words for every full-text index: Unicode letters and digits, diacritics folded (Türkmen = Turkmen); an apostrophe
+# or a hyphen separates tokens, and dashboard.queries.fts_query turns "Chang'an" into the phrase "chang an".
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 
 
 def refresh_records(db: sqlite_utils.Database) -> None:
@@ -678,7 +691,9 @@ def refresh_records(db: sqlite_utils.Database) -> None:
         for table in derived:
             for columns in table.indexes:
                 db[table.name].create_index(list(columns), if_not_exists=True)
-        db.execute("INSERT INTO records_fts(records_fts) VALUES('rebuild')")
+        for table in TABLES:  # full-text indexes without triggers: records' and those of meetings and partnerships
+            if table.fts and not table.fts_triggers and db[f"{table.name}_fts"].exists():
+                db.execute(FTS_REBUILD[table.name])
 
 
 def drop_indexes(db: sqlite_utils.Database, tables: tuple[str, ...] | None = None) -> None:
@@ -705,8 +720,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         for columns in table.indexes:
             t.create_index(list(columns), if_not_exists=True)
         if table.fts and not t.detect_fts():
-            t.enable_fts(list(table.fts), fts_version="FTS5", create_triggers=table.fts_triggers,
-                         tokenize="unicode61 remove_diacritics 2")
+            t.enable_fts(list(table.fts), fts_version="FTS5", create_triggers=table.fts_triggers, tokenize=FTS_TOKENIZE)
     for name, (_doc, sql) in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
     db.execute(SET_SCHEMA_VERSION)
@@ -737,7 +751,10 @@ def schema_markdown() -> str:
         if table.indexes:
             out.append("Indexes: " + "; ".join("(" + ", ".join(i) + ")" for i in table.indexes) + ".")
         if table.fts:
-            out.append(f"Full-text search (FTS5, table `{table.name}_fts`) over: " + ", ".join(table.fts) + ".")
+            out.append(f"Full-text search (FTS5, table `{table.name}_fts`, external content, tokenizer `{FTS_TOKENIZE}`) over: "
+                       + ", ".join(table.fts) + "." + (" Rebuilt by every `etl build` and `etl ingest`; Datasette shows "
+                                                       "its search box on the table." if not table.fts_triggers else
+                                                       " Kept up to date by triggers."))
         if table.indexes or table.fts:
             out.append("")
     out += ["# Views", ""]

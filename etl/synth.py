@@ -15,6 +15,7 @@ import numpy as np
 import sqlite_utils
 
 from .records import read_data
+from .index import write_index
 from .schema import drop_indexes, ensure_schema, refresh_records
 
 FOCUS = ["KAZ", "UZB", "KGZ", "TJK", "TKM"]
@@ -158,4 +159,5 @@ def synth(db_path: Path, meetings: int, seed: int = 1, data_dir: Path = Path("da
     counts = {t: db[t].count for t in ("meetings", "partnerships", "meeting_themes", "meeting_countries", "meeting_participants",
                                        "records", "record_themes", "record_countries")}
     db.close()
+    write_index(db_path)  # the dashboard's filter index, next to the database (etl/index.py)
     return counts

@@ -13,8 +13,11 @@ if counts.empty:
 
 labels = dict(options.themes)
 left, right = st.columns(2)
-left.plotly_chart(figures.theme_bar(counts, ui.load(queries.theme_table)), width="stretch", key="theme_bar")
-right.plotly_chart(figures.theme_country_heatmap(ui.aggregate("theme_country", filters), labels, dict(options.countries)),
-                   width="stretch", key="theme_country")
-st.plotly_chart(figures.theme_year_heatmap(ui.aggregate("theme_year", filters), labels), width="stretch", key="theme_year")
-st.plotly_chart(figures.cooccurrence_heatmap(ui.aggregate("theme_pairs", filters), labels), width="stretch", key="theme_pairs")
+left.plotly_chart(ui.figure("theme_bar", lambda: figures.theme_bar(counts, ui.load(queries.theme_table)), filters),
+                  width="stretch", key="theme_bar")
+right.plotly_chart(ui.figure("theme_country", lambda: figures.theme_country_heatmap(
+    ui.aggregate("theme_country", filters), labels, dict(options.countries)), filters), width="stretch", key="theme_country")
+st.plotly_chart(ui.figure("theme_year", lambda: figures.theme_year_heatmap(ui.aggregate("theme_year", filters), labels), filters),
+                width="stretch", key="theme_year")
+st.plotly_chart(ui.figure("theme_pairs", lambda: figures.cooccurrence_heatmap(ui.aggregate("theme_pairs", filters), labels),
+                          filters), width="stretch", key="theme_pairs")

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard import queries, store, ui
+from dashboard.vocab import readable_date
 
 ui.frame("About the data", "Where every table comes from, how to cite it, and what the last build loaded and refused.")
 
@@ -21,21 +22,21 @@ if build:
     cols[2].metric("Records refused", int(build["rows_rejected"]))
     cols[3].metric("Files read", int(build["files_read"]))
     digest = f"; inputs digest {build['input_digest'][:16]}… (equal digests mean equal inputs)" if build["input_digest"] else ""
-    st.caption(f"Finished {build['finished_at']} ({build['status']}){digest}.")
+    st.caption(f"Finished {readable_date(build['finished_at'])} ({build['status']}){digest}.")
 else:
     st.info("No build is recorded in this database.")
 
 history = ui.load(queries.builds)
 if len(history) > 1:
     with st.expander(f"Build and ingest history ({len(history)} runs)"):
-        st.dataframe(history, hide_index=True, width="stretch")
+        st.dataframe(ui.readable(history), hide_index=True, width="stretch")
 
 rejects = ui.load(queries.rejects)
 if rejects.empty:
     st.success("The last build refused no record.")
 else:
     st.warning(f"The last build refused {len(rejects)} record(s). Each line says the file, line, field and why.")
-    st.dataframe(rejects, hide_index=True, width="stretch")
+    st.dataframe(ui.readable(rejects), hide_index=True, width="stretch")
 
 st.subheader("What the database holds")
 cols = st.columns(6)
@@ -87,7 +88,7 @@ with st.expander(f"{len(publishers)} publishers, by the number of rows that cite
 
 st.subheader("How to cite")
 st.code(f"Central Asia – UNESCO cooperation dashboard, curated dataset, build {build['id'] if build else '?'} "
-        f"({build['finished_at'][:10] if build else 'unknown date'}). For a single fact, cite its source_url.", language=None, wrap_lines=True)
+        f"({readable_date(build['finished_at'][:10]) if build else 'unknown date'}). For a single fact, cite its source_url.", language=None, wrap_lines=True)
 st.caption("Code: MIT licence. Data: facts from the cited public sources; the compilation may be reused with attribution.")
 
 st.subheader("Data dictionary")

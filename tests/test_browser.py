@@ -17,7 +17,7 @@ from dashboard.filters import Filters
 from dashboard.store import connect
 from etl.load import build
 
-from .browser import SCREENSHOTS, browser_page, chromium_path, streamlit_server, wait_for_app
+from .browser import CHROMIUM_FLAGS, SCREENSHOTS, browser_page, chromium_path, streamlit_server, wait_for_app
 from .conftest import MINI
 
 pytestmark = pytest.mark.browser
@@ -277,3 +277,83 @@ def test_text_from_the_data_is_never_run_as_html(tmp_path):
         assert page.get_by_text("Evil & Co").count() >= 1
         assert page.evaluate("window.__pwned === undefined")
         assert page.locator("img[src='x']").count() == 0
+
+
+def test_one_back_press_leaves_a_page_and_the_address_keeps_the_filters(server):
+    with browser_page(height=1000) as page:
+        open_page(page, server + "/Explorer?country=KAZ")
+        entries = page.evaluate("history.length")
+        for label, path in (("Timeline", "/Timeline"), ("Themes", "/Themes")):
+            page.locator("[data-testid='stSidebar'] a").filter(has_text=label).first.click()
+            page.wait_for_function(f"location.pathname === '{path}'")
+            wait_for_app(page)
+            assert "country=KAZ" in page.url  # the address reproduces the view
+        assert page.evaluate("history.length") == entries + 2  # one entry per view
+        page.go_back()
+        page.wait_for_function("location.pathname === '/Timeline'")
+        wait_for_app(page)
+        page.go_back()
+        page.wait_for_function("location.pathname === '/Explorer'")
+        wait_for_app(page)
+        assert "country=KAZ" in page.url
+
+
+def test_back_restores_the_filters_of_the_address(server):
+    with browser_page(height=1000) as page:
+        open_page(page, server + "/Explorer?country=KAZ")
+        kaz = caption_count(page, " meetings")
+        search = page.get_by_label("Search titles and summaries")
+        search.fill("Samarkand")
+        search.press("Enter")
+        page.wait_for_function("location.search.includes('q=Samarkand')")
+        wait_for_app(page)
+        page.go_back()
+        page.wait_for_function("!location.search.includes('q=Samarkand')")
+        wait_for_app(page)
+        assert caption_count(page, " meetings") == kaz
+        assert page.get_by_label("Search titles and summaries").input_value() == ""
+
+
+OWN_PAGES = {"overview": "/", "timeline": "/Timeline", "themes": "/Themes", "explorer": "/Explorer", "about": "/About_the_data"}
+RAW = re.compile(r"&(quot|amp|lt|gt|#\d+);|\bNone\b|\b(culture_heritage|climate_glaciology|natural_sciences_water|"
+                 r"bilateral_meeting|world_heritage_\w+|intangible_heritage_\w+|category_2_centre)\b")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1400, 420])
+def test_every_page_reads_without_codes_or_escaped_entities(server, width, scheme):
+    """Every page at a wide and a narrow width, in light and dark themes: screenshots for a person to look at, and the
+    page's text (chart labels included) shows no escaped entity, no None and no internal code."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        try:
+            page = browser.new_context(viewport={"width": width, "height": 1000}, color_scheme=scheme).new_page()
+            for name, path in OWN_PAGES.items():
+                open_page(page, server + path)
+                page.wait_for_timeout(800)
+                shoot(page, f"{name}_{width}_{scheme}")
+                text = page.locator("[data-testid='stMain']").inner_text()
+                svg = " ".join(page.locator(".js-plotly-plot text").all_text_contents())
+                found = RAW.search(text + " " + svg)
+                assert found is None, (name, found.group(0) if found else None)
+        finally:
+            browser.close()
+
+
+def test_the_overview_hover_box_stays_inside_the_chart_and_shows_quotes(server):
+    with browser_page(height=1200) as page:
+        open_page(page, server)
+        chart = page.locator("[data-testid='stPlotlyChart']").first
+        chart.locator(".scatterlayer .point").first.wait_for()
+        frame = chart.bounding_box()
+        points = chart.locator(".scatterlayer .point")
+        leftmost = min((points.nth(i).bounding_box() for i in range(points.count())), key=lambda b: b["x"])
+        page.mouse.move(leftmost["x"] + leftmost["width"] / 2, leftmost["y"] + leftmost["height"] / 2)
+        label = chart.locator(".hoverlayer .hovertext").first
+        label.wait_for(timeout=10_000)
+        box = label.bounding_box()
+        assert box["x"] >= frame["x"] - 1 and box["x"] + box["width"] <= frame["x"] + frame["width"] + 1  # not cut off
+        assert chart.locator(".hoverlayer .hovertext").count() == 1  # one box: no side box for the trace name
+        assert "&quot;" not in label.text_content() and "&amp;" not in label.text_content()

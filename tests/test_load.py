@@ -99,7 +99,7 @@ def test_a_build_failing_midway_leaves_the_old_database_byte_identical(mini_data
     with pytest.raises(type(error)):
         build(mini_data, db)
     assert db.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.db", "data"]  # no temporary file left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.db", "a.db.index.npz", "data"]  # no temporary file left
 
 
 KILL_SCRIPT = """
