@@ -88,7 +88,7 @@ def _rules():
 
 def _stages(value: Any) -> list[dict[str, Any]]:
     """'- stage: ...' entries, each with one record (meeting or partnership) and a source_url."""
-    from .records import Invalid, date, slug, text, url
+    from .records import Invalid, date, nested_fields, slug, text, url
 
     if not isinstance(value, list) or not value:
         raise Invalid("must list the stages, each '- stage: <stage>' with a meeting or partnership and a source_url")
@@ -103,21 +103,10 @@ def _stages(value: Any) -> list[dict[str, Any]]:
         records = [k for k in ("meeting", "partnership") if item.get(k)]
         if len(records) != 1:
             raise Invalid(f"stage {index} must name exactly one record: 'meeting: <id>' or 'partnership: <id>'", line)
-        row: dict[str, Any] = {"index": index, "line": line, "lines": lines, "record_type": records[0]}
-        for name, rule in (("stage", _stage_name), ("record_id", slug), ("date", date), ("ends", date), ("source_url", url),
-                           ("note", text(2000))):
-            key = records[0] if name == "record_id" else name
-            raw = item.get(key)
-            if raw in (None, ""):
-                if name in ("stage", "source_url"):
-                    raise Invalid(f"stage {index} has no {name}" + (" (the page that states this stage)" if name == "source_url" else ""),
-                                  line)
-                row[name] = None
-                continue
-            try:
-                row[name] = rule(raw)
-            except Invalid as exc:
-                raise Invalid(f"stage {index}: {key} {exc}", lines.get(key, line)) from None
+        fields = {"stage": (_stage_name, True), records[0]: (slug, True), "date": (date, False), "ends": (date, False),
+                  "source_url": (url, True), "note": (text(2000), False)}
+        row = nested_fields(item, index, "stage", fields)
+        row.update({"index": index, "line": line, "lines": lines, "record_type": records[0], "record_id": row.pop(records[0])})
         out.append(row)
     return out
 

@@ -629,6 +629,25 @@ def participants(value: Any) -> list[dict[str, str | None]]:
     return out
 
 
+def nested_fields(item: dict[str, Any], index: int, noun: str, fields: "Fields") -> dict[str, Any]:
+    """One entry of a nested list (a person's role, a chain's stage) checked field by field with the rules of `fields`;
+    a problem says which entry and points at its line."""
+    line, lines = item.get("__line__"), item.get("__lines__", {})
+    row: dict[str, Any] = {}
+    for name, (rule, required) in fields.items():
+        raw = item.get(name)
+        if raw in (None, ""):
+            if required:
+                raise Invalid(f"{noun} {index} has no {name}", line)
+            row[name] = None
+            continue
+        try:
+            row[name] = rule(raw)
+        except Invalid as exc:
+            raise Invalid(f"{noun} {index}: {name} {exc}", lines.get(name, line)) from None
+    return row
+
+
 def person_roles(value: Any) -> list[dict[str, Any]]:
     if value is None:
         return []
@@ -643,18 +662,7 @@ def person_roles(value: Any) -> list[dict[str, Any]]:
         extra = set(item) - set(ROLE_FIELDS) - {"__line__", "__lines__"}
         if extra:
             raise Invalid(f"role {index} has unknown field(s) {', '.join(sorted(extra))}", line)
-        row: dict[str, Any] = {}
-        for name, (rule, required) in ROLE_FIELDS.items():
-            raw = item.get(name)
-            if raw in (None, ""):
-                if required:
-                    raise Invalid(f"role {index} has no {name}", line)
-                row[name] = None
-                continue
-            try:
-                row[name] = rule(raw)
-            except Invalid as exc:
-                raise Invalid(f"role {index}: {name} {exc}", lines.get(name, line)) from None
+        row = nested_fields(item, index, "role", ROLE_FIELDS)
         if row["start"] and row["end"] and row["end"][0] < row["start"][0]:
             raise Invalid(f"role {index} ends ({row['end'][0]}) before it starts ({row['start'][0]})", lines.get("end", line))
         row["line"] = lines.get("source_url", line)
