@@ -19,6 +19,7 @@ import pandas as pd
 from . import commitments, queries
 from .cube import Cube
 from .filters import Filters, Options
+from .vocab import EMPTY
 
 LATEST_MEETINGS = 10
 FORMATS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf"}
@@ -220,8 +221,9 @@ def _clip(text, limit: int) -> str:
 
 
 def _value(v) -> str:
-    if v is None or (isinstance(v, float) and pd.isna(v)):
-        return ""
+    """A cell as the page shows it: an empty value reads '—'."""
+    if v is None or (isinstance(v, float) and pd.isna(v)) or (isinstance(v, str) and not v.strip()):
+        return EMPTY
     return str(v)
 
 
@@ -236,8 +238,9 @@ def sections(b: Briefing) -> list[tuple[str, list]]:
     out.append(("Headline numbers", [("table", ["Measure", "Value"], [list(pair) for pair in b.headline])]))
     rows = []
     for profile in b.profiles:
-        since = _value(profile.get("unesco_member_since"))
-        rows.append([_value(profile.get("name")), "UNESCO member since", since or "not recorded", _value(profile.get("publisher"))])
+        since = profile.get("unesco_member_since")
+        rows.append([_value(profile.get("name")), "UNESCO member since", _value(since) if since else "not recorded",
+                     _value(profile.get("publisher"))])
         bodies = profile.get("bodies")
         for body in (bodies.itertuples() if bodies is not None and len(bodies) else []):
             rows.append([_value(profile.get("name")), _value(body.body_label), _value(body.name), _value(body.publisher)])

@@ -535,6 +535,12 @@ def column_config(frame: pd.DataFrame) -> dict:
     return config
 
 
+def table(frame: pd.DataFrame, **options):
+    """A table as people read it (readable(): labels, names, '—' for empty) with the shared column labels."""
+    shown = readable(frame)
+    return st.dataframe(shown, hide_index=True, width="stretch", column_config=column_config(shown), **options)
+
+
 def place_kind_label(kind: str) -> str:
     return PLACE_KINDS.get(kind, kind)
 

@@ -43,24 +43,21 @@ with left:
     if bodies is None or bodies.empty:
         st.caption("Not recorded yet for this country.")
     else:
-        st.dataframe(bodies[["body_label", "name", "established", "website", "source_url", "publisher"]], hide_index=True,
-                     width="stretch", column_config=ui.COLUMNS)
+        ui.table(bodies[["body_label", "name", "established", "website", "source_url", "publisher"]])
 with right:
     st.subheader(f"In office on {on}")
     people = ui.load(queries.in_office, iso3, on)
     if people.empty:
         st.caption("No office holder with dates is recorded for this day.")
     else:
-        st.dataframe(people[["office_label", "name", "role", "start_date", "until", "source_url", "publisher"]], hide_index=True,
-                     width="stretch", column_config=ui.COLUMNS)
+        ui.table(people[["office_label", "name", "role", "start_date", "until", "source_url", "publisher"]])
 
 st.subheader("What is open")
 if open_items.empty:
     st.caption("Nothing open: no nomination without an outcome, no agreement ending in the next 24 months and no "
                "announced visit still to be held is recorded.")
 else:
-    st.dataframe(open_items[["open_kind", "what", "status", "since", "open_for", "due", "source_url", "publisher"]],
-                 hide_index=True, width="stretch", column_config=ui.COLUMNS)
+    ui.table(open_items[["open_kind", "what", "status", "since", "open_for", "due", "source_url", "publisher"]])
 
 chains = ui.load(queries.country_chains, iso3, filters.year_from, filters.year_to)
 st.subheader("Commitments and outcomes")
@@ -83,8 +80,7 @@ for tab, group in zip(st.tabs([commitments.REGISTER_LABELS[g] for g in groups]) 
             row = official.iloc[0]
             st.caption(f"{len(part)} recorded here; the official list gives {int(row['official_count'])} "
                        f"(as of {ui.md(row['as_of'])}, [source]({ui.link(row['source_url'])})).")
-        st.dataframe(part[["name", "date", "end_date", "in_danger", "danger_since", "source_url", "publisher"]],
-                     hide_index=True, width="stretch", column_config=ui.COLUMNS)
+        ui.table(part[["name", "date", "end_date", "in_danger", "danger_since", "source_url", "publisher"]])
 
 st.subheader("Latest meetings")
 meeting_rids = ui.select(filters, "meeting")
@@ -93,8 +89,7 @@ if meetings.empty:
     ui.empty_state("meetings")
 else:
     st.caption(f"The {len(meetings)} most recent of {len(meeting_rids)} meetings matching the filters.")
-    st.dataframe(meetings[["date", "participants", "title", "place", "source_url", "publisher"]], hide_index=True,
-                 width="stretch", column_config=ui.COLUMNS)
+    ui.table(meetings[["date", "participants", "title", "place", "source_url", "publisher"]])
 
 themes_col, timeline_col = st.columns(2)
 region = replace(filters, countries=())
