@@ -97,7 +97,7 @@ def collect(conn: sqlite3.Connection, cube: Cube, filters: Filters, options: Opt
     registers = _concat(registers, ["group", "name", "date", "on_list", "in_danger", "country", "source_url", "publisher"])
     if len(countries) > 1 and len(registers):  # an entry shared by several of the countries counts once
         registers = registers.drop_duplicates(["group", "key"]).reset_index(drop=True)
-    people = _concat(people, ["office_label", "name", "role", "start_date", "source_url", "publisher", "country"])
+    people = _concat(people, ["office_label", "name", "role", "start_date", "until", "source_url", "publisher", "country"])
     if len(countries) > 1:
         people = people.drop_duplicates(["office", "person_id", "start_date"]).reset_index(drop=True)
     opened = _concat(opened, commitments.OPEN_COLUMNS).drop_duplicates("chain_id").reset_index(drop=True)
@@ -245,9 +245,9 @@ def sections(b: Briefing) -> list[tuple[str, list]]:
         for body in (bodies.itertuples() if bodies is not None and len(bodies) else []):
             rows.append([_value(profile.get("name")), _value(body.body_label), _value(body.name), _value(body.publisher)])
     out.append(("Membership and national bodies", [("table", ["Country", "What", "Details", "Publisher"], rows)]))
-    people = [[_value(r.office_label), _value(r.name), _value(r.role), _value(r.start_date), _value(r.publisher)]
+    people = [[_value(r.office_label), _value(r.name), _value(r.role), _value(r.start_date), _value(r.until), _value(r.publisher)]
               + ([_value(r.country)] if len(b.countries) > 1 else []) for r in b.people.itertuples()]
-    out.append(("People in office", [("table", ["Office", "Name", "Role as the source gives it", "Since", "Publisher"]
+    out.append(("People in office", [("table", ["Office", "Name", "Role as the source gives it", "Since", "Until", "Publisher"]
                                       + (["Country"] if len(b.countries) > 1 else []), people)]
                 if people else [("p", f"No office holder with dates is recorded for {b.as_of}.")]))
     items = [[_value(r.open_kind), _value(r.what), _value(r.status), _value(r.since), _value(r.open_for), _value(r.due),

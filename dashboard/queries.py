@@ -502,9 +502,9 @@ def country_profile(conn: sqlite3.Connection, iso3: str) -> dict | None:
 
 
 IN_OFFICE_SQL = """
-SELECT r.office, pe.name, r.role, r.organisation, r.start_date, r.end_date,
-       CASE WHEN r.end_date IS NOT NULL THEN r.end_date
-            WHEN r.flags LIKE '%tenure_dates_unknown%' THEN 'end not recorded' ELSE 'in office' END AS until,
+SELECT r.office, pe.name, r.role, r.organisation, r.start_date, r.end_date, r.flags,
+       (SELECT max(m.date) FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id
+        WHERE mp.person_id = r.person_id AND m.date <= :on) AS last_meeting,
        r.source_url, pub.name AS publisher, r.person_id, pl.name AS place
 FROM roles r JOIN people pe ON pe.id = r.person_id
 LEFT JOIN publishers pub ON pub.id = r.publisher_id LEFT JOIN places pl ON pl.id = r.place_id
@@ -525,12 +525,30 @@ ORDER BY r.start_date DESC
 """
 
 
+STALE_YEARS = 3  # a holder with no recorded end, last seen in office this long before the day, is not called current
+
+
+def _until(row, on: str) -> str:
+    """How long a role lasts as far as the records know: its end; 'in office'; or, with no end, when the records last
+    show the person (the role's start or their latest meeting) if that is more than STALE_YEARS before the day."""
+    if isinstance(row.end_date, str):
+        return row.end_date
+    seen = max(d for d in (row.start_date, row.last_meeting) if isinstance(d, str)) if (
+        isinstance(row.start_date, str) or isinstance(row.last_meeting, str)) else None
+    if seen and int(on[:4]) - int(seen[:4]) > STALE_YEARS:
+        return f"not confirmed since {seen[:4]}"
+    return "end not recorded" if isinstance(row.flags, str) and "tenure_dates_unknown" in row.flags else "in office"
+
+
 def in_office(conn: sqlite3.Connection, iso3: str, on: str) -> pd.DataFrame:
     """Who held each office on a date (from roles.office): the country's head of state, foreign minister, ambassador
     to UNESCO, National Commission chair and secretary, UNESCO's Director-General and the head of the UNESCO office
     that serves the country. A role with no dates at all is left out (it cannot be placed in time); one with no end
-    ends when a successor in the same office starts; `until` says 'end not recorded' where the sources give no end."""
+    ends when a successor in the same office starts; `until` gives its end, 'in office', 'end not recorded', or 'not
+    confirmed since YEAR' when the records last show the person long before the day."""
     frame = _frame(conn, IN_OFFICE_SQL, {"iso3": iso3, "on": on})
+    frame["until"] = [_until(row, on) for row in frame.itertuples()]
+    frame = frame.drop(columns=["flags", "last_meeting"])
     frame["order"] = frame["office"].map({o: i for i, o in enumerate(OFFICE_ORDER)}).fillna(len(OFFICE_ORDER))
     frame = frame.sort_values(["order", "start_date"], ascending=[True, False], kind="stable").drop(columns="order")
     frame.insert(0, "office_label", frame["office"].map(commitments.OFFICE_LABELS).fillna(frame["office"]))

@@ -214,6 +214,9 @@ def test_a_holder_without_an_end_gives_way_to_the_successor(tmp_path):
         assert list(queries.in_office(conn, "KAZ", "2017-03-29")["name"]) == ["Kairat Abdrakhmanov"]
         later = queries.in_office(conn, "KAZ", "2019-06-01")
         assert list(zip(later["name"], later["until"])) == [("Beibut Atamkulov", "in office")]
+        # with no end and nothing later in the records, the role is not called current years on
+        stale = queries.in_office(conn, "KAZ", "2026-12-01")
+        assert list(zip(stale["name"], stale["until"])) == [("Beibut Atamkulov", "not confirmed since 2018")]
     finally:
         conn.close()
 
