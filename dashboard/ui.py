@@ -252,10 +252,13 @@ PAGES = (("app.py", "Overview", ":material/dashboard:"), ("pages/1_Timeline.py",
          ("pages/5_About_the_data.py", "About the data", ":material/info:"))
 
 
-def frame(title: str, caption: str) -> None:
-    """Page config, the menu, the title and its caption."""
+def frame(title: str, caption: str, links: bool = True):
+    """Page config, the menu, the title and its caption. With links=False the menu's place is kept (returned) for the
+    caller to fill once the filters are known, so that its links carry the filters of this view."""
     st.set_page_config(page_title=f"{title} · Central Asia – UNESCO", layout="wide")  # default favicon: served locally
-    nav_links()
+    menu = st.sidebar.container()
+    if links:
+        nav_links(menu)
     st.title(title)
     st.caption(caption)
     try:  # a refused build kept this database: say so on every page
@@ -267,14 +270,15 @@ def frame(title: str, caption: str) -> None:
                    "was refused because it "
                    "would have dropped too many records. Curators: run `python -m etl build` to see why.",
                    icon=":material/warning:")
+    return menu
 
 
-def nav_links() -> None:
+def nav_links(menu) -> None:
     """The menu. Each link carries the filters' query string, so a page switch opens the new page's address with the
     filters in it: one history entry per view, and the address always reproduces the view."""
     state = st.session_state
     query = state[STATE].to_query() if STATE in state else _query_params()
-    with st.sidebar:
+    with menu:
         for path, label, page_icon in PAGES:
             st.page_link(path, label=label, icon=page_icon, query_params=query or None)
 
@@ -282,17 +286,20 @@ def nav_links() -> None:
 def page(title: str, caption: str, briefing: bool = True) -> tuple[Options, Filters]:
     """The frame, the database check, the shared sidebar filters (with the briefing downloads unless the page draws
     its own) and the active-filters sentence."""
-    frame(title, caption)
+    menu = frame(title, caption, links=False)
     try:
         options = filter_options()
     except store.DatabaseUnavailable as exc:
+        nav_links(menu)
         st.warning(str(exc), icon=":material/warning:")
         st.stop()
     if options.empty:
+        nav_links(menu)
         st.info("The database holds no meetings or partnerships yet. Add records to data/ and run `make db` "
                 "(or `python -m etl build`).", icon=":material/info:")
         st.stop()
     filters = sidebar_filters(options)
+    nav_links(menu)  # after the filters: after Back, the address's filters (not the ones undone) go with the links
     if briefing:
         with st.sidebar:
             briefing_downloads(filters, options)

@@ -312,6 +312,12 @@ def test_back_restores_the_filters_of_the_address(server):
         wait_for_app(page)
         assert caption_count(page, " meetings") == kaz
         assert page.get_by_label("Search titles and summaries").input_value() == ""
+        # the next page carries the filters of the address, not the ones Back undid
+        page.locator("[data-testid='stSidebar'] a").filter(has_text="Timeline").first.click()
+        page.wait_for_function("location.pathname === '/Timeline'")
+        wait_for_app(page)
+        assert "country=KAZ" in page.url and "Samarkand" not in page.url
+        assert "matching" not in page.get_by_text("Showing:").first.inner_text()
 
 
 OWN_PAGES = {"overview": "/", "timeline": "/Timeline", "themes": "/Themes", "explorer": "/Explorer", "about": "/About_the_data"}
