@@ -564,6 +564,16 @@ WHERE pc.country_iso3 = :iso3 AND p.origin = 'curated' AND p.date <= :on
   AND (p.register IS NOT NULL OR p.kind IN (SELECT value FROM json_each(:kinds)))
 ORDER BY p.date, p.id
 """
+UNRECORDED_SITES_SQL = """
+SELECT 'place:' || pl.id AS id, pl.name, CASE pl.kind WHEN 'world_heritage_site' THEN 'world_heritage_inscription'
+       ELSE 'biosphere_reserve' END AS kind, NULL AS register, NULL AS entry, CAST(pl.year AS TEXT) AS date,
+       NULL AS end_date, 'active' AS status, pl.source_url, pub.name AS publisher, pl.id AS place_id
+FROM places pl JOIN place_countries pc ON pc.place_id = pl.id LEFT JOIN publishers pub ON pub.id = pl.publisher_id
+WHERE pc.country_iso3 = :iso3 AND pl.kind IN ('world_heritage_site', 'biosphere_reserve') AND pl.origin = 'curated'
+  AND (pl.year IS NULL OR CAST(pl.year AS TEXT) <= substr(:on, 1, 4))
+  AND NOT EXISTS (SELECT 1 FROM partnerships p WHERE p.place_id = pl.id AND p.origin = 'curated'
+                  AND p.kind IN ('world_heritage_inscription', 'biosphere_reserve'))
+"""
 OFFICIAL_COUNTS_SQL = """
 SELECT register, official_count, recorded, as_of, checked, source_url FROM register_completeness WHERE country_iso3 = :iso3
 """
@@ -573,8 +583,13 @@ def country_registers(conn: sqlite3.Connection, iso3: str, on: str) -> pd.DataFr
     """The country's entries on UNESCO's lists as of a date, one row per entry (the register's own id, else the
     record): group (world_heritage, intangible_heritage, memory_of_the_world, biosphere_reserves, category_2_centres,
     tentative_list, governing_body), name, first date, end, the Danger List status of World Heritage properties,
-    source and publisher. Entries that left the list before the date are kept with on_list = False."""
+    source and publisher. Entries that left the list before the date are kept with on_list = False. A World Heritage
+    property or biosphere reserve in places.csv without its inscription or designation record is listed from its place,
+    so that the counts agree with the Overview and the Map."""
     rows = _frame(conn, REGISTER_ROWS_SQL, {"iso3": iso3, "on": on, "kinds": json.dumps(list(REGISTER_OF_KIND))})
+    # a property or reserve on the map whose inscription or designation record is not found still counts (as its place)
+    unrecorded = _frame(conn, UNRECORDED_SITES_SQL, {"iso3": iso3, "on": on})
+    rows = pd.concat([rows, unrecorded], ignore_index=True) if len(unrecorded) else rows
     rows["group"] = rows["register"].map(lambda r: REGISTER_GROUP.get(r, r) if isinstance(r, str) else None)
     rows["group"] = rows["group"].fillna(rows["kind"].map(REGISTER_OF_KIND))
     # a nomination, a Tentative List entry or a Danger listing is not an entry on the list it concerns

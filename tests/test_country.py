@@ -255,3 +255,24 @@ def test_the_timeline_draws_the_chains(monkeypatch, bundled_db):
     assert not at.exception
     chart = next(c for c in at.get("plotly_chart") if "Commitment chain" in c.proto.spec)
     assert chart.proto.spec.count('"name":"Commitment chain"') >= 3
+
+
+def test_a_reserve_without_its_designation_record_still_counts_as_on_the_map(tmp_path):
+    from .conftest import MINI
+    import shutil
+
+    folder = tmp_path / "data"
+    shutil.copytree(MINI, folder)
+    places = folder / "places.csv"
+    places.write_text(places.read_text() + "br-test,Test Reserve,biosphere_reserve,KAZ,,,,,2015,,,,"
+                      "https://whc.unesco.org/en/test,,Written for the tests\n")
+    db = tmp_path / "reserve.db"
+    assert build(folder, db).rejects == []
+    conn = store.connect(db)
+    try:
+        entries = queries.country_registers(conn, "KAZ", "2026-12-01")
+        reserves = entries[entries["group"] == "biosphere_reserves"]
+        assert list(reserves["name"]) == ["Test Reserve"] and list(reserves["date"]) == ["2015"]
+        assert queries.country_registers(conn, "KAZ", "2014-12-31").query("group == 'biosphere_reserves'").empty
+    finally:
+        conn.close()
