@@ -26,7 +26,7 @@ from .vocab import EMPTY, PLACE_KINDS, RECORD_TYPES, country_names, kind_label, 
 STATE, NOTICES, WRITTEN = "filters", "filter_notices", "filter_query_written"
 WIDGETS = {"years": "flt_years", "themes": "flt_themes", "countries": "flt_countries", "kinds": "flt_kinds", "text": "flt_text",
            "extracted": "flt_extracted"}
-MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")  # & too: an entity in the data shows as written
 
 
 def md(text) -> str:
@@ -433,7 +433,14 @@ def membership_table(membership: pd.DataFrame, countries: dict[str, str]) -> Non
 
 
 def empty_state(what: str = "records") -> None:
-    st.info(f"No {what} match these filters. Widen the years, remove a theme or country, or reset the filters.", icon=":material/search_off:")
+    text = getattr(st.session_state.get(STATE), "text", "")
+    if text:
+        st.info(f"No {what} match these filters with the search “{md(text)}”. The search reads titles and summaries "
+                "(written in English): try fewer or other words, widen the years, or reset the filters.",
+                icon=":material/search_off:")
+    else:
+        st.info(f"No {what} match these filters. Widen the years, remove a theme or country, or reset the filters.",
+                icon=":material/search_off:")
 
 
 def record_details(record_type: str, record_id: str) -> None:

@@ -125,7 +125,7 @@ def test_hostile_query_strings_become_notices(monkeypatch, bundled_db, query, no
 def test_a_search_with_no_match_shows_the_empty_state(monkeypatch, bundled_db):
     at = app(monkeypatch, bundled_db, {"q": "zzzznotaword"})
     assert metrics(at)["Meetings"] == "0"
-    assert "No records match these filters" in at.info[0].value
+    assert "No records match these filters with the search “zzzznotaword”" in at.info[0].value
     for page in PAGES[1:5]:
         at = on(at, page)
         assert not at.exception
