@@ -47,7 +47,8 @@ def _layout(fig: go.Figure, title: str, **kwargs) -> go.Figure:
     default template's 7 kB would travel with every chart for nothing."""
     fig.layout.template = None
     fig.update_layout(title={"text": title, "x": 0, "xanchor": "left"}, margin={"l": 10, "r": 30, "t": 50, "b": 10},
-                      legend={"orientation": "h", "yanchor": "top", "y": -0.25, "x": 0}, **kwargs)
+                      legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0}, **kwargs)
+    # the legend sits at the foot of the chart's own box, under the axis title whatever the chart's height
     return fig
 
 
@@ -162,12 +163,12 @@ def _heatmap(matrix: pd.DataFrame, title: str, x_title: str, y_title: str, hover
              numbers: np.ndarray | None = None) -> go.Figure:
     """Counts from 0 (an empty cell is blank), with the number in every non-empty cell while the cells are wide enough
     (numbers: which cells carry one, when not all)."""
-    z = matrix.to_numpy()
-    text = np.where((z > 0) & (numbers if numbers is not None else True), z.astype(str), "")
+    z = matrix.to_numpy(dtype=float)  # a masked cell (NaN) is left blank, uncoloured
+    text = np.where((z > 0) & (numbers if numbers is not None else True), np.nan_to_num(z).astype(int).astype(str), "")
     fits = matrix.shape[1] <= HEATMAP_TEXT_COLUMNS
     fig = go.Figure(go.Heatmap(
         z=z, x=[esc(c) for c in matrix.columns], y=[esc(i) for i in matrix.index], colorscale=HEATMAP_SCALE, zmin=0,
-        zmax=max(1, int(z.max()) if z.size else 1), hovertemplate=hover, colorbar={"title": {"text": "Records"}},
+        zmax=max(1, int(np.nanmax(z)) if z.size and not np.isnan(z).all() else 1), hovertemplate=hover, hoverongaps=False, colorbar={"title": {"text": "Records"}},
         xgap=1, ygap=1, text=text, texttemplate="%{text}" if fits else None, textfont={"size": 10 if matrix.shape[1] > 12 else 12},
     ))
     return _layout(fig, title, height=height, xaxis_title=x_title, yaxis_title=y_title)
@@ -207,9 +208,9 @@ def cooccurrence_heatmap(pairs: pd.DataFrame, labels: dict[str, str]) -> go.Figu
     matrix.columns = [labels.get(t, t) for t in matrix.columns]
     matrix = matrix.iloc[::-1]  # first theme at the top, as on the x axis from the left
     lower = np.tril(np.ones((len(themes), len(themes)), dtype=bool), -1)[::-1]  # rows are drawn reversed
+    matrix = matrix.where(lower)  # the matrix is symmetric: each pair once, below the diagonal, the rest left blank
     return _heatmap(matrix, "Which themes go together? (records that carry both)", None, None,
-                    "%{y} + %{x}: %{z} records<extra></extra>", max(380, 120 + 34 * len(themes)),
-                    numbers=lower)  # the matrix is symmetric: each pair's number once, below the diagonal
+                    "%{y} + %{x}: %{z} records<extra></extra>", max(380, 120 + 34 * len(themes)))
 
 
 # ------------------------------------------------------------------------------------------- country and commitments
@@ -252,7 +253,8 @@ def chain_lines(fig: go.Figure, stages: pd.DataFrame, lane_of: dict[tuple[str, s
             showlegend=not shown, line={"color": "#555555", "width": 1.5, "dash": "dot"}, hoverinfo="text",
             hovertext=title + "<br>" + " → ".join(esc(s.replace("_", " ")) for _x, _y, s in drawn)))
         shown = True
-    if shown:
+    if shown:  # the legend names the chain lines only: the lanes are named on the axis
+        fig.for_each_trace(lambda trace: trace.update(showlegend=False) if trace.legendgroup != "chains" else None)
         fig.update_layout(showlegend=True)
     return fig
 

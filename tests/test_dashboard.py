@@ -5,6 +5,7 @@ import json
 import sqlite3
 
 import openpyxl
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -269,8 +270,9 @@ def test_heatmaps_hold_the_counts(cube):
     fig = figures.theme_year_heatmap(cube.theme_year(cube.mask(everything), everything), {})
     assert fig.data[0].z.sum() == 5 and list(fig.data[0].x) == [str(y) for y in range(2012, 2018)]
     pairs = figures.cooccurrence_heatmap(cube.theme_pairs(cube.mask(everything)), {})
-    z = pairs.data[0].z[::-1]  # rows are drawn top-down; undo that to compare with the columns
-    assert (z == z.T).all() and z.sum() == 4 and list(pairs.data[0].x) == list(pairs.data[0].y[::-1])
+    z = np.asarray(pairs.data[0].z, dtype=float)[::-1]  # rows are drawn top-down; undo that to compare with the columns
+    assert np.nansum(z) == 2 and np.isnan(z[np.triu_indices(len(z))]).all()  # each pair once, below the diagonal
+    assert list(pairs.data[0].x) == list(pairs.data[0].y[::-1])
 
 
 def test_the_map_needs_no_basemap_and_tooltips_are_plain_text(conn, cube):
@@ -340,3 +342,17 @@ def test_the_about_page_sums_rows_by_the_kind_of_publisher(conn):
     assert set(kinds.index) <= {"UNESCO", "Government", "Gazetteer", "Encyclopedia"}  # labels, not codes
     flags = queries.flag_counts(conn)
     assert ("coordinates_missing", "Places", 1) in set(flags.itertuples(index=False, name=None))
+
+
+def test_a_timeline_with_chains_names_only_the_chain_lines_in_its_legend():
+    import plotly.graph_objects as go
+
+    fig = go.Figure([go.Scatter(x=["2019-01-01"], y=["Kazakhstan"], name="Kazakhstan", mode="markers"),
+                     go.Scatter(x=["2020-01-01"], y=["Kazakhstan"], name="Kazakhstan", mode="markers")])
+    fig.update_layout(showlegend=False)
+    stages = pd.DataFrame({"chain_id": ["c", "c"], "position": [1, 2], "date": ["2019-01-01", "2020-01-01"],
+                           "date_precision": ["day", "day"], "record_type": ["partnership", "partnership"],
+                           "record_id": ["a", "b"], "chain_title": ["A chain", "A chain"], "stage": ["signed", "renewed"]})
+    figures.chain_lines(fig, stages, {("partnership", "a"): "Kazakhstan", ("partnership", "b"): "Kazakhstan"})
+    assert fig.layout.showlegend is True
+    assert [t.name for t in fig.data if t.showlegend is not False] == ["Commitment chain"]
