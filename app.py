@@ -19,7 +19,7 @@ numbers = ui.aggregate("headline", filters)
 cols = st.columns(5)
 cols[0].metric("Meetings", f"{numbers['meetings']:,}")
 cols[1].metric("Partnerships and milestones", f"{numbers['partnerships']:,}")
-cols[2].metric("Heritage sites and reserves", ui.load(queries.site_count, filters.year_to, filters.countries),
+cols[2].metric("Sites and reserves", ui.load(queries.site_count, filters.year_to, filters.countries),
                help="World Heritage properties, biosphere reserves and geoparks in the chosen countries that existed "
                     "by the end of the period")
 cols[3].metric("Countries involved", numbers["countries"])
@@ -49,5 +49,6 @@ else:
 
 build = ui.load(queries.last_build)
 if build:
-    st.caption(f"Data built {readable_date(build['finished_at'])} (build {build['id']}); {build['rows_rejected']} input "
-               "record(s) refused — see About the data.")
+    refused = int(build["rows_rejected"] or 0)
+    st.caption(f"Data built {readable_date(build['finished_at'])} (build {build['id']}); "
+               + ("no input record refused." if not refused else ui.count(refused, "input record") + " refused — see About the data."))

@@ -112,7 +112,7 @@ def milestones_figure(membership: pd.DataFrame, inscriptions: pd.DataFrame, coun
     """UNESCO membership, World Heritage and intangible heritage inscriptions and category 2 centres per country.
 
     membership: country, date, date_precision, title; inscriptions: timeline points with lane = country."""
-    title = "What has each country inscribed since joining UNESCO?"
+    title = "Since joining UNESCO: inscriptions and centres"
     rows = pd.concat([membership.assign(kind="membership"),
                       inscriptions.rename(columns={"lane": "country"})[["country", "date", "date_precision", "title", "kind"]]],
                      ignore_index=True)

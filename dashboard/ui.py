@@ -39,6 +39,11 @@ def link(url: str) -> str:
     return quote(str(url), safe=":/?#&=%~+,;@!*'")
 
 
+def count(n: int, singular: str, plural: str | None = None) -> str:
+    """'1 meeting', '12 meetings', '1,204 press releases'."""
+    return f"{n:,} {singular if n == 1 else plural or singular + 's'}"
+
+
 def publisher_label(publisher, url) -> str:
     """How a source reads: its publisher's name ('UNESCO World Heritage Centre'), or the web site for a source
     without one (an ingested press release)."""

@@ -98,6 +98,6 @@ else:
 
 missing = maps.unmapped(places, layers, components)
 if not missing.empty:  # a plain list, not a table: the first view loads no table code
-    with st.expander(f"{len(missing)} place(s) not on the map: coordinates unknown"):
+    with st.expander(ui.count(len(missing), "place") + " not on the map: no official point found"):
         st.markdown("\n".join(f"- **{ui.md(r.name)}** · {ui.md(r.kind)} · {ui.md(r.countries)} · "
                                f"{ui.source_link(r.source_url, r.publisher)}" for r in maps.labelled(missing, names).itertuples()))

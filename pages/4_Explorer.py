@@ -12,6 +12,8 @@ options, filters = ui.page("Explorer", "The rows behind every chart. Sort by cli
 tables = {"meetings": "Meetings", "partnerships": "Partnerships and milestones", "places": "Sites, offices and centres"}
 if ui.load(queries.record_counts)["documents"]:
     tables["documents"] = "Press releases"
+ONE = {"meetings": ("meeting", "meetings"), "partnerships": ("partnership or milestone", "partnerships and milestones"),
+       "places": ("site, office or centre", "sites, offices and centres"), "documents": ("press release", "press releases")}
 
 
 @st.fragment
@@ -23,15 +25,15 @@ def table(name: str, label: str) -> None:
         rids = ui.select(filters, name[:-1])
         frame = ui.load(query, rids[-SHOWN:])
         more = f" (showing the {SHOWN:,} most recent; downloads hold all {len(rids):,})" if len(rids) > SHOWN else ""
-        st.caption(f"{len(rids):,} {label.lower()}{more}")
+        st.caption(ui.count(len(rids), *ONE[name]) + more)
         rows, count = (lambda: ui.fetch(query, rids)), len(rids)
     elif name == "places":
         frame = ui.load(queries.places_table, filters.year_to, filters.countries, filters.text)
-        st.caption(f"{len(frame):,} {label.lower()}")
+        st.caption(ui.count(len(frame), *ONE[name]))
         rows, count = (lambda: frame), len(frame)
     else:
         frame = ui.load(queries.documents_table, filters.date_from, filters.date_to, filters.countries, filters.text)
-        st.caption(f"{len(frame):,} {label.lower()}")
+        st.caption(ui.count(len(frame), *ONE[name]))
         rows, count = (lambda: frame), len(frame)
     st.caption(ui.md(filters.describe(options, name)))
     if frame.empty:

@@ -35,7 +35,7 @@ rejects = ui.load(queries.rejects)
 if rejects.empty:
     st.success("The last build refused no record.")
 else:
-    st.warning(f"The last build refused {len(rejects)} record(s). Each line says the file, line, field and why.")
+    st.warning(f"The last build refused {ui.count(len(rejects), 'record')}. Each line says the file, line, field and why.")
     st.dataframe(ui.readable(rejects), hide_index=True, width="stretch")
 
 st.subheader("What the database holds")

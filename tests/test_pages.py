@@ -176,7 +176,7 @@ def test_extracted_records_can_be_left_out_and_documents_are_listed(monkeypatch,
     assert [t.label for t in at.tabs][-1] == "Press releases"
     at.session_state["explorer_tab"] = "Press releases"  # only the open tab is built
     at.run()
-    assert any(c.value == "1 press releases" for c in at.caption)
+    assert any(c.value == "1 press release" for c in at.caption)
     assert not at.exception
     at = on(at, "pages/5_About_the_data.py")  # the last run is the build that followed the ingest
     assert not at.exception and any("(ok)" in c.value and "inputs digest" in c.value for c in at.caption)
