@@ -12,6 +12,7 @@ all five) for the width the map is drawn at; the points it leaves out are listed
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 
@@ -199,8 +200,19 @@ def enough_width(outlines: pd.DataFrame, countries: tuple[str, ...]) -> int | No
     """The width past which a wider map shows the chosen countries no differently: there the map's height limits
     the zoom. None when there is nothing to frame."""
     bounds = region_bounds(outlines, pd.DataFrame(columns=["lat", "lon", "countries"]), countries)
-    if bounds is None:
-        return None
+    return None if bounds is None else _enough_for(bounds)
+
+
+def widest_enough(outlines: pd.DataFrame) -> int | None:
+    """The largest `enough_width` of any choice of countries (none, one, or several of the outlines' countries):
+    below it, some choice would draw the map differently at another width. None when there are no outlines."""
+    boxes = {row.iso3: geometry_bounds(json.loads(row.outline)) for row in outlines.itertuples()}
+    widths = [_enough_for(_union(boxes[c] for c in combo)) for n in range(1, len(boxes) + 1)
+              for combo in itertools.combinations(sorted(boxes), n)]
+    return max(widths, default=None)
+
+
+def _enough_for(bounds: tuple[float, float, float, float]) -> int:
     west, south, east, north = bounds
     y_span = max(_mercator_y(north) - _mercator_y(south), 1e-6) / (2 * math.pi)
     zoom = min(math.log2((HEIGHT - 2 * PADDING) / (TILE * y_span)), MAX_FIT_ZOOM)

@@ -24,7 +24,8 @@ options, filters = ui.page(
     "basemap is fetched.")
 outlines = ui.load(queries.country_outlines)
 enough = maps.enough_width(outlines, filters.countries)
-width = viewport.main_width(maps.DEFAULT_WIDTH, enough)  # high on the page: a narrow screen's width arrives early
+width = viewport.main_width(maps.DEFAULT_WIDTH, enough, maps.widest_enough(outlines))  # high on the page: the width
+# arrives early
 
 layers = st.pills("Layers", list(MAP_LAYERS), selection_mode="multi", default=list(MAP_LAYERS),
                   format_func=lambda k: MAP_LAYERS[k][0], key="map_layers") or []

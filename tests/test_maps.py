@@ -247,3 +247,15 @@ def test_past_enough_width_a_wider_map_shows_the_same_view(outlines, countries):
     same = {(v.latitude, v.longitude, v.zoom) for v in (maps.fit_view(bounds, w, maps.HEIGHT) for w in (enough, enough + 300, 2500))}
     assert len(same) == 1
     assert maps.fit_view(bounds, enough - 100, maps.map_height(enough - 100)).zoom < min(z for _, _, z in same)
+
+
+def test_widest_enough_covers_every_choice_of_countries(outlines):
+    """Until the browser reports, the probe uses it: no choice of countries may need a wider map than it says."""
+    from itertools import combinations
+
+    codes = sorted(outlines["iso3"])
+    choices = [()] + [combo for n in range(1, len(codes) + 1) for combo in combinations(codes, n)]
+    widest = maps.widest_enough(outlines)
+    assert widest == max(maps.enough_width(outlines, choice) for choice in choices)
+    assert widest > maps.enough_width(outlines, ())  # some single country is framed wider than all five together
+    assert maps.widest_enough(outlines.iloc[0:0]) is None
