@@ -19,9 +19,11 @@ import pandas as pd
 from . import commitments, queries
 from .cube import Cube
 from .filters import Filters, Options
-from .vocab import EMPTY
+from .vocab import EMPTY, readable_date
 
 LATEST_MEETINGS = 10
+KEEP_WITH_HEADING = 30  # mm of a page a heading needs below it, else it starts the next page
+CHART_WIDTH = 170  # mm, a chart across the PDF page
 FORMATS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf"}
 DATASET = "Central Asia – UNESCO cooperation dashboard, curated dataset"
 COUNTED_GROUPS = ("world_heritage", "intangible_heritage", "memory_of_the_world", "biosphere_reserves", "category_2_centres")
@@ -51,8 +53,10 @@ class Briefing:
 
     @property
     def citation(self) -> str:
-        return (f"{DATASET}, build {self.build_id if self.build_id is not None else '?'} ({self.build[:10] or 'date unknown'}). "
-                "Briefing generated from it on " + self.as_of + ". For a single fact, cite its source page (listed above).")
+        built = readable_date(self.build[:10]) if self.build else "date unknown"
+        return (f"{DATASET}, build {self.build_id if self.build_id is not None else '?'} ({built}). "
+                f"Briefing generated from it on {readable_date(self.as_of)}. For a single fact, cite its source page "
+                "(listed above).")
 
 
 # ------------------------------------------------------------------------------------------ the content
@@ -111,11 +115,11 @@ def collect(conn: sqlite3.Connection, cube: Cube, filters: Filters, options: Opt
     build = queries.last_build(conn) or {}
     on_list = registers[registers["on_list"].astype(bool)] if len(registers) else registers
     governing = on_list[on_list["group"] == "governing_body"] if len(on_list) else on_list
-    names = " and ".join(countries.values()) if len(countries) <= 2 else f"{len(countries)} Central Asian countries"
+    names = ", ".join(countries.values())
     briefing = Briefing(
         title=f"{names} and UNESCO" if len(countries) < len(options.countries) or len(countries) == 1
         else "Central Asia and UNESCO",
-        subtitle=f"Briefing as of {on}", filters_sentence=filters.describe(options), as_of=on,
+        subtitle=f"Briefing as of {readable_date(on)}", filters_sentence=filters.describe(options), as_of=on,
         build=str(build.get("finished_at") or ""), build_id=build.get("id"), countries=countries,
         headline=headline_numbers(numbers, on_list, opened), profiles=profiles, people=people, open_items=opened,
         meetings=meetings, meetings_total=len(meeting_rids), registers=on_list, governing=governing, chains=chains,
@@ -227,57 +231,79 @@ def _value(v) -> str:
     return str(v)
 
 
+@dataclass(frozen=True)
+class Link:
+    """A table cell that links to a page: the publisher's name links to the page of that publisher it cites."""
+    text: str
+    url: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _source(publisher, url) -> str | Link:
+    """The publisher's name, linked to the cited page when there is one (http or https only)."""
+    text = _value(publisher) if _value(publisher) != EMPTY or not isinstance(url, str) else "Source"
+    return Link(text, url) if isinstance(url, str) and url.startswith(("http://", "https://")) else text
+
+
 def sections(b: Briefing) -> list[tuple[str, list]]:
     """The document as (heading, blocks); a block is ('p', text), ('table', header, rows) or ('chart', title, png).
     Both renderers walk this list, so the two formats hold the same content."""
     out: list[tuple[str, list]] = []
-    intro = [("p", "Filters: " + b.filters_sentence), ("p", f"Data build: {b.build or 'unknown'}"
+    intro = [("p", "Filters: " + b.filters_sentence), ("p", f"Data build: {readable_date(b.build) if b.build else 'unknown'}"
                                                             + (f" (build {b.build_id})" if b.build_id is not None else "")),
-             ("p", f"People in office, lists and open commitments as of {b.as_of}.")]
+             ("p", f"People in office, lists and open commitments as of {readable_date(b.as_of)}.")]
     out.append(("", intro))
     out.append(("Headline numbers", [("table", ["Measure", "Value"], [list(pair) for pair in b.headline])]))
     rows = []
     for profile in b.profiles:
         since = profile.get("unesco_member_since")
-        rows.append([_value(profile.get("name")), "UNESCO member since", _value(since) if since else "not recorded",
-                     _value(profile.get("publisher"))])
+        rows.append([_value(profile.get("name")), "UNESCO member since", readable_date(since) if since else "not recorded",
+                     _source(profile.get("publisher"), profile.get("source_url"))])
         bodies = profile.get("bodies")
         for body in (bodies.itertuples() if bodies is not None and len(bodies) else []):
-            rows.append([_value(profile.get("name")), _value(body.body_label), _value(body.name), _value(body.publisher)])
+            rows.append([_value(profile.get("name")), _value(body.body_label), _value(body.name),
+                         _source(body.publisher, body.source_url)])
     out.append(("Membership and national bodies", [("table", ["Country", "What", "Details", "Publisher"], rows)]))
-    people = [[_value(r.office_label), _value(r.name), _value(r.role), _value(r.start_date), _value(r.until), _value(r.publisher)]
+    people = [[_value(r.office_label), _value(r.name), _value(r.role), readable_date(r.start_date), readable_date(r.until),
+               _source(r.publisher, r.source_url)]
               + ([_value(r.country)] if len(b.countries) > 1 else []) for r in b.people.itertuples()]
     out.append(("People in office", [("table", ["Office", "Name", "Role as the source gives it", "Since", "Until", "Publisher"]
                                       + (["Country"] if len(b.countries) > 1 else []), people)]
-                if people else [("p", f"No office holder with dates is recorded for {b.as_of}.")]))
-    items = [[_value(r.open_kind), _value(r.what), _value(r.status), _value(r.since), _value(r.open_for), _value(r.due),
-              _value(r.publisher)] for r in b.open_items.itertuples()]
+                if people else [("p", f"No office holder with dates is recorded for {readable_date(b.as_of)}.")]))
+    items = [[_value(r.open_kind), _value(r.what), _value(r.status), readable_date(r.since), _value(r.open_for),
+              readable_date(r.due), _source(r.publisher, r.source_url)] for r in b.open_items.itertuples()]
     out.append(("What is open", [("table", ["Kind", "Commitment", "Stage reached", "Since", "Open for", "Due", "Publisher"], items)]
                 if items else [("p", "Nothing is open: no nomination without an outcome, no agreement ending in the next 24 "
                                      "months and no announced visit still to be held is recorded.")]))
-    meetings = [[_value(r.date), _value(r.participants), _value(r.title), _value(r.publisher)] for r in b.meetings.itertuples()]
+    meetings = [[readable_date(r.date), _value(r.participants), _value(r.title), _source(r.publisher, r.source_url)]
+                for r in b.meetings.itertuples()]
     caption = (f"The {len(meetings)} most recent of {b.meetings_total} meetings matching the filters."
-               if b.meetings_total > len(meetings) else f"{b.meetings_total} meeting(s) match the filters.")
+               if b.meetings_total > len(meetings) else
+               f"{b.meetings_total} meeting{'s' * (b.meetings_total != 1)} match{'es' * (b.meetings_total == 1)} the filters.")
     out.append(("Latest meetings", [("p", caption), ("table", ["Date", "Who", "What", "Publisher"], meetings)]
                 if meetings else [("p", "No meeting matches these filters.")]))
     registers = []
     for group, label in commitments.REGISTER_LABELS.items():
         part = b.registers[b.registers["group"] == group] if len(b.registers) else b.registers
         for r in part.itertuples():
-            danger = f" — on the Danger List since {r.danger_since}" if r.in_danger else ""
-            registers.append([label, _value(r.name) + danger, _value(r.date), _value(r.end_date), _value(r.publisher)])
+            danger = f" — on the Danger List since {readable_date(r.danger_since)}" if r.in_danger else ""
+            registers.append([label, _value(r.name) + danger, readable_date(r.date), readable_date(r.end_date),
+                              _source(r.publisher, r.source_url)])
     out.append(("Registers and governing bodies",
                 [("table", ["List or body", "Entry", "Since", "Until", "Publisher"], registers)] if registers
-                else [("p", f"No entry on UNESCO's lists is recorded as of {b.as_of}.")]))
+                else [("p", f"No entry on UNESCO's lists is recorded as of {readable_date(b.as_of)}.")]))
     chain_rows = []
     for chain in commitments.chains(b.chains) if len(b.chains) else []:
-        steps = " → ".join(f"{s.stage_label} {s.date}" for s in chain["stages"].itertuples())
+        steps = " → ".join(f"{s.stage_label} {readable_date(s.date)}" for s in chain["stages"].itertuples())
         chain_rows.append([_value(chain["title"]), steps])
     if chain_rows:
         out.append(("Commitments and outcomes", [("table", ["Process", "Stages"], chain_rows)]))
     out.append(("Charts", [("chart", title, image) for title, image in charts(b)] or [("p", "No records to chart.")]))
     out.append(("Sources", [("p", "Every page cited above, with its publisher."),
-                            ("table", ["Publisher", "Page"], [[_value(r.publisher), _value(r.url)] for r in b.sources.itertuples()])]
+                            ("table", ["Publisher", "Page"], [[_value(r.publisher), _source(r.url, r.url)]
+                                                              for r in b.sources.itertuples()])]
                 if len(b.sources) else [("p", "No page is cited.")]))
     out.append(("How to cite", [("p", b.citation)]))
     return out
@@ -316,11 +342,30 @@ def to_docx(b: Briefing, parts: list | None = None) -> bytes:
                     for run in cell.paragraphs[0].runs:
                         run.bold = True
                 for row in rows:
-                    for cell, text in zip(table.add_row().cells, row):
-                        cell.text = text
+                    for cell, value in zip(table.add_row().cells, row):
+                        if isinstance(value, Link):
+                            _docx_link(cell.paragraphs[0], value)
+                        else:
+                            cell.text = value
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _docx_link(paragraph, link: Link) -> None:
+    """A hyperlink run (python-docx has no call for one: an external relationship and a w:hyperlink element)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import RGBColor
+
+    anchor = OxmlElement("w:hyperlink")
+    anchor.set(qn("r:id"), paragraph.part.relate_to(link.url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
+    run = paragraph.add_run(link.text)
+    run.font.underline = True
+    run.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+    anchor.append(run._r)
+    paragraph._p.append(anchor)
 
 
 def _font_dir() -> str:
@@ -347,8 +392,11 @@ def to_pdf(b: Briefing, parts: list | None = None) -> bytes:
     pdf.set_font("DejaVu", "", 10)
     pdf.multi_cell(0, 6, b.subtitle, new_x="LMARGIN", new_y="NEXT")
     heading_style = FontFace(emphasis="BOLD", fill_color=(230, 236, 245))
+    link_style = FontFace(emphasis="UNDERLINE", color=(5, 99, 193))
     for heading, blocks in parts or sections(b):
         if heading:
+            if pdf.will_page_break(_first_block_height(blocks)):  # a heading is never left alone at a page's foot
+                pdf.add_page()
             pdf.ln(3)
             pdf.set_font("DejaVu", "B", 13)
             pdf.multi_cell(0, 7, heading, new_x="LMARGIN", new_y="NEXT")
@@ -358,7 +406,7 @@ def to_pdf(b: Briefing, parts: list | None = None) -> bytes:
                 pdf.set_font("DejaVu", "", 9)
                 pdf.multi_cell(0, 5, block[1], new_x="LMARGIN", new_y="NEXT")
             elif block[0] == "chart":
-                pdf.image(io.BytesIO(block[2]), w=170)
+                pdf.image(io.BytesIO(block[2]), w=CHART_WIDTH)
                 pdf.ln(2)
             else:
                 _, header, rows = block
@@ -367,9 +415,22 @@ def to_pdf(b: Briefing, parts: list | None = None) -> bytes:
                                col_widths=_widths(header)) as table:
                     table.row(header)
                     for row in rows:
-                        table.row([_clip(c, 400) for c in row])
+                        cells = table.row()
+                        for value in row:
+                            cells.cell(_clip(value, 400), link=value.url if isinstance(value, Link) else None,
+                                       style=link_style if isinstance(value, Link) else None)
                 pdf.ln(2)
     return bytes(pdf.output())
+
+
+def _first_block_height(blocks: list) -> float:
+    """The room (mm) a heading needs below it: its first chart at full width, else a few lines of text."""
+    if blocks and blocks[0][0] == "chart":
+        from PIL import Image
+
+        width, height = Image.open(io.BytesIO(blocks[0][2])).size
+        return 10 + CHART_WIDTH * height / width
+    return KEEP_WITH_HEADING
 
 
 def _widths(header: list[str]) -> tuple[int, ...]:

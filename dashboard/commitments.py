@@ -28,6 +28,7 @@ REGISTER_LABELS = {
 }
 PROCESS_LABELS = {name: spec["label"] for name, spec in PROCESSES.items()}
 OPEN_KINDS = {
+    "tentative": "On the Tentative List, not yet nominated",
     "nomination": "Nomination without an outcome",
     "visit": "Announced or invited, not yet held",
     "agreement": "Agreement term ending within 24 months",
@@ -118,6 +119,8 @@ def open_items(stages: pd.DataFrame, on: str) -> pd.DataFrame:
             since = last["date"]
         elif last["stage"] in OUTCOMES[process] or process not in OPEN_KINDS:
             continue
+        elif process == "nomination" and last["stage"] == "tentative":
+            process, since = "tentative", first["date"]
         else:
             since = first["date"] if process != "danger" else last["date"]
         rows.append({

@@ -675,11 +675,33 @@ def country_chains(conn: sqlite3.Connection, iso3: str, year_from: int | None = 
     return commitments.for_country(stages, iso3, year_from, year_to)
 
 
+# A Tentative List entry or a nomination that no chain in data/links.yaml follows yet is still an open step: it
+# counts as a chain of one stage ('record:' + its id), read off the partnership itself.
+UNCHAINED_NOMINATIONS_SQL = """
+SELECT 'record:' || p.id AS chain_id, 1 AS position, 'nomination' AS process, p.name AS chain_title,
+       CASE p.kind WHEN 'tentative_list' THEN 'tentative' ELSE 'nominated' END AS stage, 'partnership' AS record_type,
+       p.id AS record_id, p.date, p.date_precision, p.end_date AS ends, p.source_url, pub.name AS publisher,
+       NULL AS note, NULL AS chain_note, p.name AS record_title, p.source_url AS record_source_url,
+       pub.name AS record_publisher,
+       (SELECT group_concat(country_iso3, ', ') FROM (SELECT country_iso3 FROM partnership_countries
+            WHERE partnership_id = p.id ORDER BY 1)) AS countries
+FROM partnerships p LEFT JOIN publishers pub ON pub.id = p.publisher_id
+WHERE p.kind IN ('tentative_list', 'world_heritage_nomination') AND coalesce(p.status, '') <> 'completed'
+  AND p.end_date IS NULL AND p.id NOT IN (SELECT record_id FROM links WHERE record_type = 'partnership')
+ORDER BY p.id
+"""
+
+
 def open_commitments(conn: sqlite3.Connection, iso3: str, on: str, year_from: int | None = None,
                      year_to: int | None = None) -> pd.DataFrame:
-    """What is open for the country on a date: nominations without an outcome, agreements whose term ends within the
-    next 24 months, visits announced or invited and not yet held, with how long each has been open."""
-    return commitments.open_items(country_chains(conn, iso3, year_from, year_to), on)
+    """What is open for the country on a date: entries on the Tentative List not yet nominated, nominations without
+    an outcome, agreements whose term ends within the next 24 months, visits announced or invited and not yet held,
+    with how long each has been open. Chains come from data/links.yaml; a Tentative List entry or nomination that no
+    chain follows yet counts as a chain of its own record."""
+    stages = chain_stages(conn)
+    if _has_table(conn, "links"):
+        stages = pd.concat([stages, _frame(conn, UNCHAINED_NOMINATIONS_SQL)], ignore_index=True)
+    return commitments.open_items(commitments.for_country(stages, iso3, year_from, year_to), on)
 
 
 # ------------------------------------------------------------------------------------------- map (dashboard/maps.py)

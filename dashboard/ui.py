@@ -23,7 +23,7 @@ from .cube import Cube
 from .filters import Filters, Options
 from .vocab import EMPTY, PLACE_KINDS, RECORD_TYPES, country_names, kind_label, readable_date
 
-STATE, NOTICES, WRITTEN = "filters", "filter_notices", "filter_query_written"
+STATE, NOTICES, SHOWN, WRITTEN = "filters", "filter_notices", "filter_notices_shown", "filter_query_written"
 WIDGETS = {"years": "flt_years", "themes": "flt_themes", "countries": "flt_countries", "kinds": "flt_kinds", "text": "flt_text",
            "extracted": "flt_extracted"}
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")  # & too: an entity in the data shows as written
@@ -346,7 +346,8 @@ def sidebar_filters(options: Options) -> Filters:
     if address != filters.to_query():  # the menu's links carry the query, so a page switch needs no write (which would
         st.query_params.from_dict(filters.to_query())  # push a second history entry for the same view)
     state[WRITTEN] = filters.to_query()
-    for notice in state.pop(NOTICES, []):
+    state[SHOWN] = state.pop(NOTICES, [])
+    for notice in state[SHOWN]:
         st.warning(md(notice), icon=":material/warning:")
     return filters
 
@@ -668,8 +669,11 @@ def one_country(options: Options, filters: Filters) -> Filters:
     state = st.session_state
     codes = list(options.countries)
     if len(filters.countries) != 1:
-        filters = replace(filters, countries=(filters.countries[0] if filters.countries else codes[0],))
-        state[STATE] = filters
+        chosen_code = filters.countries[0] if filters.countries else codes[0]
+        why = "several countries were chosen" if filters.countries else "no country was chosen"
+        state[STATE] = replace(filters, countries=(chosen_code,))
+        state[NOTICES] = state.get(SHOWN, []) + [  # the rerun would drop the notices shown on this run
+            f"This page shows one country at a time and {why}: showing {options.countries[chosen_code]}."]
         st.rerun()  # the sidebar drew the filters before: draw them again with the one country
     state["country_choice"] = filters.countries[0]
 

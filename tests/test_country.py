@@ -4,6 +4,7 @@ the same filters, and odd inputs (no meetings, an empty year range, a name with 
 import datetime as dt
 import io
 import sqlite3
+import re
 
 import docx
 import pypdf
@@ -15,6 +16,7 @@ from dashboard import briefing, queries, store
 from dashboard.__main__ import cli
 from dashboard.cube import Cube
 from dashboard.filters import Filters
+from dashboard.vocab import readable_date
 from etl.load import build
 
 from .conftest import ROOT
@@ -76,7 +78,7 @@ def test_the_briefing_holds_what_the_country_page_shows(monkeypatch, bundled_db,
         assert "Latest meetings" not in word
     else:
         assert [row[:3] for row in word["Latest meetings"]] == [
-            [d, p if isinstance(p, str) else "", t]
+            [readable_date(d), p if isinstance(p, str) else "", t]
             for d, p, t in zip(page_meetings["date"], page_meetings["participants"], page_meetings["title"])]
     text = pdf_text(document(bundled_db, query, "pdf"))
     for label, value in shown.items():
@@ -99,6 +101,28 @@ def test_the_briefing_lists_its_sources_with_publishers_and_the_citation(bundled
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
     assert "How to cite" in text and "Central Asia – UNESCO cooperation dashboard, curated dataset, build" in text
     assert len(docx.Document(io.BytesIO(data)).inline_shapes) >= 2  # the charts
+
+
+def test_the_briefing_links_each_publisher_to_the_page_it_cites_and_reads_like_prose(bundled_db):
+    query = {"country": "KAZ,TKM"}
+    data = document(bundled_db, query, "docx")
+    doc = docx.Document(io.BytesIO(data))
+    linked = {rel.target_ref for rel in doc.part.rels.values() if rel.reltype.endswith("/hyperlink")}
+    sources = {url for _publisher, url in docx_tables(data)["Sources"]}
+    assert sources and sources <= linked
+    assert doc.core_properties.title == "Kazakhstan, Turkmenistan and UNESCO"
+    reader = pypdf.PdfReader(io.BytesIO(document(bundled_db, query, "pdf")))
+    pdf_links = {a.get_object()["/A"]["/URI"] for page in reader.pages for a in page.get("/Annots", [])
+                 if "/A" in a.get_object()}
+    assert sources <= pdf_links
+    prose = [p.text for p in doc.paragraphs] + [cell for heading, rows in docx_tables(data).items()
+                                                if heading != "Sources" for row in rows for cell in row]
+    iso = [t for t in prose if re.search(r"\b(19|20)\d\d-\d\d(-\d\d)?\b", t) and "http" not in t]
+    assert not iso, "dates read as words, not ISO"
+    for page in reader.pages[:-1]:  # no page ends on a heading (a page of charts has its heading as only text)
+        lines = [line.strip() for line in page.extract_text().splitlines() if line.strip()]
+        assert len(lines) == 1 or lines[-1] not in {"Sources", "Charts", "What is open", "Latest meetings", "People in office",
+                                    "Registers and governing bodies", "Commitments and outcomes", "How to cite"}
 
 
 @pytest.fixture(scope="module")
@@ -159,6 +183,18 @@ def test_several_countries_in_the_url_become_one(monkeypatch, bundled_db):
     at = country_page(monkeypatch, bundled_db, {"country": "UZB,KAZ"})
     assert not at.exception
     assert dict(at.query_params)["country"] == "UZB"
+    assert any("one country at a time" in w.value and "Uzbekistan" in w.value for w in at.warning)
+
+
+def test_an_unknown_country_in_the_url_is_named_not_silently_replaced(monkeypatch, bundled_db):
+    monkeypatch.setenv("COOPERATION_DB", str(bundled_db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run().switch_page("pages/6_Country.py")
+    at.query_params["country"] = "XXX"  # a link followed into the page
+    at.run()
+    assert not at.exception
+    warnings = [w.value for w in at.warning]
+    assert any("Ignored unknown country 'XXX'" in w for w in warnings), warnings
+    assert any("no country was chosen" in w and "showing Kazakhstan" in w for w in warnings), warnings
 
 
 def test_people_in_office_come_from_roles_office(tmp_path):

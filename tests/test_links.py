@@ -4,7 +4,7 @@ file, line, field and reason; and the chains' open items on a date."""
 import pandas as pd
 import pytest
 
-from dashboard import commitments
+from dashboard import commitments, queries, store
 from etl.load import build
 from etl.records import read_data
 
@@ -233,3 +233,24 @@ def test_an_agreement_ending_in_a_year_is_open_until_the_end_of_that_year():
     assert list(commitments.open_items(chain, "2026-12-01")["due"]) == ["2026"]
     assert commitments.open_items(chain, "2027-01-01").empty
     assert commitments.period_end("2024-02") == commitments.as_date("2024-02-29")
+
+
+def test_an_entry_still_on_the_tentative_list_is_open_as_such_not_as_a_nomination():
+    chain = stages(("tl", 1, "nomination", "A site", "tentative", "partnership", "p", "2021-08-25", None, "u", "P",
+                    "KAZ", None))
+    item = commitments.open_items(chain, "2025-06-01").iloc[0]
+    assert item["open_kind"] == "On the Tentative List, not yet nominated" and item["open_for"] == "3 years 9 months"
+
+
+def test_a_nomination_no_chain_follows_yet_is_open(bundled_db):
+    conn = store.connect(bundled_db)
+    try:
+        loose = conn.execute("SELECT p.id FROM partnerships p JOIN partnership_countries c ON c.partnership_id = p.id "
+                             "WHERE p.kind = 'world_heritage_nomination' AND p.status = 'in_progress' "
+                             "AND c.country_iso3 = 'KAZ' AND p.id NOT IN (SELECT record_id FROM links)").fetchall()
+        items = queries.open_commitments(conn, "KAZ", "2026-12-01")
+    finally:
+        conn.close()
+    assert loose, "the bundled data has a Kazakh nomination in progress that no chain follows"
+    opened = items[items["record_id"].isin({r[0] for r in loose})]
+    assert len(opened) == len(loose) and set(opened["open_kind"]) == {"Nomination without an outcome"}
