@@ -31,9 +31,23 @@ def neutralise(value):
     return value
 
 
-def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy whose text cells cannot be taken for formulas (column by column, vectorised)."""
+def whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy in which a number column holding only whole numbers and gaps (a year with gaps is float in pandas) is
+    an integer column with gaps, so that 2014 is written 2014, never 2014.0."""
     out = frame.copy()
+    for column in out.columns:
+        values = out[column]
+        if pd.api.types.is_float_dtype(values) and column not in ("lat", "lon"):
+            present = values.dropna()
+            if len(present) and bool(((present % 1) == 0).all()):
+                out[column] = values.astype("Int64")
+    return out
+
+
+def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text cells cannot be taken for formulas (column by column, vectorised), with whole numbers as
+    integers."""
+    out = whole_numbers(frame)
     for column in out.columns:
         values = out[column]
         if values.dtype == object or pd.api.types.is_string_dtype(values):
@@ -68,7 +82,7 @@ def to_csv(frame: pd.DataFrame) -> bytes:
 
 
 def to_json(frame: pd.DataFrame, info: dict[str, str]) -> bytes:
-    rows = frame.to_json(orient="records", force_ascii=False, date_format="iso")
+    rows = whole_numbers(frame).to_json(orient="records", force_ascii=False, date_format="iso")
     return ('{"about": ' + json.dumps(info, ensure_ascii=False) + ', "rows": ' + rows + "}").encode("utf-8")
 
 

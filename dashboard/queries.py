@@ -380,7 +380,7 @@ def refused_build(conn: sqlite3.Connection) -> dict | None:
 
 
 def builds(conn: sqlite3.Connection, limit: int = 20) -> pd.DataFrame:
-    return _frame(conn, "SELECT id, started_at, finished_at, status, files_read, rows_loaded, rows_rejected, input_digest "
+    return _frame(conn, "SELECT id AS build, started_at, finished_at, status, files_read, rows_loaded, rows_rejected, input_digest "
                         "FROM etl_runs ORDER BY id DESC LIMIT :limit", {"limit": limit})
 
 
@@ -440,6 +440,7 @@ def _labelled_kinds(frame: pd.DataFrame) -> pd.DataFrame:
 def flag_counts(conn: sqlite3.Connection) -> pd.DataFrame:
     """Curated records carrying each flag (coordinates_missing, sources_disagree …), per table."""
     frame = _frame(conn, FLAGS_SQL)
+    frame["flag"] = frame["flag"].map(lambda f: f.replace("_", " ").capitalize())
     frame["record_table"] = frame["record_table"].map(lambda t: TABLE_LABELS.get(t, t))
     return frame
 

@@ -21,7 +21,7 @@ import streamlit as st
 from . import commitments, export, queries, store
 from .cube import Cube
 from .filters import Filters, Options
-from .vocab import EMPTY, PLACE_KINDS, RECORD_TYPES, country_names, kind_label, readable_date
+from .vocab import EMPTY, ORIGINS, PLACE_KINDS, RECORD_TYPES, STATUSES, country_names, kind_label, readable_date
 
 STATE, NOTICES, SHOWN, WRITTEN = "filters", "filter_notices", "filter_notices_shown", "filter_query_written"
 WIDGETS = {"years": "flt_years", "themes": "flt_themes", "countries": "flt_countries", "kinds": "flt_kinds", "text": "flt_text",
@@ -229,6 +229,9 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
     if "countries" in out:
         known = names()
         out["countries"] = out["countries"].map(lambda codes: country_names(codes, known))
+    for column, labels in (("status", STATUSES), ("origin", ORIGINS)):
+        if column in out:
+            out[column] = out[column].map(lambda v: labels.get(v, v) if isinstance(v, str) else v)
     if "flags" in out:
         out["flags"] = out["flags"].map(lambda f: flags_text(f) if isinstance(f, str) else f)
     for column in ("started_at", "finished_at", "ingested_at"):
@@ -465,7 +468,7 @@ def record_details(record_type: str, record_id: str) -> None:
     if detail.get("place"):
         lines.append(f"**Place:** {md(detail['place'])}")
     if record_type == "partnership" and detail.get("status"):
-        lines.append(f"**Status:** {md(str(detail['status']).replace('_', ' ').capitalize())}")
+        lines.append(f"**Status:** {md(STATUSES.get(detail['status'], detail['status']))}")
     if detail.get("flags"):
         lines.append(f"**Flags:** {md(flags_text(detail['flags']))}")
     st.markdown("  \n".join(lines))
@@ -474,11 +477,10 @@ def record_details(record_type: str, record_id: str) -> None:
     participants = detail["participants"]
     if len(participants):
         st.markdown("**Participants**")
-        st.dataframe(readable(participants[["name", "role"]]), hide_index=True, width="stretch")
+        table(participants[["name", "role"]])
     if len(detail["linked"]):
         st.markdown("**Linked records**")
-        st.dataframe(readable(detail["linked"].drop(columns=["id"], errors="ignore")), hide_index=True, width="stretch",
-                     column_config=COLUMNS)
+        table(detail["linked"].drop(columns=["id"], errors="ignore"))
     commitment_chains(record_type, record_id)
     if detail.get("note"):
         st.caption("Curator's note: " + md(detail["note"]))
@@ -540,6 +542,17 @@ COLUMNS = {
     "due": "Term ends",
     "in_danger": st.column_config.CheckboxColumn("In danger"),
     "danger_since": "In danger since",
+    # About the data: builds, refusals, flags, publishers
+    "build": st.column_config.NumberColumn("Build"),
+    "started_at": "Started", "finished_at": "Finished",
+    "files_read": st.column_config.NumberColumn("Files read"),
+    "rows_loaded": st.column_config.NumberColumn("Rows loaded"),
+    "rows_rejected": st.column_config.NumberColumn("Records refused"),
+    "input_digest": st.column_config.TextColumn("Inputs digest", help="equal digests mean equal inputs"),
+    "file": "File", "line": st.column_config.NumberColumn("Line"), "record_id": "Record", "value": "Value",
+    "reason": st.column_config.TextColumn("Why", width="large"),
+    "flag": "Flag", "records": st.column_config.NumberColumn("Records"),
+    "rows_citing": st.column_config.NumberColumn("Rows citing it", help="as main or further source"),
 }
 
 
@@ -670,10 +683,10 @@ def one_country(options: Options, filters: Filters) -> Filters:
     codes = list(options.countries)
     if len(filters.countries) != 1:
         chosen_code = filters.countries[0] if filters.countries else codes[0]
-        why = "several countries were chosen" if filters.countries else "no country was chosen"
         state[STATE] = replace(filters, countries=(chosen_code,))
-        state[NOTICES] = state.get(SHOWN, []) + [  # the rerun would drop the notices shown on this run
-            f"This page shows one country at a time and {why}: showing {options.countries[chosen_code]}."]
+        several = [f"This page shows one country at a time: showing {options.countries[chosen_code]}, the first of "
+                   f"the {len(filters.countries)} chosen."] if filters.countries else []
+        state[NOTICES] = state.get(SHOWN, []) + several  # the rerun would drop the notices shown on this run
         st.rerun()  # the sidebar drew the filters before: draw them again with the one country
     state["country_choice"] = filters.countries[0]
 

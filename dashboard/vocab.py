@@ -44,7 +44,12 @@ PUBLISHER_KINDS = {
 TABLE_LABELS = {
     "meetings": "Meetings", "partnerships": "Partnerships", "places": "Places", "place_components": "Site components",
     "people": "People", "roles": "Roles", "countries": "Countries", "themes": "Themes", "registers": "Register counts",
+    "links": "Commitment links", "national_bodies": "National bodies", "documents": "Press releases",
+    "publishers": "Publishers", "water": "Seas, lakes and rivers",
 }
+STATUSES = {"active": "Active", "completed": "Completed", "proposed": "Proposed", "in_progress": "In progress",
+            "unknown": "Not known"}
+ORIGINS = {"curated": "Curated", "extracted": "Extracted, not yet confirmed"}
 REGISTER_LABELS = {
     "world_heritage": "World Heritage List", "world_heritage_in_danger": "List of World Heritage in Danger",
     "tentative_list": "Tentative List", "intangible_heritage": "Intangible heritage (all three lists)",

@@ -29,14 +29,14 @@ else:
 history = ui.load(queries.builds)
 if len(history) > 1:
     with st.expander(f"Build and ingest history ({len(history)} runs)"):
-        st.dataframe(ui.readable(history), hide_index=True, width="stretch")
+        ui.table(history)
 
 rejects = ui.load(queries.rejects)
 if rejects.empty:
     st.success("The last build refused no record.")
 else:
     st.warning(f"The last build refused {ui.count(len(rejects), 'record')}. Each line says the file, line, field and why.")
-    st.dataframe(ui.readable(rejects), hide_index=True, width="stretch")
+    ui.table(rejects)
 
 st.subheader("What the database holds")
 cols = st.columns(6)
@@ -63,7 +63,8 @@ st.markdown(
 st.subheader("How good are the sources")
 kinds = ui.load(queries.source_kinds)
 if not kinds.empty:
-    st.markdown("**Rows by the kind of body that published their source**")
+    st.markdown("**Rows by the kind of body that published their main source** (further sources are counted in the "
+                "list of publishers below)")
     st.dataframe(kinds, hide_index=True, width="stretch",
                  column_config={**ui.COLUMNS, "publisher_kind": "Published by"})
 completeness = ui.load(queries.register_completeness)
@@ -79,12 +80,10 @@ flags = ui.load(queries.flag_counts)
 with st.expander(f"Records with flags ({int(flags['records'].sum()) if len(flags) else 0})"):
     st.caption("Flags are the curators' warnings: a value left empty because no source states it, sources that disagree, "
                "a date whose year is inferred …")
-    st.dataframe(flags, hide_index=True, width="stretch",
-                 column_config={"flag": "Flag", "record_table": "Table", "records": st.column_config.NumberColumn("Records")})
+    ui.table(flags)
 publishers = ui.load(queries.publisher_citations)
 with st.expander(f"{len(publishers)} publishers, by the number of rows that cite them"):
-    st.dataframe(publishers, hide_index=True, width="stretch",
-                 column_config={"rows_citing": st.column_config.NumberColumn("Rows citing it"), **ui.COLUMNS})
+    ui.table(publishers)
 
 st.subheader("How to cite")
 st.code(f"Central Asia – UNESCO cooperation dashboard, curated dataset, build {build['id'] if build else '?'} "

@@ -320,6 +320,13 @@ def test_json_has_the_rows_and_the_about_block():
     assert data["about"] == {"Filters": "all"} and [r["year"] for r in data["rows"]] == list(FRAME["year"])
 
 
+def test_a_year_with_gaps_is_written_as_a_whole_number_in_every_download():
+    frame = pd.DataFrame({"name": ["a", "b"], "year": [2014.0, None], "lat": [41.5, None]})
+    assert export.to_csv(frame).decode("utf-8-sig").splitlines() == ['"name","year","lat"', '"a",2014,41.5', '"b",,']
+    assert [r["year"] for r in json.loads(export.to_json(frame, {}))["rows"]] == [2014, None]
+    assert b'"year":2014.0' not in export.to_json(frame, {})
+
+
 def test_the_bundled_map_draws_outlines_water_names_and_layers(bundled_db):
     conn = connect(bundled_db)
     cube = Cube.from_database(conn)
@@ -341,7 +348,7 @@ def test_the_about_page_sums_rows_by_the_kind_of_publisher(conn):
     assert kinds["All rows"].sum() == conn.execute("SELECT count(*) FROM sources WHERE position = 0").fetchone()[0]
     assert set(kinds.index) <= {"UNESCO", "Government", "Gazetteer", "Encyclopedia"}  # labels, not codes
     flags = queries.flag_counts(conn)
-    assert ("coordinates_missing", "Places", 1) in set(flags.itertuples(index=False, name=None))
+    assert ("Coordinates missing", "Places", 1) in set(flags.itertuples(index=False, name=None))  # words, not codes
 
 
 def test_a_timeline_with_chains_names_only_the_chain_lines_in_its_legend():
