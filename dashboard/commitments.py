@@ -82,12 +82,14 @@ def duration(since: str, on: str) -> str:
 
 
 def for_country(stages: pd.DataFrame, iso3: str, year_from: int | None = None, year_to: int | None = None) -> pd.DataFrame:
-    """The stages of the chains in which some record concerns the country; with years, only chains with a stage in
-    them."""
+    """The stages of the chains that start with a record of the country (the commitment is the country's: a chain
+    of Uzbekistan's Tentative List entry is not Kazakhstan's although the joint nomination it leads to is); with
+    years, only chains with a stage in them."""
     if stages.empty:
         return stages
-    concerns = stages["countries"].fillna("").str.split(", ").map(lambda cs: iso3 in cs)
-    chains = set(stages.loc[concerns, "chain_id"])
+    first = stages.sort_values(["chain_id", "position"]).drop_duplicates("chain_id")
+    concerns = first["countries"].fillna("").str.split(", ").map(lambda cs: iso3 in cs)
+    chains = set(first.loc[concerns, "chain_id"])
     if year_from is not None or year_to is not None:
         years = stages["date"].str[:4].astype(int)
         inside = (years >= (year_from or 0)) & (years <= (year_to or 9999))

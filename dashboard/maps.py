@@ -114,6 +114,16 @@ def same_point(points: pd.DataFrame, lat: float, lon: float) -> pd.DataFrame:
 # ------------------------------------------------------------------------------------------- the view
 
 
+def sources_note(components: pd.DataFrame) -> str:
+    """Where the map's shapes and points come from; serial properties are said to be drawn at their components only
+    when the data holds components."""
+    serial = ("serial properties at each of their components in the region" if len(components) else
+              "a serial or transboundary property at its one representative point")
+    return ("Country outlines are generalised and imply no position on borders. Water: Natural Earth (public domain). "
+            "Cities are marked at their centre (GeoNames); World Heritage properties at the World Heritage Centre's "
+            f"representative point, {serial}.")
+
+
 def map_height(width: int) -> int:
     """560 px; on a narrow screen less, since the width then limits the zoom and more height would stay empty."""
     return HEIGHT if width >= NARROW else max(NARROW_MIN_HEIGHT, min(HEIGHT, round(width * 0.8)))

@@ -13,6 +13,7 @@ import sqlite3
 import unicodedata
 
 import pandas as pd
+from anyascii import anyascii
 
 from .filters import Options
 from .vocab import PLACE_KINDS, PUBLISHER_KINDS, REGISTER_LABELS, TABLE_LABELS, TYPE_KINDS, kind_label
@@ -23,16 +24,29 @@ WORD = re.compile(r"[\w\u0300-\u036f'’ʼ‘-]+")  # letters, digits and marks,
 
 def fts_query(text: str) -> str:
     """User text -> a safe FTS5 query: every word required, each as a quoted phrase of its parts with the last part
-    prefix-matched: 'glacier centre' -> '"glacier"* "centre"*'; "Chang'an" -> '"chang an"*' (the index splits a word at
+    prefix-matched: 'glacier centre' -> '"glacier"* AND "centre"*'; "Chang'an" -> '"chang an"*' (the index splits a word at
     its apostrophe, so the phrase keeps the parts together: "climate change and" does not match); "glaciol" matches
-    "glaciology". Diacritics are folded by the index's tokenizer on both sides."""
+    "glaciology". Diacritics are folded by the index's tokenizer on both sides. A word in another script (the
+    records are written in English) also matches its Latin transliteration (anyascii): 'Самарканд' ->
+    '("самарканд"* OR "Samarkand"*)'."""
     words = WORD.findall(unicodedata.normalize("NFC", text))[:12]
     phrases = []
     for word in words:
         parts = [p for p in re.findall(r"[^\W_]+", word) if p]
-        if parts:
-            phrases.append('"' + " ".join(parts) + '"*')
-    return " ".join(phrases)
+        if not parts:
+            continue
+        phrase = " ".join(parts)
+        latin = " ".join(re.findall(r"[A-Za-z0-9]+", anyascii(phrase)))
+        if latin and latin.lower() != _folded(phrase).lower():
+            phrases.append(f'("{phrase}"* OR "{latin}"*)')
+        else:
+            phrases.append(f'"{phrase}"*')
+    return " AND ".join(phrases)  # explicit: FTS5 takes no implicit AND next to a bracket
+
+
+def _folded(text: str) -> str:
+    """Without diacritics ('Köneürgenç' -> 'Koneurgenc'), as the index's tokenizer folds them."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _frame(conn: sqlite3.Connection, sql: str, params: dict | None = None) -> pd.DataFrame:

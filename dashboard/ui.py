@@ -20,7 +20,7 @@ import streamlit as st
 
 from . import commitments, export, queries, store
 from .cube import Cube
-from .filters import Filters, Options
+from .filters import MAX_TEXT_CHARS, Filters, Options
 from .vocab import EMPTY, ORIGINS, PLACE_KINDS, RECORD_TYPES, STATUSES, country_names, kind_label, readable_date
 
 STATE, NOTICES, SHOWN, WRITTEN = "filters", "filter_notices", "filter_notices_shown", "filter_query_written"
@@ -338,8 +338,8 @@ def sidebar_filters(options: Options) -> Filters:
                        key=WIDGETS["countries"], placeholder="All five countries", **sync)
         st.multiselect("Record kinds", list(options.kinds), format_func=lambda k: options.kinds[k], key=WIDGETS["kinds"],
                        placeholder="Meetings and partnerships", **sync)
-        st.text_input("Search titles and summaries", key=WIDGETS["text"], max_chars=200, placeholder="e.g. glacier, Silk Roads",
-                      **sync)
+        st.text_input("Search titles and summaries", key=WIDGETS["text"], placeholder="e.g. glacier, Silk Roads",
+                      **sync)  # no max_chars: the browser would drop a longer paste whole; it is shortened below
         if options.extracted:
             st.checkbox(f"Include {options.extracted:,} records extracted from press releases", key=WIDGETS["extracted"],
                         help="Found automatically in ingested press releases and not yet confirmed by a person; "
@@ -371,7 +371,10 @@ def _widget_values(f: Filters, options: Options) -> dict:
 def _from_widgets(options: Options) -> Filters:
     state = st.session_state
     year_from, year_to = state.get(WIDGETS["years"], (options.year_min, options.year_max))
-    text = " ".join(str(state.get(WIDGETS["text"], "")).split())[:200]
+    text = " ".join(str(state.get(WIDGETS["text"], "")).split())
+    if len(text) > MAX_TEXT_CHARS:
+        state[NOTICES] = [f"Shortened the search text to its first {MAX_TEXT_CHARS} characters."]
+        text = text[:MAX_TEXT_CHARS].strip()
     return Filters(year_from, year_to, tuple(state[WIDGETS["themes"]]), tuple(state[WIDGETS["countries"]]),
                    tuple(state[WIDGETS["kinds"]]), text, bool(state.get(WIDGETS["extracted"], True))).normalised(options)
 
@@ -495,7 +498,7 @@ COLUMNS = {
     "publisher": st.column_config.TextColumn("Publisher", help="who published the source"),
     "publisher_kind": st.column_config.TextColumn("Publisher kind", help="UNESCO, government, news agency …"),
     "title": st.column_config.TextColumn("Title", width="large"),
-    "name": st.column_config.TextColumn("Name", width="large"),
+    "name": st.column_config.TextColumn("Name"),
     "place": "Place",
     "countries": "Countries",
     "themes": "Themes",
@@ -531,12 +534,14 @@ COLUMNS = {
     # the Country page
     "publisher": st.column_config.TextColumn("Publisher", help="Who published the source page"),
     "body_label": "Body",
+    "established": "Established",
     "website": st.column_config.LinkColumn("Web site", display_text="open"),
     "office_label": "Office",
     "role": st.column_config.TextColumn("Role, as the source gives it", width="medium"),
     "start_date": "Since",
+    "until": "Until",
     "open_kind": "What is open",
-    "what": st.column_config.TextColumn("Commitment", width="large"),
+    "what": st.column_config.TextColumn("Commitment"),
     "since": "Open since",
     "open_for": "Open for",
     "due": "Term ends",

@@ -57,9 +57,7 @@ view = maps.centred_view(focus["lat"], focus["lon"]) if focus is not None else f
 event = st.pydeck_chart(maps.deck(points, outlines, layers, filters.countries, water, names, view),
                         height=height, on_select=_picked, selection_mode="single-object",
                         key="map" if focus_key is None else f"map_at_{focus_key}")  # a new focus clears the selection
-st.caption("Country outlines are generalised and imply no position on borders. Water: Natural Earth (public domain). "
-           "Cities are marked at their centre (GeoNames); World Heritage properties at the World Heritage Centre's "
-           "representative point, serial properties at each of their components in the region.")
+st.caption(maps.sources_note(components))
 
 if len(away):
     st.pills(f"Outside this view ({len(away)}): choose one to centre the map on it, again to come back",

@@ -7,7 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from dashboard import briefing, commitments, figures, queries, ui
-from dashboard.vocab import COUNTRY_COLOURS
+from dashboard.vocab import COUNTRY_COLOURS, readable_date
 
 ui.adopt_url_country()
 options, filters = ui.page("Country", "One country's cooperation with UNESCO. Every item links to its record's source "
@@ -21,7 +21,7 @@ on = chosen_day.isoformat()
 
 profile = ui.load(queries.country_profile, iso3)
 st.header(ui.md(name))
-member = (f"UNESCO member since **{ui.md(profile['unesco_member_since'])}** · [source]({ui.link(profile['source_url'])}) "
+member = (f"UNESCO member since **{ui.md(readable_date(profile['unesco_member_since']))}** · [source]({ui.link(profile['source_url'])}) "
           f"({ui.md(profile['publisher'])})" if profile and profile.get("unesco_member_since") else
           "UNESCO membership date not recorded.")
 st.markdown(member)
@@ -36,21 +36,19 @@ for row in (headline[:4], headline[4:]):
     for col, (label, value) in zip(st.columns(4), row):
         col.metric(label, value)
 
-left, right = st.columns(2)
-with left:
-    st.subheader("National Commission and Permanent Delegation")
-    bodies = profile["bodies"] if profile else None
-    if bodies is None or bodies.empty:
-        st.caption("Not recorded yet for this country.")
-    else:
-        ui.table(bodies[["body_label", "name", "established", "website", "source_url", "publisher"]])
-with right:
-    st.subheader(f"In office on {on}")
-    people = ui.load(queries.in_office, iso3, on)
-    if people.empty:
-        st.caption("No office holder with dates is recorded for this day.")
-    else:
-        ui.table(people[["office_label", "name", "role", "start_date", "until", "source_url", "publisher"]])
+st.subheader("National Commission and Permanent Delegation")
+bodies = profile["bodies"] if profile else None
+if bodies is None or bodies.empty:
+    st.caption("Not recorded yet for this country.")
+else:
+    ui.table(bodies[["body_label", "name", "established", "website", "source_url", "publisher"]])
+
+st.subheader(f"In office on {readable_date(on)}")
+people = ui.load(queries.in_office, iso3, on)
+if people.empty:
+    st.caption("No office holder with dates is recorded for this day.")
+else:
+    ui.table(people[["office_label", "name", "role", "start_date", "until", "source_url", "publisher"]])
 
 st.subheader("What is open")
 if open_items.empty:
@@ -71,7 +69,7 @@ st.subheader("UNESCO lists and governing bodies")
 counts = ui.load(queries.official_counts, iso3)
 groups = [g for g in commitments.REGISTER_LABELS if (on_list["group"] == g).any()]
 if not groups:
-    st.caption(f"No entry on UNESCO's lists is recorded for {ui.md(name)} on {on}.")
+    st.caption(f"No entry on UNESCO's lists is recorded for {ui.md(name)} on {readable_date(on)}.")
 for tab, group in zip(st.tabs([commitments.REGISTER_LABELS[g] for g in groups]) if groups else [], groups):
     with tab:
         part = on_list[on_list["group"] == group]
@@ -80,7 +78,8 @@ for tab, group in zip(st.tabs([commitments.REGISTER_LABELS[g] for g in groups]) 
             row = official.iloc[0]
             st.caption(f"{len(part)} recorded here; the official list gives {int(row['official_count'])} "
                        f"(as of {ui.md(row['as_of'])}, [source]({ui.link(row['source_url'])})).")
-        ui.table(part[["name", "date", "end_date", "in_danger", "danger_since", "source_url", "publisher"]])
+        danger = ["in_danger", "danger_since"] if group == "world_heritage" else []
+        ui.table(part[["name", "date", "end_date", *danger, "source_url", "publisher"]])
 
 st.subheader("Latest meetings")
 meeting_rids = ui.select(filters, "meeting")
@@ -88,7 +87,9 @@ meetings = ui.load(queries.latest_meetings, meeting_rids[-briefing.LATEST_MEETIN
 if meetings.empty:
     ui.empty_state("meetings")
 else:
-    st.caption(f"The {len(meetings)} most recent of {len(meeting_rids)} meetings matching the filters.")
+    st.caption(f"The {len(meetings)} most recent of {len(meeting_rids)} meetings matching the filters."
+               if len(meeting_rids) > len(meetings) else
+               f"{ui.count(len(meeting_rids), 'meeting')} match{'es' * (len(meeting_rids) == 1)} the filters.")
     ui.table(meetings[["date", "participants", "title", "place", "source_url", "publisher"]])
 
 themes_col, timeline_col = st.columns(2)

@@ -65,7 +65,7 @@ def test_file_name_slug_says_what_is_in_the_file():
 
 
 def test_fts_query_quotes_every_word():
-    assert queries.fts_query('glacier "centre" OR 1=1; --') == '"glacier"* "centre"* "OR"* "1"* "1"*'
+    assert queries.fts_query('glacier "centre" OR 1=1; --') == '"glacier"* AND "centre"* AND "OR"* AND "1"* AND "1"*'
     assert queries.fts_query("' -- ;") == ""
 
 

@@ -213,6 +213,14 @@ def test_what_is_open_on_a_date():
     assert "deal" not in set(commitments.open_items(CHAINS, "2020-07-01")["chain_id"])  # more than 24 months ahead
 
 
+def test_a_chain_is_the_country_s_whose_first_record_concerns_it():
+    chain = stages(("uzb-part", 1, "nomination", "Deserts (Uzbekistan's part)", "tentative", "partnership", "t", "2021",
+                    None, "u", "P", "UZB", None),
+                   ("uzb-part", 2, "nomination", "Deserts (Uzbekistan's part)", "inscribed", "partnership", "w", "2023",
+                    None, "u", "P", "KAZ, TKM, UZB", None))
+    assert commitments.for_country(chain, "KAZ").empty and len(commitments.for_country(chain, "UZB")) == 2
+
+
 def test_chains_of_a_country_and_in_a_year_range():
     assert set(commitments.for_country(CHAINS, "UZB")["chain_id"]) == {"later"}
     assert set(commitments.for_country(CHAINS, "KAZ", 2024, 2024)["chain_id"]) == {"visit"}

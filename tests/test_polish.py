@@ -8,7 +8,7 @@ import yaml
 from dashboard import figures, queries
 from dashboard.vocab import COUNTRY_COLOURS
 
-from .conftest import DATA
+from .conftest import DATA, ROOT
 
 TRICKY = 'State Park "Ancient Merv" & <b>Co</b>'
 
@@ -189,3 +189,25 @@ def test_the_cooccurrence_heatmap_numbers_each_pair_once():
     assert (text != "").sum() == 3 and sorted(text[text != ""]) == ["1", "1", "3"]  # 3 pairs, each once
     z = np.asarray(trace.z, dtype=float)[::-1]  # drawn top-down
     assert np.isnan(z[np.triu_indices(3)]).all() and not np.isnan(z[np.tril_indices(3, -1)]).any()  # above the diagonal: blank
+
+
+def test_a_search_in_cyrillic_also_finds_the_english_spelling():
+    search = _index(["Samarkand conference on tourism", "Bukhara crafts festival", "Khiva and Samarkand",
+                     "Статья о Самарканде"])
+    assert search("Самарканд") == [1, 3, 4]  # the transliteration, and the Cyrillic word itself (prefix)
+    assert search("Бухара") == [2]
+    assert search("Хива Самарканд") == [3]  # every word still required
+    assert search("Türkmenbaşy") == search("Turkmenbasy")  # Latin with diacritics is not doubled
+
+
+def test_a_long_paste_into_the_search_box_is_shortened_with_a_notice(monkeypatch, bundled_db):
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.filters import MAX_TEXT_CHARS
+
+    monkeypatch.setenv("COOPERATION_DB", str(bundled_db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
+    at.text_input(key="flt_text").set_value("Samarkand " * 50).run()
+    assert not at.exception
+    assert 0 < len(at.text_input(key="flt_text").value) <= MAX_TEXT_CHARS
+    assert any("Shortened the search text" in w.value for w in at.warning)
