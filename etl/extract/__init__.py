@@ -217,8 +217,8 @@ LIST_THEMES = 4  # a sentence naming this many themes is a list: each of its phr
 # 'Ministry of Culture', 'Art and Culture Development Foundation', 'министр образования') is not what the release is about
 ORGANISATION_HEAD = re.compile(
     r"\b(?:Ministry|Ministers?|Institute|Foundation|University|Office|Directors?-General|Director|Department|Agency|Commission|"
-    r"Fund|College|Faculty)\b|(?<![\w-])(?:[Мм]инистерств|[Мм]инистр|[Ии]нститут|[Фф]онд|[Уу]ниверситет|[Аа]гентств|[Кк]омисси|"
-    r"[Дд]иректор)\w*")
+    r"Fund|College|Faculty|Archives|Library)\b|(?<![\w-])(?:[Мм]инистерств|[Мм]инистр|[Ии]нститут|[Фф]онд|[Уу]ниверситет|[Аа]гентств|"
+    r"[Кк]омисси|[Дд]иректор|Национальн\w+\s+(?:архив|библиотек))\w*")
 ORGANISATION_RIGHT = re.compile(r"(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w'’-]*)*")
 ORGANISATION_RIGHT_RU = re.compile(r"(?:\s+(?!(?:и|в|на|по|с|о)(?![\w-]))[а-яё]+){1,3}(?:\s+и\s+[а-яё]+)?")
 CONNECTOR_WORDS = {"of", "for", "and", "the", "on"}
@@ -249,12 +249,27 @@ def _organisation_names(text: str) -> list[tuple[int, int]]:
 
 
 ORGANISATION_HINT = re.compile(r"Minist|Institut|Foundation|Universit|Office|Department|Director|Agency|Commission|Fund|College|"
-                               r"Faculty|инистр|нститут|онд|ниверситет|гентств|омисси|иректор")
+                               r"Faculty|Archives|Library|инистр|нститут|онд|ниверситет|гентств|омисси|иректор|Национальн")
 QUOTE = re.compile(r"[«“\"][^»”\"]{3,200}[»”\"]")
 
 
 def _theme_words(text: str) -> list[str]:
     return [ru_stem(w) if w[0] >= "а" else w.replace("’", "'") for w in THEME_WORD.findall(text.lower())]
+
+
+def _one_per_words(kept: list[tuple[int, str, int, str]]) -> list[tuple[int, str, int, str]]:
+    """Two phrases of one theme over the same words count once ('World Heritage List': 'world heritage' and 'heritage
+    list'; 'памятных дат' written in two forms): the longer one, then the first one, is kept."""
+    out: list[tuple[int, str, int, str]] = []
+    taken: dict[str, set[int]] = {}
+    for i, theme, points, phrase in sorted(kept, key=lambda k: (-k[3].count(" "), -k[2], k[0])):
+        positions = set(range(i, i + phrase.count(" ") + 1))
+        seen = taken.setdefault(theme, set())
+        if positions & seen:
+            continue
+        seen |= positions
+        out.append((i, theme, points, phrase))
+    return out
 
 
 def _sentence_themes(s: Sentence, ref: Reference) -> tuple[int, set[tuple[str, int, str]]]:
@@ -272,6 +287,8 @@ def _sentence_themes(s: Sentence, ref: Reference) -> tuple[int, set[tuple[str, i
     if ORGANISATION_HINT.search(s.text):
         quoted += _organisation_names(s.text)
     kept = [(i, t, p, ph) for i, t, p, ph in found if " " in ph or i not in covered]
+    if len(kept) > 1:
+        kept = _one_per_words(kept)
     listed = len({t for _, t, p, _ in kept if p == 2}) >= LIST_THEMES
     out = set()
     starts = [m.start() for m in THEME_WORD.finditer(lowered)] if quoted else []

@@ -40,7 +40,8 @@ INSCRIBE = re.compile(r"\b(inscri\w*|added to|entered|included in|listed|joined 
                       r"incorporated)\b|(?<![\w-])(?:включ\w*|внес\w*|внесен\w*|вош(?:ел|ла|ли)|призна\w*)(?![\w-])", re.I)
 NOMINATE = re.compile(r"\b(nominat\w*|nomination|Tentative List|candidacy|dossier)\b", re.I)
 ICH = re.compile(r"intangible (?:cultural )?heritage|Representative List", re.I)
-MEMORANDUM = re.compile(r"\b(memorandum of understanding|memorandum|agreement|action plan|roadmap|road map)\b", re.I)
+MEMORANDUM = re.compile(r"\b(memorandum of understanding|memorandum|agreement|action plan|roadmap|road map|aide-m[ée]moire)(?![\w-])",
+                        re.I)
 SIGN = re.compile(r"\b(sign\w*|conclu\w*|ratif\w*|adopt\w*|agreed (?:on|to|upon)|approv\w*|(?:agreed that [^.;]{0,60}?)?(?:prepare|draw up|"
                   r"drew up|drawn up|draft)\s+(?:an?|the)?\s*(?:\w+\s+){0,2}(?:action plan|roadmap|road map|memorandum|agreement))\b", re.I)
 GENERIC_NAMES = {"unesco", "united nations", "the united nations", "un", "general conference", "executive board", "security council",
@@ -131,6 +132,18 @@ BIOSPHERE_LIST = re.compile(r"((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?:(?:,
                             r"(?:UNESCO's\s+)?the\s+World Network of Biosphere Reserves)")
 NOT_ELEMENTS = {"the committee", "committee", "the list", "list", "unesco", "the element", "the representative list", "it", "they",
                 "the nomination", "the file", "the tradition", "this", "the decision", "the epic", "the art"}
+
+
+# 'the Five Continents medal', 'the Beruniy prize': a capitalised name before a lower-case medal, prize or award
+LOWER_PRIZE = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+)(medal|prize|award)\b")
+# 'a UNESCO academy for women's leadership': a proposed academy of UNESCO (not a centre)
+LOWER_ACADEMY = re.compile(r"\b((?:an?\s+)?UNESCO\s+(?:(?:regional|international)\s+)?academy\s+(?:for|of|on)\s+[a-z][^,.;()]{3,60}?)"
+                           r"(?=\s+(?:in|at|and|which|that|to|was|will|with)\s|[,.;()]|$)")
+# 'to seek UNESCO Global Geopark status for the Issyk-Kul area'
+GEOPARK_STATUS = re.compile(r"\b(?:UNESCO\s+)?Global\s+Geopark\s+status\s+for\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+# 'agreed to adopt and jointly implement a country programme': a programme of cooperation adopted or signed
+ADOPTED_PROGRAMME = re.compile(r"\b((?:country|cooperation|joint)\s+programme(?:\s+(?:of|for)\s+cooperation)?|programme of cooperation)"
+                               r"(?:\s+(?:for|of)\s+(\d{4}\s*[-–]\s*\d{4}))?\b", re.I)
 
 
 def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Reference, heritage_names: list[str],
@@ -285,6 +298,17 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 (year_here if kind in ("agreement", "resolution") else None))
         for m in RU_RESOLUTION_ON.finditer(sentence) if "резолюци" in lowered and RU_ADOPTED.search(sentence) else ():
             add(f"Резолюция {m.group(1)} {m.group(2)}", "resolution", year_at(m.end()) or year_here, exact=True)
+        rule = "russian-nested"
+        for m in RU_NESTED_PROGRAMME.finditer(sentence) if "еждународн" in sentence else ():
+            # 'конференция по Международному десятилетию действий «Вода ...»': the decade is a programme of its own
+            name = _ru_nominative(m.group(1)) + m.group(2)
+            key = key_words(fold(name))
+            if not any(p.kind in ("programme", "resolution") and (key in key_words(fold(p.name)) or key_words(fold(p.name)) in key)
+                       for p in found):
+                add(name, "resolution" if proclaimed and "резолюци" in lowered else "programme", year_at(m.end()), exact=True)
+        rule = "russian-centre"
+        for m in RU_PROPOSED_CENTRE.finditer(sentence) if "центр" in lowered else ():
+            add(_ru_nominative(m.group(1)) + m.group(2), "category_2_centre", year_at(m.end()), exact=True)
         rule = "biosphere-list"
         for name in _ru_reserve_list(sentence, ref) if "биосферн" in lowered else ():
             add(name, "biosphere_reserve", year_here, exact=True)
@@ -351,6 +375,28 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         name = re.sub(r"^(?:an?|the|this|that)\s+", "", name, flags=re.I)
         if len(name.split()) >= 2 and not any(fold(name) in fold(p.name) or fold(p.name) in fold(name) for p in found):
             add(name[0].upper() + name[1:], "event", year_at(m.end()) or year_here)
+    rule = "lower-prize"
+    for m in LOWER_PRIZE.finditer(sentence) if ("medal" in lowered or "prize" in lowered or "award" in lowered) else ():
+        name = _clean(m.group(1))
+        if len(name.split()) >= 2 and not any(fold(name) in fold(p.name) for p in found):
+            add(f"{name} {m.group(2)}", "other", year_at(m.end()), exact=True)
+    rule = "lower-academy"
+    for m in LOWER_ACADEMY.finditer(sentence) if "academy" in lowered and "UNESCO" in sentence else ():
+        add(re.sub(r"^an?\s+", "", m.group(1)), "other", year_at(m.end()))
+    rule = "geopark-status"
+    for m in GEOPARK_STATUS.finditer(sentence) if "eopark" in sentence else ():
+        add(f"{m.group(1)} geopark", "geopark", year_at(m.end()), exact=True)
+    rule = "adopted-programme"
+    if "programme" in lowered and SIGN.search(sentence):
+        for m in ADOPTED_PROGRAMME.finditer(sentence):
+            if not any(fold(m.group(1)) in fold(p.name) for p in found):
+                name = m.group(1)
+                add(name[0].upper() + name[1:], "programme", year_here or year_at(m.end()))
+    rule = "described-activity"
+    for m in DESCRIBED_ACTIVITY.finditer(sentence) if any(w in lowered for w in ACTIVITY_WORDS) else ():
+        name = m.group(1)
+        if not any(fold(name) in fold(p.name) or fold(p.name) in fold(name) for p in found):
+            add(name[0].upper() + name[1:], "event", year_at(m.end()) or year_here)
     rule = "membership"
     if ("member" in lowered or "joined" in lowered) and MEMBERSHIP.search(sentence):
         country = next((iso3 for iso3, _, _ in countries if iso3 in ("KAZ", "KGZ", "TJK", "TKM", "UZB")), focus)
@@ -365,7 +411,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 continue
             tail = re.match(r"\s+(on|of|for|between|in the field of|renewing|establishing|setting up|creating|to)\s+([^,;.]{3,120}?)"
                             r"(?=\s+(?:on|in)\s+\d|\s+(?:on|in)\s+(?:January|February|March|April|May|June|July|August|September|"
-                            r"October|November|December)\b|\s+and\s+[a-z]+ed\b|[,;.]|$)", sentence[match.end():])
+                            r"October|November|December)\b|\s+and\s+[a-z]+ed\b|\s+with\s+(?:the\s+)?[A-Z]|[,;.]|$)", sentence[match.end():])
             name = match.group(1) + (f" {tail.group(1)} {tail.group(2)}" if tail else "")
             add(name[0].upper() + name[1:], "agreement", year_here or year_at(match.end()))
     return found
@@ -395,6 +441,27 @@ RU_NOT_START = re.compile(r"(?:Сегодня|Вчера|Также|Ранее|�
 RU_NOMINATION = re.compile(r"(?i:номинаци\w*)\s+((?:[а-яё]+\s+){0,3}«[^»]{2,80}»|[А-ЯЁ][^,.;]{2,80}?)(?=[,.;]|\s+(?:которую|которая|который|в|на)\s|$)")
 RU_PROCLAIMED = re.compile(r"(?i:резолюци|провозгла|объяв)")
 RU_SIGN = re.compile(r"(?i:подписа|заключ|ратифиц|утверд|одобр|принял|приняла|приняли)")
+
+
+# 'по Международному десятилетию действий «Вода для устойчивого развития» 2018–2028' inside an event's name
+RU_NESTED_PROGRAMME = re.compile(r"(?<=\s)(?:по|в рамках|для)\s+(Международн\w+\s+(?:десятилети\w+|год\w*))((?:\s+(?!и\s)[а-яё]+){0,2}"
+                                 r"(?:\s+«[^»]{3,80}»)?(?:\s+\d{4}\s*[–-]\s*\d{4}(?:\s+год\w*)?)?)")
+# 'создание регионального центра по дошкольному образованию': a proposed regional or international centre
+RU_PROPOSED_CENTRE = re.compile(r"(?i:создани\w*|учреждени\w*|открыти\w*)\s+((?:регионально|международно)\w*\s+центр\w*)"
+                                r"(\s+(?:по|для)\s+[а-яё]+(?:\s+(?!и\s|в\s|на\s)[а-яё]+){0,3})")
+RU_NOMINATIVE = [(re.compile(r"^(\w+?)(?:ому|ого|ым|ом)\s+десятилети\w*$"), r"\1ое десятилетие"),
+                 (re.compile(r"^(\w+?)(?:ому|ого|ым|ом)\s+год\w*$"), r"\1ый год"),
+                 (re.compile(r"^(\w+?)(?:ого|ому|ым|ом)\s+центр\w*$"), r"\1ый центр")]
+
+
+def _ru_nominative(phrase: str) -> str:
+    """'Международному десятилетию' -> 'Международное десятилетие', 'регионального центра' -> 'Региональный центр'."""
+    phrase = re.sub(r"\s+", " ", phrase)
+    for pattern, replacement in RU_NOMINATIVE:
+        if pattern.match(phrase):
+            phrase = pattern.sub(replacement, phrase)
+            break
+    return phrase[0].upper() + phrase[1:]
 
 
 def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[tuple[str, str, int, int]]:
@@ -676,7 +743,7 @@ PARTNERSHIP_CUE = re.compile(r"inscri|added|entered|included|listed|joined|becam
                              r"program|initiative|resolution|cent|institute|forum|conference|summit|symposium|festival|biennale|"
                              r"congress|exhibition|workshop|memorand|agreement|action plan|road ?map|chair|day|list|reserve|"
                              r"signed|sign|adopt|approv|prepar|draw|drew|draft|conclu|ratif|expo|games|prize|award|medal|declaration|"
-                             r"charter|geopark|convention|decade|year")
+                             r"charter|geopark|convention|decade|year|aide-m|academy")
 SEAT_HINTS = ("elect", "sat on", "sits on", "serv", "seat", "term on", "member", "избра", "входит", "входил", "вош", "член")
 RU_EVENT_HINT = re.compile(r"семинар|конференци|форум|совещани|симпозиум|саммит|тренинг")
 SESSION_BEFORE = re.compile(r"(?:\bsession\s+of\s+(?:the\s+)?(?:UNESCO\s+)?|сесси\w*\s+)$", re.I)
@@ -741,6 +808,14 @@ DESCRIBED_EVENT = re.compile(r"\b((?i:an?|the)\s+(?:(?:first|second|third|new|in
                              r"\s+[^,.;()]{3,80}?)(?=\s+(?:to be held|held|in|at|which|that|will|was)\b|[,.;()]|$)"
                              r"|\b((?i:an?)\s+(?:forum|conference|summit|symposium|biennale))\s+(?:to be held|will be held|was held|held)\b"
                              r"[^,.;]{0,60}?\s+(to mark|on|dedicated to|devoted to|for)\s+([^,.;()]{3,80})")
+# 'its steppe route expedition crossed ...', 'a national seminar for museum curators was held': a described seminar,
+# workshop, round table or expedition (the modifiers say which one)
+ACTIVITY_WORDS = ("expedition", "seminar", "workshop", "webinar", "round table", "training course")
+DESCRIBED_ACTIVITY = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:(?!(?:same|previous|next|last|this|that|such|other|said)\b)"
+                                r"[a-z][\w-]+\s+){1,3}(?:expedition|seminar|workshop|webinar|round table|training course)s?"
+                                r"(?:\s+(?:on|for|of|in)\s+(?!\d)[^,.;()]{3,70}?)?)"
+                                r"(?=\s+(?:crossed|took place|to be held|was held|were held|held|will be held|in|at|on|which|that|will|was|"
+                                r"brought|gathered|opened|from|for)\b|[,.;()]|$)")
 HERITAGE_HINTS = ("inscri", "list", "intangible", "certificat", "nominat", "element", "memory of", "register", "список", "нематериальн",
                   "сертификат", "элемент", "реестр", "памят")
 HERITAGE_CONTEXT = re.compile(r"inscri|Representative List|Urgent Safeguarding|intangible|certificate|nominat|element|Memory of the World|"
@@ -805,7 +880,7 @@ HEAD_WORDS = {"Resolution", "resolution", "Decade", "Year", "Programme", "Progra
 
 LATIN_WORD = re.compile(r"[A-Za-z]+")
 LOWER_EVENT_HINT = re.compile(r"conference|forum|symposium|summit|festival")
-AGREEMENT_HINT = re.compile(r"memorand|agreement|action plan|road ?map")
+AGREEMENT_HINT = re.compile(r"memorand|agreement|action plan|road ?map|aide-m")
 WORD_REST = re.compile(r"[\w-]*")
 YEAR_CONVENTION = re.compile(r"(?:19|20)\d{2}\s+Convention\b")
 TRAILING_DATE = re.compile(r"\s+(?:on|in)\s+(?:\d{1,2}\s+)?(?:" + MONTH_WORD + r"\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d{2}$|\s+(?:on|in|and)\s+"
