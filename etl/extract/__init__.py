@@ -250,6 +250,13 @@ def _organisation_names(text: str) -> list[tuple[int, int]]:
 
 ORGANISATION_HINT = re.compile(r"Minist|Institut|Foundation|Universit|Office|Department|Director|Agency|Commission|Fund|College|"
                                r"Faculty|Archives|Library|инистр|нститут|онд|ниверситет|гентств|омисси|иректор|Национальн")
+COORDINATED = re.compile(r"(?<![\w-])(?:for|для)\s+(?:[\w'’-]+(?:\s+[\w'’-]+){0,2},\s+){1,6}[\w'’-]+(?:\s+[\w'’-]+){0,2},?\s+(?:and|и)\s+[\w'’-]+"
+                         r"(?:\s+[\w'’-]+){0,2}")
+# the topic in the name of an event ('the Organization of Islamic Cooperation Summit on Science and Technology', 'World
+# Conference on Early Childhood Care and Education'): the event's name, not what the release is about
+EVENT_NAME_HINT = re.compile(r"(?:Summit|Conference|Forum|Congress|Symposium|Festival) (?:on|of|for) ")
+EVENT_NAME = re.compile(r"\b(?:Summit|Conference|Forum|Congress|Symposium|Festival)\s+(?:on|of|for)\s+((?:the\s+)?[A-Z][\w'’-]*"
+                        r"(?:\s+(?:(?:of|for|the|on|and|in)\s+)*[A-Z][\w'’-]*)*)")
 QUOTE = re.compile(r"[«“\"][^»”\"]{3,200}[»”\"]")
 
 
@@ -286,12 +293,22 @@ def _sentence_themes(s: Sentence, ref: Reference) -> tuple[int, set[tuple[str, i
     quoted = [(q.start(), q.end()) for q in QUOTE.finditer(s.text)] if ("«" in s.text or "“" in s.text or '"' in s.text) else []
     if ORGANISATION_HINT.search(s.text):
         quoted += _organisation_names(s.text)
+    if EVENT_NAME_HINT.search(s.text):
+        quoted += [(m.start(1), m.end(1)) for m in EVENT_NAME.finditer(s.text)]
     kept = [(i, t, p, ph) for i, t, p, ph in found if " " in ph or i not in covered]
     if len(kept) > 1:
         kept = _one_per_words(kept)
-    listed = len({t for _, t, p, _ in kept if p == 2}) >= LIST_THEMES
+    strong = {t for _, t, p, _ in kept if p == 2}
+    listed = len(strong) >= LIST_THEMES
+    starts = [m.start() for m in THEME_WORD.finditer(lowered)] if quoted or (agenda == 1 and len(strong) >= 2) else []
+    if agenda == 1 and len(strong) >= 2 and not listed and ("," in s.text):
+        # 'the importance of UNESCO for peace, security and sustainable development': what something matters for, a list
+        # of three or more items in passing with two themes or more in it, each of its phrases a weak one (a list of what
+        # was discussed, or of the fields of the cooperation, still counts)
+        for m in COORDINATED.finditer(s.text):
+            if len({t for i, t, p, _ in kept if p == 2 and m.start() <= starts[i] < m.end()}) >= 2:
+                quoted.append((m.start(), m.end()))
     out = set()
-    starts = [m.start() for m in THEME_WORD.finditer(lowered)] if quoted else []
     for i, theme, points, phrase in kept:
         inside = bool(quoted) and any(a <= starts[i] < b for a, b in quoted)
         if points == 2 and not listed and not inside:
