@@ -49,7 +49,10 @@ GENERIC_NAMES = {"unesco", "united nations", "the united nations", "un", "genera
                  "global geopark", "unesco global geopark", "unesco global geoparks", "world network of biosphere reserves",
                  "united nations general assembly", "general assembly", "world heritage committee", "un general assembly",
                  "international year", "un year", "decade", "international decade", "the decade", "network", "agreement",
-                 "memorandum", "roadmap", "action plan", "year", "convention"}
+                 "memorandum", "roadmap", "action plan", "year", "convention",
+                 # other UN bodies named 'Programme', not a programme of the cooperation
+                 "united nations development programme", "un development programme", "united nations environment programme",
+                 "un environment programme", "world food programme"}
 TRIM_LEADING = re.compile(r"^(?:The|This|A|An|Its|Their|In|On|At|During|Under|As|By|For|With|UNESCO's|UNESCO)\s+")
 
 
@@ -134,6 +137,9 @@ NOT_ELEMENTS = {"the committee", "committee", "the list", "list", "unesco", "the
                 "the nomination", "the file", "the tradition", "this", "the decision", "the epic", "the art"}
 
 
+# a named agreement that is only its head: what follows in lower case ('between ...', 'on ...') is its name
+BARE_AGREEMENTS = {"memorandum of understanding", "memorandum", "agreement", "framework agreement", "cooperation agreement",
+                   "agreement on cooperation", "action plan", "roadmap", "road map"}
 # 'the Five Continents medal', 'the Beruniy prize': a capitalised name before a lower-case medal, prize or award
 LOWER_PRIZE = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+)(medal|prize|award)\b")
 # 'a UNESCO academy for women's leadership': a proposed academy of UNESCO (not a centre)
@@ -407,12 +413,18 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     named = [p for p in found if p.kind == "agreement"]
     if AGREEMENT_HINT.search(lowered) and SIGN.search(sentence):
         for match in MEMORANDUM.finditer(sentence):  # each agreement the sentence names, unless a named span already holds it
-            if named and any(s.start() <= match.start() < s.end() for s in spans if HEAD_ANY.search(s.group(0))):
-                continue
             tail = re.match(r"\s+(on|of|for|between|in the field of|renewing|establishing|setting up|creating|to)\s+([^,;.]{3,120}?)"
                             r"(?=\s+(?:on|in)\s+\d|\s+(?:on|in)\s+(?:January|February|March|April|May|June|July|August|September|"
-                            r"October|November|December)\b|\s+and\s+[a-z]+ed\b|\s+with\s+(?:the\s+)?[A-Z]|[,;.]|$)", sentence[match.end():])
+                            r"October|November|December)\b|\s+and\s+[a-z]+ed\b|\s+with\s+(?:the\s+)?[A-Z]|\s+(?:in the presence of|"
+                            r"during|at the|at a|at an)\s|[,;.]|$)", sentence[match.end():])
+            holder = next((s for s in spans if s.start() <= match.start() < s.end() and HEAD_ANY.search(s.group(0))), None) if named \
+                else None
+            bare = holder is not None and holder.end() == match.end() and fold(_clean(holder.group(0))) in BARE_AGREEMENTS
+            if holder is not None and not (bare and tail):
+                continue
             name = match.group(1) + (f" {tail.group(1)} {tail.group(2)}" if tail else "")
+            if bare:  # 'a Memorandum of Understanding between the Ministry ... and the UNESCO Office': the name goes on
+                found[:] = [p for p in found if not (p.kind == "agreement" and fold(p.name) == fold(_clean(holder.group(0))))]
             add(name[0].upper() + name[1:], "agreement", year_here or year_at(match.end()))
     return found
 
@@ -434,9 +446,11 @@ RU_HEAD_START = re.compile(r"(?i:конференци|форум|саммит|к
                            r"деклараци|харти|всемирн)")  # the first word of every head of RU_HEADS
 RU_WORD = re.compile(r"«[^»]{1,80}»|\d{4}\s*[–-]\s*\d{4}(?:\s+годы)?|[А-ЯЁа-яё][\w-]*|[A-Z][\w-]*|\d+(?:-?[а-я]{1,3})?")
 RU_END = re.compile(r"(?:который|которая|которое|которые|которую|что|а|но|в рамках|и|где|когда|после|перед|при|также|тоже|уже|"
-                    r"сегодня|вчера|впервые|единогласно|(?:пере)?избран\w{0,2}|принят\w{0,2}|включен\w{0,2}|внесен\w{0,2}|"
-                    r"назначен\w{0,2}|подписан\w{0,2}|утвержден\w{0,2}|провозглашен\w{0,2}|создан\w{0,2}|открыт\w{0,2}|"
+                    r"сегодня|вчера|впервые|единогласно|было|были|была|будет|будут|(?:пере)?избран\w{0,2}|принят\w{0,2}|включен\w{0,2}|"
+                    r"внесен\w{0,2}|назначен\w{0,2}|подписан\w{0,2}|утвержден\w{0,2}|провозглашен\w{0,2}|создан\w{0,2}|открыт\w{0,2}|"
                     r"проведен\w{0,2})$", re.I)
+
+RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ья|ое|ее|ье|ые|ие|ьи|ую|юю|ью|ого|его|ьего|ому|ему|ым|им|ых|их|ом|ем)$|^\d")
 RU_NOT_START = re.compile(r"(?:Сегодня|Вчера|Также|Ранее|Затем|Накануне|Теперь|Впервые|Кроме|Однако|Тогда|Здесь|Там)$")
 RU_NOMINATION = re.compile(r"(?i:номинаци\w*)\s+((?:[а-яё]+\s+){0,3}«[^»]{2,80}»|[А-ЯЁ][^,.;]{2,80}?)(?=[,.;]|\s+(?:которую|которая|который|в|на)\s|$)")
 RU_PROCLAIMED = re.compile(r"(?i:резолюци|провозгла|объяв)")
@@ -488,6 +502,10 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
                          and not re.search(r"(?:ый|ий|ой|ая|ое|ую|ом|ым|ем|ых|ого|его|ому|ему|ые|ие)$", words[start - 1].group(0))) and \
                     sentence[words[start - 1].end() : words[start].start()].strip() == "":
                 start -= 1
+            while start < k and (not re.match(r"[А-ЯЁA-Z«\d]", words[start].group(0)) or RU_NOT_START.match(words[start].group(0))
+                                 or (words[start].start() == 0 and not RU_ADJECTIVE.search(words[start].group(0))
+                                     and not words[start].group(0).isupper())):
+                start += 1  # 'Участники форума': a sentence's first word, capitalised only for that, is no part of a name
             while start < k and (not re.match(r"[А-ЯЁA-Z«\d]", words[start].group(0)) or RU_NOT_START.match(words[start].group(0))):
                 start += 1  # 'вручение Премии Беруни': the name starts at its first capital; 'Сегодня' starts none
             first = words[start].group(0)
@@ -500,6 +518,11 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
             while end + 1 < len(words) and end - k < 9:
                 gap = sentence[words[end].end() : words[end + 1].start()]
                 following = words[end + 1].group(0)
+                between = following == "и" and "между" in sentence[words[start].start() : words[end].end()] and \
+                    " и " not in sentence[sentence.find("между", words[start].start()) : words[end].end()]
+                if between:  # 'Меморандум ... между Министерством просвещения и ЮНЕСКО': both parties are in the name
+                    end += 1
+                    continue
                 if gap.strip() not in ("", "«", "»") or RU_END.match(following) or \
                         re.match(r"\w+(?:ил|ал|ял|ел|ыл)(?:а|и|о|ся|ась|ись)?$|\w+(?:ет|ют|ит|ят)$", following) or \
                         (following[0].isupper() and key_words(fold(following)) in (countries or {})) or \
@@ -674,7 +697,9 @@ def _place_in_name(name: str, ref: Reference):
 RU_GENERIC = {key_words(fold(n)) for n in ("Генеральная конференция", "Генеральная конференция ЮНЕСКО", "Исполнительный совет",
                                             "Исполнительный совет ЮНЕСКО", "Конференция", "Форум", "Программа", "Проект", "Совет", "План действий",
                                             "Меморандум", "Соглашение", "Дорожная карта", "Меморандум о взаимопонимании",
-                                            "Центр категории 2", "Центр категории II", "Центр под эгидой ЮНЕСКО")}
+                                            "Центр категории 2", "Центр категории II", "Центр под эгидой ЮНЕСКО",
+                                            "Программа развития ООН", "Программа ООН по окружающей среде",
+                                            "Всемирная продовольственная программа")}
 JOIN_NETWORK = re.compile(r"\b(?:joined|joins|join|joining|became|become|becomes|is now|admitted|entered|enters|designated|"
                           r"included|member of|part of)\b|(?<![\w-])(?:вош(?:ел|ла|ли|ел)|вступи\w*|включ\w*|принят\w*|стал\w*)"
                           r"(?![\w-])", re.I)
@@ -997,7 +1022,8 @@ def _inscribed_elements(sentence: str) -> list[tuple[str, int]]:
     'the certificate for X, which', 'includes X, inscribed in 2009'."""
     out = []
     for verb in INSCRIBED_VERB.finditer(sentence):
-        clause = re.split(r"[.;:]\s+|\swhile\s|,\s+and\s+", sentence[: verb.start()])[-1].strip().rstrip(",")
+        clause = re.split(r"[.;:]\s+|\swhile\s|,\s+and\s+|\s(?:confirming|certifying|stating|announcing|noting)\s+that\s",
+                          sentence[: verb.start()])[-1].strip().rstrip(",")
         clause = _without_apposition(_first_capital(clause))
         if re.match(r"(?:The|This|That|A|An|Its)\s+[a-z]", clause):
             if not re.search(r"\s(?:of|by)\s+[A-Z]", clause):
