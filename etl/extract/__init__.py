@@ -252,6 +252,12 @@ ORGANISATION_HINT = re.compile(r"Minist|Institut|Foundation|Universit|Office|Dep
                                r"Faculty|Archives|Library|инистр|нститут|онд|ниверситет|гентств|омисси|иректор|Национальн")
 COORDINATED = re.compile(r"(?<![\w-])(?:for|для)\s+(?:[\w'’-]+(?:\s+[\w'’-]+){0,2},\s+){1,6}[\w'’-]+(?:\s+[\w'’-]+){0,2},?\s+(?:and|и)\s+[\w'’-]+"
                          r"(?:\s+[\w'’-]+){0,2}")
+# where the people taking part came from ('About 40 specialists from the Ministry of Culture, the State Library and several
+# universities took part'): who they are, not what the release is about
+CAME_FROM = re.compile(r"\b(?:specialists|experts|representatives|participants|staff|officials|delegates|people|professionals)\s+"
+                       r"(?:[a-z]+\s+){0,2}from\s+([^.;:]{3,240}?)(?=\s+(?:took part|attended|participated|joined|were|came|gathered|"
+                       r"met|discussed|learned|shared)\b|[.;:]|$)|(?<![\w-])(?:специалист|эксперт|представител|участник|сотрудник)\w*\s+"
+                       r"из\s+([^.;:]{3,240}?)(?=\s+(?:приняли|приняло|участвовали|собрались|обсудили)(?![\w-])|[.;:]|$)")
 # the topic in the name of an event ('the Organization of Islamic Cooperation Summit on Science and Technology', 'World
 # Conference on Early Childhood Care and Education'): the event's name, not what the release is about
 EVENT_NAME_HINT = re.compile(r"(?:Summit|Conference|Forum|Congress|Symposium|Festival) (?:on|of|for) ")
@@ -295,6 +301,8 @@ def _sentence_themes(s: Sentence, ref: Reference) -> tuple[int, set[tuple[str, i
         quoted += _organisation_names(s.text)
     if EVENT_NAME_HINT.search(s.text):
         quoted += [(m.start(1), m.end(1)) for m in EVENT_NAME.finditer(s.text)]
+    if " from " in s.text or " из " in s.text:
+        quoted += [m.span(1) if m.group(1) else m.span(2) for m in CAME_FROM.finditer(s.text)]
     kept = [(i, t, p, ph) for i, t, p, ph in found if " " in ph or i not in covered]
     if len(kept) > 1:
         kept = _one_per_words(kept)
@@ -458,8 +466,13 @@ def extract(document: Document, ref: Reference) -> Extraction:
         mentions = people.in_sentence(s, day, countries)
         person_spans = [(m.start, m.end) for m in mentions if not m.by_role]
         places = find_places(s.text, ref, person_spans, words)
-        for place, _, _ in places:
+        for place, start, end in places:
             seen_places.setdefault(place.name, (place, s))
+            if place.kind == "field_office":  # 'UNESCO Tehran Cluster Office', 'UNESCO Office in Tashkent': the city too
+                for word in re.findall(r"[A-Z][\w-]+", s.text[start:end]):
+                    city = ref.places.get(fold(word))
+                    if city is not None and city.kind == "city":
+                        seen_places.setdefault(city.name, (city, s))
         heritage_list = _heritage_list(s.text) or heritage_list
         heritage = [p.name for p, _, _ in places if p.kind == "world_heritage_site"]
         if not heritage and previous_heritage and "inscri" in s.text and HERITAGE_ANAPHOR.search(s.text):

@@ -836,11 +836,12 @@ DESCRIBED_EVENT = re.compile(r"\b((?i:an?|the)\s+(?:(?:first|second|third|new|in
 # 'its steppe route expedition crossed ...', 'a national seminar for museum curators was held': a described seminar,
 # workshop, round table or expedition (the modifiers say which one)
 ACTIVITY_WORDS = ("expedition", "seminar", "workshop", "webinar", "round table", "training course")
-DESCRIBED_ACTIVITY = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:(?!(?:same|previous|next|last|this|that|such|other|said)\b)"
-                                r"[a-z][\w-]+\s+){1,3}(?:expedition|seminar|workshop|webinar|round table|training course)s?"
+DESCRIBED_ACTIVITY = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:(?:(?!(?:same|previous|next|last|this|that|such|other|said|"
+                                r"day|days|end|part|opening|close)\b)[a-z][\w-]+|[A-Z][\w-]*(?:\s+(?:of the|of|for|and)\s+[A-Z][\w-]*)*)\s+){1,4}"
+                                r"(?:expedition|seminar|workshop|webinar|round table|training course)s?"
                                 r"(?:\s+(?:on|for|of|in)\s+(?!\d)[^,.;()]{3,70}?)?)"
-                                r"(?=\s+(?:crossed|took place|to be held|was held|were held|held|will be held|in|at|on|which|that|will|was|"
-                                r"brought|gathered|opened|from|for)\b|[,.;()]|$)")
+                                r"(?=\s+(?:crossed|took place|to be held|was held|were held|held|will be held|in|at|on|online|which|that|will|"
+                                r"was|brought|gathered|opened|from|for)\b|[,.;()]|$)")
 HERITAGE_HINTS = ("inscri", "list", "intangible", "certificat", "nominat", "element", "memory of", "register", "список", "нематериальн",
                   "сертификат", "элемент", "реестр", "памят")
 HERITAGE_CONTEXT = re.compile(r"inscri|Representative List|Urgent Safeguarding|intangible|certificate|nominat|element|Memory of the World|"
