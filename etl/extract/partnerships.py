@@ -388,7 +388,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             add(f"{name} {m.group(2)}", "other", year_at(m.end()), exact=True)
     rule = "lower-academy"
     for m in LOWER_ACADEMY.finditer(sentence) if "academy" in lowered and "UNESCO" in sentence else ():
-        add(re.sub(r"^an?\s+", "", m.group(1)), "other", year_at(m.end()))
+        add(re.sub(r"^an?\s+", "", m.group(1)), "other", year_at(m.end()), exact=True)
     rule = "geopark-status"
     for m in GEOPARK_STATUS.finditer(sentence) if "eopark" in sentence else ():
         add(f"{m.group(1)} geopark", "geopark", year_at(m.end()), exact=True)
