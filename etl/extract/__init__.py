@@ -252,6 +252,9 @@ ORGANISATION_HINT = re.compile(r"Minist|Institut|Foundation|Universit|Office|Dep
                                r"Faculty|Archives|Library|инистр|нститут|онд|ниверситет|гентств|омисси|иректор|Национальн")
 COORDINATED = re.compile(r"(?<![\w-])(?:for|для)\s+(?:[\w'’-]+(?:\s+[\w'’-]+){0,2},\s+){1,6}[\w'’-]+(?:\s+[\w'’-]+){0,2},?\s+(?:and|и)\s+[\w'’-]+"
                          r"(?:\s+[\w'’-]+){0,2}")
+# a designation whose definition names the theme: 'biosphere reserves reconcile conservation with sustainable development',
+# 'Биосферные резерваты призваны сочетать ... с устойчивым развитием' describes what a reserve or geopark is, in passing
+DEFINED_BY = {"sustainable_development": ("biosphere reserve", "биосферн", "geopark", "геопарк")}
 # where the people taking part came from ('About 40 specialists from the Ministry of Culture, the State Library and several
 # universities took part'): who they are, not what the release is about
 CAME_FROM = re.compile(r"\b(?:specialists|experts|representatives|participants|staff|officials|delegates|people|professionals)\s+"
@@ -317,9 +320,10 @@ def _sentence_themes(s: Sentence, ref: Reference) -> tuple[int, set[tuple[str, i
             if len({t for i, t, p, _ in kept if p == 2 and m.start() <= starts[i] < m.end()}) >= 2:
                 quoted.append((m.start(), m.end()))
     out = set()
+    defined = {theme for theme, words in DEFINED_BY.items() if any(w in lowered for w in words)}
     for i, theme, points, phrase in kept:
         inside = bool(quoted) and any(a <= starts[i] < b for a, b in quoted)
-        if points == 2 and not listed and not inside:
+        if points == 2 and not listed and not inside and theme not in defined:
             points = PHRASE_POINTS if " " in phrase else WORD_POINTS
         else:
             points = WEAK_POINTS if points == 2 else points
