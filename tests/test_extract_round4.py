@@ -176,3 +176,22 @@ def test_russian_first_word_of_a_sentence_is_no_part_of_a_name(ref):
 def test_russian_memorandum_between_two_parties(ref):
     out = run(ref, "В ходе встречи был подписан Меморандум о взаимопонимании между Министерством просвещения и ЮНЕСКО.")
     assert ("agreement", "Меморандум о взаимопонимании между Министерством просвещения и ЮНЕСКО") in kinds(out)
+
+
+def test_russian_city_after_a_name_is_not_part_of_it(ref):
+    out = run(ref, "Стороны обсудили подготовку к 43-й сессии Генеральной конференции ЮНЕСКО в Самарканде.")
+    assert kinds(out) == {("event", "43-я сессия Генеральной конференции ЮНЕСКО")}  # no second 'конференции ... в Самарканде'
+
+
+def test_russian_quoted_element_is_the_name_of_an_inscription(ref):
+    out = run(ref, "На 19-й сессии Межправительственного комитета в Асунсьоне элемент «Беташар» был включен в Репрезентативный "
+                   "список нематериального культурного наследия.")
+    assert ("intangible_heritage_inscription", "Беташар") in kinds(out)
+
+
+def test_russian_action_plan_keeps_its_years_and_a_prepared_plan_counts(ref):
+    out = run(ref, "Стороны договорились разработать план действий на 2025–2027 годы.")
+    assert ("agreement", "План действий на 2025–2027 годы") in kinds(out)
+    # a programme's term is not part of the programme's name (a seat on its council for 2021–2025)
+    out = run(ref, "Казахстан избран в Межправительственный совет Международной программы развития коммуникации на 2021–2025 годы.")
+    assert not any(k == "programme" for k, _ in kinds(out))

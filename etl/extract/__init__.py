@@ -311,8 +311,9 @@ def _sentence_themes(s: Sentence, ref: Reference) -> tuple[int, set[tuple[str, i
         kept = _one_per_words(kept)
     strong = {t for _, t, p, _ in kept if p == 2}
     listed = len(strong) >= LIST_THEMES
-    starts = [m.start() for m in THEME_WORD.finditer(lowered)] if quoted or (agenda == 1 and len(strong) >= 2) else []
-    if agenda == 1 and len(strong) >= 2 and not listed and ("," in s.text):
+    starts = [m.start() for m in THEME_WORD.finditer(lowered)] if quoted or (agenda == 1 and len(strong) >= 2 and "," in s.text) \
+        else []
+    if agenda == 1 and len(strong) >= 2 and not listed and "," in s.text and ("for " in s.text or "для " in s.text):
         # 'the importance of UNESCO for peace, security and sustainable development': what something matters for, a list
         # of three or more items in passing with two themes or more in it, each of its phrases a weak one (a list of what
         # was discussed, or of the fields of the cooperation, still counts)
@@ -320,7 +321,7 @@ def _sentence_themes(s: Sentence, ref: Reference) -> tuple[int, set[tuple[str, i
             if len({t for i, t, p, _ in kept if p == 2 and m.start() <= starts[i] < m.end()}) >= 2:
                 quoted.append((m.start(), m.end()))
     out = set()
-    defined = {theme for theme, words in DEFINED_BY.items() if any(w in lowered for w in words)}
+    defined = {theme for theme, words in DEFINED_BY.items() if theme in strong and any(w in lowered for w in words)}
     for i, theme, points, phrase in kept:
         inside = bool(quoted) and any(a <= starts[i] < b for a, b in quoted)
         if points == 2 and not listed and not inside and theme not in defined:

@@ -396,7 +396,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     if "programme" in lowered and SIGN.search(sentence):
         for m in ADOPTED_PROGRAMME.finditer(sentence):
             if not any(fold(m.group(1)) in fold(p.name) for p in found):
-                name = m.group(1)
+                name = m.group(0)  # with its years: 'cooperation programme for 2022-2026'
                 add(name[0].upper() + name[1:], "programme", year_here or year_at(m.end()))
     rule = "described-activity"
     for m in DESCRIBED_ACTIVITY.finditer(sentence) if any(w in lowered for w in ACTIVITY_WORDS) else ():
@@ -454,7 +454,7 @@ RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ья|ое|ее|ье|ые
 RU_NOT_START = re.compile(r"(?:Сегодня|Вчера|Также|Ранее|Затем|Накануне|Теперь|Впервые|Кроме|Однако|Тогда|Здесь|Там)$")
 RU_NOMINATION = re.compile(r"(?i:номинаци\w*)\s+((?:[а-яё]+\s+){0,3}«[^»]{2,80}»|[А-ЯЁ][^,.;]{2,80}?)(?=[,.;]|\s+(?:которую|которая|который|в|на)\s|$)")
 RU_PROCLAIMED = re.compile(r"(?i:резолюци|провозгла|объяв)")
-RU_SIGN = re.compile(r"(?i:подписа|заключ|ратифиц|утверд|одобр|принял|приняла|приняли)")
+RU_SIGN = re.compile(r"(?i:подписа|заключ|ратифиц|утверд|одобр|принял|приняла|приняли|разработ|подготов)")
 
 
 # 'по Международному десятилетию действий «Вода для устойчивого развития» 2018–2028' inside an event's name
@@ -523,6 +523,10 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
                 if between:  # 'Меморандум ... между Министерством просвещения и ЮНЕСКО': both parties are in the name
                     end += 1
                     continue
+                if kind == "agreement" and following == "на" and end + 2 < len(words) and \
+                        re.match(r"\d{4}\s*[–-]\s*\d{4}", words[end + 2].group(0)):
+                    end += 2  # 'план действий на 2025–2027 годы': the years are part of a plan's name
+                    break
                 if gap.strip() not in ("", "«", "»") or RU_END.match(following) or \
                         re.match(r"\w+(?:ил|ал|ял|ел|ыл)(?:а|и|о|ся|ась|ись)?$|\w+(?:ет|ют|ит|ят)$", following) or \
                         (following[0].isupper() and key_words(fold(following)) in (countries or {})) or \
@@ -535,6 +539,9 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
             if any(s0 < span[1] and span[0] < e0 for s0, e0 in taken):
                 break
             name = sentence[span[0] : span[1]]
+            located = re.search(r"\s+(?:в|во|на)\s+[А-ЯЁ][\w-]*$", name)
+            if located and kind != "category_2_centre":  # 'конференции ЮНЕСКО в Самарканде': the city is where, not the name
+                name = name[: located.start()]
             if start == end and start == 0:
                 break  # 'Конференция ...' at the start of a sentence: the word alone is no name
             name = name[0].upper() + name[1:]
@@ -601,6 +608,9 @@ def find_ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, 
             continue
         while RU_LEAD_ADVERBIAL.match(name):
             name = RU_LEAD_ADVERBIAL.sub("", name, count=1)
+        quoted = re.search(r"(?i:элемент\w*|объект\w*)?\s*«([^»]{2,150})»$", name)
+        if quoted and quoted.start() > 0:  # 'На 19-й сессии ... элемент «Беташар» был включен': the element, not the clause
+            name = quoted.group(1)
         if kind is None or len(name) < 3 or any(name in n for n, _, _ in out):
             continue
         place = ref.places.get(key_words(fold(name)))
@@ -699,7 +709,8 @@ RU_GENERIC = {key_words(fold(n)) for n in ("Генеральная конфер�
                                             "Меморандум", "Соглашение", "Дорожная карта", "Меморандум о взаимопонимании",
                                             "Центр категории 2", "Центр категории II", "Центр под эгидой ЮНЕСКО",
                                             "Программа развития ООН", "Программа ООН по окружающей среде",
-                                            "Всемирная продовольственная программа")}
+                                            "Всемирная продовольственная программа", "Центр категории 2 под эгидой ЮНЕСКО",
+                                            "Центр категории II под эгидой ЮНЕСКО")}
 JOIN_NETWORK = re.compile(r"\b(?:joined|joins|join|joining|became|become|becomes|is now|admitted|entered|enters|designated|"
                           r"included|member of|part of)\b|(?<![\w-])(?:вош(?:ел|ла|ли|ел)|вступи\w*|включ\w*|принят\w*|стал\w*)"
                           r"(?![\w-])", re.I)
