@@ -195,3 +195,8 @@ def test_russian_action_plan_keeps_its_years_and_a_prepared_plan_counts(ref):
     # a programme's term is not part of the programme's name (a seat on its council for 2021–2025)
     out = run(ref, "Казахстан избран в Межправительственный совет Международной программы развития коммуникации на 2021–2025 годы.")
     assert not any(k == "programme" for k, _ in kinds(out))
+
+
+def test_russian_word_for_sites_is_no_inscribed_site(ref):
+    out = run(ref, "Стороны обсудили вопросы включения объектов в Список всемирного наследия.")
+    assert not any(k == "world_heritage_inscription" for k, _ in kinds(out))

@@ -588,6 +588,9 @@ def _clause_before(sentence: str, end: int) -> str:
     return text[i:].strip()
 
 
+RU_NOT_ELEMENT = re.compile(r"(?i:(?:новых\s+|других\s+|этих\s+|двух\s+|трех\s+)?(?:объект|элемент|номинаци|памятник|досье|сайт)\w*)$")
+
+
 def find_ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, int]]:
     """'о включении Ортеке в Репрезентативный список ...', '... трех элементов: A, B, а также C' -> (name, kind, end)."""
     out = []
@@ -624,6 +627,8 @@ def find_ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, 
         if len(parts) > 1 and all(key_words(fold(p)) in ref.places for p in parts):
             names = parts  # 'Бурабая и Маркаколя': two reserves
         for name in names:
+            if RU_NOT_ELEMENT.match(name.strip()):
+                continue  # 'включения объектов в Список': the word for a site, not a site
             place = ref.places.get(key_words(fold(name)))
             out.append((place.name if place is not None else name[0].upper() + name[1:], kind, m.end()))
     if RU_LISTS[0][0].search(sentence):
