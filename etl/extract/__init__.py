@@ -308,7 +308,9 @@ def _sentence_themes(s: Sentence, ref: Reference) -> tuple[int, set[tuple[str, i
         quoted += [m.span(1) if m.group(1) else m.span(2) for m in CAME_FROM.finditer(s.text)]
     kept = [(i, t, p, ph) for i, t, p, ph in found if " " in ph or i not in covered]
     if len(kept) > 1:
-        kept = _one_per_words(kept)
+        multi = [k[1] for k in kept if " " in k[3]]
+        if len(multi) > 1 and len(set(multi)) < len(multi):  # two phrases of several words of one theme
+            kept = _one_per_words(kept)
     strong = {t for _, t, p, _ in kept if p == 2}
     listed = len(strong) >= LIST_THEMES
     starts = [m.start() for m in THEME_WORD.finditer(lowered)] if quoted or (agenda == 1 and len(strong) >= 2 and "," in s.text) \
