@@ -121,8 +121,11 @@ def test_the_briefing_links_each_publisher_to_the_page_it_cites_and_reads_like_p
     assert not iso, "dates read as words, not ISO"
     for page in reader.pages[:-1]:  # no page ends on a heading (a page of charts has its heading as only text)
         lines = [line.strip() for line in page.extract_text().splitlines() if line.strip()]
-        assert len(lines) == 1 or lines[-1] not in {"Sources", "Charts", "What is open", "Latest meetings", "People in office",
-                                    "Registers and governing bodies", "Commitments and outcomes", "How to cite"}
+        # the charts are images, not text: "Charts" may be the last text of a page that draws its charts below it
+        charts_below = lines[-1:] == ["Charts"] and bool(page["/Resources"].get("/XObject"))
+        assert len(lines) == 1 or charts_below or lines[-1] not in {
+            "Sources", "Charts", "What is open", "Latest meetings", "People in office", "Registers and governing bodies",
+            "Commitments and outcomes", "How to cite"}
 
 
 @pytest.fixture(scope="module")

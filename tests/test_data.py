@@ -123,6 +123,22 @@ def test_every_heritage_site_and_reserve_has_its_record_and_an_honest_point(bund
                         "AND lat IS NOT NULL AND coord_precision <> 'site'").fetchone() == (0,)
 
 
+def test_every_site_point_and_component_point_is_published_by_unesco(bundled_db):
+    """A heritage site's or reserve's point comes from a UNESCO page: the page cited for its coordinates when there
+    is one (places.csv `sources`: coordinates=URL), otherwise its own source; a component's from its source."""
+    conn = sqlite3.connect(bundled_db)
+    points = conn.execute(
+        "SELECT pl.id, coalesce((SELECT pb.kind FROM sources s JOIN publishers pb ON pb.id = s.publisher_id "
+        "WHERE s.record_table = 'places' AND s.record_id = pl.id AND s.position > 0 AND ', ' || s.supports || ',' "
+        "LIKE '%, coordinates,%'), own.kind) FROM places pl JOIN publishers own ON own.id = pl.publisher_id "
+        "WHERE pl.kind IN ('world_heritage_site', 'biosphere_reserve') AND pl.lat IS NOT NULL").fetchall()
+    assert len(points) >= 20
+    assert [p for p in points if p[1] != "unesco"] == []
+    parts = conn.execute("SELECT c.id, pb.kind, c.coord_precision FROM place_components c "
+                         "JOIN publishers pb ON pb.id = c.publisher_id").fetchall()
+    assert parts and [p for p in parts if p[1:] != ("unesco", "site")] == []
+
+
 def test_every_register_reaches_its_official_count_or_says_what_is_missing(bundled_db):
     conn = sqlite3.connect(bundled_db)
     counted = conn.execute("SELECT register, country_iso3, official_count, recorded FROM register_completeness").fetchall()

@@ -93,7 +93,7 @@ def test_list_gives_every_pending_fact_with_its_release_evidence_and_likely_dupl
     assert (meeting["date"], meeting["title"]) == ("2021-04", "Sadyr Japarov meets Audrey Azoulay")
     assert meeting["release_url"] == "https://example.org/press/06-zhaparov-azoulay-video"
     assert "video conference" in meeting["evidence"]
-    issyk_kul = fact(args, "partnership", "Issyk-Kul")
+    issyk_kul = fact(args, "partnership", "Issyk-Kul Biosphere")
     twin = sqlite3.connect(db).execute("SELECT name, kind, origin FROM partnerships WHERE id = ?", [issyk_kul["duplicate"]]).fetchone()
     assert "Issyk-Kul" in twin[0] and twin[1:] == ("biosphere_reserve", "curated")
     assert [f["confidence"] for f in listed] == sorted((f["confidence"] for f in listed), reverse=True)  # one release
@@ -139,7 +139,7 @@ def test_accept_writes_one_record_into_the_right_file_keeping_every_other_byte(s
 
 def test_merge_adds_the_release_as_a_further_source_of_the_curated_twin(setting):
     data, db, args = setting
-    issyk_kul = fact(args, "partnership", "Issyk-Kul")
+    issyk_kul = fact(args, "partnership", "Issyk-Kul Biosphere")
     twin = issyk_kul["duplicate"]
     rel, _ = review._record_file(data, "partnerships", twin)
     files = snapshot(data)
@@ -211,7 +211,7 @@ def test_every_refused_decision_is_one_line_exit_1_and_changes_nothing(setting, 
     data, db, args = setting
     listed = facts(args)
     meeting = next(f["id"] for f in listed if f["type"] == "meeting")
-    partnership, twin = next((f["id"], f["duplicate"]) for f in listed if "Issyk-Kul" in f["title"])
+    partnership, twin = next((f["id"], f["duplicate"]) for f in listed if "Issyk-Kul Biosphere" in f["title"])
     decided = next(f["id"] for f in listed if "membership of UNESCO" in f["title"])
     if "{decided}" in arguments:
         assert run("reject", decided, "--reason", "Recorded already", *args).exit_code == 0

@@ -217,8 +217,8 @@ LIST_THEMES = 4  # a sentence naming this many themes is a list: each of its phr
 # 'Ministry of Culture', 'Art and Culture Development Foundation', 'министр образования') is not what the release is about
 ORGANISATION_HEAD = re.compile(
     r"\b(?:Ministry|Ministers?|Institute|Foundation|University|Office|Directors?-General|Director|Department|Agency|Commission|"
-    r"Fund|College|Faculty)\b|(?<![\w-])(?:[Мм]инистерств|[Мм]инистр|[Ии]нститут|[Фф]онд|[Уу]ниверситет|[Аа]гентств|[Кк]омисси|"
-    r"[Дд]иректор)\w*")
+    r"Fund|College|Faculty|Archives|Library)\b|(?<![\w-])(?:[Мм]инистерств|[Мм]инистр|[Ии]нститут|[Фф]онд|[Уу]ниверситет|[Аа]гентств|"
+    r"[Кк]омисси|[Дд]иректор|Национальн\w+\s+(?:архив|библиотек))\w*")
 ORGANISATION_RIGHT = re.compile(r"(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w'’-]*)*")
 ORGANISATION_RIGHT_RU = re.compile(r"(?:\s+(?!(?:и|в|на|по|с|о)(?![\w-]))[а-яё]+){1,3}(?:\s+и\s+[а-яё]+)?")
 CONNECTOR_WORDS = {"of", "for", "and", "the", "on"}
@@ -249,12 +249,43 @@ def _organisation_names(text: str) -> list[tuple[int, int]]:
 
 
 ORGANISATION_HINT = re.compile(r"Minist|Institut|Foundation|Universit|Office|Department|Director|Agency|Commission|Fund|College|"
-                               r"Faculty|инистр|нститут|онд|ниверситет|гентств|омисси|иректор")
+                               r"Faculty|Archives|Library|инистр|нститут|онд|ниверситет|гентств|омисси|иректор|Национальн")
+COORDINATED = re.compile(r"(?<![\w-])(?:for|для)\s+(?:[\w'’-]+(?:\s+[\w'’-]+){0,2},\s+){1,6}[\w'’-]+(?:\s+[\w'’-]+){0,2},?\s+(?:and|и)\s+[\w'’-]+"
+                         r"(?:\s+[\w'’-]+){0,2}")
+# a designation whose definition names the theme: 'biosphere reserves reconcile conservation with sustainable development',
+# 'Биосферные резерваты призваны сочетать ... с устойчивым развитием' describes what a reserve or geopark is, in passing
+DEFINED_BY = {"sustainable_development": ("biosphere reserve", "биосферн", "geopark", "геопарк")}
+# where the people taking part came from ('About 40 specialists from the Ministry of Culture, the State Library and several
+# universities took part'): who they are, not what the release is about
+CAME_FROM = re.compile(r"\b(?:specialists|experts|representatives|participants|staff|officials|delegates|people|professionals)\s+"
+                       r"(?:[a-z]+\s+){0,2}from\s+([^.;:]{3,240}?)(?=\s+(?:took part|attended|participated|joined|were|came|gathered|"
+                       r"met|discussed|learned|shared)\b|[.;:]|$)|(?<![\w-])(?:специалист|эксперт|представител|участник|сотрудник)\w*\s+"
+                       r"из\s+([^.;:]{3,240}?)(?=\s+(?:приняли|приняло|участвовали|собрались|обсудили)(?![\w-])|[.;:]|$)")
+# the topic in the name of an event ('the Organization of Islamic Cooperation Summit on Science and Technology', 'World
+# Conference on Early Childhood Care and Education'): the event's name, not what the release is about
+EVENT_NAME_HINT = re.compile(r"(?:Summit|Conference|Forum|Congress|Symposium|Festival) (?:on|of|for) ")
+EVENT_NAME = re.compile(r"\b(?:Summit|Conference|Forum|Congress|Symposium|Festival)\s+(?:on|of|for)\s+((?:the\s+)?[A-Z][\w'’-]*"
+                        r"(?:\s+(?:(?:of|for|the|on|and|in)\s+)*[A-Z][\w'’-]*)*)")
 QUOTE = re.compile(r"[«“\"][^»”\"]{3,200}[»”\"]")
 
 
 def _theme_words(text: str) -> list[str]:
     return [ru_stem(w) if w[0] >= "а" else w.replace("’", "'") for w in THEME_WORD.findall(text.lower())]
+
+
+def _one_per_words(kept: list[tuple[int, str, int, str]]) -> list[tuple[int, str, int, str]]:
+    """Two phrases of one theme over the same words count once ('World Heritage List': 'world heritage' and 'heritage
+    list'; 'памятных дат' written in two forms): the longer one, then the first one, is kept."""
+    out: list[tuple[int, str, int, str]] = []
+    taken: dict[str, set[int]] = {}
+    for i, theme, points, phrase in sorted(kept, key=lambda k: (-k[3].count(" "), -k[2], k[0])):
+        positions = set(range(i, i + phrase.count(" ") + 1))
+        seen = taken.setdefault(theme, set())
+        if positions & seen:
+            continue
+        seen |= positions
+        out.append((i, theme, points, phrase))
+    return out
 
 
 def _sentence_themes(s: Sentence, ref: Reference) -> tuple[int, set[tuple[str, int, str]]]:
@@ -271,13 +302,31 @@ def _sentence_themes(s: Sentence, ref: Reference) -> tuple[int, set[tuple[str, i
     quoted = [(q.start(), q.end()) for q in QUOTE.finditer(s.text)] if ("«" in s.text or "“" in s.text or '"' in s.text) else []
     if ORGANISATION_HINT.search(s.text):
         quoted += _organisation_names(s.text)
+    if EVENT_NAME_HINT.search(s.text):
+        quoted += [(m.start(1), m.end(1)) for m in EVENT_NAME.finditer(s.text)]
+    if " from " in s.text or " из " in s.text:
+        quoted += [m.span(1) if m.group(1) else m.span(2) for m in CAME_FROM.finditer(s.text)]
     kept = [(i, t, p, ph) for i, t, p, ph in found if " " in ph or i not in covered]
-    listed = len({t for _, t, p, _ in kept if p == 2}) >= LIST_THEMES
+    if len(kept) > 1:
+        multi = [k[1] for k in kept if " " in k[3]]
+        if len(multi) > 1 and len(set(multi)) < len(multi):  # two phrases of several words of one theme
+            kept = _one_per_words(kept)
+    strong = {t for _, t, p, _ in kept if p == 2}
+    listed = len(strong) >= LIST_THEMES
+    starts = [m.start() for m in THEME_WORD.finditer(lowered)] if quoted or (agenda == 1 and len(strong) >= 2 and "," in s.text) \
+        else []
+    if agenda == 1 and len(strong) >= 2 and not listed and "," in s.text and ("for " in s.text or "для " in s.text):
+        # 'the importance of UNESCO for peace, security and sustainable development': what something matters for, a list
+        # of three or more items in passing with two themes or more in it, each of its phrases a weak one (a list of what
+        # was discussed, or of the fields of the cooperation, still counts)
+        for m in COORDINATED.finditer(s.text):
+            if len({t for i, t, p, _ in kept if p == 2 and m.start() <= starts[i] < m.end()}) >= 2:
+                quoted.append((m.start(), m.end()))
     out = set()
-    starts = [m.start() for m in THEME_WORD.finditer(lowered)] if quoted else []
+    defined = {theme for theme, words in DEFINED_BY.items() if theme in strong and any(w in lowered for w in words)}
     for i, theme, points, phrase in kept:
         inside = bool(quoted) and any(a <= starts[i] < b for a, b in quoted)
-        if points == 2 and not listed and not inside:
+        if points == 2 and not listed and not inside and theme not in defined:
             points = PHRASE_POINTS if " " in phrase else WORD_POINTS
         else:
             points = WEAK_POINTS if points == 2 else points
@@ -424,8 +473,13 @@ def extract(document: Document, ref: Reference) -> Extraction:
         mentions = people.in_sentence(s, day, countries)
         person_spans = [(m.start, m.end) for m in mentions if not m.by_role]
         places = find_places(s.text, ref, person_spans, words)
-        for place, _, _ in places:
+        for place, start, end in places:
             seen_places.setdefault(place.name, (place, s))
+            if place.kind == "field_office":  # 'UNESCO Tehran Cluster Office', 'UNESCO Office in Tashkent': the city too
+                for word in re.findall(r"[A-Z][\w-]+", s.text[start:end]):
+                    city = ref.places.get(fold(word))
+                    if city is not None and city.kind == "city":
+                        seen_places.setdefault(city.name, (city, s))
         heritage_list = _heritage_list(s.text) or heritage_list
         heritage = [p.name for p, _, _ in places if p.kind == "world_heritage_site"]
         if not heritage and previous_heritage and "inscri" in s.text and HERITAGE_ANAPHOR.search(s.text):

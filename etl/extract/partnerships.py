@@ -40,7 +40,8 @@ INSCRIBE = re.compile(r"\b(inscri\w*|added to|entered|included in|listed|joined 
                       r"incorporated)\b|(?<![\w-])(?:включ\w*|внес\w*|внесен\w*|вош(?:ел|ла|ли)|призна\w*)(?![\w-])", re.I)
 NOMINATE = re.compile(r"\b(nominat\w*|nomination|Tentative List|candidacy|dossier)\b", re.I)
 ICH = re.compile(r"intangible (?:cultural )?heritage|Representative List", re.I)
-MEMORANDUM = re.compile(r"\b(memorandum of understanding|memorandum|agreement|action plan|roadmap|road map)\b", re.I)
+MEMORANDUM = re.compile(r"\b(memorandum of understanding|memorandum|agreement|action plan|roadmap|road map|aide-m[ée]moire)(?![\w-])",
+                        re.I)
 SIGN = re.compile(r"\b(sign\w*|conclu\w*|ratif\w*|adopt\w*|agreed (?:on|to|upon)|approv\w*|(?:agreed that [^.;]{0,60}?)?(?:prepare|draw up|"
                   r"drew up|drawn up|draft)\s+(?:an?|the)?\s*(?:\w+\s+){0,2}(?:action plan|roadmap|road map|memorandum|agreement))\b", re.I)
 GENERIC_NAMES = {"unesco", "united nations", "the united nations", "un", "general conference", "executive board", "security council",
@@ -48,7 +49,10 @@ GENERIC_NAMES = {"unesco", "united nations", "the united nations", "un", "genera
                  "global geopark", "unesco global geopark", "unesco global geoparks", "world network of biosphere reserves",
                  "united nations general assembly", "general assembly", "world heritage committee", "un general assembly",
                  "international year", "un year", "decade", "international decade", "the decade", "network", "agreement",
-                 "memorandum", "roadmap", "action plan", "year", "convention"}
+                 "memorandum", "roadmap", "action plan", "year", "convention",
+                 # other UN bodies named 'Programme', not a programme of the cooperation
+                 "united nations development programme", "un development programme", "united nations environment programme",
+                 "un environment programme", "world food programme"}
 TRIM_LEADING = re.compile(r"^(?:The|This|A|An|Its|Their|In|On|At|During|Under|As|By|For|With|UNESCO's|UNESCO)\s+")
 
 
@@ -131,6 +135,21 @@ BIOSPHERE_LIST = re.compile(r"((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?:(?:,
                             r"(?:UNESCO's\s+)?the\s+World Network of Biosphere Reserves)")
 NOT_ELEMENTS = {"the committee", "committee", "the list", "list", "unesco", "the element", "the representative list", "it", "they",
                 "the nomination", "the file", "the tradition", "this", "the decision", "the epic", "the art"}
+
+
+# a named agreement that is only its head: what follows in lower case ('between ...', 'on ...') is its name
+BARE_AGREEMENTS = {"memorandum of understanding", "memorandum", "agreement", "framework agreement", "cooperation agreement",
+                   "agreement on cooperation", "action plan", "roadmap", "road map"}
+# 'the Five Continents medal', 'the Beruniy prize': a capitalised name before a lower-case medal, prize or award
+LOWER_PRIZE = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+)(medal|prize|award)\b")
+# 'a UNESCO academy for women's leadership': a proposed academy of UNESCO (not a centre)
+LOWER_ACADEMY = re.compile(r"\b((?:an?\s+)?UNESCO\s+(?:(?:regional|international)\s+)?academy\s+(?:for|of|on)\s+[a-z][^,.;()]{3,60}?)"
+                           r"(?=\s+(?:in|at|and|which|that|to|was|will|with)\s|[,.;()]|$)")
+# 'to seek UNESCO Global Geopark status for the Issyk-Kul area'
+GEOPARK_STATUS = re.compile(r"\b(?:UNESCO\s+)?Global\s+Geopark\s+status\s+for\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+# 'agreed to adopt and jointly implement a country programme': a programme of cooperation adopted or signed
+ADOPTED_PROGRAMME = re.compile(r"\b((?:country|cooperation|joint)\s+programme(?:\s+(?:of|for)\s+cooperation)?|programme of cooperation)"
+                               r"(?:\s+(?:for|of)\s+(\d{4}\s*[-–]\s*\d{4}))?\b", re.I)
 
 
 def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Reference, heritage_names: list[str],
@@ -285,6 +304,17 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 (year_here if kind in ("agreement", "resolution") else None))
         for m in RU_RESOLUTION_ON.finditer(sentence) if "резолюци" in lowered and RU_ADOPTED.search(sentence) else ():
             add(f"Резолюция {m.group(1)} {m.group(2)}", "resolution", year_at(m.end()) or year_here, exact=True)
+        rule = "russian-nested"
+        for m in RU_NESTED_PROGRAMME.finditer(sentence) if "еждународн" in sentence else ():
+            # 'конференция по Международному десятилетию действий «Вода ...»': the decade is a programme of its own
+            name = _ru_nominative(m.group(1)) + m.group(2)
+            key = key_words(fold(name))
+            if not any(p.kind in ("programme", "resolution") and (key in key_words(fold(p.name)) or key_words(fold(p.name)) in key)
+                       for p in found):
+                add(name, "resolution" if proclaimed and "резолюци" in lowered else "programme", year_at(m.end()), exact=True)
+        rule = "russian-centre"
+        for m in RU_PROPOSED_CENTRE.finditer(sentence) if "центр" in lowered else ():
+            add(_ru_nominative(m.group(1)) + m.group(2), "category_2_centre", year_at(m.end()), exact=True)
         rule = "biosphere-list"
         for name in _ru_reserve_list(sentence, ref) if "биосферн" in lowered else ():
             add(name, "biosphere_reserve", year_here, exact=True)
@@ -351,6 +381,28 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         name = re.sub(r"^(?:an?|the|this|that)\s+", "", name, flags=re.I)
         if len(name.split()) >= 2 and not any(fold(name) in fold(p.name) or fold(p.name) in fold(name) for p in found):
             add(name[0].upper() + name[1:], "event", year_at(m.end()) or year_here)
+    rule = "lower-prize"
+    for m in LOWER_PRIZE.finditer(sentence) if ("medal" in lowered or "prize" in lowered or "award" in lowered) else ():
+        name = _clean(m.group(1))
+        if len(name.split()) >= 2 and not any(fold(name) in fold(p.name) for p in found):
+            add(f"{name} {m.group(2)}", "other", year_at(m.end()), exact=True)
+    rule = "lower-academy"
+    for m in LOWER_ACADEMY.finditer(sentence) if "academy" in lowered and "UNESCO" in sentence else ():
+        add(re.sub(r"^an?\s+", "", m.group(1)), "other", year_at(m.end()), exact=True)
+    rule = "geopark-status"
+    for m in GEOPARK_STATUS.finditer(sentence) if "eopark" in sentence else ():
+        add(f"{m.group(1)} geopark", "geopark", year_at(m.end()), exact=True)
+    rule = "adopted-programme"
+    if "programme" in lowered and SIGN.search(sentence):
+        for m in ADOPTED_PROGRAMME.finditer(sentence):
+            if not any(fold(m.group(1)) in fold(p.name) for p in found):
+                name = m.group(0)  # with its years: 'cooperation programme for 2022-2026'
+                add(name[0].upper() + name[1:], "programme", year_here or year_at(m.end()))
+    rule = "described-activity"
+    for m in DESCRIBED_ACTIVITY.finditer(sentence) if any(w in lowered for w in ACTIVITY_WORDS) else ():
+        name = m.group(1)
+        if not any(fold(name) in fold(p.name) or fold(p.name) in fold(name) for p in found):
+            add(name[0].upper() + name[1:], "event", year_at(m.end()) or year_here)
     rule = "membership"
     if ("member" in lowered or "joined" in lowered) and MEMBERSHIP.search(sentence):
         country = next((iso3 for iso3, _, _ in countries if iso3 in ("KAZ", "KGZ", "TJK", "TKM", "UZB")), focus)
@@ -361,12 +413,18 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     named = [p for p in found if p.kind == "agreement"]
     if AGREEMENT_HINT.search(lowered) and SIGN.search(sentence):
         for match in MEMORANDUM.finditer(sentence):  # each agreement the sentence names, unless a named span already holds it
-            if named and any(s.start() <= match.start() < s.end() for s in spans if HEAD_ANY.search(s.group(0))):
-                continue
             tail = re.match(r"\s+(on|of|for|between|in the field of|renewing|establishing|setting up|creating|to)\s+([^,;.]{3,120}?)"
                             r"(?=\s+(?:on|in)\s+\d|\s+(?:on|in)\s+(?:January|February|March|April|May|June|July|August|September|"
-                            r"October|November|December)\b|\s+and\s+[a-z]+ed\b|[,;.]|$)", sentence[match.end():])
+                            r"October|November|December)\b|\s+and\s+[a-z]+ed\b|\s+with\s+(?:the\s+)?[A-Z]|\s+(?:in the presence of|"
+                            r"during|at the|at a|at an)\s|[,;.]|$)", sentence[match.end():])
+            holder = next((s for s in spans if s.start() <= match.start() < s.end() and HEAD_ANY.search(s.group(0))), None) if named \
+                else None
+            bare = holder is not None and holder.end() == match.end() and fold(_clean(holder.group(0))) in BARE_AGREEMENTS
+            if holder is not None and not (bare and tail):
+                continue
             name = match.group(1) + (f" {tail.group(1)} {tail.group(2)}" if tail else "")
+            if bare:  # 'a Memorandum of Understanding between the Ministry ... and the UNESCO Office': the name goes on
+                found[:] = [p for p in found if not (p.kind == "agreement" and fold(p.name) == fold(_clean(holder.group(0))))]
             add(name[0].upper() + name[1:], "agreement", year_here or year_at(match.end()))
     return found
 
@@ -388,13 +446,36 @@ RU_HEAD_START = re.compile(r"(?i:конференци|форум|саммит|к
                            r"деклараци|харти|всемирн)")  # the first word of every head of RU_HEADS
 RU_WORD = re.compile(r"«[^»]{1,80}»|\d{4}\s*[–-]\s*\d{4}(?:\s+годы)?|[А-ЯЁа-яё][\w-]*|[A-Z][\w-]*|\d+(?:-?[а-я]{1,3})?")
 RU_END = re.compile(r"(?:который|которая|которое|которые|которую|что|а|но|в рамках|и|где|когда|после|перед|при|также|тоже|уже|"
-                    r"сегодня|вчера|впервые|единогласно|(?:пере)?избран\w{0,2}|принят\w{0,2}|включен\w{0,2}|внесен\w{0,2}|"
-                    r"назначен\w{0,2}|подписан\w{0,2}|утвержден\w{0,2}|провозглашен\w{0,2}|создан\w{0,2}|открыт\w{0,2}|"
+                    r"сегодня|вчера|впервые|единогласно|было|были|была|будет|будут|(?:пере)?избран\w{0,2}|принят\w{0,2}|включен\w{0,2}|"
+                    r"внесен\w{0,2}|назначен\w{0,2}|подписан\w{0,2}|утвержден\w{0,2}|провозглашен\w{0,2}|создан\w{0,2}|открыт\w{0,2}|"
                     r"проведен\w{0,2})$", re.I)
+
+RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ья|ое|ее|ье|ые|ие|ьи|ую|юю|ью|ого|его|ьего|ому|ему|ым|им|ых|их|ом|ем)$|^\d")
 RU_NOT_START = re.compile(r"(?:Сегодня|Вчера|Также|Ранее|Затем|Накануне|Теперь|Впервые|Кроме|Однако|Тогда|Здесь|Там)$")
 RU_NOMINATION = re.compile(r"(?i:номинаци\w*)\s+((?:[а-яё]+\s+){0,3}«[^»]{2,80}»|[А-ЯЁ][^,.;]{2,80}?)(?=[,.;]|\s+(?:которую|которая|который|в|на)\s|$)")
 RU_PROCLAIMED = re.compile(r"(?i:резолюци|провозгла|объяв)")
-RU_SIGN = re.compile(r"(?i:подписа|заключ|ратифиц|утверд|одобр|принял|приняла|приняли)")
+RU_SIGN = re.compile(r"(?i:подписа|заключ|ратифиц|утверд|одобр|принял|приняла|приняли|разработ|подготов)")
+
+
+# 'по Международному десятилетию действий «Вода для устойчивого развития» 2018–2028' inside an event's name
+RU_NESTED_PROGRAMME = re.compile(r"(?<=\s)(?:по|в рамках|для)\s+(Международн\w+\s+(?:десятилети\w+|год\w*))((?:\s+(?!и\s)[а-яё]+){0,2}"
+                                 r"(?:\s+«[^»]{3,80}»)?(?:\s+\d{4}\s*[–-]\s*\d{4}(?:\s+год\w*)?)?)")
+# 'создание регионального центра по дошкольному образованию': a proposed regional or international centre
+RU_PROPOSED_CENTRE = re.compile(r"(?i:создани\w*|учреждени\w*|открыти\w*)\s+((?:регионально|международно)\w*\s+центр\w*)"
+                                r"(\s+(?:по|для)\s+[а-яё]+(?:\s+(?!и\s|в\s|на\s)[а-яё]+){0,3})")
+RU_NOMINATIVE = [(re.compile(r"^(\w+?)(?:ому|ого|ым|ом)\s+десятилети\w*$"), r"\1ое десятилетие"),
+                 (re.compile(r"^(\w+?)(?:ому|ого|ым|ом)\s+год\w*$"), r"\1ый год"),
+                 (re.compile(r"^(\w+?)(?:ого|ому|ым|ом)\s+центр\w*$"), r"\1ый центр")]
+
+
+def _ru_nominative(phrase: str) -> str:
+    """'Международному десятилетию' -> 'Международное десятилетие', 'регионального центра' -> 'Региональный центр'."""
+    phrase = re.sub(r"\s+", " ", phrase)
+    for pattern, replacement in RU_NOMINATIVE:
+        if pattern.match(phrase):
+            phrase = pattern.sub(replacement, phrase)
+            break
+    return phrase[0].upper() + phrase[1:]
 
 
 def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[tuple[str, str, int, int]]:
@@ -421,6 +502,10 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
                          and not re.search(r"(?:ый|ий|ой|ая|ое|ую|ом|ым|ем|ых|ого|его|ому|ему|ые|ие)$", words[start - 1].group(0))) and \
                     sentence[words[start - 1].end() : words[start].start()].strip() == "":
                 start -= 1
+            while start < k and (not re.match(r"[А-ЯЁA-Z«\d]", words[start].group(0)) or RU_NOT_START.match(words[start].group(0))
+                                 or (words[start].start() == 0 and not RU_ADJECTIVE.search(words[start].group(0))
+                                     and not words[start].group(0).isupper())):
+                start += 1  # 'Участники форума': a sentence's first word, capitalised only for that, is no part of a name
             while start < k and (not re.match(r"[А-ЯЁA-Z«\d]", words[start].group(0)) or RU_NOT_START.match(words[start].group(0))):
                 start += 1  # 'вручение Премии Беруни': the name starts at its first capital; 'Сегодня' starts none
             first = words[start].group(0)
@@ -433,6 +518,15 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
             while end + 1 < len(words) and end - k < 9:
                 gap = sentence[words[end].end() : words[end + 1].start()]
                 following = words[end + 1].group(0)
+                between = following == "и" and "между" in sentence[words[start].start() : words[end].end()] and \
+                    " и " not in sentence[sentence.find("между", words[start].start()) : words[end].end()]
+                if between:  # 'Меморандум ... между Министерством просвещения и ЮНЕСКО': both parties are in the name
+                    end += 1
+                    continue
+                if kind == "agreement" and following == "на" and end + 2 < len(words) and \
+                        re.match(r"\d{4}\s*[–-]\s*\d{4}", words[end + 2].group(0)):
+                    end += 2  # 'план действий на 2025–2027 годы': the years are part of a plan's name
+                    break
                 if gap.strip() not in ("", "«", "»") or RU_END.match(following) or \
                         re.match(r"\w+(?:ил|ал|ял|ел|ыл)(?:а|и|о|ся|ась|ись)?$|\w+(?:ет|ют|ит|ят)$", following) or \
                         (following[0].isupper() and key_words(fold(following)) in (countries or {})) or \
@@ -445,6 +539,9 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
             if any(s0 < span[1] and span[0] < e0 for s0, e0 in taken):
                 break
             name = sentence[span[0] : span[1]]
+            located = re.search(r"\s+(?:в|во|на)\s+[А-ЯЁ][\w-]*$", name)
+            if located and kind != "category_2_centre":  # 'конференции ЮНЕСКО в Самарканде': the city is where, not the name
+                name = name[: located.start()]
             if start == end and start == 0:
                 break  # 'Конференция ...' at the start of a sentence: the word alone is no name
             name = name[0].upper() + name[1:]
@@ -491,6 +588,9 @@ def _clause_before(sentence: str, end: int) -> str:
     return text[i:].strip()
 
 
+RU_NOT_ELEMENT = re.compile(r"(?i:(?:новых\s+|других\s+|этих\s+|двух\s+|трех\s+)?(?:объект|элемент|номинаци|памятник|досье|сайт)\w*)$")
+
+
 def find_ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, int]]:
     """'о включении Ортеке в Репрезентативный список ...', '... трех элементов: A, B, а также C' -> (name, kind, end)."""
     out = []
@@ -511,6 +611,9 @@ def find_ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, 
             continue
         while RU_LEAD_ADVERBIAL.match(name):
             name = RU_LEAD_ADVERBIAL.sub("", name, count=1)
+        quoted = re.search(r"(?i:элемент\w*|объект\w*)?\s*«([^»]{2,150})»$", name)
+        if quoted and quoted.start() > 0:  # 'На 19-й сессии ... элемент «Беташар» был включен': the element, not the clause
+            name = quoted.group(1)
         if kind is None or len(name) < 3 or any(name in n for n, _, _ in out):
             continue
         place = ref.places.get(key_words(fold(name)))
@@ -524,6 +627,8 @@ def find_ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, 
         if len(parts) > 1 and all(key_words(fold(p)) in ref.places for p in parts):
             names = parts  # 'Бурабая и Маркаколя': two reserves
         for name in names:
+            if RU_NOT_ELEMENT.match(name.strip()):
+                continue  # 'включения объектов в Список': the word for a site, not a site
             place = ref.places.get(key_words(fold(name)))
             out.append((place.name if place is not None else name[0].upper() + name[1:], kind, m.end()))
     if RU_LISTS[0][0].search(sentence):
@@ -607,7 +712,10 @@ def _place_in_name(name: str, ref: Reference):
 RU_GENERIC = {key_words(fold(n)) for n in ("Генеральная конференция", "Генеральная конференция ЮНЕСКО", "Исполнительный совет",
                                             "Исполнительный совет ЮНЕСКО", "Конференция", "Форум", "Программа", "Проект", "Совет", "План действий",
                                             "Меморандум", "Соглашение", "Дорожная карта", "Меморандум о взаимопонимании",
-                                            "Центр категории 2", "Центр категории II", "Центр под эгидой ЮНЕСКО")}
+                                            "Центр категории 2", "Центр категории II", "Центр под эгидой ЮНЕСКО",
+                                            "Программа развития ООН", "Программа ООН по окружающей среде",
+                                            "Всемирная продовольственная программа", "Центр категории 2 под эгидой ЮНЕСКО",
+                                            "Центр категории II под эгидой ЮНЕСКО")}
 JOIN_NETWORK = re.compile(r"\b(?:joined|joins|join|joining|became|become|becomes|is now|admitted|entered|enters|designated|"
                           r"included|member of|part of)\b|(?<![\w-])(?:вош(?:ел|ла|ли|ел)|вступи\w*|включ\w*|принят\w*|стал\w*)"
                           r"(?![\w-])", re.I)
@@ -676,7 +784,7 @@ PARTNERSHIP_CUE = re.compile(r"inscri|added|entered|included|listed|joined|becam
                              r"program|initiative|resolution|cent|institute|forum|conference|summit|symposium|festival|biennale|"
                              r"congress|exhibition|workshop|memorand|agreement|action plan|road ?map|chair|day|list|reserve|"
                              r"signed|sign|adopt|approv|prepar|draw|drew|draft|conclu|ratif|expo|games|prize|award|medal|declaration|"
-                             r"charter|geopark|convention|decade|year")
+                             r"charter|geopark|convention|decade|year|aide-m|academy")
 SEAT_HINTS = ("elect", "sat on", "sits on", "serv", "seat", "term on", "member", "избра", "входит", "входил", "вош", "член")
 RU_EVENT_HINT = re.compile(r"семинар|конференци|форум|совещани|симпозиум|саммит|тренинг")
 SESSION_BEFORE = re.compile(r"(?:\bsession\s+of\s+(?:the\s+)?(?:UNESCO\s+)?|сесси\w*\s+)$", re.I)
@@ -741,6 +849,15 @@ DESCRIBED_EVENT = re.compile(r"\b((?i:an?|the)\s+(?:(?:first|second|third|new|in
                              r"\s+[^,.;()]{3,80}?)(?=\s+(?:to be held|held|in|at|which|that|will|was)\b|[,.;()]|$)"
                              r"|\b((?i:an?)\s+(?:forum|conference|summit|symposium|biennale))\s+(?:to be held|will be held|was held|held)\b"
                              r"[^,.;]{0,60}?\s+(to mark|on|dedicated to|devoted to|for)\s+([^,.;()]{3,80})")
+# 'its steppe route expedition crossed ...', 'a national seminar for museum curators was held': a described seminar,
+# workshop, round table or expedition (the modifiers say which one)
+ACTIVITY_WORDS = ("expedition", "seminar", "workshop", "webinar", "round table", "training course")
+DESCRIBED_ACTIVITY = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:(?:(?!(?:same|previous|next|last|this|that|such|other|said|"
+                                r"day|days|end|part|opening|close)\b)[a-z][\w-]+|[A-Z][\w-]*(?:\s+(?:of the|of|for|and)\s+[A-Z][\w-]*)*)\s+){1,4}"
+                                r"(?:expedition|seminar|workshop|webinar|round table|training course)s?"
+                                r"(?:\s+(?:on|for|of|in)\s+(?!\d)[^,.;()]{3,70}?)?)"
+                                r"(?=\s+(?:crossed|took place|to be held|was held|were held|held|will be held|in|at|on|online|which|that|will|"
+                                r"was|brought|gathered|opened|from|for)\b|[,.;()]|$)")
 HERITAGE_HINTS = ("inscri", "list", "intangible", "certificat", "nominat", "element", "memory of", "register", "список", "нематериальн",
                   "сертификат", "элемент", "реестр", "памят")
 HERITAGE_CONTEXT = re.compile(r"inscri|Representative List|Urgent Safeguarding|intangible|certificate|nominat|element|Memory of the World|"
@@ -805,7 +922,7 @@ HEAD_WORDS = {"Resolution", "resolution", "Decade", "Year", "Programme", "Progra
 
 LATIN_WORD = re.compile(r"[A-Za-z]+")
 LOWER_EVENT_HINT = re.compile(r"conference|forum|symposium|summit|festival")
-AGREEMENT_HINT = re.compile(r"memorand|agreement|action plan|road ?map")
+AGREEMENT_HINT = re.compile(r"memorand|agreement|action plan|road ?map|aide-m")
 WORD_REST = re.compile(r"[\w-]*")
 YEAR_CONVENTION = re.compile(r"(?:19|20)\d{2}\s+Convention\b")
 TRAILING_DATE = re.compile(r"\s+(?:on|in)\s+(?:\d{1,2}\s+)?(?:" + MONTH_WORD + r"\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d{2}$|\s+(?:on|in|and)\s+"
@@ -922,7 +1039,8 @@ def _inscribed_elements(sentence: str) -> list[tuple[str, int]]:
     'the certificate for X, which', 'includes X, inscribed in 2009'."""
     out = []
     for verb in INSCRIBED_VERB.finditer(sentence):
-        clause = re.split(r"[.;:]\s+|\swhile\s|,\s+and\s+", sentence[: verb.start()])[-1].strip().rstrip(",")
+        clause = re.split(r"[.;:]\s+|\swhile\s|,\s+and\s+|\s(?:confirming|certifying|stating|announcing|noting)\s+that\s",
+                          sentence[: verb.start()])[-1].strip().rstrip(",")
         clause = _without_apposition(_first_capital(clause))
         if re.match(r"(?:The|This|That|A|An|Its)\s+[a-z]", clause):
             if not re.search(r"\s(?:of|by)\s+[A-Z]", clause):
