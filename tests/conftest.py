@@ -39,3 +39,19 @@ def bundled_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("bundled") / "cooperation.db"
     build(DATA, path)
     return path
+
+
+@pytest.fixture(scope="module")
+def ref():
+    """The extractor's reference data (gazetteer, people, themes …) from data/, loaded once per test module."""
+    from etl.extract import load_reference
+
+    return load_reference(DATA)
+
+
+def extract_json(ref, text: str, published: str, title: str = "Test release") -> dict:
+    """What the extractor finds in a release written for a test, as the JSON of `etl extract`."""
+    from etl.articles import Document
+    from etl.extract import extract
+
+    return extract(Document("doc-test", title, published, None, text, "h", "t.txt"), ref).as_json()

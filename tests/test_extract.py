@@ -8,17 +8,12 @@ from click.testing import CliRunner
 
 from etl.articles import Document
 from etl.cli import cli
-from etl.extract import extract, load_reference
+from etl.extract import extract
 from etl.extract.dates import find_dates
 
-from .conftest import DATA, ROOT
+from .conftest import ROOT
 
 SEED = ROOT.parent / "shared" / "seeds" / "000_bb4e954e9fb0595a.txt"
-
-
-@pytest.fixture(scope="module")
-def ref():
-    return load_reference(DATA)
 
 
 def doc(text: str, published: str = "2019-06-20", title: str = "Test release") -> Document:

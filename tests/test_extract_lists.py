@@ -2,22 +2,13 @@
 (not taken from the labelled set): seats on UNESCO bodies, city networks, anniversaries on UNESCO's list, funded
 projects, the Tentative List, Russian inscriptions and reserves, standing programmes, theme points and confidence."""
 
-import pytest
-
-from etl.articles import Document
-from etl.extract import extract, load_reference
 from etl.extract.calibration import UNSEEN_PRECISION, shrunk
 
-from .conftest import DATA
-
-
-@pytest.fixture(scope="module")
-def ref():
-    return load_reference(DATA)
+from .conftest import extract_json
 
 
 def run(ref, text, published="2023-11-20", title="Test release"):
-    return extract(Document("doc-test", title, published, None, text, "h", "t.txt"), ref).as_json()
+    return extract_json(ref, text, published, title)
 
 
 def found(out):

@@ -3,23 +3,17 @@ labelled set): each rule class both where it applies and where it must not."""
 
 import pytest
 
-from etl.articles import Document
-from etl.extract import _sentence_themes, extract, load_reference
+from etl.extract import _sentence_themes
 from etl.extract.text import sentences
 
-from .conftest import DATA
+from .conftest import extract_json
 
 LONG_FILLER = ("The delegation arrived on Monday. The programme of the visit was agreed in advance. The talks lasted two hours. "
                "A joint press statement followed. The guests then left for the airport. ")
 
 
-@pytest.fixture(scope="module")
-def ref():
-    return load_reference(DATA)
-
-
 def run(ref, text, published="2021-10-20", title="Test release"):
-    return extract(Document("doc-test", title, published, None, text, "h", "t.txt"), ref).as_json()
+    return extract_json(ref, text, published, title)
 
 
 def themes(out):

@@ -7,22 +7,15 @@ import json
 
 import pytest
 
-from etl.articles import Document
 from etl.evaluate import PARTS, part, similar
-from etl.extract import extract, load_reference
 from etl.extract.calibration import load_calibration
 from etl.extract.dates import find_dates, numeric_date
 
-from .conftest import DATA, FIXTURES
-
-
-@pytest.fixture(scope="module")
-def ref():
-    return load_reference(DATA)
+from .conftest import DATA, FIXTURES, extract_json
 
 
 def run(ref, text, published="2019-06-20", title="Test release"):
-    return extract(Document("doc-test", title, published, None, text, "h", "t.txt"), ref).as_json()
+    return extract_json(ref, text, published, title)
 
 
 def names(items):

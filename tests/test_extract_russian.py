@@ -7,16 +7,9 @@ import datetime as dt
 import pytest
 
 from etl.articles import Document, parse_date_line
-from etl.extract import extract, load_reference
+from etl.extract import extract
 from etl.extract.dates import find_dates
 from etl.extract.text import fold, name_key, ru_stem, sentences
-
-from .conftest import DATA
-
-
-@pytest.fixture(scope="module")
-def ref():
-    return load_reference(DATA)
 
 
 def run(ref, text, published="2019-06-20"):
