@@ -243,8 +243,10 @@ class Link:
 
 def _source(publisher, url) -> str | Link:
     """The publisher's name, linked to the cited page when there is one (http or https only)."""
-    text = _value(publisher) if _value(publisher) != EMPTY or not isinstance(url, str) else "Source"
-    return Link(text, url) if isinstance(url, str) and url.startswith(("http://", "https://")) else text
+    text = _value(publisher)
+    if not (isinstance(url, str) and url.startswith(("http://", "https://"))):
+        return text
+    return Link(text if text != EMPTY else "Source", url)
 
 
 def sections(b: Briefing) -> list[tuple[str, list]]:

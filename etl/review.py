@@ -347,6 +347,7 @@ UNION ALL
 SELECT 'place', pl.id, pl.name, NULL, NULL, pl.confidence, pl.document_id, pl.kind, NULL, pl.flags
 FROM places pl WHERE pl.origin = 'extracted'
 """
+FACT_SQL = "SELECT * FROM (" + FACTS_SQL + ") WHERE id = :id"  # one pending fact, by its id
 DOCUMENT_SQL = "SELECT id, title, url, published, ingested_at, text, source_file FROM documents WHERE id = :id"
 EVIDENCE_SQL = """
 SELECT sentence, start, "end" FROM evidence WHERE document_id = :doc AND record_id = :id AND field IN ('meeting', 'partnership')
@@ -436,7 +437,7 @@ def get_fact(db_path: Path, fact_id: str, data_dir: Path | None = None) -> Fact:
                               f"{decision.decided_at}")
     conn = _connect(db_path)
     try:
-        row = next((r for r in conn.execute(f"SELECT * FROM ({FACTS_SQL}) WHERE id = :id", {"id": fact_id})), None)  # noqa: S608
+        row = conn.execute(FACT_SQL, {"id": fact_id}).fetchone()
         if row is None:
             raise ReviewError(f"no pending fact {fact_id} in {db_path} (see: python -m etl review list)")
         fact = _fact(conn, row, {})
