@@ -59,10 +59,40 @@ READY_JS = """() => {
     return r.width > 0 && r.height > 0 && !el.closest('details:not([open])'); };
   for (const el of document.querySelectorAll('[data-testid="stPlotlyChart"]'))
     if (shown(el) && !el.querySelector('.main-svg')) return false;
-  for (const el of document.querySelectorAll('[data-testid="stDeckGlJsonChart"], [data-testid="stDataFrame"]'))
+  for (const el of document.querySelectorAll('[data-testid="stDataFrame"]'))
     if (shown(el) && !el.querySelector('canvas')) return false;
+  for (const el of document.querySelectorAll('[data-testid="stDeckGlJsonChart"]')) {
+    if (!shown(el)) continue;
+    const canvas = el.querySelector('canvas');
+    if (!canvas || canvas.__drawnAt === undefined || window.__frames < canvas.__drawnAt + 2) return false;
+  }
   return true;
 }"""
+# Ready must hold on this many animation frames in a row: a map that redraws after its new data has arrived (a filter
+# change) resets the count, and so does anything else the last messages change a frame later.
+STEADY_FRAMES = 3
+STEADY_JS = ("() => { const ok = (" + READY_JS + ")(); window.__steady = ok ? (window.__steady || 0) + 1 : 0; "
+             f"return window.__steady >= {STEADY_FRAMES}; }}")
+# In every page before its scripts: a frame counter, and on each WebGL canvas the frame of its last draw call. A deck.gl
+# map has its canvas long before anything is drawn on it (device set-up, then its own animation frame), and with
+# --disable-gpu the frame that first shows a drawing waits for SwiftShader to compile and run the draw calls (the
+# compositor reads the canvas back), seconds for a map: the map is drawn once a frame has begun after the one that drew.
+FRAMES_JS = """(() => {
+  window.__frames = 0;
+  const tick = () => { window.__frames += 1; requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+  for (const type of [self.WebGLRenderingContext, self.WebGL2RenderingContext]) {
+    if (!type) continue;
+    for (const name of ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced', 'drawRangeElements']) {
+      const draw = type.prototype[name];
+      if (!draw) continue;
+      type.prototype[name] = function (...args) {
+        if (this.canvas) this.canvas.__drawnAt = window.__frames;
+        return draw.apply(this, args);
+      };
+    }
+  }
+})();"""
 
 
 def free_port() -> int:
@@ -126,6 +156,7 @@ class Probe:
         self._message = ForwardMsg
         self.finished = 0
         self.received = 0
+        context.add_init_script(FRAMES_JS)
         self.page = context.new_page()
         self.page.set_default_timeout(TIMEOUT_MS)
         self.page.on("websocket", self._socket)
@@ -154,7 +185,8 @@ class Probe:
             if time.perf_counter() > deadline:
                 raise TimeoutError("no script_finished message")
             self.page.wait_for_timeout(5)
-        self.page.wait_for_function(READY_JS, polling="raf", timeout=TIMEOUT_MS)
+        self.page.evaluate("() => { window.__steady = 0; }")
+        self.page.wait_for_function(STEADY_JS, polling="raf", timeout=TIMEOUT_MS)
         return {"seconds": time.perf_counter() - start, "bytes": self.received - received}
 
     def open(self, url: str) -> dict:

@@ -23,14 +23,19 @@ from pydeck.bindings.json_tools import default_serialize
 from .vocab import COUNTRY_COLOURS, MAP_LAYERS, OTHER_COLOUR, PLACE_KINDS, hex_to_rgb
 
 VIEW = pdk.ViewState(latitude=44.0, longitude=64.5, zoom=3.4, min_zoom=1, max_zoom=12)  # when nothing can be fitted
-TOOLTIP = {"text": "{tip}"}  # one field: a name that contains "{...}" cannot pull in another field
+# One field: a name that contains "{...}" cannot pull in another field. deck.gl puts its tooltip at the pointer, to the
+# right of and below it, so near the map's right or bottom edge it was cut off; the style (applied after deck.gl's own
+# placement) pins it to the map's top left corner instead, where it always stays inside the map, at any width.
+TOOLTIP = {"text": "{tip}", "style": {"transform": "none", "top": "8px", "left": "8px", "maxWidth": "min(340px, 75%)",
+                                      "fontSize": "13px", "lineHeight": "1.35", "padding": "6px 9px", "borderRadius": "4px",
+                                      "whiteSpace": "pre-line", "overflowWrap": "anywhere"}}
 HEIGHT, NARROW_MIN_HEIGHT, NARROW = 560, 300, 640  # the map's height (px); below NARROW px wide it is shorter
 DEFAULT_WIDTH = 1000  # the map's width before the browser has told it (AppTest, the very first run)
 PADDING = 18  # px kept free around the fitted places
 MAX_FIT_ZOOM, FOCUS_ZOOM = 6.5, 5.5
 NEAR = 1.0  # degrees: how far outside an outline a country's point may lie and still be framed
 TILE = 512  # deck.gl's MapView: the world is 512 px wide at zoom 0
-FONT = '"Source Sans", "Source Sans Pro", sans-serif'  # Streamlit's own font, already loaded
+SHARED_RING = 3  # px: the ring of a marker that several places share
 WATER_KINDS = {"sea": "Sea", "lake": "Lake", "reservoir": "Reservoir", "river": "River"}
 WATER_FILL, WATER_LINE = [70, 140, 200, 150], [45, 115, 185, 230]
 LAYER_KINDS = {
@@ -266,10 +271,8 @@ def tooltips(points: pd.DataFrame, names: dict[str, str]) -> pd.Series:
     """The hover text of each point: what it is, where, what the selection holds there, and who else is there."""
     if points.empty:
         return pd.Series([], dtype=object)
-    key = list(zip(points["lat"].round(3), points["lon"].round(3)))
-    together = pd.Series(key, index=points.index).map(pd.Series(key).value_counts())
     lines = []
-    for row, here in zip(points.itertuples(), together):
+    for row, here in zip(points.itertuples(), shared(points)):
         kind = PLACE_KINDS.get(row.kind, str(row.kind).replace("_", " "))
         year = "" if pd.isna(row.year) else f" · {int(row.year)}"
         text = [str(row.name), f"{kind}{year} · {country_list(row.countries, names)}".rstrip(" ·")]
@@ -289,109 +292,80 @@ def _rounded(value: float) -> float:
     return round(float(value), 4)
 
 
-def point_rows(points: pd.DataFrame, layer: str, names: dict[str, str], tips: pd.Series | None = None) -> list[dict]:
-    """The objects of one marker layer: only what the browser needs (position, the ids, the tooltip, a radius)."""
-    rows = points[LAYER_KINDS[layer](points)]
-    if rows.empty:
+def shared(points: pd.DataFrame) -> pd.Series:
+    """How many drawn places share each point's position (to ~100 m)."""
+    key = list(zip(points["lat"].round(3), points["lon"].round(3)))
+    return pd.Series(key, index=points.index).map(pd.Series(key).value_counts())
+
+
+def point_rows(points: pd.DataFrame, layers_on: list[str], names: dict[str, str], tips: pd.Series | None = None) -> list[dict]:
+    """The objects of the one marker layer, layer by layer in the order of `layers_on` (a point in two layers is drawn
+    twice, the later on top): only what the browser needs (position, the ids, the tooltip, colour, radius, ring)."""
+    if points.empty:
         return []
     tips = tooltips(points, names) if tips is None else tips
+    together = shared(points)
     out = []
-    for index, row in zip(rows.index, rows.itertuples()):
-        item = {"id": row.id, "lon": _rounded(row.lon), "lat": _rounded(row.lat), "tip": tips[index]}
-        if row.point:
-            item["point"] = row.point
-        if layer == "venues":
-            item["r"] = 9000 + 4000 * min(int(row.meetings), 10)
-        out.append(item)
+    for key in layers_on:
+        rows = points[LAYER_KINDS[key](points)]
+        colour = hex_to_rgb(MAP_LAYERS[key][1], 210)
+        for index, row in zip(rows.index, rows.itertuples()):
+            item = {"id": row.id, "lon": _rounded(row.lon), "lat": _rounded(row.lat), "tip": tips[index], "c": colour,
+                    "r": 9000 + 4000 * min(int(row.meetings), 10) if key == "venues" else 14000}
+            if row.point:
+                item["point"] = row.point
+            item["w"] = SHARED_RING if together[index] > 1 else 1  # a thick ring: several places here, a click chooses
+            out.append(item)
     return out
 
 
-def outline_layer(outlines: pd.DataFrame, highlight: tuple[str, ...]) -> pdk.Layer:
+def _features(geometry: dict | str, properties: dict) -> dict:
+    return {"type": "Feature", "geometry": json.loads(geometry) if isinstance(geometry, str) else geometry,
+            "properties": properties}
+
+
+def geo_layer(outlines: pd.DataFrame, highlight: tuple[str, ...], water: pd.DataFrame | None) -> pdk.Layer:
+    """The five countries and the water in one layer (one set of shader programs for the browser to compile, where
+    separate layers each cost their own): country fills in their colours, the chosen ones stronger, each named on
+    hover; seas and lakes filled, rivers as lines, each named on hover."""
     features = []
     for row in outlines.itertuples():
         colour = COUNTRY_COLOURS.get(row.iso3, OTHER_COLOUR)
         selected = not highlight or row.iso3 in highlight
-        features.append({
-            "type": "Feature", "geometry": json.loads(row.outline),
-            "properties": {"iso3": row.iso3, "fill": hex_to_rgb(colour, 70 if selected else 18),
-                           "line": hex_to_rgb(colour, 230 if selected else 90)},
-        })
+        features.append(_features(row.outline, {"iso3": row.iso3, "tip": row.name, "w": 1.5,
+                                                "fill": hex_to_rgb(colour, 70 if selected else 18),
+                                                "line": hex_to_rgb(colour, 230 if selected else 90)}))
+    for row in (water.itertuples() if water is not None else ()):
+        features.append(_features(row.geometry, {"tip": f"{row.name}\n{WATER_KINDS.get(row.kind, row.kind)}",
+                                                 "fill": WATER_FILL, "line": WATER_LINE, "w": 1.2}))
     return pdk.Layer(
-        "GeoJsonLayer", id="countries", data={"type": "FeatureCollection", "features": features},
-        get_fill_color="properties.fill", get_line_color="properties.line", line_width_min_pixels=1.5,
-        stroked=True, filled=True, pickable=False,
+        "GeoJsonLayer", id="geo", data={"type": "FeatureCollection", "features": features},
+        get_fill_color="properties.fill", get_line_color="properties.line", get_line_width="properties.w",
+        line_width_units=pdk.types.String("pixels"), stroked=True, filled=True, pickable=True, auto_highlight=True,
+        highlight_color=[45, 115, 185, 60],
     )
-
-
-def water_layer(water: pd.DataFrame) -> pdk.Layer:
-    """Seas and lakes filled, rivers as lines; each named on hover."""
-    features = [{"type": "Feature", "geometry": json.loads(row.geometry),
-                 "properties": {"tip": f"{row.name}\n{WATER_KINDS.get(row.kind, row.kind)}"}} for row in water.itertuples()]
-    return pdk.Layer(
-        "GeoJsonLayer", id="water", data={"type": "FeatureCollection", "features": features},
-        get_fill_color=WATER_FILL, get_line_color=WATER_LINE, line_width_min_pixels=1.2, line_width_max_pixels=3,
-        get_line_width=1500, stroked=True, filled=True, pickable=True, auto_highlight=True,
-        highlight_color=[45, 115, 185, 90],
-    )
-
-
-def label_layer(outlines: pd.DataFrame) -> pdk.Layer:
-    """Country names at the mean of each outline's vertices (drawn on the canvas as text, never as HTML)."""
-    labels = []
-    for row in outlines.itertuples():
-        geometry = json.loads(row.outline)
-        rings = geometry["coordinates"] if geometry["type"] == "Polygon" else max(geometry["coordinates"], key=lambda p: len(p[0]))
-        outer = rings[0]
-        labels.append({"name": row.name, "lon": round(sum(x for x, _ in outer) / len(outer), 3),
-                       "lat": round(sum(y for _, y in outer) / len(outer), 3)})
-    return pdk.Layer("TextLayer", id="country-names", data=labels, get_position=["lon", "lat"], get_text="name", get_size=13,
-                     get_color=[40, 40, 40, 255], background=True, get_background_color=[255, 255, 255, 150],  # legible on
-                     background_padding=[4, 2], pickable=False, font_family=pdk.types.String(FONT),  # light and dark
-                     character_set=pdk.types.String("".join(sorted({c for label in labels for c in label["name"]}))))
-    # only the letters used: a small font atlas, made fast
-
-
-def stack_layer(points: pd.DataFrame) -> pdk.Layer | None:
-    """A small count beside each point that several places share ('3'): a sign that a click offers a choice."""
-    if points.empty:
-        return None
-    groups = points.assign(lat=points["lat"].round(3), lon=points["lon"].round(3)).groupby(["lat", "lon"]).size()
-    groups = groups[groups > 1]
-    if groups.empty:
-        return None
-    data = [{"lat": float(lat), "lon": float(lon), "n": str(int(n))} for (lat, lon), n in groups.items()]
-    return pdk.Layer("TextLayer", id="stacks", data=data, get_position=["lon", "lat"], get_text="n", get_size=12,
-                     get_pixel_offset=[12, -12], get_color=[20, 20, 20, 255], background=True,
-                     get_background_color=[255, 255, 255, 220], background_padding=[3, 1], pickable=False,
-                     font_family=pdk.types.String(FONT), character_set=pdk.types.String("0123456789"))
 
 
 def deck(points: pd.DataFrame, outlines: pd.DataFrame, layers_on: list[str], highlight: tuple[str, ...] = (),
          water: pd.DataFrame | None = None, names: dict[str, str] | None = None,
          view: pdk.ViewState | None = None) -> pdk.Deck:
-    """Country outlines, water, country names, then one scatter layer per chosen map layer (ids are the layer keys,
-    for selection) and the counts of shared points. `points` are the drawn points (map_points, then mapped)."""
+    """Two layers: the countries and the water (`geo`), then every marker of the chosen map layers (`places`, colour
+    per marker). Each kind of deck.gl layer is a shader program that Chromium without a GPU compiles and runs in
+    software each time the map is drawn anew, about half a second each: the page's map had seven (text, text
+    backgrounds, scatter plots of different colour kinds, polygons, lines twice); this one has three (polygons,
+    lines, circles). `points` are the drawn points (map_points, then mapped)."""
     names = names or {}
-    layers = [outline_layer(outlines, highlight)] if not outlines.empty else []
-    if water is not None and not water.empty:
-        layers.append(water_layer(water))
-    if not outlines.empty:
-        layers.append(label_layer(outlines))
+    layers = []
+    if not outlines.empty or (water is not None and not water.empty):
+        layers.append(geo_layer(outlines, highlight, water))
     shown = mapped(points, layers_on) if "point" in points else points
-    tips = tooltips(shown, names)
-    for key in layers_on:
-        data = point_rows(shown, key, names, tips)
-        if not data:
-            continue
-        _label, colour = MAP_LAYERS[key]
+    data = point_rows(shown, layers_on, names, tooltips(shown, names))
+    if data:
         layers.append(pdk.Layer(
-            "ScatterplotLayer", id=key, data=data, get_position=["lon", "lat"], get_radius="r" if key == "venues" else 14000,
-            get_fill_color=hex_to_rgb(colour, 210), get_line_color=[40, 40, 40, 220], line_width_min_pixels=1,
+            "ScatterplotLayer", id="places", data=data, get_position=["lon", "lat"], get_radius="r", get_fill_color="c",
+            get_line_color=[40, 40, 40, 220], get_line_width="w", line_width_units=pdk.types.String("pixels"),
             stroked=True, radius_min_pixels=5, radius_max_pixels=16, pickable=True, auto_highlight=True,
         ))
-    stacks = stack_layer(shown)
-    if stacks is not None:
-        layers.append(stacks)
     return CompactDeck(layers=layers, initial_view_state=view or VIEW, map_provider=None, tooltip=TOOLTIP)  # keep the
     # default map_style: with map_provider=None it stays pydeck's "no style" sentinel; an explicit None makes
     # Streamlit fetch a Carto basemap

@@ -5,7 +5,7 @@ import html
 import streamlit as st
 
 from dashboard import maps, queries, ui, viewport
-from dashboard.vocab import MAP_LAYERS
+from dashboard.vocab import COUNTRY_COLOURS, MAP_LAYERS
 
 FOCUS, DETAIL = "map_focus", "map_detail"
 
@@ -37,9 +37,12 @@ water = ui.load(queries.water)
 if len(water):
     legend += (' <span style="white-space:nowrap"><span style="display:inline-block;width:1.4em;height:0.6em;'
                'background:rgb(70,140,200);vertical-align:middle"></span> Seas, lakes and rivers</span>')
-st.markdown(legend, unsafe_allow_html=True)  # built only from the constant layer names and colours above
-
 names = ui.load(queries.country_names)
+legend += "<br>" + " ".join(  # the countries by name and colour: the map itself carries no text
+    f'<span style="white-space:nowrap;margin-right:1.2em"><span style="display:inline-block;width:1.1em;height:0.8em;'
+    f'background:{colour}66;border:1.5px solid {colour};vertical-align:middle"></span> {html.escape(names.get(iso3, iso3))}</span>'
+    for iso3, colour in COUNTRY_COLOURS.items() if iso3 in set(outlines["iso3"]))
+st.markdown(legend, unsafe_allow_html=True)  # the constant layer names and colours above, and country names escaped once
 places = maps.visible_places(ui.load(queries.map_places), ui.aggregate("place_counts", filters), filters.year_to, filters.countries)
 components = ui.load(queries.place_components)
 points = maps.mapped(maps.map_points(places, components, filters.countries), layers)
@@ -69,8 +72,8 @@ row = maps.picked_point(points, picked[0]) if picked else None
 if st.session_state.get(DETAIL) == "focus" and focus is not None:
     row = focus
 if row is None:
-    st.caption("Click a marker to list the meetings and partnerships linked to it; a number beside a marker means "
-               "several places share that point.")
+    st.caption("Point at a marker, a country or a lake for its name; click a marker to list the meetings and partnerships "
+               "linked to it. A marker with a thick ring stands for several places at one point: a click lets you choose.")
 else:
     here = maps.same_point(points, row["lat"], row["lon"])
     if len(here) > 1:

@@ -120,6 +120,13 @@ def test_map_draws_offline_with_its_layers_and_names_the_water(server, bundled_d
         _points, view = map_view(bundled_db, round(box["width"]), round(box["height"]))
         assert hover(page, box, view, 42.0, 51.0).startswith("Caspian Sea\nSea")
         assert hover(page, box, view, 42.4, 77.3).startswith("Issyk-Kul\nLake")
+        inside = _points[(_points["lon"] < 85) & (_points["lat"] < 50)]
+        east = inside.loc[inside["lon"].idxmax()]  # the marker nearest the right edge: a tooltip there used to be cut off
+        assert hover(page, box, view, east["lat"], east["lon"]).startswith(str(east["name"]))
+        tip = page.locator(".deck-tooltip").bounding_box()
+        assert box["x"] <= tip["x"] and tip["x"] + tip["width"] <= box["x"] + box["width"]  # inside the map's frame
+        assert box["y"] <= tip["y"] and tip["y"] + tip["height"] <= box["y"] + box["height"]
+        assert hover(page, box, view, 49.0, 61.0) == "Kazakhstan"  # the countries are named on hover
         shoot(page, "map")
         assert page.get_by_text("World Heritage: cultural").count() >= 1
         assert page.get_by_text("Paris (France)").count() == 1  # listed: outside the view

@@ -282,9 +282,10 @@ def test_the_map_needs_no_basemap_and_tooltips_are_plain_text(conn, cube):
     deck = maps.deck(points, queries.country_outlines(conn), layers, water=queries.water(conn))
     spec = json.loads(deck.to_json())
     assert deck.map_provider is None and "://" not in str(spec.get("mapStyle"))  # no basemap style to fetch
-    assert deck._tooltip == {"text": "{tip}"}  # text mode, one field
+    assert deck._tooltip["text"] == "{tip}" and "html" not in deck._tooltip  # text mode, one field
     layer_ids = [layer["id"] for layer in spec["layers"]]
-    assert layer_ids == ["unesco"]  # the fixture has no outlines or water; Western Tien-Shan has no coordinates
+    assert layer_ids == ["places"]  # the fixture has no outlines or water
+    assert "Western Tien-Shan" not in json.dumps(spec)  # it has no coordinates
     missing = maps.unmapped(places, ["heritage_natural"])
     assert list(missing["name"]) == ["Western Tien-Shan"]
 
@@ -334,12 +335,17 @@ def test_the_bundled_map_draws_outlines_water_names_and_layers(bundled_db):
     layers = ["heritage_cultural", "venues"]
     points = maps.mapped(maps.map_points(places, queries.place_components(conn)), layers)
     deck = maps.deck(points, queries.country_outlines(conn), layers, ("KAZ",), queries.water(conn), queries.country_names(conn))
-    assert [layer.id for layer in deck.layers][:5] == ["countries", "water", "country-names", "heritage_cultural", "venues"]
-    assert sorted(label["name"] for label in deck.layers[2].data) == ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]
-    fills = {f["properties"]["iso3"]: f["properties"]["fill"][3] for f in deck.layers[0].data["features"]}
+    assert [layer.id for layer in deck.layers] == ["geo", "places"]  # two layers: few shader programs to compile
+    features = deck.layers[0].data["features"]
+    countries = [f["properties"] for f in features if "iso3" in f["properties"]]
+    assert sorted(c["tip"] for c in countries) == ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]
+    fills = {c["iso3"]: c["fill"][3] for c in countries}
     assert fills["KAZ"] > fills["UZB"]  # the chosen country stands out
-    water = {f["properties"]["tip"].split("\n")[0] for f in deck.layers[1].data["features"]}
+    water = {f["properties"]["tip"].split("\n")[0] for f in features if "iso3" not in f["properties"]}
     assert {"Caspian Sea", "Aral Sea", "Lake Balkhash", "Issyk-Kul", "Syr Darya", "Amu Darya", "Irtysh"} <= water
+    assert features.index(next(f for f in features if "iso3" not in f["properties"])) == len(countries)  # water on top
+    colours = {tuple(o["c"]) for o in deck.layers[1].data}
+    assert len(colours) == 2  # one marker layer, a colour per map layer
 
 
 def test_the_about_page_sums_rows_by_the_kind_of_publisher(conn):

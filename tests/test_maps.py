@@ -11,6 +11,7 @@ import pytest
 from dashboard import maps, queries
 from dashboard.cube import Cube
 from dashboard.filters import Filters
+from dashboard.vocab import MAP_LAYERS, hex_to_rgb
 from dashboard.store import connect
 from etl.geo import read_water
 from etl.load import build
@@ -105,10 +106,16 @@ def test_the_build_loads_components_and_the_map_draws_them_instead_of_the_point_
     view = maps.fit_view(maps.region_bounds(queries.country_outlines(conn), points, ()), 1000, 560)
     assert "whc-1442" not in set(maps.outside(points, view, 1000, 560)["id"])  # nothing of it is left outside the view
     spec = json.loads(maps.deck(points, queries.country_outlines(conn), ALL, (), None, queries.country_names(conn), view).to_json())
-    drawn = [o for layer in spec["layers"] if layer["id"] == "heritage_cultural" for o in layer["data"] if o["id"] == "whc-1442"]
+    drawn = [o for o in markers(spec, "heritage_cultural") if o["id"] == "whc-1442"]
     assert sorted(o["point"] for o in drawn) == ["whc-1442-test-kaz", "whc-1442-test-kgz"]
     assert all("Component of Silk Roads" in o["tip"] for o in drawn)
     conn.close()
+
+
+def markers(spec: dict, layer: str | None = None) -> list[dict]:
+    """The marker objects of a deck's JSON (its one scatter layer), or those of one map layer (by that layer's colour)."""
+    objects = next(l for l in spec["layers"] if l["id"] == "places")["data"]
+    return [o for o in objects if layer is None or o["c"] == hex_to_rgb(MAP_LAYERS[layer][1], 210)]
 
 
 # ------------------------------------------------------------------ the view
@@ -156,8 +163,9 @@ def test_every_place_sharing_a_point_can_be_reached():
     spec = json.loads(maps.deck(points, pd.DataFrame(columns=["iso3", "name", "outline"]), ALL, names=NAMES).to_json())
     pickable = {o["id"] for layer in spec["layers"] if layer.get("pickable") for o in layer["data"] if isinstance(o, dict)}
     assert {"c2c-cargc", "city-almaty", "office-almaty"} <= pickable  # each its own object in a pickable layer
-    stacks = next(layer for layer in spec["layers"] if layer["id"] == "stacks")["data"]
-    assert [s["n"] for s in stacks] == ["3"]
+    rings = {o["id"]: o["w"] for o in markers(spec)}
+    assert {i for i, w in rings.items() if w == maps.SHARED_RING} == {"c2c-cargc", "city-almaty", "office-almaty"}
+    assert set(rings.values()) == {1, maps.SHARED_RING}  # a thick ring marks the shared point, and only it
     tip = maps.tooltips(points, NAMES)[points["id"] == "office-almaty"].iloc[0]
     assert tip.endswith("2 more places at this point: click to choose")
     picked = maps.picked_point(points, {"id": "c2c-cargc", "tip": "…"})
@@ -174,7 +182,8 @@ def test_tooltips_show_text_from_the_data_literally_in_one_field():
                                                                   category="cultural")]), None), ALL)
     spec = json.loads(maps.deck(points, pd.DataFrame(columns=["iso3", "name", "outline"]), ALL, names=NAMES).to_json())
     assert spec["layers"][0]["data"][0]["tip"].split("\n")[0] == hostile  # not escaped here: the browser shows it as text
-    assert maps.TOOLTIP == {"text": "{tip}"} and "&quot;" not in json.dumps(spec) and "&lt;" not in json.dumps(spec)
+    assert maps.TOOLTIP["text"] == "{tip}" and set(maps.TOOLTIP) == {"text", "style"}  # plain text, one field
+    assert "&quot;" not in json.dumps(spec) and "&lt;" not in json.dumps(spec)
 
 
 def test_the_deck_json_is_compact():
@@ -184,7 +193,7 @@ def test_the_deck_json_is_compact():
     assert "\n  " not in compact and json.loads(compact)["layers"]
     assert len(compact) < 0.75 * len(json.dumps(json.loads(compact), indent=2, sort_keys=True))
     kept = {key for layer in json.loads(compact)["layers"] for o in layer["data"] if isinstance(o, dict) and "tip" in o for key in o}
-    assert kept <= {"id", "point", "lon", "lat", "tip", "r"}  # only what the browser uses
+    assert kept <= {"id", "point", "lon", "lat", "tip", "r", "c", "w"}  # only what the browser uses
 
 
 # ------------------------------------------------------------------ water: read, checked, loaded
