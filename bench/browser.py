@@ -14,7 +14,8 @@ loopback. For every page:
 
 *Ready* means: the server said the script finished (a `script_finished` ForwardMsg after the action), and in the
 page no Streamlit placeholder (`stSkeleton`), spinner or stale element is left, every visible plotly chart has drawn
-its SVG, every visible deck.gl map and data grid its canvas; checked on every animation frame. Datasette's pages
+its SVG, every visible data grid has its canvas, every visible deck.gl map has drawn on its canvas and a frame has
+begun since (FRAMES_JS); checked on every animation frame, and true on STEADY_FRAMES frames in a row. Datasette's pages
 are ready at the `load` event of the navigation (its pages are server-rendered HTML).
 
     python -m bench.browser --db data/cooperation.db --repeats 3 --out /tmp/browser.json

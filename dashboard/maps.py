@@ -125,7 +125,7 @@ def sources_note(components: pd.DataFrame) -> str:
     when the data holds components."""
     serial = ("serial properties at each of their components in the region" if len(components) else
               "a serial or transboundary property at its one representative point")
-    return ("Country outlines are generalised and imply no position on borders. Water: Natural Earth (public domain). "
+    return ("Country outlines (generalised; they imply no position on borders) and water: Natural Earth (public domain). "
             "Cities are marked at their centre (GeoNames); World Heritage properties at the World Heritage Centre's "
             f"representative point, {serial}.")
 
