@@ -79,6 +79,7 @@ STEADY_JS = ("() => { const ok = (" + READY_JS + ")(); window.__steady = ok ? (w
 # --disable-gpu the frame that first shows a drawing waits for SwiftShader to compile and run the draw calls (the
 # compositor reads the canvas back), seconds for a map: the map is drawn once a frame has begun after the one that drew.
 FRAMES_JS = """(() => {
+  if (window.__frames !== undefined) return;  // added twice to one page: counted once
   window.__frames = 0;
   const tick = () => { window.__frames += 1; requestAnimationFrame(tick); };
   requestAnimationFrame(tick);

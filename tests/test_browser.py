@@ -11,6 +11,7 @@ import sqlite3
 import openpyxl
 import pytest
 
+from bench.browser import FRAMES_JS
 from dashboard import maps, queries
 from dashboard.cube import Cube
 from dashboard.filters import Filters
@@ -89,12 +90,19 @@ def map_view(db, width: int, height: int, countries: tuple[str, ...] = ()):
         conn.close()
 
 
+MAP_DRAWN = """() => { const c = document.querySelector("[data-testid='stDeckGlJsonChart'] canvas");
+  return !!c && c.__drawnAt !== undefined && window.__frames >= c.__drawnAt + 2; }"""
+
+
 def open_map(page, url: str):
-    """Open a Map view and wait until the deck is drawn; return the canvas box."""
+    """Open a Map view and wait until the deck has drawn and that drawing is on screen (bench.browser's frame counter:
+    without a GPU the first drawing takes seconds, more on a busy machine); return the canvas box."""
+    page.add_init_script(FRAMES_JS)
     open_page(page, url)
     canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
     canvas.wait_for(timeout=30_000)
-    page.wait_for_timeout(1500)
+    page.wait_for_function(MAP_DRAWN, polling="raf", timeout=90_000)
+    page.wait_for_timeout(300)
     wait_for_app(page)
     return canvas.bounding_box()
 
@@ -169,7 +177,7 @@ def test_map_screenshots_for_every_country(server, bundled_db, width, scheme):
             box = open_map(page, server + "/Map" + (f"?country={country}" if country else ""))
             assert box["x"] >= 0 and box["x"] + box["width"] <= width  # the map fits the window
             shoot(page, f"map_{country or 'all'}_{width}_{scheme}")
-            if country:  # the chosen country's own name is drawn inside the map
+            if country:  # the view stays on the region, framed on the chosen country
                 points, view = map_view(bundled_db, round(box["width"]), round(box["height"]), (country,))
                 west, south, east, north = maps.view_bounds(view, round(box["width"]), round(box["height"]))
                 assert west < 80 and east > 50
