@@ -10,6 +10,7 @@ import sqlite3
 
 import openpyxl
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.browser import FRAMES_JS
 from dashboard import maps, queries
@@ -156,7 +157,10 @@ def test_places_sharing_a_point_can_each_be_picked(server, bundled_db):
         shown = set()
         for name in here["name"]:
             page.get_by_role("radiogroup").get_by_text(name, exact=False).first.click()
-            page.wait_for_timeout(300)
+            try:  # the rerun can take seconds on a busy machine: wait for it, then let the assertion below judge
+                page.wait_for_function("name => document.querySelector('h3')?.innerText === name", arg=name, timeout=20_000)
+            except PlaywrightTimeout:
+                pass
             wait_for_app(page)
             shown.add(page.locator("h3").first.inner_text())
         shoot(page, "map_same_point")
