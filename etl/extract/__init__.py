@@ -200,8 +200,8 @@ def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], word
 
 
 AGENDA = re.compile(r"\b(?:discuss\w*|talks? (?:on|about|focused on)|focus\w* on|projects? on|cooperation (?:in|on)|agreed|"
-                    r"priorit\w*|devoted to|dedicated to|about)\b|(?<![\w-])(?:обсуди\w*|обсужд\w*|договорил\w*|сотрудничеств\w* в|"
-                    r"приоритет\w*|посвящ\w*|речь шла)(?![\w-])", re.I)
+                    r"priorit\w*|devoted to|dedicated to|about|exchanged views)\b|(?<![\w-])(?:обсуди\w*|обсужд\w*|"
+                    r"договорил\w*|сотрудничеств\w* в|приоритет\w*|посвящ\w*|речь шла)(?![\w-])", re.I)
 
 
 THEME_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[а-яёқғңөұүһҳӣӯҷә]+(?:-[а-яё]+)?")
@@ -220,7 +220,10 @@ ORGANISATION_HEAD = re.compile(
     r"Fund|College|Faculty|Archives|Library)\b|(?<![\w-])(?:[Мм]инистерств|[Мм]инистр|[Ии]нститут|[Фф]онд|[Уу]ниверситет|[Аа]гентств|"
     r"[Кк]омисси|[Дд]иректор|Национальн\w+\s+(?:архив|библиотек))\w*")
 ORGANISATION_RIGHT = re.compile(r"(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w'’-]*)*")
-ORGANISATION_RIGHT_RU = re.compile(r"(?:\s+(?!(?:и|в|на|по|с|о)(?![\w-]))[а-яё]+){1,3}(?:\s+и\s+[а-яё]+)?")
+# the words after a Russian head are its name until a verb ('Университет был основан ...' names no institution)
+ORGANISATION_RIGHT_RU = re.compile(r"(?:\s+(?!(?:и|в|на|по|с|о|был\w*|будет|стал\w*|является)(?![\w-]))"
+                                   r"(?![а-яё]+(?:ал|ил|ел|ла|ло|ли|лся|лась|лись|ан|ана|ано|аны|ен|ена|ено|ены)(?![\w-]))[а-яё]+){1,3}"
+                                   r"(?:\s+и\s+[а-яё]+)?")
 CONNECTOR_WORDS = {"of", "for", "and", "the", "on"}
 
 
