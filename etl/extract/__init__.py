@@ -51,7 +51,8 @@ HERITAGE_ANAPHOR = re.compile(r"^(?:The|This|That)\s+(?:\w+\s+)?(?:monument|prop
 JOINED = re.compile(r"\b(?:(?:took part|participated|was present|were present) in the (?:meeting|talks)|(?:also )?attended the "
                     r"(?:meeting|talks)|joined the (?:meeting|talks))\b|(?<![\w-])(?:во встрече|в переговорах|в беседе)\s+"
                     r"(?:также\s+)?(?:участвовал\w*|принял\w* участие)|участвовал\w* (?:во встрече|в переговорах)", re.I)
-GEONAMES_CUE = re.compile(r"(?:\b(?:in|at|from|to|near|via|visit(?:ed|ing|s)?|city of|town of|capital,?|between)\s+(?:the\s+)?|\band\s+)$")
+GEONAMES_CUE = re.compile(r"(?:\b(?:in|at|from|to|near|via|visit(?:ed|ing|s)?|city of|town of|capital,?|between)\s+(?:the\s+)?|\band\s+|"
+                          r"(?<![\w-])(?:в|во|из|до|через|около|посетил\w*|город\w*|столиц\w*|и)\s+)$")
 FOCUS_ISO3 = set(FOCUS.values())
 STRONG_MEETING = re.compile(r"\b(?:met|meets|meeting|received|receives|held talks|holds talks|talks with|video ?conference|video call|"
                             r"phone call|telephone|hosted|audience|bilateral|sat down with|interlocutors)\b|(?<![\w-])(?:встрети\w*|"
@@ -163,6 +164,14 @@ NAME_HEAD = re.compile(r"(?:\s+(?:International|Regional|Global|World|High-Level
                        r"\s+(?:Process|Forum|Declaration|Prize|Initiative|Summit|Conference|Charter|Games|Festival|Programme|"
                        r"Principles|Appeal|Agenda|Club|Dialogue|Format|Marathon)\b")
 STOP_PLACE_CONTEXT = re.compile(r"(?:\bin|\bcity of|\bof)\s+$")
+# a city's name before a region word is the region ('in Mary and Akhal velayats', 'Самаркандской области' is an adjective)
+REGION_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:velayats?|regions?|provinces?|oblasts?|viloyats?|districts?)\b")
+# a protected area or lake the gazetteer does not hold, named by its head word: 'the Badhyz State Nature Reserve',
+# 'Lake Zorkul'
+NAMED_AREA = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){1,3}?)(State\s+(?:Nature\s+|Natural\s+)?Reserve|(?:Strict\s+)?Nature\s+Reserve|"
+                        r"National\s+(?:Nature\s+)?Park)\b|\bLake\s+([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
+AREA_KIND = {"Park": "national_park", "Reserve": "nature_reserve"}
+AREA_NOT_START = {"The", "A", "An", "Its", "This", "In", "On", "At", "Of", "And", "UNESCO", "Ministry"}
 
 
 def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], words=None) -> list[tuple[Place, int, int]]:
@@ -175,6 +184,8 @@ def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], word
             return False  # 'the Turan tigers', 'Bukhara deer': a kind of animal or craft, not the place
         if place.kind == "city" and NAME_HEAD.match(sentence[end:]):
             return False  # 'the Khiva Process', 'Astana International Forum', 'Issyk-Kul Forum': a name, not the place
+        if place.kind == "city" and REGION_AFTER.match(sentence[end:]):
+            return False  # 'Mary and Akhal velayats': regions, not the city
         if place.id.startswith("geonames-") and (not GEONAMES_CUE.search(sentence[:start])
                                                  or re.match(r"\s+[A-Z]", sentence[end:])):
             return False  # a GeoNames-only city needs a cue ('in Karakol'): 'Manas epic', 'Beruniy Prize' are not places
@@ -192,8 +203,32 @@ def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], word
             return place
         return None
 
-    return _lookup(sentence, words, folded, ref.places, ref.place_first_words, ref.place_max_words, accept, feature,
-                   ref.lower_starts, ref.feature_only)
+    found = _lookup(sentence, words, folded, ref.places, ref.place_first_words, ref.place_max_words, accept, feature,
+                    ref.lower_starts, ref.feature_only)
+    if "Reserve" in sentence or "Park" in sentence or "Lake " in sentence:
+        found += _named_areas(sentence, found, skip)
+    return found
+
+
+def _named_areas(sentence: str, found: list, skip: list[tuple[int, int]]) -> list[tuple[Place, int, int]]:
+    """Protected areas and lakes named by their head word that no reference file holds (NAMED_AREA)."""
+    out = []
+    for m in NAMED_AREA.finditer(sentence):
+        if m.group(3):
+            name, kind, start = f"Lake {m.group(3)}", "lake", m.start()
+        else:
+            names = m.group(1).split()
+            while names and names[0] in AREA_NOT_START:
+                names.pop(0)
+            if not names:
+                continue
+            head = " ".join(m.group(2).split())
+            name, kind = " ".join(names + [head]), AREA_KIND[head.rsplit(" ", 1)[-1]]
+            start = m.end() - len(name) if sentence[m.end() - len(name):m.end()] == name else m.start()
+        if any(s < m.end() and start < e for _, s, e in found) or any(s < m.end() and start < e for s, e in skip):
+            continue  # a reserve, park or lake of the gazetteer, or part of a person's name
+        out.append((Place(name, kind, None, None, None, "named-" + "-".join(fold(name).split())), start, m.end()))
+    return out
 
 
 # ------------------------------------------------------------------------------------------- themes
