@@ -503,7 +503,8 @@ def extract(document: Document, ref: Reference) -> Extraction:
     previous_heritage: list[str] = []  # World Heritage properties of the previous sentence: 'it', 'the monument' refer to them
     heritage_list = None  # the list the release last spoke of ('wh' or 'ich'): 'was inscribed in 2005' refers to it
     lowered = document.text.lower()
-    context = {"anniversaries": any(phrase in lowered for phrase in ref.anniversary_lists), "last_body": {}}
+    context = {"anniversaries": any(phrase in lowered for phrase in ref.anniversary_lists), "last_body": {},
+               "tentative": "tentative list" in lowered or "предварительн" in lowered}
     paragraphs = lowered.split("\n\n")
     for s, (countries, dates, words) in zip(sents, per_sentence):
         day_dates = [d for d in dates if d.precision == "day"]

@@ -141,6 +141,16 @@ NOT_ELEMENTS = {"the committee", "committee", "the list", "list", "unesco", "the
 BARE_AGREEMENTS = {"memorandum of understanding", "memorandum", "agreement", "framework agreement", "cooperation agreement",
                    "agreement on cooperation", "action plan", "roadmap", "road map"}
 # 'the Five Continents medal', 'the Beruniy prize': a capitalised name before a lower-case medal, prize or award
+# an event with a quoted title: 'the international conference "Dialogue – a guarantee of peace"'
+QUOTED_EVENT = re.compile(r"\b((?i:(?:(?:international|regional|sub-regional|subregional|high-level|scientific|national|annual|"
+                          r"scientific-practical)\s+)*(?:conference|forum|symposium|seminar|workshop|festival|exhibition|congress|"
+                          r"summit|round table|roundtable|expedition)))\s+[“\"«]([^”\"»]{3,120})[”\"»]")
+# an action plan or roadmap named by its years, signed or not: 'the joint action plan for 2021-2023'
+ACTION_PLAN_YEARS = re.compile(r"\b((?:(?:joint|national|programmatic|common|comprehensive)\s+)?(?:action plan|plan of action|"
+                               r"work ?plan)\s+(?:for|of)\s+(?:the\s+(?:years?|period)\s+)?((?:19|20)\d{2})\s*[–-]\s*"
+                               r"(?:19|20)?\d{2})")
+# a UNESCO Chair in Russian: 'кафедры ЮНЕСКО «Устойчивый исторический туризм на Шелковом пути»', 'кафедра ЮНЕСКО по ...'
+RU_CHAIR = re.compile(r"(?<![\w-])(?i:кафедр\w*)\s+ЮНЕСКО(\s+«[^»]{3,120}»|\s+по\s+[а-яё]+(?:\s+(?!и\s)[а-яё]+){0,4})")
 LOWER_PRIZE = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+)(medal|prize|award)\b")
 # 'a UNESCO academy for women's leadership': a proposed academy of UNESCO (not a centre)
 LOWER_ACADEMY = re.compile(r"\b((?:an?\s+)?UNESCO\s+(?:(?:regional|international)\s+)?academy\s+(?:for|of|on)\s+[a-z][^,.;()]{3,60}?)"
@@ -216,12 +226,22 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             add(name, kind, year_at(end))
     # heritage elements and register entries that data/ records, named in a sentence about a list or a certificate
     rule = "known-element"
-    if ref.elements and (listed == "ich" or (any(w in lowered for w in HERITAGE_HINTS) and HERITAGE_CONTEXT.search(sentence))):
+    about_list = listed == "ich" or (any(w in lowered for w in HERITAGE_HINTS) and HERITAGE_CONTEXT.search(sentence))
+    # a Tentative List entry of data/ where the release speaks of Tentative Lists and this sentence of putting it on one
+    # ('Tajikistan placed the Zorkul State Reserve on its list on 4 April 2006')
+    on_tentative = bool(context.get("tentative")) and bool(TENTATIVE.search(sentence) or TENTATIVE_VERB.search(sentence))
+    if ref.elements and (about_list or on_tentative):
         # 'wished the nomination of X success': still a nomination ('nominated jointly with' says who, not when)
         nominated_only = re.search(r"\b(?:nomination|candidacy|dossier|Tentative List)\b", sentence, re.I) and \
             not re.search(r"inscri|proclaim", sentence, re.I)
         for name, kind, end in _known_elements(sentence, ref, folded):
-            add(name, "other" if nominated_only and kind == "intangible_heritage_inscription" else kind, year_at(end), exact=True)
+            if kind == "tentative_list":
+                rule = "tentative-entry"
+                if on_tentative:
+                    add(name, kind, year_at(end), exact=True)
+                rule = "known-element"
+            elif about_list:
+                add(name, "other" if nominated_only and kind == "intangible_heritage_inscription" else kind, year_at(end), exact=True)
     # Memory of the World: the entry named as subject of the inscription
     rule = "mow"
     if "Memory of the World" in sentence and inscribes:
@@ -304,6 +324,9 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 (year_here if kind in ("agreement", "resolution") else None))
         for m in RU_RESOLUTION_ON.finditer(sentence) if "резолюци" in lowered and RU_ADOPTED.search(sentence) else ():
             add(f"Резолюция {m.group(1)} {m.group(2)}", "resolution", year_at(m.end()) or year_here, exact=True)
+        rule = "russian-chair"
+        for m in RU_CHAIR.finditer(sentence) if "кафедр" in lowered else ():
+            add("Кафедра ЮНЕСКО" + m.group(1), "other", year_at(m.end()) or year_here, exact=True)
         rule = "russian-nested"
         for m in RU_NESTED_PROGRAMME.finditer(sentence) if "еждународн" in sentence else ():
             # 'конференция по Международному десятилетию действий «Вода ...»': the decade is a programme of its own
@@ -354,6 +377,15 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         if len(m.group(1).split()) >= 4:
             name = m.group(1)
             add(name[0].upper() + name[1:], "event", year_at(m.end()))
+    rule = "quoted-event"
+    for m in QUOTED_EVENT.finditer(sentence) if ('"' in sentence or "“" in sentence or "«" in sentence) else ():
+        head = " ".join(m.group(1).split())
+        add(f"{head[0].upper()}{head[1:]} \"{m.group(2)}\"", "event", year_at(m.end()) or year_here, exact=True)
+    rule = "action-plan"
+    for m in ACTION_PLAN_YEARS.finditer(sentence) if "plan" in lowered else ():
+        name = m.group(1)
+        if not any(fold(name) in fold(p.name) for p in found):
+            add(name[0].upper() + name[1:], "agreement", int(m.group(2)), exact=True)
     rule = "quoted-project"
     for m in QUOTED_PROJECT.finditer(sentence) if ('"' in sentence or "“" in sentence) else ():
         add(m.group(1) or m.group(2), "programme", year_at(m.end()))
@@ -446,9 +478,9 @@ RU_HEAD_START = re.compile(r"(?i:конференци|форум|саммит|к
                            r"деклараци|харти|всемирн)")  # the first word of every head of RU_HEADS
 RU_WORD = re.compile(r"«[^»]{1,80}»|\d{4}\s*[–-]\s*\d{4}(?:\s+годы)?|[А-ЯЁа-яё][\w-]*|[A-Z][\w-]*|\d+(?:-?[а-я]{1,3})?")
 RU_END = re.compile(r"(?:который|которая|которое|которые|которую|что|а|но|в рамках|и|где|когда|после|перед|при|также|тоже|уже|"
-                    r"сегодня|вчера|впервые|единогласно|было|были|была|будет|будут|(?:пере)?избран\w{0,2}|принят\w{0,2}|включен\w{0,2}|"
-                    r"внесен\w{0,2}|назначен\w{0,2}|подписан\w{0,2}|утвержден\w{0,2}|провозглашен\w{0,2}|создан\w{0,2}|открыт\w{0,2}|"
-                    r"проведен\w{0,2})$", re.I)
+                    r"сегодня|вчера|впервые|единогласно|было|были|была|будет|будут|(?:(?:пере)?избран|принят|включен|"
+                    r"внесен|назначен|подписан|утвержден|провозглашен|создан|открыт|"
+                    r"проведен)(?:а|о|ы|н\w{1,2})?)$", re.I)  # participles ('открыта', 'созданный'), not nouns ('открытии')
 
 RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ья|ое|ее|ье|ые|ие|ьи|ую|юю|ью|ого|его|ьего|ому|ему|ым|им|ых|их|ом|ем)$|^\d")
 RU_NOT_START = re.compile(r"(?:Сегодня|Вчера|Также|Ранее|Затем|Накануне|Теперь|Впервые|Кроме|Однако|Тогда|Здесь|Там)$")
@@ -650,6 +682,8 @@ LEADING_DATE = re.compile(r"(?:On\s+)?(?:\d{1,2}\s+(?:January|February|March|Apr
                           r"December)(?:\s+\d{4})?|(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December)\s+\d{1,2}(?:,?\s+\d{4})?)\s+(?:the\s+)?(?=[A-Z\d])")
 TENTATIVE = re.compile(r"Tentative List|предварительн\w* спис", re.I)
+TENTATIVE_VERB = re.compile(r"\b(?:added|placed|put (?:forward|on)|submitted|included|entered|listed)\b|\bon (?:its|their|the) (?:national )?"
+                            r"list\b|(?<![\w-])(?:включ\w*|внес\w*|представил\w*)(?![\w-])", re.I)
 SEAT_CUE = re.compile(r"\b(?:re-?elected|elected|sat on|sits on|served on|serves on|serving on|seats? on|term on|member of|"
                       r"membership of|membership in|won a seat|re-election)\b|(?<![\w-])(?:избра\w*|переизбра\w*|входит в|"
                       r"входил\w* в|вош\w+ в состав|член\w* (?:Исполнительн|Комитет|Совет|Межправительствен)\w*)(?![\w-])", re.I)

@@ -297,7 +297,7 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
     )
 
 
-ELEMENT_KINDS = {"intangible_heritage_inscription", "memory_of_the_world_inscription", "other"}
+ELEMENT_KINDS = {"intangible_heritage_inscription", "memory_of_the_world_inscription", "other", "tentative_list"}
 ELEMENT_END = re.compile(r"\s+(?:inscribed|proclaimed|recognised|recognized|added|placed|on the|inscription|extended|–|—|\()|\s+-\s+")
 ELEMENT_LEAD = re.compile(r"^(?:(?:Kazakh|Kyrgyz|Turkmen|Uzbek|Tajik)\s+)?(?:traditional\s+|epic trilogy\s+)", re.I)
 
@@ -311,7 +311,7 @@ def _elements(rows: list[dict], kw) -> dict[str, tuple[str, str]]:
         if row["kind"] not in ELEMENT_KINDS or (row["kind"] == "other" and row.get("register") != "memory_of_the_world"
                                                 and not row["id"].startswith("mow-")):
             continue
-        kind = "intangible_heritage_inscription" if row["kind"] == "intangible_heritage_inscription" else "other"
+        kind = row["kind"] if row["kind"] in ("intangible_heritage_inscription", "tentative_list") else "other"
         name = ELEMENT_END.split(row["name"], 1)[0].strip(" ,:")
         if len(name) < 3:
             continue
