@@ -125,18 +125,23 @@ def _full_date(found: Found | None) -> str | None:
 # ------------------------------------------------------------------------------------------- countries and places
 
 
-def _lookup(sentence: str, words: list[tuple[str, int, int]], folded: list[str], table: dict, first_words: set[str],
+def _lookup(sentence: str, words: list[tuple[str, int, int]], folded: list[str], table: dict, first_words: dict[str, int],
             max_words: int, accept, fallback=None, lower_starts=frozenset(), fallback_keys=frozenset()) -> list[tuple[object, int, int]]:
     """Longest n-gram matches of capitalised word runs against a folded-name table.
-    accept(key, value, start, end) decides whether a match counts; fallback(key, i, size) may offer a value
-    the table does not hold."""
+    first_words: the first word of each key -> the most words of a key starting with it (a token is one word or more,
+    so no longer run can match). accept(key, value, start, end) decides whether a match counts; fallback(key, i, size)
+    may offer a value the table does not hold."""
     out = []
     i = 0
-    while i < len(words):
+    count = len(words)
+    while i < count:
         size_found = 0
-        first = folded[i].split(" ", 1)[0]
-        if first in first_words and (words[i][0][0].isupper() or first in lower_starts):
-            for size in range(min(max_words, len(words) - i), 0, -1):
+        first = folded[i]
+        if " " in first:
+            first = first.split(" ", 1)[0]
+        longest = first_words.get(first)
+        if longest and (words[i][0][0].isupper() or first in lower_starts):
+            for size in range(min(max_words, longest, count - i), 0, -1):
                 key = " ".join(folded[i : i + size])
                 value = table.get(key)
                 if fallback is not None and key in fallback_keys:
@@ -149,10 +154,20 @@ def _lookup(sentence: str, words: list[tuple[str, int, int]], folded: list[str],
     return out
 
 
+_TOKEN_KEYS: dict[str, str] = {}  # token -> its lookup key (token_key), kept across documents: words repeat
+
+
+def _token_key(w: str) -> str:
+    key = (fold(w[:-2] if w.endswith(("'s", "’s")) else w) if w.isascii() else key_words(fold(w))) or w.lower()
+    if len(_TOKEN_KEYS) < 200_000:
+        _TOKEN_KEYS[w] = key
+    return key
+
+
 def _folded(sentence: str) -> tuple[list[tuple[str, int, int]], list[str]]:
-    words = tokens(sentence)  # token_key inlined: this runs for every sentence
-    return words, [(fold(w[:-2] if w.endswith(("'s", "’s")) else w) if w.isascii() else key_words(fold(w))) or w.lower()
-                   for w, _, _ in words]
+    words = tokens(sentence)
+    keys = _TOKEN_KEYS  # token_key through a plain dictionary: this runs for every sentence
+    return words, [keys[w] if w in keys else _token_key(w) for w, _, _ in words]
 
 
 def find_countries(sentence: str, ref: Reference, words=None) -> list[tuple[str, int, int]]:
@@ -186,7 +201,7 @@ def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], word
             return False  # 'the Khiva Process', 'Astana International Forum', 'Issyk-Kul Forum': a name, not the place
         if place.kind == "city" and REGION_AFTER.match(sentence[end:]):
             return False  # 'Mary and Akhal velayats': regions, not the city
-        if place.id.startswith("geonames-") and (not GEONAMES_CUE.search(sentence[:start])
+        if place.id.startswith("geonames-") and (not GEONAMES_CUE.search(sentence, max(0, start - 24), start)
                                                  or re.match(r"\s+[A-Z]", sentence[end:])):
             return False  # a GeoNames-only city needs a cue ('in Karakol'): 'Manas epic', 'Beruniy Prize' are not places
         return key not in ref.not_places or bool(STOP_PLACE_CONTEXT.search(sentence[:start]))
@@ -399,7 +414,7 @@ def find_themes(sents: list[Sentence], ref: Reference, title: str = "", threshol
                 evidence[theme].append(s)
     needed = threshold or (SHORT_POINTS if len(sents) <= SHORT else THEME_POINTS)
     chosen = {t for t, score in scores.items() if score >= needed and t in evidence}
-    return {t: evidence[t][:3] for t in sorted(chosen, key=lambda t: -scores[t])}
+    return {t: evidence[t][:3] for t in sorted(chosen, key=lambda t: (-scores[t], t))}  # ties by id: the same order every run
 
 
 # ------------------------------------------------------------------------------------------- people in context
@@ -647,13 +662,17 @@ def _key(m: Mention) -> str:
 
 
 def _heritage_list(text: str) -> str | None:
-    if "eritage" not in text and "ist" not in text and "ntangible" not in text and "наслед" not in text:
-        return None
-    if re.search(r"intangible|Representative List|Urgent Safeguarding|living heritage", text, re.I):
+    if "eritage" not in text and "ERITAGE" not in text and "List" not in text and "ntangible" not in text and \
+            "NTANGIBLE" not in text and "afeguarding" not in text:
+        return None  # (the patterns below are English: a Russian sentence names no list here)
+    if ICH_LIST.search(text):
         return "ich"
-    if re.search(r"World Heritage", text):
+    if "World Heritage" in text:
         return "wh"
     return None
+
+
+ICH_LIST = re.compile(r"intangible|Representative List|Urgent Safeguarding|living heritage", re.I)
 
 
 def _city_near(text: str, places: list[tuple[Place, int, int]], anchor: int) -> str | None:
