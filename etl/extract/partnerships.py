@@ -150,7 +150,7 @@ ACTION_PLAN_YEARS = re.compile(r"\b((?:(?:joint|national|programmatic|common|com
                                r"work ?plan)\s+(?:for|of)\s+(?:the\s+(?:years?|period)\s+)?((?:19|20)\d{2})\s*[–-]\s*"
                                r"(?:19|20)?\d{2})")
 # a UNESCO Chair in Russian: 'кафедры ЮНЕСКО «Устойчивый исторический туризм на Шелковом пути»', 'кафедра ЮНЕСКО по ...'
-RU_CHAIR = re.compile(r"(?<![\w-])(?i:кафедр\w*)\s+ЮНЕСКО(\s+«[^»]{3,120}»|\s+по\s+[а-яё]+(?:\s+(?!и\s)[а-яё]+){0,4})")
+RU_CHAIR = re.compile(r"(?<![\w-])(?i:кафедр\w*)\s+ЮНЕСКО(\s+«[^»]{3,120}»|\s+по\s+[а-яё]+(?:\s+(?!(?:и|в|во|на|при|с|со|для|у|из)(?![\w-]))[а-яё]+){0,4})")
 LOWER_PRIZE = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+)(medal|prize|award)\b")
 # 'a UNESCO academy for women's leadership': a proposed academy of UNESCO (not a centre)
 LOWER_ACADEMY = re.compile(r"\b((?:an?\s+)?UNESCO\s+(?:(?:regional|international)\s+)?academy\s+(?:for|of|on)\s+[a-z][^,.;()]{3,60}?)"
