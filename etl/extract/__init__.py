@@ -158,7 +158,8 @@ _TOKEN_KEYS: dict[str, str] = {}  # token -> its lookup key (token_key), kept ac
 
 
 def _token_key(w: str) -> str:
-    key = (fold(w[:-2] if w.endswith(("'s", "’s")) else w) if w.isascii() else key_words(fold(w))) or w.lower()
+    base = w[:-6] if w.endswith("-based") and len(w) > 8 else w  # 'the Almaty-based centre' names Almaty
+    key = (fold(base[:-2] if base.endswith(("'s", "’s")) else base) if base.isascii() else key_words(fold(base))) or w.lower()
     if len(_TOKEN_KEYS) < 200_000:
         _TOKEN_KEYS[w] = key
     return key
@@ -184,8 +185,9 @@ REGION_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:velayats?|regions
 # a protected area or lake the gazetteer does not hold, named by its head word: 'the Badhyz State Nature Reserve',
 # 'Lake Zorkul'
 NAMED_AREA = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){1,3}?)(State\s+(?:Nature\s+|Natural\s+)?Reserve|(?:Strict\s+)?Nature\s+Reserve|"
-                        r"National\s+(?:Nature\s+)?Park)\b|\bLake\s+([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
-AREA_KIND = {"Park": "national_park", "Reserve": "nature_reserve"}
+                        r"National\s+(?:Nature\s+)?Park|[Gg]lacier|River(?!\s+[Vv]alley))\b|\bLake\s+([A-Z][\w'’-]+)\b(?!\s+[A-Z])|"
+                        r"\bthe\s+([A-Z][\w'’-]+)\s+river\b(?!\s+valley)")
+AREA_KIND = {"Park": "national_park", "Reserve": "nature_reserve", "Glacier": "glacier", "River": "river"}
 AREA_NOT_START = {"The", "A", "An", "Its", "This", "In", "On", "At", "Of", "And", "UNESCO", "Ministry"}
 
 
@@ -220,17 +222,20 @@ def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], word
 
     found = _lookup(sentence, words, folded, ref.places, ref.place_first_words, ref.place_max_words, accept, feature,
                     ref.lower_starts, ref.feature_only)
-    if "Reserve" in sentence or "Park" in sentence or "Lake " in sentence:
-        found += _named_areas(sentence, found, skip)
+    if "Reserve" in sentence or "Park" in sentence or "Lake " in sentence or "lacier" in sentence or "iver" in sentence:
+        found += _named_areas(sentence, found, skip, ref)
     return found
 
 
-def _named_areas(sentence: str, found: list, skip: list[tuple[int, int]]) -> list[tuple[Place, int, int]]:
-    """Protected areas and lakes named by their head word that no reference file holds (NAMED_AREA)."""
+def _named_areas(sentence: str, found: list, skip: list[tuple[int, int]], ref: Reference) -> list[tuple[Place, int, int]]:
+    """Protected areas, glaciers, rivers and lakes named by their head word that no reference file holds (NAMED_AREA):
+    'the Badhyz State Nature Reserve', 'the Adygine glacier', 'the Kafirnigan River', 'Lake Zorkul'."""
     out = []
     for m in NAMED_AREA.finditer(sentence):
         if m.group(3):
             name, kind, start = f"Lake {m.group(3)}", "lake", m.start()
+        elif m.group(4):
+            name, kind, start = f"{m.group(4)} River", "river", m.start(4)
         else:
             names = m.group(1).split()
             while names and names[0] in AREA_NOT_START:
@@ -238,8 +243,14 @@ def _named_areas(sentence: str, found: list, skip: list[tuple[int, int]]) -> lis
             if not names:
                 continue
             head = " ".join(m.group(2).split())
+            head = head[0].upper() + head[1:]
             name, kind = " ".join(names + [head]), AREA_KIND[head.rsplit(" ", 1)[-1]]
-            start = m.end() - len(name) if sentence[m.end() - len(name):m.end()] == name else m.start()
+            start = m.end() - len(name) if sentence[m.end() - len(name):m.end()].lower() == name.lower() else m.start()
+        first = key_words(fold(name.split()[0] if kind != "lake" else name.split()[-1]))
+        if first in ref.countries or (kind in ("glacier", "river") and len(name.split()) > 3):
+            continue  # 'the Kyrgyz glacier': an adjective, not a name
+        if kind in ("glacier", "river") and first in ref.places and ref.places[first].kind == "city":
+            continue  # 'the Almaty River' is rare; 'Almaty glacier research' names the city
         if any(s < m.end() and start < e for _, s, e in found) or any(s < m.end() and start < e for s, e in skip):
             continue  # a reserve, park or lake of the gazetteer, or part of a person's name
         out.append((Place(name, kind, None, None, None, "named-" + "-".join(fold(name).split())), start, m.end()))
