@@ -530,7 +530,8 @@ def extract(document: Document, ref: Reference) -> Extraction:
     heritage_list = None  # the list the release last spoke of ('wh' or 'ich'): 'was inscribed in 2005' refers to it
     lowered = document.text.lower()
     context = {"anniversaries": any(phrase in lowered for phrase in ref.anniversary_lists), "last_body": {},
-               "tentative": "tentative list" in lowered or "предварительн" in lowered}
+               "tentative": "tentative list" in lowered or "предварительн" in lowered,
+               "intangible": "нематериальн" in lowered}  # a Russian release about intangible heritage
     paragraphs = lowered.split("\n\n")
     for s, (countries, dates, words) in zip(sents, per_sentence):
         day_dates = [d for d in dates if d.precision == "day"]

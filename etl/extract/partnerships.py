@@ -149,6 +149,10 @@ QUOTED_EVENT = re.compile(r"\b((?i:(?:(?:international|regional|sub-regional|sub
 ACTION_PLAN_YEARS = re.compile(r"\b((?:(?:joint|national|programmatic|common|comprehensive)\s+)?(?:action plan|plan of action|"
                                r"work ?plan)\s+(?:for|of)\s+(?:the\s+(?:years?|period)\s+)?((?:19|20)\d{2})\s*[–-]\s*"
                                r"(?:19|20)?\d{2})")
+# Russian elements written as common nouns after the verb that puts them on a list (RU_ENTERED)
+RU_ENTERED = re.compile(r"(?<![\w-])(?:вош(?:ло|ла|ли|ел)|включен\w*|внесен\w*|включил\w*|внес(?:ла|ли)?)(?![\w-])", re.I)
+RU_LOWER_ELEMENT = re.compile(r"(?<![\w-])((?:искусств|мастерств|ремесл|традици|обряд|праздни|эпос|танц|танец|ритуал|обыча|"
+                              r"технологи|знани)[а-яё]*\s+[а-яё][^,.;:–—«»]{2,150}?)(?=\s*(?:[,.;:]|$|\s+а\s+|\s+[–—]\s+))")
 # a UNESCO Chair in Russian: 'кафедры ЮНЕСКО «Устойчивый исторический туризм на Шелковом пути»', 'кафедра ЮНЕСКО по ...'
 RU_CHAIR = re.compile(r"(?<![\w-])(?i:кафедр\w*)\s+ЮНЕСКО(\s+«[^»]{3,120}»|\s+по\s+[а-яё]+(?:\s+(?!(?:и|в|во|на|при|с|со|для|у|из)(?![\w-]))[а-яё]+){0,4})")
 LOWER_PRIZE = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+)(medal|prize|award)\b")
@@ -324,6 +328,14 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 (year_here if kind in ("agreement", "resolution") else None))
         for m in RU_RESOLUTION_ON.finditer(sentence) if "резолюци" in lowered and RU_ADOPTED.search(sentence) else ():
             add(f"Резолюция {m.group(1)} {m.group(2)}", "resolution", year_at(m.end()) or year_here, exact=True)
+        rule = "russian-elements"
+        verb = RU_ENTERED.search(sentence) if ((listed == "ich" or context.get("intangible")) and "спис" in lowered) else None
+        for m in RU_LOWER_ELEMENT.finditer(sentence, verb.end()) if verb else ():
+            # 'в него вошло искусство ручного ковроткачества, а в 2021 году – мастерство изготовления дутара ...': elements
+            # written as common nouns after the verb that puts them on the list
+            name = m.group(1).strip()
+            if len(name.split()) >= 2 and not any(fold(name) in fold(p.name) for p in found):
+                add(name[0].upper() + name[1:], "intangible_heritage_inscription", year_at(m.start()), exact=True)
         rule = "russian-chair"
         for m in RU_CHAIR.finditer(sentence) if "кафедр" in lowered else ():
             add("Кафедра ЮНЕСКО" + m.group(1), "other", year_at(m.end()) or year_here, exact=True)
