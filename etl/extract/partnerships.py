@@ -212,7 +212,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     tentative = ("entative" in sentence or "предварит" in lowered) and TENTATIVE.search(sentence) and \
         not re.search(r"\binscri|включ|внес", sentence, re.I)
     if (listed == "wh" and (inscribes or WH_LIST.search(sentence) or NOMINATE.search(sentence))) or (tentative and heritage_names):
-        nominated = NOMINATE.search(sentence) and not re.search(r"\binscri", sentence, re.I)
+        nominated = (NOMINATE.search(sentence) and not re.search(r"\binscri", sentence, re.I)) or \
+            (RU_PLANNED.search(sentence) and not RU_DONE.search(sentence))
         kind = "tentative_list" if tentative else "world_heritage_nomination" if nominated else "world_heritage_inscription"
         rule = "tentative" if tentative else "wh-inscription"
         for name in heritage_names or QUOTED.findall(sentence):
@@ -310,6 +311,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     rule = "russian"
     if CYRILLIC.search(sentence):
         for name, kind, end in find_ru_inscriptions(sentence, ref):
+            if kind == "biosphere_reserve" and CYRILLIC.search(name):
+                name = _reserve_of(name, ref) or name  # 'Биосферный заповедник Алаколь' -> Alakol Biosphere Reserve
             if not _standing(name, ref):  # 'внесено в реестр «Память мира»': the register, not an entry
                 add(name, kind, year_at(end), exact=True)
         for m in RU_FUNDED_PROJECT.finditer(sentence) if "ЮНЕСКО" in sentence and ("роект" in sentence or "рограмм" in sentence) else ():
@@ -460,7 +463,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             tail = re.match(r"\s+(on|of|for|between|in the field of|renewing|establishing|setting up|creating|to)\s+([^,;.]{3,120}?)"
                             r"(?=\s+(?:on|in)\s+\d|\s+(?:on|in)\s+(?:January|February|March|April|May|June|July|August|September|"
                             r"October|November|December)\b|\s+and\s+[a-z]+ed\b|\s+with\s+(?:the\s+)?[A-Z]|\s+(?:in the presence of|"
-                            r"during|at the|at a|at an)\s|[,;.]|$)", sentence[match.end():])
+                            r"during|at the|at a|at an|as an?|under the auspices|which|that|who)\s|[,;.]|$)", sentence[match.end():])
             holder = next((s for s in spans if s.start() <= match.start() < s.end() and HEAD_ANY.search(s.group(0))), None) if named \
                 else None
             bare = holder is not None and holder.end() == match.end() and fold(_clean(holder.group(0))) in BARE_AGREEMENTS
@@ -522,6 +525,18 @@ def _ru_nominative(phrase: str) -> str:
     return phrase[0].upper() + phrase[1:]
 
 
+def _last_pair(sentence: str, words: list, end: int) -> bool:
+    """words[end+1] is 'и' and words[end+2] a lower-case word that ends the phrase (punctuation or the sentence's end)."""
+    if end + 2 >= len(words):
+        return False
+    word = words[end + 2].group(0)
+    after = sentence[words[end + 2].end():].lstrip()
+    return word[:1].islower() and not RU_END.match(word) and not RU_VERB.match(word) and (not after or after[0] in ",.;:)–—")
+
+
+RU_VERB = re.compile(r"\w+(?:ил|ал|ял|ел|ыл)(?:а|и|о|ся|ась|ись)?$|\w+(?:ет|ют|ит|ят|ется|ются|ится|ятся)$")
+
+
 def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[tuple[str, str, int, int]]:
     """(name, kind, start, end) for each partnership a Russian sentence names by its head word."""
     out = []
@@ -567,6 +582,9 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
                 if between:  # 'Меморандум ... между Министерством просвещения и ЮНЕСКО': both parties are in the name
                     end += 1
                     continue
+                if following == "и" and _last_pair(sentence, words, end):
+                    end += 2  # 'в области науки и образования.': two nouns that end the phrase belong to it
+                    break
                 if kind == "agreement" and following == "на" and end + 2 < len(words) and \
                         re.match(r"\d{4}\s*[–-]\s*\d{4}", words[end + 2].group(0)):
                     end += 2  # 'план действий на 2025–2027 годы': the years are part of a plan's name
@@ -635,8 +653,44 @@ def _clause_before(sentence: str, end: int) -> str:
 RU_NOT_ELEMENT = re.compile(r"(?i:(?:новых\s+|других\s+|этих\s+|двух\s+|трех\s+)?(?:объект|элемент|номинаци|памятник|досье|сайт)\w*)$")
 
 
+RU_RESERVE_WORDS = re.compile(r"(?i:(?:государственн|биосферн|природн|национальн)\w*\s+)*(?:заповедник|резерват|парк)\w*"
+                              r"|(?i:(?:государственн|биосферн|природн|национальн)\w*)")
+
+
+def _reserve_of(name: str, ref: Reference) -> str | None:
+    """The biosphere reserve of places.csv a Russian name stands for: 'Биосферный заповедник Алаколь' (the lake Alakol)
+    -> 'Alakol Biosphere Reserve'; None when there is none."""
+    bare = " ".join(RU_RESERVE_WORDS.sub(" ", name).split())
+    place = ref.places.get(key_words(fold(bare))) if bare else None
+    if place is None:
+        return None
+    if place.kind != "biosphere_reserve":
+        english = re.sub(r"\s+(?:National Park|Nature Reserve|State Nature Reserve|Reserve)$", "", place.name).replace("Lake ", "")
+        place = ref.places.get(fold(english + " Biosphere Reserve"))
+    return place.name if place is not None and place.kind == "biosphere_reserve" else None
+
+
+# a list entry still to come: 'готовит номинацию «Устюрт» для включения в Список всемирного наследия'
+RU_PLANNED = re.compile(r"(?i:номинаци|для включения|к включению|заявк|кандидатур)")
+RU_DONE = re.compile(r"(?<![\w-])(?i:включен[аоы]?|внесен[аоы]?|включил\w*|внесл\w*|вош(?:ел|ла|ло|ли)|внес[её]н[аоы]?)(?![\w-])")
+RU_PLANNED_KIND = {"world_heritage_inscription": "world_heritage_nomination", "intangible_heritage_inscription": "other"}
+
+
 def find_ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, int]]:
-    """'о включении Ортеке в Репрезентативный список ...', '... трех элементов: A, B, а также C' -> (name, kind, end)."""
+    """'о включении Ортеке в Репрезентативный список ...', '... трех элементов: A, B, а также C' -> (name, kind, end);
+    a nomination still to be decided ('номинацию «Устюрт» для включения в ...') is the quoted name, as a nomination."""
+    out = _ru_inscriptions(sentence, ref)
+    if out and RU_PLANNED.search(sentence) and not RU_DONE.search(sentence):
+        planned = []
+        for name, kind, end in out:
+            quoted = re.search(r"«([^»]{2,150})»", name)
+            name = quoted.group(1) if quoted else name
+            planned.append((name, RU_PLANNED_KIND.get(kind, kind), end))
+        return planned
+    return out
+
+
+def _ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, int]]:
     out = []
     if not RU_INCLUDE.search(sentence):
         return out
