@@ -211,12 +211,18 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     rule = "wh-inscription"
     tentative = ("entative" in sentence or "предварит" in lowered) and TENTATIVE.search(sentence) and \
         not re.search(r"\binscri|включ|внес", sentence, re.I)
-    if (listed == "wh" and (inscribes or WH_LIST.search(sentence) or NOMINATE.search(sentence))) or (tentative and heritage_names):
+    if (listed == "wh" and (inscribes or WH_LIST.search(sentence) or NOMINATE.search(sentence))) or \
+            (tentative and (heritage_names or TENTATIVE_NAME.search(sentence))):
         nominated = (NOMINATE.search(sentence) and not re.search(r"\binscri", sentence, re.I)) or \
             (RU_PLANNED.search(sentence) and not RU_DONE.search(sentence))
         kind = "tentative_list" if tentative else "world_heritage_nomination" if nominated else "world_heritage_inscription"
         rule = "tentative" if tentative else "wh-inscription"
-        for name in heritage_names or QUOTED.findall(sentence):
+        names = heritage_names or QUOTED.findall(sentence)
+        if not names and tentative:  # 'a Tentative List submission for the Fann Mountains', 'X was added to its Tentative List'
+            names = [m.group(1) or m.group(2) or m.group(3) for m in TENTATIVE_NAME.finditer(sentence)]
+            names = [TRIM_LEADING.sub("", re.sub(r"^the\s+", "", n)) for n in names]
+            names = [n for n in names if key_words(fold(n)) not in ref.countries]
+        for name in names:
             position = sentence.find(name.split(":")[-1].strip().split()[0]) if name else 0
             add(name, kind, year_at(max(position, 0)))
     # intangible heritage: the element named as subject or object of the inscription
@@ -748,6 +754,12 @@ LEADING_DATE = re.compile(r"(?:On\s+)?(?:\d{1,2}\s+(?:January|February|March|Apr
                           r"December)(?:\s+\d{4})?|(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December)\s+\d{1,2}(?:,?\s+\d{4})?)\s+(?:the\s+)?(?=[A-Z\d])")
 TENTATIVE = re.compile(r"Tentative List|предварительн\w* спис", re.I)
+_CAPS = r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+(?:the\s+)?|and\s+)?[A-Z][\w'’-]+)*"
+TENTATIVE_NAME = re.compile(r"Tentative List\s+(?:submission|nomination|entry|file|proposal|dossier)?\s*(?:for|of)\s+(" + _CAPS + r")|"
+                            r"(" + _CAPS + r")\s+(?:was|were|has been|have been|had been|is|are)\s+(?:\w+ly\s+)?(?:also\s+)?"
+                            r"(?:added|submitted|included|placed|put|entered|listed)\s+(?:on|to|in|into)\s+(?:the|its|their|[A-Z]\w+['’]s)\s+"
+                            r"(?:national\s+)?Tentative List|\b(?:added|submitted|included|placed|put)\s+(" + _CAPS + r")\s+(?:on|to|in|into)\s+"
+                            r"(?:the|its|their)\s+(?:national\s+)?Tentative List")
 TENTATIVE_VERB = re.compile(r"\b(?:added|placed|put (?:forward|on)|submitted|included|entered|listed)\b|\bon (?:its|their|the) (?:national )?"
                             r"list\b|(?<![\w-])(?:включ\w*|внес\w*|представил\w*)(?![\w-])", re.I)
 SEAT_CUE = re.compile(r"\b(?:re-?elected|elected|sat on|sits on|served on|serves on|serving on|seats? on|term on|member of|"
