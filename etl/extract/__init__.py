@@ -30,6 +30,7 @@ MEETING = re.compile(
     r"launched|attended|co-chaired|chaired|presented|handed|awarded|in the presence of|together with|joined by|"
     r"accompanied by|participants|took part|participated|among the guests|was opened by|were opened by|opened by|"
     r"meetings? with|delegation|interlocutors|gathered|brought together|bringing together|(?:the|their) talks)\b", re.I)
+MEETING_LOWER = re.compile(MEETING.pattern)  # the same verbs, on lower-cased text
 # Russian: met, received, talks, a meeting, handed, signed, opened, took part (any ending)
 RU_MEETING = re.compile(
     r"(?<![\w-])(?:встрети\w*|встреч\w+|приня[лв]\w*|принима\w*|переговор\w*|бесед\w*|вручи\w*|подписа\w*|"
@@ -556,7 +557,11 @@ def extract(document: Document, ref: Reference) -> Extraction:
         result.partnerships += find_partnerships(s.text, s.index, dates, ref, heritage, heritage_list, countries, focus, words,
                                                  context)
         russian = CYRILLIC.search(s.text) is not None
-        trigger = (RU_MEETING if russian else MEETING).search(s.text)
+        if russian:
+            trigger = RU_MEETING.search(s.text)
+        else:  # the English verbs are all lower case: a case-sensitive scan of the lowered text is 2-3x faster than re.I
+            low = s.text.lower()
+            trigger = MEETING_LOWER.search(low) if len(low) == len(s.text) else MEETING.search(s.text)
         if trigger:
             # someone whose greetings, message or invitation is passed on is not at the meeting
             participants = [m for m in _unique(mentions) if not ABSENT.search(s.text[max(0, m.start - 60) : m.start])]
