@@ -114,10 +114,10 @@ def etl_worker(args) -> dict:
     generate_seconds, dataset = timed(synthetic_dataset, args.meetings, args.seed)
     db_path = Path(args.db)
     db_path.unlink(missing_ok=True)
+    records = len(dataset.rows["meetings"]) + len(dataset.rows["partnerships"])
+    rows = sum(len(v) for v in dataset.rows.values())  # counted first: the build drops the rows it has written
     load.read_data = lambda data_dir: dataset
     load_seconds, build = timed(load.build, ROOT / "data", db_path)
-    records = len(dataset.rows["meetings"]) + len(dataset.rows["partnerships"])
-    rows = sum(len(v) for v in dataset.rows.values())
     db_bytes = db_path.stat().st_size
     db_path.unlink()
     return {"meetings": args.meetings, "records": records, "rows": rows, "generate_seconds": generate_seconds,

@@ -107,8 +107,8 @@ import sys, time
 from pathlib import Path
 from etl import load
 original = load.save_dataset
-def slow(db, dataset):
-    original(db, dataset)
+def slow(*args, **kwargs):
+    original(*args, **kwargs)
     Path(sys.argv[3]).write_text("loading")
     time.sleep(60)
 load.save_dataset = slow
