@@ -141,7 +141,7 @@ def _tuples(table: str, rows: list[dict[str, Any]]) -> Iterator[tuple]:
         except KeyError as exc:  # a row with as many keys, one of them unknown
             raise ValueError(f"{table}: a row has a column not in the schema instead of {exc}") from None
     else:
-        yield from ([row.get(c) for c in columns] for row in rows)
+        yield from (tuple(map(row.get, columns)) for row in rows)
 
 
 def save_dataset(db: sqlite_utils.Database, dataset: Dataset, release: bool = False) -> None:
