@@ -1,4 +1,4 @@
-"""Write validated records into SQLite with sqlite-utils, atomically.
+"""Write validated records into SQLite (schema by sqlite-utils, rows by prepared executemany), atomically.
 
 The database is a build artefact: everything in it comes from files (the curated records in data/, the
 ingested press releases in the releases folder, the review decisions in data/review/), so deleting it and
