@@ -57,7 +57,7 @@ def timeline_figure(points: pd.DataFrame, by: str, lane_labels: dict[str, str], 
     """Meetings and milestones on a time axis, one lane per theme or country; customdata = (record_type, id, hover text).
 
     Per-point values travel as numpy arrays (hover text in customdata, numeric marker symbols) so that plotly's
-    validation stays cheap for thousands of points."""
+    validation stays cheap for thousands of points; a lane's symbol is one number when all its points share it."""
     fig = go.Figure()
     if points.empty:
         return _layout(fig, "When did the cooperation happen?")
@@ -80,16 +80,17 @@ def timeline_figure(points: pd.DataFrame, by: str, lane_labels: dict[str, str], 
     x = plot_date(points["date"], points["date_precision"]).to_numpy()
     lane_values = points["lane"].to_numpy()
     lanes = sorted(points["lane"].unique(), key=lambda lane: lane_labels.get(lane, lane))
-    for lane in lanes:
+    for lane in lanes:  # one trace per lane: the browser draws each trace as a layer of its own
         label = esc(lane_labels.get(lane, lane))
         colour = lane_colours.get(lane, OTHER_COLOUR)
-        for symbol in np.unique(symbols[lane_values == lane]):  # one trace per lane and symbol: scalar styles validate fast
-            rows = (lane_values == lane) & (symbols == symbol)
-            fig.add_trace(go.Scatter(
-                x=x[rows], y=np.full(int(rows.sum()), label, dtype=object), mode="markers", name=label,
-                marker={"color": colour, "size": 11, "opacity": 0.85, "symbol": int(symbol), "line": {"width": 1, "color": colour}},
-                customdata=data[rows], hovertemplate="%{customdata[2]}<extra></extra>",
-            ))
+        rows = lane_values == lane
+        shapes = symbols[rows]
+        fig.add_trace(go.Scatter(
+            x=x[rows], y=np.full(int(rows.sum()), label, dtype=object), mode="markers", name=label,
+            marker={"color": colour, "size": 11, "opacity": 0.85, "line": {"width": 1, "color": colour},
+                    "symbol": int(shapes[0]) if (shapes == shapes[0]).all() else shapes.astype(int)},
+            customdata=data[rows], hovertemplate="%{customdata[2]}<extra></extra>",
+        ))
     _layout(fig, "When did the cooperation happen, and on what?", height=max(320, 60 + 38 * len(lanes)),
             xaxis_title="Date", yaxis_title="Country" if by == "country" else "Theme", showlegend=False)
     fig.update_yaxes(categoryorder="array", categoryarray=[esc(lane_labels.get(lane, lane)) for lane in reversed(lanes)])
