@@ -97,16 +97,32 @@ def timeline_figure(points: pd.DataFrame, by: str, lane_labels: dict[str, str], 
     return fig
 
 
-def per_year_figure(counts: pd.DataFrame) -> go.Figure:
-    """Records per year, meetings and partnerships stacked."""
-    fig = go.Figure()
+PER_YEAR_HEIGHT = 130  # px of the timeline given to the records-per-year strip above its lanes
+
+
+def with_per_year(fig: go.Figure, counts: pd.DataFrame) -> go.Figure:
+    """The timeline with records per year (meetings and partnerships stacked) in a strip above its lanes, on the same
+    time axis: one chart to draw, not two. counts: year, record_type, records."""
+    if counts.empty or not fig.data:
+        return fig
+    lanes_height = fig.layout.height or 320
+    height = lanes_height + PER_YEAR_HEIGHT
+    split = (lanes_height - 60) / (height - 60)  # the lanes keep their height; the strip sits above them
     for record_type, label in RECORD_TYPES.items():
         rows = counts[counts["record_type"] == record_type]
-        fig.add_trace(go.Bar(x=rows["year"], y=rows["records"], name=label + "s",
-                             marker={"color": TYPE_COLOURS[record_type],
-                                     "pattern": {"shape": TYPE_PATTERNS[record_type], "fillmode": "overlay", "fgcolor": "#3A3A3A"}},
-                             hovertemplate="%{x}: %{y} " + label.lower() + "(s)<extra></extra>"))
-    return _layout(fig, "How many per year?", barmode="stack", height=320, xaxis_title="Year", yaxis_title="Records")
+        fig.add_trace(go.Bar(
+            x=pd.to_datetime(rows["year"].astype(str) + "-07-01").to_numpy(), y=rows["records"].to_numpy(), yaxis="y2",
+            name=label + "s", legendgroup="per_year", width=300 * 86_400_000,  # 300 days: a gap between the years
+            marker={"color": TYPE_COLOURS[record_type],
+                    "pattern": {"shape": TYPE_PATTERNS[record_type], "fillmode": "overlay", "fgcolor": "#3A3A3A"}},
+            hovertemplate="%{x|%Y}: %{y} " + label.lower() + "(s)<extra></extra>"))  # no customdata: not a record
+    for trace in fig.data:
+        if trace.type == "scatter":
+            trace.showlegend = False  # the lanes are named on their axis
+    fig.update_layout(height=height, barmode="stack", showlegend=True,
+                      yaxis={"domain": [0, split - 0.04]},
+                      yaxis2={"domain": [split, 1], "title": {"text": "Per year"}, "rangemode": "tozero", "fixedrange": True})
+    return fig
 
 
 def milestones_figure(membership: pd.DataFrame, inscriptions: pd.DataFrame, country_names: dict[str, str]) -> go.Figure:
@@ -254,8 +270,8 @@ def chain_lines(fig: go.Figure, stages: pd.DataFrame, lane_of: dict[tuple[str, s
             showlegend=not shown, line={"color": "#555555", "width": 1.5, "dash": "dot"}, hoverinfo="text",
             hovertext=title + "<br>" + " → ".join(esc(s.replace("_", " ")) for _x, _y, s in drawn)))
         shown = True
-    if shown:  # the legend names the chain lines only: the lanes are named on the axis
-        fig.for_each_trace(lambda trace: trace.update(showlegend=False) if trace.legendgroup != "chains" else None)
+    if shown:  # the legend names the chain lines (and the per-year bars): the lanes are named on the axis
+        fig.for_each_trace(lambda trace: trace.update(showlegend=False) if trace.legendgroup not in ("chains", "per_year") else None)
         fig.update_layout(showlegend=True)
     return fig
 

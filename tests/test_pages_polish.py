@@ -121,3 +121,27 @@ def test_tables_read_dashes_not_none():
     assert pd.isna(out["source_url"].iloc[1])  # a link column keeps its gap (a dash would become a link)
     assert list(out["record_type"]) == ["Meeting", "Partnership"]
     assert list(out["kind"]) == ["Bilateral meeting", "World Heritage inscription"]
+
+
+def test_the_timeline_is_one_chart_with_records_per_year_above_the_lanes(monkeypatch, bundled_db):
+    """One chart to draw on a filter change: the per-year bars share the timeline's time axis."""
+    import json
+
+    at = on(app(monkeypatch, bundled_db), "pages/1_Timeline.py")
+    assert not at.exception
+    charts = at.get("plotly_chart")
+    assert len(charts) == 1
+    spec = json.loads(charts[0].proto.spec)
+    bars = [t for t in spec["data"] if t["type"] == "bar"]
+    assert [t["name"] for t in bars] == ["Meetings", "Partnerships"] and {t["yaxis"] for t in bars} == {"y2"}
+    assert all("customdata" not in t for t in bars)  # a bar in a box selection is not taken for a record
+    lanes = [t for t in spec["data"] if t["type"] == "scatter"]
+    assert lanes and all(t["showlegend"] is False for t in lanes)  # lanes are named on the axis, not in the legend
+
+
+def test_themes_builds_only_the_open_tabs_heatmap(monkeypatch, bundled_db):
+    at = on(app(monkeypatch, bundled_db), "pages/3_Themes.py")
+    assert not at.exception
+    titles = [c.proto.spec for c in at.get("plotly_chart")]
+    assert len(titles) == 2 and "Which themes does the cooperation cover most?" in titles[0]
+    assert "Which country works with UNESCO on which theme?" in titles[1]

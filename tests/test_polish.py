@@ -89,9 +89,12 @@ def _rgb(colour: str) -> np.ndarray:
 
 def test_series_that_are_not_countries_or_themes_have_colours_of_their_own():
     themes = [t["colour"] for t in yaml.safe_load((DATA / "themes.yaml").read_text(encoding="utf-8"))]
-    fig = figures.per_year_figure(pd.DataFrame({"year": [2000, 2000], "record_type": ["meeting", "partnership"],
-                                                "records": [3, 2]}))
-    for trace in fig.data:
+    lanes = figures.timeline_figure(timeline_points(), "country", {"KAZ": "Kazakhstan"}, {"KAZ": COUNTRY_COLOURS["KAZ"]})
+    fig = figures.with_per_year(lanes, pd.DataFrame({"year": [2000, 2000], "record_type": ["meeting", "partnership"],
+                                                     "records": [3, 2]}))
+    bars = [t for t in fig.data if t.type == "bar"]
+    assert [t.name for t in bars] == ["Meetings", "Partnerships"] and all(t.yaxis == "y2" for t in bars)
+    for trace in bars:
         for other in list(COUNTRY_COLOURS.values()) + themes:
             assert np.abs(_rgb(trace.marker.color) - _rgb(other)).sum() > 90, (trace.name, trace.marker.color, other)
 
