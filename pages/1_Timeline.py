@@ -41,7 +41,7 @@ def timeline() -> None:
 
     figure = ui.figure("timeline", build, filters, by, show_chains)
     event = st.plotly_chart(figure, width="stretch", on_select="rerun", selection_mode=("points", "box"), key="timeline")
-    st.caption(figures.MARKER_KEY)
+    st.caption(figures.PER_YEAR_KEY + " " + figures.MARKER_KEY)
     selected = [p for p in event.selection.points if p.get("customdata")] if event and event.selection else []
     if selected:
         record_type, record_id = selected[0]["customdata"][:2]

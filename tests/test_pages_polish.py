@@ -7,7 +7,7 @@ import sqlite3
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from dashboard import ui
+from dashboard import figures, ui
 from dashboard.filters import Filters, Options
 
 from .test_pages import app, on
@@ -37,11 +37,13 @@ def test_the_overview_lists_membership_with_exact_dates(monkeypatch, bundled_db)
     conn = sqlite3.connect(bundled_db)
     joined = dict(conn.execute("SELECT name, unesco_member_since FROM countries WHERE focus = 1").fetchall())
     at = app(monkeypatch, bundled_db)
-    table = next(d.value for d in at.dataframe if "Joined UNESCO" in d.value.columns)
-    assert dict(zip(table["Country"], table["Joined UNESCO"])) == {name: ui.readable_date(date) for name, date in joined.items()}
-    assert "22 May 1992" in set(table["Joined UNESCO"])
+    table = next(t.value for t in at.table if "Joined UNESCO" in t.value.columns)
+    assert dict(zip(table["Country"], table["Joined UNESCO"])) == {ui.md(name): ui.md(ui.readable_date(date))
+                                                                    for name, date in joined.items()}
+    assert ui.md("22 May 1992") in set(table["Joined UNESCO"])
+    assert all(cell.startswith("[") and "↗](http" in cell for cell in table["Source"])  # each row links its source
     at.multiselect(key="flt_countries").set_value(["UZB"]).run()
-    table = next(d.value for d in at.dataframe if "Joined UNESCO" in d.value.columns)
+    table = next(t.value for t in at.table if "Joined UNESCO" in t.value.columns)
     assert list(table["Country"]) == ["Uzbekistan"]
 
 
@@ -88,7 +90,7 @@ def test_record_details_show_labels_names_and_readable_dates(monkeypatch, bundle
     monkeypatch.setenv("COOPERATION_DB", str(bundled_db))
 
     def details(record_id):
-        from dashboard import ui
+        from dashboard import figures, ui
 
         ui.record_details("meeting", record_id)
 
@@ -135,8 +137,8 @@ def test_the_timeline_is_one_chart_with_records_per_year_above_the_lanes(monkeyp
     bars = [t for t in spec["data"] if t["type"] == "bar"]
     assert [t["name"] for t in bars] == ["Meetings", "Partnerships"] and {t["yaxis"] for t in bars} == {"y2"}
     assert all("customdata" not in t for t in bars)  # a bar in a box selection is not taken for a record
-    lanes = [t for t in spec["data"] if t["type"] == "scatter"]
-    assert lanes and all(t["showlegend"] is False for t in lanes)  # lanes are named on the axis, not in the legend
+    assert spec["layout"]["showlegend"] is False  # lanes are named on their axis; the caption says which bar is which
+    assert any(c.value.startswith(figures.PER_YEAR_KEY) for c in at.caption)
 
 
 def test_themes_builds_only_the_open_tabs_heatmap(monkeypatch, bundled_db):
