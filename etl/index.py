@@ -9,6 +9,7 @@ SQL as before. The file is written to a temporary name and renamed, like the dat
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from pathlib import Path
@@ -21,8 +22,12 @@ KEY_SQL = ("SELECT (SELECT count(*) FROM records) || ':' || coalesce((SELECT max
 RECORDS_SQL = "SELECT rid, year, record_type = 'meeting', kind, origin = 'extracted', place_id FROM records ORDER BY rid"
 THEMES_SQL = "SELECT id FROM themes ORDER BY label"
 COUNTRIES_SQL = "SELECT iso3 FROM countries WHERE focus = 1 ORDER BY name"
-THEME_LINKS_SQL = "SELECT rid, theme_id FROM record_themes"
-COUNTRY_LINKS_SQL = "SELECT rid, country_iso3 FROM record_countries"
+# Each record's themes (countries) as one bit mask, summed in SQLite (a record has a theme once: sum = OR), with the bit
+# numbers given as a JSON list of ids: one row per record instead of one per link through Python.
+THEME_BITS_SQL = ("SELECT t.rid, sum(1 << c.key) FROM record_themes t JOIN json_each(:ids) c ON c.value = t.theme_id "
+                  "GROUP BY t.rid")
+COUNTRY_BITS_SQL = ("SELECT t.rid, sum(1 << c.key) FROM record_countries t JOIN json_each(:ids) c ON c.value = t.country_iso3 "
+                    "GROUP BY t.rid")
 
 
 def index_path(db_path: Path) -> Path:
@@ -36,13 +41,10 @@ def _codes(values: list, categories: list) -> np.ndarray:
 
 def _bits(conn: sqlite3.Connection, sql: str, ids: list[str], rid: np.ndarray, dtype) -> np.ndarray:
     out = np.zeros(len(rid), dtype=dtype)
-    rows = conn.execute(sql).fetchall()
+    rows = conn.execute(sql, {"ids": json.dumps(ids)}).fetchall()
     if rows:
-        rids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-        codes = _codes([r[1] for r in rows], ids)
-        keep = codes >= 0
-        where = np.searchsorted(rid, rids[keep])
-        np.bitwise_or.at(out, where, (np.ones(int(keep.sum()), dtype=dtype) << codes[keep].astype(dtype)))
+        masks = np.array(rows, dtype=np.int64)
+        out[np.searchsorted(rid, masks[:, 0])] = masks[:, 1].astype(dtype)
     return out
 
 
@@ -62,8 +64,8 @@ def arrays(conn: sqlite3.Connection) -> dict[str, np.ndarray]:
         "kind": _codes([r[3] for r in rows], kinds).astype(np.int16), "kinds": np.array(kinds, dtype=str),
         "extracted": np.fromiter((bool(r[4]) for r in rows), dtype=bool, count=len(rows)),
         "place": _codes([r[5] for r in rows], places), "places": np.array(places, dtype=str),
-        "theme_bits": _bits(conn, THEME_LINKS_SQL, themes, rid, np.uint32), "themes": np.array(themes, dtype=str),
-        "country_bits": _bits(conn, COUNTRY_LINKS_SQL, countries, rid, np.uint8), "countries": np.array(countries, dtype=str),
+        "theme_bits": _bits(conn, THEME_BITS_SQL, themes, rid, np.uint32), "themes": np.array(themes, dtype=str),
+        "country_bits": _bits(conn, COUNTRY_BITS_SQL, countries, rid, np.uint8), "countries": np.array(countries, dtype=str),
     }
 
 

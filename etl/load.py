@@ -1,4 +1,4 @@
-"""Write validated records into SQLite with sqlite-utils, atomically.
+"""Write validated records into SQLite (schema by sqlite-utils, rows by prepared executemany), atomically.
 
 The database is a build artefact: everything in it comes from files (the curated records in data/, the
 ingested press releases in the releases folder, the review decisions in data/review/), so deleting it and
@@ -20,13 +20,14 @@ import sqlite3
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from operator import itemgetter
+from typing import Any, Callable, Iterator
 
 import sqlite_utils
 
 from .records import Dataset, Reject, read_data
 from .index import write_index
-from .schema import DERIVED_TABLES, SCHEMA_VERSION, TABLES, drop_indexes, ensure_schema, refresh_records
+from .schema import DERIVED_TABLES, SCHEMA_VERSION, TABLES, TABLES_BY_NAME, drop_indexes, ensure_schema, refresh_records
 
 FACT_TABLES = tuple(t.name for t in TABLES if t.name not in ("etl_runs", "rejects", "warnings", "refused_builds")
                     + DERIVED_TABLES)
@@ -111,39 +112,61 @@ def input_digest(files: list[Path], root: Path) -> str:
     return digest.hexdigest()
 
 
-def _sort_key(table_name: str) -> Callable[[dict[str, Any]], tuple]:
-    pk = next(t.pk for t in TABLES if t.name == table_name)
-    cols = (pk,) if isinstance(pk, str) else pk
+def _sort_key(table_name: str) -> Callable[[dict[str, Any]], Any]:
+    """The order rows are written in: by primary key, compared as text, so that builds are identical. Where every key
+    column is declared text (read_data's ids are validated strings) the key is read by itemgetter, in C."""
+    table = TABLES_BY_NAME[table_name]
+    cols = (table.pk,) if isinstance(table.pk, str) else table.pk
+    if all(table.columns[c][0] is str for c in cols):
+        return itemgetter(*cols)
     return lambda row: tuple(str(row[c]) for c in cols)  # key columns are never missing (read_data checks them)
 
 
 def insert_sql(table: str) -> str:
     """The prepared INSERT of a table, over its declared columns (etl/schema.py)."""
-    columns = list(next(t.columns for t in TABLES if t.name == table))
+    columns = list(TABLES_BY_NAME[table].columns)
     return (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})")
 
 
-def save_dataset(db: sqlite_utils.Database, dataset: Dataset) -> None:
+def _tuples(table: str, rows: list[dict[str, Any]]) -> Iterator[tuple]:
+    """Each row as a tuple in the INSERT's column order (a column a row does not have is NULL)."""
+    columns = list(TABLES_BY_NAME[table].columns)
+    unknown = set(rows[0]) - set(columns)
+    if unknown:
+        raise ValueError(f"{table}: columns not in the schema: {sorted(unknown)}")
+    if min(map(len, rows)) == len(columns):  # every row has every column: read them in C
+        getter = itemgetter(*columns)
+        try:
+            yield from map(getter, rows)
+        except KeyError as exc:  # a row with as many keys, one of them unknown
+            raise ValueError(f"{table}: a row has a column not in the schema instead of {exc}") from None
+    else:
+        yield from (tuple(map(row.get, columns)) for row in rows)
+
+
+def save_dataset(db: sqlite_utils.Database, dataset: Dataset, release: bool = False) -> None:
     """Insert every row, table by table in dependency order, sorted by key so builds are identical: one prepared
-    statement per table and executemany over tuples (several times faster than building a statement per batch)."""
+    statement per table and executemany over tuples made in C. With release, each table's rows are dropped from the
+    dataset once written (the build owns its dataset: it never holds a table twice)."""
     for table in FACT_TABLES:
-        rows = sorted(dataset.rows.get(table, []), key=_sort_key(table))
+        rows = dataset.rows.get(table)
         if rows:
-            unknown = set().union(*map(set, rows[:1])) - set(next(t.columns for t in TABLES if t.name == table))
-            if unknown:
-                raise ValueError(f"{table}: columns not in the schema: {sorted(unknown)}")
-            columns = list(next(t.columns for t in TABLES if t.name == table))
-            db.conn.executemany(insert_sql(table), ([row.get(c) for c in columns] for row in rows))
+            rows = sorted(rows, key=_sort_key(table))
+            if release:
+                dataset.rows[table] = []
+            db.conn.executemany(insert_sql(table), _tuples(table, rows))
+            del rows
 
 
-def bulk_load(db: sqlite_utils.Database, dataset: Dataset) -> None:
+def bulk_load(db: sqlite_utils.Database, dataset: Dataset, release: bool = False) -> None:
     """Create the schema and insert every row of the dataset, fast: secondary indexes are made after the load, and
-    foreign keys are not enforced row by row (read_data checked every reference; the build runs foreign_key_check)."""
-    db.execute("PRAGMA cache_size = -200000")
+    foreign keys are not enforced row by row (read_data checked every reference; the build runs foreign_key_check).
+    With release, the dataset's rows are dropped as they are written (see save_dataset)."""
+    db.execute("PRAGMA cache_size = -64000")  # 64 MB: appends and index sorts need no more; the dataset is in memory too
     ensure_schema(db)
     db.execute("PRAGMA foreign_keys = OFF")
     drop_indexes(db)
-    save_dataset(db, dataset)
+    save_dataset(db, dataset, release)
     ensure_schema(db)  # the indexes again; foreign keys enforced again for what follows
 
 
@@ -281,7 +304,7 @@ def build(data_dir: Path, db_path: Path, strict: bool = False, allow_shrink: boo
         db = sqlite_utils.Database(tmp)
         db.execute("PRAGMA journal_mode = OFF")  # a scratch file: durability comes from fsync + rename below
         db.execute("PRAGMA synchronous = OFF")
-        bulk_load(db, dataset)
+        bulk_load(db, dataset, release=True)  # the rows are in the file: do not hold them twice
         if documents:
             from .extract import load_reference
 

@@ -617,52 +617,39 @@ FROM registers g
 DERIVED_TABLES = ("records", "record_themes", "record_countries")
 
 
-# refresh_records: the order of records (keys only, so the sort is cheap), then one pass in that order.
+# refresh_records: records in one ordered pass into the emptied table, so rid (its rowid) counts 1, 2, … in the order
+# (date, record type, id): a merge of meetings and partnerships, each read through its date index; each record's
+# countries and themes read by key from the link tables' primary-key indexes, so in code order. Then each link table
+# in rid order by a merge of its meetings' and partnerships' halves (no sort: records is scanned in rid order).
 RECORDS_SQL = (
-    "DROP TABLE IF EXISTS temp.record_order",
-    "CREATE TEMP TABLE record_order (rid INTEGER PRIMARY KEY, record_type TEXT, id TEXT)",
-    """INSERT INTO record_order (rid, record_type, id)
-       SELECT row_number() OVER (ORDER BY date, record_type, id), record_type, id
-       FROM (SELECT 'meeting' AS record_type, id, date FROM meetings UNION ALL SELECT 'partnership', id, date FROM partnerships)""",
-    "DROP TABLE IF EXISTS temp.link_text",
-    """CREATE TEMP TABLE link_text AS
-       SELECT 'meeting' AS record_type, meeting_id AS id, group_concat(country_iso3, ', ') AS countries, NULL AS themes
-       FROM meeting_countries GROUP BY meeting_id
-       UNION ALL SELECT 'meeting', meeting_id, NULL, group_concat(theme_id, ', ') FROM meeting_themes GROUP BY meeting_id
-       UNION ALL SELECT 'partnership', partnership_id, group_concat(country_iso3, ', '), NULL FROM partnership_countries
-                 GROUP BY partnership_id
-       UNION ALL SELECT 'partnership', partnership_id, NULL, group_concat(theme_id, ', ') FROM partnership_themes
-                 GROUP BY partnership_id""",
-    "CREATE INDEX temp.link_text_key ON link_text (record_type, id)",
-    """INSERT INTO records (rid, record_type, id, date, date_precision, year, title, kind, place_id, countries, themes,
+    """INSERT INTO records (record_type, id, date, date_precision, year, title, kind, place_id, countries, themes,
                            summary, source_url, publisher_id, origin, confidence, flags)
-       SELECT o.rid, o.record_type, o.id, coalesce(m.date, p.date), coalesce(m.date_precision, p.date_precision),
-              coalesce(m.year, p.year), coalesce(m.title, p.name), coalesce(m.kind, p.kind), coalesce(m.place_id, p.place_id),
-              (SELECT max(countries) FROM link_text l WHERE l.record_type = o.record_type AND l.id = o.id),
-              (SELECT max(themes) FROM link_text l WHERE l.record_type = o.record_type AND l.id = o.id),
-              coalesce(m.summary, p.summary), coalesce(m.source_url, p.source_url),
-              coalesce(m.publisher_id, p.publisher_id), coalesce(m.origin, p.origin),
-              coalesce(m.confidence, p.confidence), coalesce(m.flags, p.flags)
-       FROM record_order o
-       LEFT JOIN meetings m ON o.record_type = 'meeting' AND m.id = o.id
-       LEFT JOIN partnerships p ON o.record_type = 'partnership' AND p.id = o.id
-       ORDER BY o.rid""",
-    """INSERT INTO record_themes (theme_id, date, rid)
-       SELECT t.theme_id, r.date, o.rid FROM record_order o JOIN meeting_themes t ON o.record_type = 'meeting' AND t.meeting_id = o.id
-       JOIN records r ON r.rid = o.rid
+       SELECT 'meeting', m.id, m.date, m.date_precision, m.year, m.title, m.kind, m.place_id,
+              (SELECT group_concat(country_iso3, ', ') FROM meeting_countries l WHERE l.meeting_id = m.id),
+              (SELECT group_concat(theme_id, ', ') FROM meeting_themes l WHERE l.meeting_id = m.id),
+              m.summary, m.source_url, m.publisher_id, m.origin, m.confidence, m.flags
+       FROM meetings m
        UNION ALL
-       SELECT t.theme_id, r.date, o.rid FROM record_order o JOIN partnership_themes t ON o.record_type = 'partnership'
-       AND t.partnership_id = o.id JOIN records r ON r.rid = o.rid
+       SELECT 'partnership', p.id, p.date, p.date_precision, p.year, p.name, p.kind, p.place_id,
+              (SELECT group_concat(country_iso3, ', ') FROM partnership_countries l WHERE l.partnership_id = p.id),
+              (SELECT group_concat(theme_id, ', ') FROM partnership_themes l WHERE l.partnership_id = p.id),
+              p.summary, p.source_url, p.publisher_id, p.origin, p.confidence, p.flags
+       FROM partnerships p
+       ORDER BY 3, 1, 2""",
+    """INSERT INTO record_themes (theme_id, date, rid)
+       SELECT t.theme_id, r.date, r.rid FROM records r JOIN meeting_themes t
+       ON r.record_type = 'meeting' AND t.meeting_id = r.id
+       UNION ALL
+       SELECT t.theme_id, r.date, r.rid FROM records r JOIN partnership_themes t
+       ON r.record_type = 'partnership' AND t.partnership_id = r.id
        ORDER BY 3, 1""",
     """INSERT INTO record_countries (country_iso3, date, rid)
-       SELECT c.country_iso3, r.date, o.rid FROM record_order o JOIN meeting_countries c ON o.record_type = 'meeting'
-       AND c.meeting_id = o.id JOIN records r ON r.rid = o.rid
+       SELECT c.country_iso3, r.date, r.rid FROM records r JOIN meeting_countries c
+       ON r.record_type = 'meeting' AND c.meeting_id = r.id
        UNION ALL
-       SELECT c.country_iso3, r.date, o.rid FROM record_order o JOIN partnership_countries c ON o.record_type = 'partnership'
-       AND c.partnership_id = o.id JOIN records r ON r.rid = o.rid
+       SELECT c.country_iso3, r.date, r.rid FROM records r JOIN partnership_countries c
+       ON r.record_type = 'partnership' AND c.partnership_id = r.id
        ORDER BY 3, 1""",
-    "DROP TABLE temp.record_order",
-    "DROP TABLE temp.link_text",
 )
 
 

@@ -107,8 +107,8 @@ import sys, time
 from pathlib import Path
 from etl import load
 original = load.save_dataset
-def slow(db, dataset):
-    original(db, dataset)
+def slow(*args, **kwargs):
+    original(*args, **kwargs)
     Path(sys.argv[3]).write_text("loading")
     time.sleep(60)
 load.save_dataset = slow
@@ -147,6 +147,71 @@ def test_the_derived_records_tables_mirror_meetings_and_partnerships(mini_db):
         (3, "meeting", "kaz-2017-03-29-abdrakhmanov-bokova", "2017-03-29", "KAZ", "intercultural_dialogue, peace_security"),
     ]
     assert conn.execute("SELECT rowid FROM records_fts WHERE records_fts MATCH 'Bokova'").fetchall() == [(3,)]
+
+
+def _people_db():
+    db = sqlite_utils.Database(memory=True)
+    ensure_schema(db)
+    return db
+
+
+PERSON = {"id": "b", "name": "B", "source_url": None, "publisher_id": None, "flags": None, "note": None,
+          "origin": "curated", "confidence": 1.0, "document_id": None}
+
+
+def test_rows_are_written_in_key_order_with_every_column_or_nulls_for_the_missing_ones():
+    full = [PERSON | {"id": "b", "name": "B"}, PERSON | {"id": "a", "name": "A", "note": "n"}]
+    db = _people_db()
+    load.save_dataset(db, load.Dataset(rows={"people": full}, rejects=[], files=[]))
+    assert db.execute("SELECT rowid, id, name, note, origin FROM people").fetchall() == [
+        (1, "a", "A", "n", "curated"), (2, "b", "B", None, "curated")]
+    partial = [{"id": "b", "name": "B"}, PERSON | {"id": "a", "name": "A"}]  # one row without most columns
+    db = _people_db()
+    load.save_dataset(db, load.Dataset(rows={"people": partial}, rejects=[], files=[]))
+    assert db.execute("SELECT rowid, id, name, origin FROM people").fetchall() == [(1, "a", "A", "curated"), (2, "b", "B", None)]
+
+
+@pytest.mark.parametrize("rows", [
+    [PERSON | {"nickname": "x"}],  # an unknown column in the first row
+    [PERSON | {"id": "a"}, {**{k: v for k, v in PERSON.items() if k != "note"}, "nickname": "x"}],  # in place of a known one
+])
+def test_a_row_with_a_column_not_in_the_schema_is_refused(rows):
+    with pytest.raises(ValueError, match="not in the schema"):
+        load.save_dataset(_people_db(), load.Dataset(rows={"people": rows}, rejects=[], files=[]))
+
+
+def test_the_build_releases_the_rows_it_has_written_and_keeps_what_it_reports(mini_data, tmp_path, monkeypatch):
+    dataset = load.read_data(mini_data)
+    meetings = len(dataset.rows["meetings"])
+    monkeypatch.setattr(load, "read_data", lambda data_dir: dataset)
+    report = build(mini_data, tmp_path / "a.db")
+    assert report.written and report.counts["meetings"] == meetings == 1
+    assert all(rows == [] for table, rows in dataset.rows.items() if table in FACT_TABLES)  # nothing held twice
+    assert dataset.rejects == report.rejects
+
+
+def test_records_on_the_same_date_are_ordered_by_type_then_id_and_list_links_in_code_order(tmp_path):
+    db = sqlite_utils.Database(tmp_path / "t.db")
+    ensure_schema(db)
+    db["publishers"].insert({"id": "p", "name": "P", "kind": "unesco"})
+    db["countries"].insert_all([{"iso3": c, "name": c, "focus": 1, "source_url": "u"} for c in ("UZB", "KAZ", "KGZ")])
+    db["themes"].insert_all([{"id": t, "label": t, "colour": "#000000"} for t in ("water", "culture")])
+    common = {"date": "2020-05", "date_precision": "month", "year": 2020, "source_url": "u"}
+    db["meetings"].insert_all([{"id": i, "title": i, **common} for i in ("m-b", "m-a")])
+    db["partnerships"].insert({"id": "p-z", "name": "p-z", "kind": "agreement", **common})
+    db["meetings"].insert({"id": "m-0", "title": "earlier", **common, "date": "2019"})
+    db["meeting_countries"].insert_all([{"meeting_id": "m-a", "country_iso3": c} for c in ("UZB", "KAZ", "KGZ")])
+    db["meeting_themes"].insert_all([{"meeting_id": "m-a", "theme_id": t} for t in ("water", "culture")])
+    db["partnership_countries"].insert({"partnership_id": "p-z", "country_iso3": "KGZ"})
+    from etl.schema import refresh_records
+
+    refresh_records(db)
+    assert db.execute("SELECT rid, record_type, id, countries, themes FROM records ORDER BY rid").fetchall() == [
+        (1, "meeting", "m-0", None, None), (2, "meeting", "m-a", "KAZ, KGZ, UZB", "culture, water"),
+        (3, "meeting", "m-b", None, None), (4, "partnership", "p-z", "KGZ", None)]
+    assert db.execute("SELECT rowid, rid, country_iso3 FROM record_countries").fetchall() == [
+        (1, 2, "KAZ"), (2, 2, "KGZ"), (3, 2, "UZB"), (4, 4, "KGZ")]
+    assert db.execute("SELECT rid, theme_id FROM record_themes ORDER BY rowid").fetchall() == [(2, "culture"), (2, "water")]
 
 
 # ------------------------------------------------------------------------------------------- the last good database

@@ -30,6 +30,7 @@ MEETING = re.compile(
     r"launched|attended|co-chaired|chaired|presented|handed|awarded|in the presence of|together with|joined by|"
     r"accompanied by|participants|took part|participated|among the guests|was opened by|were opened by|opened by|"
     r"meetings? with|delegation|interlocutors|gathered|brought together|bringing together|(?:the|their) talks)\b", re.I)
+MEETING_LOWER = re.compile(MEETING.pattern)  # the same verbs, on lower-cased text
 # Russian: met, received, talks, a meeting, handed, signed, opened, took part (any ending)
 RU_MEETING = re.compile(
     r"(?<![\w-])(?:встрети\w*|встреч\w+|приня[лв]\w*|принима\w*|переговор\w*|бесед\w*|вручи\w*|подписа\w*|"
@@ -51,7 +52,8 @@ HERITAGE_ANAPHOR = re.compile(r"^(?:The|This|That)\s+(?:\w+\s+)?(?:monument|prop
 JOINED = re.compile(r"\b(?:(?:took part|participated|was present|were present) in the (?:meeting|talks)|(?:also )?attended the "
                     r"(?:meeting|talks)|joined the (?:meeting|talks))\b|(?<![\w-])(?:во встрече|в переговорах|в беседе)\s+"
                     r"(?:также\s+)?(?:участвовал\w*|принял\w* участие)|участвовал\w* (?:во встрече|в переговорах)", re.I)
-GEONAMES_CUE = re.compile(r"(?:\b(?:in|at|from|to|near|via|visit(?:ed|ing|s)?|city of|town of|capital,?|between)\s+(?:the\s+)?|\band\s+)$")
+GEONAMES_CUE = re.compile(r"(?:\b(?:in|at|from|to|near|via|visit(?:ed|ing|s)?|city of|town of|capital,?|between)\s+(?:the\s+)?|\band\s+|"
+                          r"(?<![\w-])(?:в|во|из|до|через|около|посетил\w*|город\w*|столиц\w*|и)\s+)$")
 FOCUS_ISO3 = set(FOCUS.values())
 STRONG_MEETING = re.compile(r"\b(?:met|meets|meeting|received|receives|held talks|holds talks|talks with|video ?conference|video call|"
                             r"phone call|telephone|hosted|audience|bilateral|sat down with|interlocutors)\b|(?<![\w-])(?:встрети\w*|"
@@ -124,18 +126,23 @@ def _full_date(found: Found | None) -> str | None:
 # ------------------------------------------------------------------------------------------- countries and places
 
 
-def _lookup(sentence: str, words: list[tuple[str, int, int]], folded: list[str], table: dict, first_words: set[str],
+def _lookup(sentence: str, words: list[tuple[str, int, int]], folded: list[str], table: dict, first_words: dict[str, int],
             max_words: int, accept, fallback=None, lower_starts=frozenset(), fallback_keys=frozenset()) -> list[tuple[object, int, int]]:
     """Longest n-gram matches of capitalised word runs against a folded-name table.
-    accept(key, value, start, end) decides whether a match counts; fallback(key, i, size) may offer a value
-    the table does not hold."""
+    first_words: the first word of each key -> the most words of a key starting with it (a token is one word or more,
+    so no longer run can match). accept(key, value, start, end) decides whether a match counts; fallback(key, i, size)
+    may offer a value the table does not hold."""
     out = []
     i = 0
-    while i < len(words):
+    count = len(words)
+    while i < count:
         size_found = 0
-        first = folded[i].split(" ", 1)[0]
-        if first in first_words and (words[i][0][0].isupper() or first in lower_starts):
-            for size in range(min(max_words, len(words) - i), 0, -1):
+        first = folded[i]
+        if " " in first:
+            first = first.split(" ", 1)[0]
+        longest = first_words.get(first)
+        if longest and (words[i][0][0].isupper() or first in lower_starts):
+            for size in range(min(max_words, longest, count - i), 0, -1):
                 key = " ".join(folded[i : i + size])
                 value = table.get(key)
                 if fallback is not None and key in fallback_keys:
@@ -148,10 +155,21 @@ def _lookup(sentence: str, words: list[tuple[str, int, int]], folded: list[str],
     return out
 
 
+_TOKEN_KEYS: dict[str, str] = {}  # token -> its lookup key (token_key), kept across documents: words repeat
+
+
+def _token_key(w: str) -> str:
+    base = w[:-6] if w.endswith("-based") and len(w) > 8 else w  # 'the Almaty-based centre' names Almaty
+    key = (fold(base[:-2] if base.endswith(("'s", "’s")) else base) if base.isascii() else key_words(fold(base))) or w.lower()
+    if len(_TOKEN_KEYS) < 200_000:
+        _TOKEN_KEYS[w] = key
+    return key
+
+
 def _folded(sentence: str) -> tuple[list[tuple[str, int, int]], list[str]]:
-    words = tokens(sentence)  # token_key inlined: this runs for every sentence
-    return words, [(fold(w[:-2] if w.endswith(("'s", "’s")) else w) if w.isascii() else key_words(fold(w))) or w.lower()
-                   for w, _, _ in words]
+    words = tokens(sentence)
+    keys = _TOKEN_KEYS  # token_key through a plain dictionary: this runs for every sentence
+    return words, [keys[w] if w in keys else _token_key(w) for w, _, _ in words]
 
 
 def find_countries(sentence: str, ref: Reference, words=None) -> list[tuple[str, int, int]]:
@@ -163,6 +181,15 @@ NAME_HEAD = re.compile(r"(?:\s+(?:International|Regional|Global|World|High-Level
                        r"\s+(?:Process|Forum|Declaration|Prize|Initiative|Summit|Conference|Charter|Games|Festival|Programme|"
                        r"Principles|Appeal|Agenda|Club|Dialogue|Format|Marathon)\b")
 STOP_PLACE_CONTEXT = re.compile(r"(?:\bin|\bcity of|\bof)\s+$")
+# a city's name before a region word is the region ('in Mary and Akhal velayats', 'Самаркандской области' is an adjective)
+REGION_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:velayats?|regions?|provinces?|oblasts?|viloyats?|districts?)\b")
+# a protected area or lake the gazetteer does not hold, named by its head word: 'the Badhyz State Nature Reserve',
+# 'Lake Zorkul'
+NAMED_AREA = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){1,3}?)(State\s+(?:Nature\s+|Natural\s+)?Reserve|(?:Strict\s+)?Nature\s+Reserve|"
+                        r"National\s+(?:Nature\s+)?Park|[Gg]lacier|River(?!\s+[Vv]alley))\b|\bLake\s+([A-Z][\w'’-]+)\b(?!\s+[A-Z])|"
+                        r"\bthe\s+([A-Z][\w'’-]+)\s+river\b(?!\s+valley)")
+AREA_KIND = {"Park": "national_park", "Reserve": "nature_reserve", "Glacier": "glacier", "River": "river"}
+AREA_NOT_START = {"The", "A", "An", "Its", "This", "In", "On", "At", "Of", "And", "UNESCO", "Ministry"}
 
 
 def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], words=None) -> list[tuple[Place, int, int]]:
@@ -175,7 +202,9 @@ def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], word
             return False  # 'the Turan tigers', 'Bukhara deer': a kind of animal or craft, not the place
         if place.kind == "city" and NAME_HEAD.match(sentence[end:]):
             return False  # 'the Khiva Process', 'Astana International Forum', 'Issyk-Kul Forum': a name, not the place
-        if place.id.startswith("geonames-") and (not GEONAMES_CUE.search(sentence[:start])
+        if place.kind == "city" and REGION_AFTER.match(sentence[end:]):
+            return False  # 'Mary and Akhal velayats': regions, not the city
+        if place.id.startswith("geonames-") and (not GEONAMES_CUE.search(sentence, max(0, start - 24), start)
                                                  or re.match(r"\s+[A-Z]", sentence[end:])):
             return False  # a GeoNames-only city needs a cue ('in Karakol'): 'Manas epic', 'Beruniy Prize' are not places
         return key not in ref.not_places or bool(STOP_PLACE_CONTEXT.search(sentence[:start]))
@@ -192,16 +221,49 @@ def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], word
             return place
         return None
 
-    return _lookup(sentence, words, folded, ref.places, ref.place_first_words, ref.place_max_words, accept, feature,
-                   ref.lower_starts, ref.feature_only)
+    found = _lookup(sentence, words, folded, ref.places, ref.place_first_words, ref.place_max_words, accept, feature,
+                    ref.lower_starts, ref.feature_only)
+    if "Reserve" in sentence or "Park" in sentence or "Lake " in sentence or "lacier" in sentence or "iver" in sentence:
+        found += _named_areas(sentence, found, skip, ref)
+    return found
+
+
+def _named_areas(sentence: str, found: list, skip: list[tuple[int, int]], ref: Reference) -> list[tuple[Place, int, int]]:
+    """Protected areas, glaciers, rivers and lakes named by their head word that no reference file holds (NAMED_AREA):
+    'the Badhyz State Nature Reserve', 'the Adygine glacier', 'the Kafirnigan River', 'Lake Zorkul'."""
+    out = []
+    for m in NAMED_AREA.finditer(sentence):
+        if m.group(3):
+            name, kind, start = f"Lake {m.group(3)}", "lake", m.start()
+        elif m.group(4):
+            name, kind, start = f"{m.group(4)} River", "river", m.start(4)
+        else:
+            names = m.group(1).split()
+            while names and names[0] in AREA_NOT_START:
+                names.pop(0)
+            if not names:
+                continue
+            head = " ".join(m.group(2).split())
+            head = head[0].upper() + head[1:]
+            name, kind = " ".join(names + [head]), AREA_KIND[head.rsplit(" ", 1)[-1]]
+            start = m.end() - len(name) if sentence[m.end() - len(name):m.end()].lower() == name.lower() else m.start()
+        first = key_words(fold(name.split()[0] if kind != "lake" else name.split()[-1]))
+        if first in ref.countries or (kind in ("glacier", "river") and len(name.split()) > 3):
+            continue  # 'the Kyrgyz glacier': an adjective, not a name
+        if kind in ("glacier", "river") and first in ref.places and ref.places[first].kind == "city":
+            continue  # 'the Almaty River' is rare; 'Almaty glacier research' names the city
+        if any(s < m.end() and start < e for _, s, e in found) or any(s < m.end() and start < e for s, e in skip):
+            continue  # a reserve, park or lake of the gazetteer, or part of a person's name
+        out.append((Place(name, kind, None, None, None, "named-" + "-".join(fold(name).split())), start, m.end()))
+    return out
 
 
 # ------------------------------------------------------------------------------------------- themes
 
 
 AGENDA = re.compile(r"\b(?:discuss\w*|talks? (?:on|about|focused on)|focus\w* on|projects? on|cooperation (?:in|on)|agreed|"
-                    r"priorit\w*|devoted to|dedicated to|about)\b|(?<![\w-])(?:обсуди\w*|обсужд\w*|договорил\w*|сотрудничеств\w* в|"
-                    r"приоритет\w*|посвящ\w*|речь шла)(?![\w-])", re.I)
+                    r"priorit\w*|devoted to|dedicated to|about|exchanged views)\b|(?<![\w-])(?:обсуди\w*|обсужд\w*|"
+                    r"договорил\w*|сотрудничеств\w* в|приоритет\w*|посвящ\w*|речь шла)(?![\w-])", re.I)
 
 
 THEME_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[а-яёқғңөұүһҳӣӯҷә]+(?:-[а-яё]+)?")
@@ -220,7 +282,10 @@ ORGANISATION_HEAD = re.compile(
     r"Fund|College|Faculty|Archives|Library)\b|(?<![\w-])(?:[Мм]инистерств|[Мм]инистр|[Ии]нститут|[Фф]онд|[Уу]ниверситет|[Аа]гентств|"
     r"[Кк]омисси|[Дд]иректор|Национальн\w+\s+(?:архив|библиотек))\w*")
 ORGANISATION_RIGHT = re.compile(r"(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w'’-]*)*")
-ORGANISATION_RIGHT_RU = re.compile(r"(?:\s+(?!(?:и|в|на|по|с|о)(?![\w-]))[а-яё]+){1,3}(?:\s+и\s+[а-яё]+)?")
+# the words after a Russian head are its name until a verb ('Университет был основан ...' names no institution)
+ORGANISATION_RIGHT_RU = re.compile(r"(?:\s+(?!(?:и|в|на|по|с|о|был\w*|будет|стал\w*|является)(?![\w-]))"
+                                   r"(?![а-яё]+(?:ал|ил|ел|ла|ло|ли|лся|лась|лись|ан|ана|ано|аны|ен|ена|ено|ены)(?![\w-]))[а-яё]+){1,3}"
+                                   r"(?:\s+и\s+[а-яё]+)?")
 CONNECTOR_WORDS = {"of", "for", "and", "the", "on"}
 
 
@@ -361,7 +426,7 @@ def find_themes(sents: list[Sentence], ref: Reference, title: str = "", threshol
                 evidence[theme].append(s)
     needed = threshold or (SHORT_POINTS if len(sents) <= SHORT else THEME_POINTS)
     chosen = {t for t, score in scores.items() if score >= needed and t in evidence}
-    return {t: evidence[t][:3] for t in sorted(chosen, key=lambda t: -scores[t])}
+    return {t: evidence[t][:3] for t in sorted(chosen, key=lambda t: (-scores[t], t))}  # ties by id: the same order every run
 
 
 # ------------------------------------------------------------------------------------------- people in context
@@ -465,7 +530,9 @@ def extract(document: Document, ref: Reference) -> Extraction:
     previous_heritage: list[str] = []  # World Heritage properties of the previous sentence: 'it', 'the monument' refer to them
     heritage_list = None  # the list the release last spoke of ('wh' or 'ich'): 'was inscribed in 2005' refers to it
     lowered = document.text.lower()
-    context = {"anniversaries": any(phrase in lowered for phrase in ref.anniversary_lists), "last_body": {}}
+    context = {"anniversaries": any(phrase in lowered for phrase in ref.anniversary_lists), "last_body": {},
+               "tentative": "tentative list" in lowered or "предварительн" in lowered,
+               "intangible": "нематериальн" in lowered}  # a Russian release about intangible heritage
     paragraphs = lowered.split("\n\n")
     for s, (countries, dates, words) in zip(sents, per_sentence):
         day_dates = [d for d in dates if d.precision == "day"]
@@ -490,7 +557,11 @@ def extract(document: Document, ref: Reference) -> Extraction:
         result.partnerships += find_partnerships(s.text, s.index, dates, ref, heritage, heritage_list, countries, focus, words,
                                                  context)
         russian = CYRILLIC.search(s.text) is not None
-        trigger = (RU_MEETING if russian else MEETING).search(s.text)
+        if russian:
+            trigger = RU_MEETING.search(s.text)
+        else:  # the English verbs are all lower case: a case-sensitive scan of the lowered text is 2-3x faster than re.I
+            low = s.text.lower()
+            trigger = MEETING_LOWER.search(low) if len(low) == len(s.text) else MEETING.search(s.text)
         if trigger:
             # someone whose greetings, message or invitation is passed on is not at the meeting
             participants = [m for m in _unique(mentions) if not ABSENT.search(s.text[max(0, m.start - 60) : m.start])]
@@ -608,13 +679,17 @@ def _key(m: Mention) -> str:
 
 
 def _heritage_list(text: str) -> str | None:
-    if "eritage" not in text and "ist" not in text and "ntangible" not in text and "наслед" not in text:
-        return None
-    if re.search(r"intangible|Representative List|Urgent Safeguarding|living heritage", text, re.I):
+    if "eritage" not in text and "ERITAGE" not in text and "List" not in text and "ntangible" not in text and \
+            "NTANGIBLE" not in text and "afeguarding" not in text:
+        return None  # (the patterns below are English: a Russian sentence names no list here)
+    if ICH_LIST.search(text):
         return "ich"
-    if re.search(r"World Heritage", text):
+    if "World Heritage" in text:
         return "wh"
     return None
+
+
+ICH_LIST = re.compile(r"intangible|Representative List|Urgent Safeguarding|living heritage", re.I)
 
 
 def _city_near(text: str, places: list[tuple[Place, int, int]], anchor: int) -> str | None:

@@ -141,6 +141,20 @@ NOT_ELEMENTS = {"the committee", "committee", "the list", "list", "unesco", "the
 BARE_AGREEMENTS = {"memorandum of understanding", "memorandum", "agreement", "framework agreement", "cooperation agreement",
                    "agreement on cooperation", "action plan", "roadmap", "road map"}
 # 'the Five Continents medal', 'the Beruniy prize': a capitalised name before a lower-case medal, prize or award
+# an event with a quoted title: 'the international conference "Dialogue – a guarantee of peace"'
+QUOTED_EVENT = re.compile(r"\b((?i:(?:(?:international|regional|sub-regional|subregional|high-level|scientific|national|annual|"
+                          r"scientific-practical)\s+)*(?:conference|forum|symposium|seminar|workshop|festival|exhibition|congress|"
+                          r"summit|round table|roundtable|expedition)))\s+[“\"«]([^”\"»]{3,120})[”\"»]")
+# an action plan or roadmap named by its years, signed or not: 'the joint action plan for 2021-2023'
+ACTION_PLAN_YEARS = re.compile(r"\b((?:(?:joint|national|programmatic|common|comprehensive)\s+)?(?:action plan|plan of action|"
+                               r"work ?plan)\s+(?:for|of)\s+(?:the\s+(?:years?|period)\s+)?((?:19|20)\d{2})\s*[–-]\s*"
+                               r"(?:19|20)?\d{2})")
+# Russian elements written as common nouns after the verb that puts them on a list (RU_ENTERED)
+RU_ENTERED = re.compile(r"(?<![\w-])(?:вош(?:ло|ла|ли|ел)|включен\w*|внесен\w*|включил\w*|внес(?:ла|ли)?)(?![\w-])", re.I)
+RU_LOWER_ELEMENT = re.compile(r"(?<![\w-])((?:искусств|мастерств|ремесл|традици|обряд|праздни|эпос|танц|танец|ритуал|обыча|"
+                              r"технологи|знани)[а-яё]*\s+[а-яё][^,.;:–—«»]{2,150}?)(?=\s*(?:[,.;:]|$|\s+а\s+|\s+[–—]\s+))")
+# a UNESCO Chair in Russian: 'кафедры ЮНЕСКО «Устойчивый исторический туризм на Шелковом пути»', 'кафедра ЮНЕСКО по ...'
+RU_CHAIR = re.compile(r"(?<![\w-])(?i:кафедр\w*)\s+ЮНЕСКО(\s+«[^»]{3,120}»|\s+по\s+[а-яё]+(?:\s+(?!(?:и|в|во|на|при|с|со|для|у|из)(?![\w-]))[а-яё]+){0,4})")
 LOWER_PRIZE = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+)(medal|prize|award)\b")
 # 'a UNESCO academy for women's leadership': a proposed academy of UNESCO (not a centre)
 LOWER_ACADEMY = re.compile(r"\b((?:an?\s+)?UNESCO\s+(?:(?:regional|international)\s+)?academy\s+(?:for|of|on)\s+[a-z][^,.;()]{3,60}?)"
@@ -197,11 +211,18 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     rule = "wh-inscription"
     tentative = ("entative" in sentence or "предварит" in lowered) and TENTATIVE.search(sentence) and \
         not re.search(r"\binscri|включ|внес", sentence, re.I)
-    if (listed == "wh" and (inscribes or WH_LIST.search(sentence) or NOMINATE.search(sentence))) or (tentative and heritage_names):
-        nominated = NOMINATE.search(sentence) and not re.search(r"\binscri", sentence, re.I)
+    if (listed == "wh" and (inscribes or WH_LIST.search(sentence) or NOMINATE.search(sentence))) or \
+            (tentative and (heritage_names or TENTATIVE_NAME.search(sentence))):
+        nominated = (NOMINATE.search(sentence) and not re.search(r"\binscri", sentence, re.I)) or \
+            (RU_PLANNED.search(sentence) and not RU_DONE.search(sentence))
         kind = "tentative_list" if tentative else "world_heritage_nomination" if nominated else "world_heritage_inscription"
         rule = "tentative" if tentative else "wh-inscription"
-        for name in heritage_names or QUOTED.findall(sentence):
+        names = heritage_names or QUOTED.findall(sentence)
+        if not names and tentative:  # 'a Tentative List submission for the Fann Mountains', 'X was added to its Tentative List'
+            names = [m.group(1) or m.group(2) or m.group(3) for m in TENTATIVE_NAME.finditer(sentence)]
+            names = [TRIM_LEADING.sub("", re.sub(r"^the\s+", "", n)) for n in names]
+            names = [n for n in names if key_words(fold(n)) not in ref.countries]
+        for name in names:
             position = sentence.find(name.split(":")[-1].strip().split()[0]) if name else 0
             add(name, kind, year_at(max(position, 0)))
     # intangible heritage: the element named as subject or object of the inscription
@@ -216,12 +237,22 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             add(name, kind, year_at(end))
     # heritage elements and register entries that data/ records, named in a sentence about a list or a certificate
     rule = "known-element"
-    if ref.elements and (listed == "ich" or (any(w in lowered for w in HERITAGE_HINTS) and HERITAGE_CONTEXT.search(sentence))):
+    about_list = listed == "ich" or (any(w in lowered for w in HERITAGE_HINTS) and HERITAGE_CONTEXT.search(sentence))
+    # a Tentative List entry of data/ where the release speaks of Tentative Lists and this sentence of putting it on one
+    # ('Tajikistan placed the Zorkul State Reserve on its list on 4 April 2006')
+    on_tentative = bool(context.get("tentative")) and bool(TENTATIVE.search(sentence) or TENTATIVE_VERB.search(sentence))
+    if ref.elements and (about_list or on_tentative):
         # 'wished the nomination of X success': still a nomination ('nominated jointly with' says who, not when)
         nominated_only = re.search(r"\b(?:nomination|candidacy|dossier|Tentative List)\b", sentence, re.I) and \
             not re.search(r"inscri|proclaim", sentence, re.I)
         for name, kind, end in _known_elements(sentence, ref, folded):
-            add(name, "other" if nominated_only and kind == "intangible_heritage_inscription" else kind, year_at(end), exact=True)
+            if kind == "tentative_list":
+                rule = "tentative-entry"
+                if on_tentative:
+                    add(name, kind, year_at(end), exact=True)
+                rule = "known-element"
+            elif about_list:
+                add(name, "other" if nominated_only and kind == "intangible_heritage_inscription" else kind, year_at(end), exact=True)
     # Memory of the World: the entry named as subject of the inscription
     rule = "mow"
     if "Memory of the World" in sentence and inscribes:
@@ -286,6 +317,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     rule = "russian"
     if CYRILLIC.search(sentence):
         for name, kind, end in find_ru_inscriptions(sentence, ref):
+            if kind == "biosphere_reserve" and CYRILLIC.search(name):
+                name = _reserve_of(name, ref) or name  # 'Биосферный заповедник Алаколь' -> Alakol Biosphere Reserve
             if not _standing(name, ref):  # 'внесено в реестр «Память мира»': the register, not an entry
                 add(name, kind, year_at(end), exact=True)
         for m in RU_FUNDED_PROJECT.finditer(sentence) if "ЮНЕСКО" in sentence and ("роект" in sentence or "рограмм" in sentence) else ():
@@ -304,6 +337,17 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 (year_here if kind in ("agreement", "resolution") else None))
         for m in RU_RESOLUTION_ON.finditer(sentence) if "резолюци" in lowered and RU_ADOPTED.search(sentence) else ():
             add(f"Резолюция {m.group(1)} {m.group(2)}", "resolution", year_at(m.end()) or year_here, exact=True)
+        rule = "russian-elements"
+        verb = RU_ENTERED.search(sentence) if ((listed == "ich" or context.get("intangible")) and "спис" in lowered) else None
+        for m in RU_LOWER_ELEMENT.finditer(sentence, verb.end()) if verb else ():
+            # 'в него вошло искусство ручного ковроткачества, а в 2021 году – мастерство изготовления дутара ...': elements
+            # written as common nouns after the verb that puts them on the list
+            name = m.group(1).strip()
+            if len(name.split()) >= 2 and not any(fold(name) in fold(p.name) for p in found):
+                add(name[0].upper() + name[1:], "intangible_heritage_inscription", year_at(m.start()), exact=True)
+        rule = "russian-chair"
+        for m in RU_CHAIR.finditer(sentence) if "кафедр" in lowered else ():
+            add("Кафедра ЮНЕСКО" + m.group(1), "other", year_at(m.end()) or year_here, exact=True)
         rule = "russian-nested"
         for m in RU_NESTED_PROGRAMME.finditer(sentence) if "еждународн" in sentence else ():
             # 'конференция по Международному десятилетию действий «Вода ...»': the decade is a programme of its own
@@ -354,6 +398,15 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         if len(m.group(1).split()) >= 4:
             name = m.group(1)
             add(name[0].upper() + name[1:], "event", year_at(m.end()))
+    rule = "quoted-event"
+    for m in QUOTED_EVENT.finditer(sentence) if ('"' in sentence or "“" in sentence or "«" in sentence) else ():
+        head = " ".join(m.group(1).split())
+        add(f"{head[0].upper()}{head[1:]} \"{m.group(2)}\"", "event", year_at(m.end()) or year_here, exact=True)
+    rule = "action-plan"
+    for m in ACTION_PLAN_YEARS.finditer(sentence) if "plan" in lowered else ():
+        name = m.group(1)
+        if not any(fold(name) in fold(p.name) for p in found):
+            add(name[0].upper() + name[1:], "agreement", int(m.group(2)), exact=True)
     rule = "quoted-project"
     for m in QUOTED_PROJECT.finditer(sentence) if ('"' in sentence or "“" in sentence) else ():
         add(m.group(1) or m.group(2), "programme", year_at(m.end()))
@@ -416,7 +469,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             tail = re.match(r"\s+(on|of|for|between|in the field of|renewing|establishing|setting up|creating|to)\s+([^,;.]{3,120}?)"
                             r"(?=\s+(?:on|in)\s+\d|\s+(?:on|in)\s+(?:January|February|March|April|May|June|July|August|September|"
                             r"October|November|December)\b|\s+and\s+[a-z]+ed\b|\s+with\s+(?:the\s+)?[A-Z]|\s+(?:in the presence of|"
-                            r"during|at the|at a|at an)\s|[,;.]|$)", sentence[match.end():])
+                            r"during|at the|at a|at an|as an?|under the auspices|which|that|who)\s|[,;.]|$)", sentence[match.end():])
             holder = next((s for s in spans if s.start() <= match.start() < s.end() and HEAD_ANY.search(s.group(0))), None) if named \
                 else None
             bare = holder is not None and holder.end() == match.end() and fold(_clean(holder.group(0))) in BARE_AGREEMENTS
@@ -446,9 +499,9 @@ RU_HEAD_START = re.compile(r"(?i:конференци|форум|саммит|к
                            r"деклараци|харти|всемирн)")  # the first word of every head of RU_HEADS
 RU_WORD = re.compile(r"«[^»]{1,80}»|\d{4}\s*[–-]\s*\d{4}(?:\s+годы)?|[А-ЯЁа-яё][\w-]*|[A-Z][\w-]*|\d+(?:-?[а-я]{1,3})?")
 RU_END = re.compile(r"(?:который|которая|которое|которые|которую|что|а|но|в рамках|и|где|когда|после|перед|при|также|тоже|уже|"
-                    r"сегодня|вчера|впервые|единогласно|было|были|была|будет|будут|(?:пере)?избран\w{0,2}|принят\w{0,2}|включен\w{0,2}|"
-                    r"внесен\w{0,2}|назначен\w{0,2}|подписан\w{0,2}|утвержден\w{0,2}|провозглашен\w{0,2}|создан\w{0,2}|открыт\w{0,2}|"
-                    r"проведен\w{0,2})$", re.I)
+                    r"сегодня|вчера|впервые|единогласно|было|были|была|будет|будут|(?:(?:пере)?избран|принят|включен|"
+                    r"внесен|назначен|подписан|утвержден|провозглашен|создан|открыт|"
+                    r"проведен)(?:а|о|ы|н\w{1,2})?)$", re.I)  # participles ('открыта', 'созданный'), not nouns ('открытии')
 
 RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ья|ое|ее|ье|ые|ие|ьи|ую|юю|ью|ого|его|ьего|ому|ему|ым|им|ых|их|ом|ем)$|^\d")
 RU_NOT_START = re.compile(r"(?:Сегодня|Вчера|Также|Ранее|Затем|Накануне|Теперь|Впервые|Кроме|Однако|Тогда|Здесь|Там)$")
@@ -476,6 +529,18 @@ def _ru_nominative(phrase: str) -> str:
             phrase = pattern.sub(replacement, phrase)
             break
     return phrase[0].upper() + phrase[1:]
+
+
+def _last_pair(sentence: str, words: list, end: int) -> bool:
+    """words[end+1] is 'и' and words[end+2] a lower-case word that ends the phrase (punctuation or the sentence's end)."""
+    if end + 2 >= len(words):
+        return False
+    word = words[end + 2].group(0)
+    after = sentence[words[end + 2].end():].lstrip()
+    return word[:1].islower() and not RU_END.match(word) and not RU_VERB.match(word) and (not after or after[0] in ",.;:)–—")
+
+
+RU_VERB = re.compile(r"\w+(?:ил|ал|ял|ел|ыл)(?:а|и|о|ся|ась|ись)?$|\w+(?:ет|ют|ит|ят|ется|ются|ится|ятся)$")
 
 
 def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[tuple[str, str, int, int]]:
@@ -523,6 +588,9 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
                 if between:  # 'Меморандум ... между Министерством просвещения и ЮНЕСКО': both parties are in the name
                     end += 1
                     continue
+                if following == "и" and _last_pair(sentence, words, end):
+                    end += 2  # 'в области науки и образования.': two nouns that end the phrase belong to it
+                    break
                 if kind == "agreement" and following == "на" and end + 2 < len(words) and \
                         re.match(r"\d{4}\s*[–-]\s*\d{4}", words[end + 2].group(0)):
                     end += 2  # 'план действий на 2025–2027 годы': the years are part of a plan's name
@@ -591,8 +659,44 @@ def _clause_before(sentence: str, end: int) -> str:
 RU_NOT_ELEMENT = re.compile(r"(?i:(?:новых\s+|других\s+|этих\s+|двух\s+|трех\s+)?(?:объект|элемент|номинаци|памятник|досье|сайт)\w*)$")
 
 
+RU_RESERVE_WORDS = re.compile(r"(?i:(?:государственн|биосферн|природн|национальн)\w*\s+)*(?:заповедник|резерват|парк)\w*"
+                              r"|(?i:(?:государственн|биосферн|природн|национальн)\w*)")
+
+
+def _reserve_of(name: str, ref: Reference) -> str | None:
+    """The biosphere reserve of places.csv a Russian name stands for: 'Биосферный заповедник Алаколь' (the lake Alakol)
+    -> 'Alakol Biosphere Reserve'; None when there is none."""
+    bare = " ".join(RU_RESERVE_WORDS.sub(" ", name).split())
+    place = ref.places.get(key_words(fold(bare))) if bare else None
+    if place is None:
+        return None
+    if place.kind != "biosphere_reserve":
+        english = re.sub(r"\s+(?:National Park|Nature Reserve|State Nature Reserve|Reserve)$", "", place.name).replace("Lake ", "")
+        place = ref.places.get(fold(english + " Biosphere Reserve"))
+    return place.name if place is not None and place.kind == "biosphere_reserve" else None
+
+
+# a list entry still to come: 'готовит номинацию «Устюрт» для включения в Список всемирного наследия'
+RU_PLANNED = re.compile(r"(?i:номинаци|для включения|к включению|заявк|кандидатур)")
+RU_DONE = re.compile(r"(?<![\w-])(?i:включен[аоы]?|внесен[аоы]?|включил\w*|внесл\w*|вош(?:ел|ла|ло|ли)|внес[её]н[аоы]?)(?![\w-])")
+RU_PLANNED_KIND = {"world_heritage_inscription": "world_heritage_nomination", "intangible_heritage_inscription": "other"}
+
+
 def find_ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, int]]:
-    """'о включении Ортеке в Репрезентативный список ...', '... трех элементов: A, B, а также C' -> (name, kind, end)."""
+    """'о включении Ортеке в Репрезентативный список ...', '... трех элементов: A, B, а также C' -> (name, kind, end);
+    a nomination still to be decided ('номинацию «Устюрт» для включения в ...') is the quoted name, as a nomination."""
+    out = _ru_inscriptions(sentence, ref)
+    if out and RU_PLANNED.search(sentence) and not RU_DONE.search(sentence):
+        planned = []
+        for name, kind, end in out:
+            quoted = re.search(r"«([^»]{2,150})»", name)
+            name = quoted.group(1) if quoted else name
+            planned.append((name, RU_PLANNED_KIND.get(kind, kind), end))
+        return planned
+    return out
+
+
+def _ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, int]]:
     out = []
     if not RU_INCLUDE.search(sentence):
         return out
@@ -650,6 +754,14 @@ LEADING_DATE = re.compile(r"(?:On\s+)?(?:\d{1,2}\s+(?:January|February|March|Apr
                           r"December)(?:\s+\d{4})?|(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December)\s+\d{1,2}(?:,?\s+\d{4})?)\s+(?:the\s+)?(?=[A-Z\d])")
 TENTATIVE = re.compile(r"Tentative List|предварительн\w* спис", re.I)
+_CAPS = r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+(?:the\s+)?|and\s+)?[A-Z][\w'’-]+)*"
+TENTATIVE_NAME = re.compile(r"Tentative List\s+(?:submission|nomination|entry|file|proposal|dossier)?\s*(?:for|of)\s+(" + _CAPS + r")|"
+                            r"(" + _CAPS + r")\s+(?:was|were|has been|have been|had been|is|are)\s+(?:\w+ly\s+)?(?:also\s+)?"
+                            r"(?:added|submitted|included|placed|put|entered|listed)\s+(?:on|to|in|into)\s+(?:the|its|their|[A-Z]\w+['’]s)\s+"
+                            r"(?:national\s+)?Tentative List|\b(?:added|submitted|included|placed|put)\s+(" + _CAPS + r")\s+(?:on|to|in|into)\s+"
+                            r"(?:the|its|their)\s+(?:national\s+)?Tentative List")
+TENTATIVE_VERB = re.compile(r"\b(?:added|placed|put (?:forward|on)|submitted|included|entered|listed)\b|\bon (?:its|their|the) (?:national )?"
+                            r"list\b|(?<![\w-])(?:включ\w*|внес\w*|представил\w*)(?![\w-])", re.I)
 SEAT_CUE = re.compile(r"\b(?:re-?elected|elected|sat on|sits on|served on|serves on|serving on|seats? on|term on|member of|"
                       r"membership of|membership in|won a seat|re-election)\b|(?<![\w-])(?:избра\w*|переизбра\w*|входит в|"
                       r"входил\w* в|вош\w+ в состав|член\w* (?:Исполнительн|Комитет|Совет|Межправительствен)\w*)(?![\w-])", re.I)

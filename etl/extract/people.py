@@ -19,6 +19,10 @@ from .text import CYRILLIC, fold, key_words, name_key, ru_stem
 
 CAP = r"(?:[A-Z][a-zà-öø-ÿā-ž'’]+(?:-[A-Z]?[a-zà-öø-ÿā-ž'’]+)*|El-[A-Z][a-z]+|Al-[A-Z][a-z]+)"
 NAME_RUN = re.compile(rf"{CAP}(?:\s+(?:{CAP}|[A-Z]\.))*")
+# a Russian title and its portfolio right before a name: 'министр образования и науки Таджикистана ', 'посол Японии '
+RU_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:[Мм]инистр|[Пп]осол|[Дд]иректор|[Рр]ектор|[Пп]редседател\w*|[Зз]аместител\w*|"
+                             r"[Рр]уководител\w*|[Пп]резидент\w*|[Сс]оветник\w*|[Мм]эр\w*|[Хх]оким\w*|[Гг]убернатор\w*)"
+                             r"(?:\s+(?:[а-яё]+|ЮНЕСКО|ООН))*(?:\s+[А-ЯЁ][а-яё-]+){0,2}\s+$")
 RU_CAP = r"(?:[А-ЯЁҚҒҲӘӨҰҮ][а-яёқғңөұүһҳӣӯҷә]+(?:-[А-ЯЁ]?[а-яёқғңөұүһҳӣӯҷә]+)*)"
 RU_NAME_RUN = re.compile(rf"(?:{CAP}|{RU_CAP})(?:\s+(?:{CAP}|{RU_CAP}|[A-ZА-ЯЁ]\.))*")
 NOT_NAMES = {"the", "unesco", "minister", "president", "director", "general", "director-general", "foreign", "affairs",
@@ -153,8 +157,19 @@ class PeopleFinder:
                         continue
             if person is not None:
                 found.append(Mention(person, person.name, start, run.end()))
-            elif len(words) >= 2 and self.title_before.search(sentence[:start]):
+            elif len(words) >= 2 and (self.title_before.search(sentence[:start]) or
+                                      (len(words) <= 3 and RU_TITLE_BEFORE.search(sentence[:start]))):
                 found.append(self._new(text, start, sentence))
+            elif len(words) >= 3:
+                # 'Minister of Higher Education Kongratbay Sharipov', 'министр образования и науки Таджикистана Рахим
+                # Саидзода': the portfolio runs into the name; the name is the last two or three words after the title
+                for size in (2, 3):
+                    tail = words[-size:]
+                    tail_start = run.start() + run.group(0).rindex(" ".join(tail))
+                    before = sentence[:tail_start]
+                    if self.title_before.search(before) or RU_TITLE_BEFORE.search(before):
+                        found.append(self._new(" ".join(tail), tail_start, sentence))
+                        break
         return [m for m in found if m is not None]
 
     def _not_a_name(self, word: str) -> bool:

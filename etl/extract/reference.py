@@ -79,9 +79,9 @@ class Reference:
     surnames: dict[str, set[str]]  # name_key(last word) -> person ids
     places: dict[str, Place]  # fold(name or alias) -> place
     place_max_words: int
-    place_first_words: set[str]  # fold(first word) of every place key: a quick 'could a place start here?'
+    place_first_words: dict[str, int]  # fold(first word) of every place key -> most words of a key starting with it
     not_places: set[str]  # words that look like a place but usually are not ('Mary'): they need 'in'/'city of' before them
-    country_first_words: set[str]
+    country_first_words: dict[str, int]
     countries: dict[str, str]  # fold(name, demonym) -> ISO3
     country_names: dict[str, str]  # ISO3 -> name
     venue_cities: dict[str, str]  # key(venue phrase) -> city name
@@ -284,9 +284,9 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
         anniversary_lists=tuple(p.lower() for p in gazetteer.get("anniversary_lists") or []),
         people=people, full_names=dict(full_names), surnames=dict(surnames), places=places,
         place_max_words=max(len(k.split()) for k in places),
-        place_first_words={k.split()[0] for k in places if k} | {k.split()[0] for k in feature_only if k},
+        place_first_words=_first_words(list(places) + list(feature_only)),
         not_places=not_places,
-        country_first_words={k.split()[0] for k in countries if k}, countries=countries, country_names=country_names,
+        country_first_words=_first_words(countries), countries=countries, country_names=country_names,
         venue_cities=venue_cities, feature_only=feature_only, lower_starts=lower_starts, elements=elements,
         demonym_nouns=re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in sorted(gazetteer.get("demonym_nouns") or ["-"], key=len,
                                                                                reverse=True)) + r")\b", re.I),
@@ -297,9 +297,20 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
     )
 
 
-ELEMENT_KINDS = {"intangible_heritage_inscription", "memory_of_the_world_inscription", "other"}
+ELEMENT_KINDS = {"intangible_heritage_inscription", "memory_of_the_world_inscription", "other", "tentative_list"}
 ELEMENT_END = re.compile(r"\s+(?:inscribed|proclaimed|recognised|recognized|added|placed|on the|inscription|extended|–|—|\()|\s+-\s+")
 ELEMENT_LEAD = re.compile(r"^(?:(?:Kazakh|Kyrgyz|Turkmen|Uzbek|Tajik)\s+)?(?:traditional\s+|epic trilogy\s+)", re.I)
+
+
+def _first_words(keys) -> dict[str, int]:
+    """First word of each key -> the most words of a key starting with it: a quick 'could a name start here, and how
+    long can it be?' for the lookups of places and countries."""
+    out: dict[str, int] = {}
+    for key in keys:
+        words = key.split()
+        if words and len(words) > out.get(words[0], 0):
+            out[words[0]] = len(words)
+    return out
 
 
 def _elements(rows: list[dict], kw) -> dict[str, tuple[str, str]]:
@@ -311,7 +322,7 @@ def _elements(rows: list[dict], kw) -> dict[str, tuple[str, str]]:
         if row["kind"] not in ELEMENT_KINDS or (row["kind"] == "other" and row.get("register") != "memory_of_the_world"
                                                 and not row["id"].startswith("mow-")):
             continue
-        kind = "intangible_heritage_inscription" if row["kind"] == "intangible_heritage_inscription" else "other"
+        kind = row["kind"] if row["kind"] in ("intangible_heritage_inscription", "tentative_list") else "other"
         name = ELEMENT_END.split(row["name"], 1)[0].strip(" ,:")
         if len(name) < 3:
             continue
