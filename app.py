@@ -45,6 +45,7 @@ else:
         st.plotly_chart(ui.figure("milestones", lambda: figures.milestones_figure(membership, ui.load(
             queries.timeline_points, ui.select(replace(filters, kinds=MILESTONE_KINDS), limit=600), "country", filters.countries),
             chosen), filters), width="stretch", key="milestones")
+        st.caption(figures.MILESTONE_KEY)
         ui.membership_table(membership, chosen)
 
 build = ui.load(queries.last_build)

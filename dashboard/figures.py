@@ -17,6 +17,10 @@ from .vocab import COUNTRY_COLOURS, OTHER_COLOUR, RECORD_TYPES, country_names, k
 
 PRECISION_SYMBOL_CODE = {"day": 0, "month": 2, "year": 1}  # plotly: circle, diamond, square; +100 = open marker
 PRECISION_NOTE = {"day": "", "month": " (month only)", "year": " (year only)"}
+MILESTONE_SYMBOLS = {"membership": "star", "world_heritage_inscription": "triangle-up", "intangible_heritage_inscription": "circle",
+                    "category_2_centre": "square"}
+MILESTONE_KEY = ("★ joins UNESCO · ▲ World Heritage inscription · ● intangible heritage inscription · ■ category 2 centre · "
+                 "the colour is the country's.")
 MARKER_KEY = ("Marker shape: circle = exact day · diamond = only the month is known · square = only the year is known · "
               "open marker = extracted from a press release, not yet confirmed.")
 # Record types are not countries or themes: two greys (and a hatch for partnerships), distinct from every country's
@@ -57,7 +61,7 @@ def timeline_figure(points: pd.DataFrame, by: str, lane_labels: dict[str, str], 
     """Meetings and milestones on a time axis, one lane per theme or country; customdata = (record_type, id, hover text).
 
     Per-point values travel as numpy arrays (hover text in customdata, numeric marker symbols) so that plotly's
-    validation stays cheap for thousands of points."""
+    validation stays cheap for thousands of points; a lane's symbol is one number when all its points share it."""
     fig = go.Figure()
     if points.empty:
         return _layout(fig, "When did the cooperation happen?")
@@ -80,32 +84,47 @@ def timeline_figure(points: pd.DataFrame, by: str, lane_labels: dict[str, str], 
     x = plot_date(points["date"], points["date_precision"]).to_numpy()
     lane_values = points["lane"].to_numpy()
     lanes = sorted(points["lane"].unique(), key=lambda lane: lane_labels.get(lane, lane))
-    for lane in lanes:
+    for lane in lanes:  # one trace per lane: the browser draws each trace as a layer of its own
         label = esc(lane_labels.get(lane, lane))
         colour = lane_colours.get(lane, OTHER_COLOUR)
-        for symbol in np.unique(symbols[lane_values == lane]):  # one trace per lane and symbol: scalar styles validate fast
-            rows = (lane_values == lane) & (symbols == symbol)
-            fig.add_trace(go.Scatter(
-                x=x[rows], y=np.full(int(rows.sum()), label, dtype=object), mode="markers", name=label,
-                marker={"color": colour, "size": 11, "opacity": 0.85, "symbol": int(symbol), "line": {"width": 1, "color": colour}},
-                customdata=data[rows], hovertemplate="%{customdata[2]}<extra></extra>",
-            ))
+        rows = lane_values == lane
+        shapes = symbols[rows]
+        fig.add_trace(go.Scatter(
+            x=x[rows], y=np.full(int(rows.sum()), label, dtype=object), mode="markers", name=label,
+            marker={"color": colour, "size": 11, "opacity": 0.85, "line": {"width": 1, "color": colour},
+                    "symbol": int(shapes[0]) if (shapes == shapes[0]).all() else shapes.astype(int)},
+            customdata=data[rows], hovertemplate="%{customdata[2]}<extra></extra>",
+        ))
     _layout(fig, "When did the cooperation happen, and on what?", height=max(320, 60 + 38 * len(lanes)),
             xaxis_title="Date", yaxis_title="Country" if by == "country" else "Theme", showlegend=False)
     fig.update_yaxes(categoryorder="array", categoryarray=[esc(lane_labels.get(lane, lane)) for lane in reversed(lanes)])
     return fig
 
 
-def per_year_figure(counts: pd.DataFrame) -> go.Figure:
-    """Records per year, meetings and partnerships stacked."""
-    fig = go.Figure()
+PER_YEAR_KEY = "Bars per year: dark grey = meetings, light grey hatched = partnerships."
+PER_YEAR_HEIGHT = 130  # px of the timeline given to the records-per-year strip above its lanes
+
+
+def with_per_year(fig: go.Figure, counts: pd.DataFrame) -> go.Figure:
+    """The timeline with records per year (meetings and partnerships stacked) in a strip above its lanes, on the same
+    time axis: one chart to draw, not two. counts: year, record_type, records."""
+    if counts.empty or not fig.data:
+        return fig
+    lanes_height = fig.layout.height or 320
+    height = lanes_height + PER_YEAR_HEIGHT
+    split = (lanes_height - 60) / (height - 60)  # the lanes keep their height; the strip sits above them
     for record_type, label in RECORD_TYPES.items():
         rows = counts[counts["record_type"] == record_type]
-        fig.add_trace(go.Bar(x=rows["year"], y=rows["records"], name=label + "s",
-                             marker={"color": TYPE_COLOURS[record_type],
-                                     "pattern": {"shape": TYPE_PATTERNS[record_type], "fillmode": "overlay", "fgcolor": "#3A3A3A"}},
-                             hovertemplate="%{x}: %{y} " + label.lower() + "(s)<extra></extra>"))
-    return _layout(fig, "How many per year?", barmode="stack", height=320, xaxis_title="Year", yaxis_title="Records")
+        fig.add_trace(go.Bar(
+            x=pd.to_datetime(rows["year"].astype(str) + "-07-01").to_numpy(), y=rows["records"].to_numpy(), yaxis="y2",
+            name=label + "s", legendgroup="per_year", showlegend=False, width=300 * 86_400_000,  # 300 days: a gap between the years
+            marker={"color": TYPE_COLOURS[record_type],
+                    "pattern": {"shape": TYPE_PATTERNS[record_type], "fillmode": "overlay", "fgcolor": "#3A3A3A"}},
+            hovertemplate="%{x|%Y}: %{y} " + label.lower() + "(s)<extra></extra>"))  # no customdata: not a record
+    fig.update_layout(height=height, barmode="stack",  # no legend (PER_YEAR_KEY says which bar is which): one less to draw
+                      yaxis={"domain": [0, split - 0.04]},
+                      yaxis2={"domain": [split, 1], "title": {"text": "Per year"}, "rangemode": "tozero", "fixedrange": True})
+    return fig
 
 
 def milestones_figure(membership: pd.DataFrame, inscriptions: pd.DataFrame, country_names: dict[str, str]) -> go.Figure:
@@ -121,31 +140,26 @@ def milestones_figure(membership: pd.DataFrame, inscriptions: pd.DataFrame, coun
     if rows.empty:
         return _layout(fig, title)
     rows = rows.assign(x=plot_date(rows["date"], rows["date_precision"]))
-    symbols = {"membership": "star", "world_heritage_inscription": "triangle-up", "intangible_heritage_inscription": "circle",
-               "category_2_centre": "square"}
     names = {"membership": "Joins UNESCO", "world_heritage_inscription": "World Heritage inscription",
              "intangible_heritage_inscription": "Intangible heritage inscription", "category_2_centre": "Category 2 centre"}
     for kind, name in reversed(names.items()):  # membership last: its stars are drawn over the inscriptions of that year
         part = rows[rows["kind"] == kind]
         if part.empty:
             continue
-        size = 15 if kind == "membership" else 10
         countries = part["country"].tolist()
         hover = [[f"{name}: {esc(title)}<br>{esc(readable_date(date))} · {esc(country_names.get(c, c))} ({esc(c)})"]
                  for title, date, c in zip(part["title"].tolist(), part["date"].tolist(), countries)]
         fig.add_trace(go.Scatter(  # one trace per kind: the symbol is the kind, the colour the country
             x=part["x"].to_numpy(), y=np.array([esc(country_names.get(c, c)) for c in countries], dtype=object),
-            mode="markers", name=name, showlegend=False, customdata=np.array(hover, dtype=object),
-            marker={"symbol": symbols[kind], "size": size, "line": {"width": 1, "color": "#333"},
+            mode="markers", name=name, customdata=np.array(hover, dtype=object),
+            marker={"symbol": MILESTONE_SYMBOLS[kind], "size": 15 if kind == "membership" else 10, "line": {"width": 1, "color": "#333"},
                     "color": [COUNTRY_COLOURS.get(c, OTHER_COLOUR) for c in countries]},
             hovertemplate="%{customdata[0]}<extra></extra>",  # everything in one box: no side box to cut off
         ))
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name,  # legend entry: the shape, not a country
-                                 marker={"symbol": symbols[kind], "size": size, "color": OTHER_COLOUR, "line": {"width": 1, "color": "#333"}}))
     fig.update_yaxes(categoryorder="array", categoryarray=sorted((esc(n) for n in country_names.values()), reverse=True))
-    _layout(fig, title, height=340, xaxis_title=None, yaxis_title=None, hoverlabel={"align": "left"})
-    fig.update_layout(legend_traceorder="reversed")  # drawn membership last, listed first
-    return fig
+    # no legend: its entries would take the first point's country colour, and drawing one costs the browser as much as
+    # the points; MILESTONE_KEY, under the chart, names the shapes
+    return _layout(fig, title, height=300, xaxis_title=None, yaxis_title=None, hoverlabel={"align": "left"}, showlegend=False)
 
 
 def theme_bar(counts: pd.DataFrame, themes: pd.DataFrame) -> go.Figure:
@@ -162,13 +176,14 @@ def theme_bar(counts: pd.DataFrame, themes: pd.DataFrame) -> go.Figure:
 def _heatmap(matrix: pd.DataFrame, title: str, x_title: str, y_title: str, hover: str, height: int,
              numbers: np.ndarray | None = None) -> go.Figure:
     """Counts from 0 (an empty cell is blank), with the number in every non-empty cell while the cells are wide enough
-    (numbers: which cells carry one, when not all)."""
+    (numbers: which cells carry one, when not all); a colour key only when the cells are too narrow for numbers."""
     z = matrix.to_numpy(dtype=float)  # a masked cell (NaN) is left blank, uncoloured
     text = np.where((z > 0) & (numbers if numbers is not None else True), np.nan_to_num(z).astype(int).astype(str), "")
     fits = matrix.shape[1] <= HEATMAP_TEXT_COLUMNS
     fig = go.Figure(go.Heatmap(
         z=z, x=[esc(c) for c in matrix.columns], y=[esc(i) for i in matrix.index], colorscale=HEATMAP_SCALE, zmin=0,
-        zmax=max(1, int(np.nanmax(z)) if z.size and not np.isnan(z).all() else 1), hovertemplate=hover, hoverongaps=False, colorbar={"title": {"text": "Records"}},
+        zmax=max(1, int(np.nanmax(z)) if z.size and not np.isnan(z).all() else 1), hovertemplate=hover, hoverongaps=False,
+        showscale=not fits, colorbar={"title": {"text": "Records"}},  # with the numbers in the cells no colour key is needed
         xgap=1, ygap=1, text=text, texttemplate="%{text}" if fits else None, textfont={"size": 10 if matrix.shape[1] > 12 else 12},
     ))
     return _layout(fig, title, height=height, xaxis_title=x_title, yaxis_title=y_title)

@@ -1,4 +1,4 @@
-"""Timeline: meetings and milestones on a time axis; click a point for its details."""
+"""Timeline: meetings and milestones on a time axis, records per year above them; click a point for its details."""
 
 import streamlit as st
 
@@ -37,11 +37,11 @@ def timeline() -> None:
         figure = figures.timeline_figure(points, by, labels, colours, ui.names())
         if show_chains:
             figure = figures.chain_lines(figure, ui.load(queries.chain_stages), figures.lanes_of(points, labels))
-        return figure
+        return figures.with_per_year(figure, ui.aggregate("per_year", filters))
 
     figure = ui.figure("timeline", build, filters, by, show_chains)
     event = st.plotly_chart(figure, width="stretch", on_select="rerun", selection_mode=("points", "box"), key="timeline")
-    st.caption(figures.MARKER_KEY)
+    st.caption(figures.PER_YEAR_KEY + " " + figures.MARKER_KEY)
     selected = [p for p in event.selection.points if p.get("customdata")] if event and event.selection else []
     if selected:
         record_type, record_id = selected[0]["customdata"][:2]
@@ -50,9 +50,4 @@ def timeline() -> None:
         st.caption("Select a point (click, or drag a box) to see its details here.")
 
 
-chart, side = st.columns([3, 1])
-with side:
-    st.plotly_chart(ui.figure("per_year", lambda: figures.per_year_figure(ui.aggregate("per_year", filters)), filters),
-                    width="stretch", key="per_year")
-with chart:
-    timeline()
+timeline()

@@ -7,7 +7,7 @@ import sqlite3
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from dashboard import ui
+from dashboard import figures, ui
 from dashboard.filters import Filters, Options
 
 from .test_pages import app, on
@@ -37,11 +37,13 @@ def test_the_overview_lists_membership_with_exact_dates(monkeypatch, bundled_db)
     conn = sqlite3.connect(bundled_db)
     joined = dict(conn.execute("SELECT name, unesco_member_since FROM countries WHERE focus = 1").fetchall())
     at = app(monkeypatch, bundled_db)
-    table = next(d.value for d in at.dataframe if "Joined UNESCO" in d.value.columns)
-    assert dict(zip(table["Country"], table["Joined UNESCO"])) == {name: ui.readable_date(date) for name, date in joined.items()}
-    assert "22 May 1992" in set(table["Joined UNESCO"])
+    table = next(t.value for t in at.table if "Joined UNESCO" in t.value.columns)
+    assert dict(zip(table["Country"], table["Joined UNESCO"])) == {ui.md(name): ui.md(ui.readable_date(date))
+                                                                    for name, date in joined.items()}
+    assert ui.md("22 May 1992") in set(table["Joined UNESCO"])
+    assert all(cell.startswith("[") and "↗](http" in cell for cell in table["Source"])  # each row links its source
     at.multiselect(key="flt_countries").set_value(["UZB"]).run()
-    table = next(d.value for d in at.dataframe if "Joined UNESCO" in d.value.columns)
+    table = next(t.value for t in at.table if "Joined UNESCO" in t.value.columns)
     assert list(table["Country"]) == ["Uzbekistan"]
 
 
@@ -88,7 +90,7 @@ def test_record_details_show_labels_names_and_readable_dates(monkeypatch, bundle
     monkeypatch.setenv("COOPERATION_DB", str(bundled_db))
 
     def details(record_id):
-        from dashboard import ui
+        from dashboard import figures, ui
 
         ui.record_details("meeting", record_id)
 
@@ -121,3 +123,27 @@ def test_tables_read_dashes_not_none():
     assert pd.isna(out["source_url"].iloc[1])  # a link column keeps its gap (a dash would become a link)
     assert list(out["record_type"]) == ["Meeting", "Partnership"]
     assert list(out["kind"]) == ["Bilateral meeting", "World Heritage inscription"]
+
+
+def test_the_timeline_is_one_chart_with_records_per_year_above_the_lanes(monkeypatch, bundled_db):
+    """One chart to draw on a filter change: the per-year bars share the timeline's time axis."""
+    import json
+
+    at = on(app(monkeypatch, bundled_db), "pages/1_Timeline.py")
+    assert not at.exception
+    charts = at.get("plotly_chart")
+    assert len(charts) == 1
+    spec = json.loads(charts[0].proto.spec)
+    bars = [t for t in spec["data"] if t["type"] == "bar"]
+    assert [t["name"] for t in bars] == ["Meetings", "Partnerships"] and {t["yaxis"] for t in bars} == {"y2"}
+    assert all("customdata" not in t for t in bars)  # a bar in a box selection is not taken for a record
+    assert spec["layout"]["showlegend"] is False  # lanes are named on their axis; the caption says which bar is which
+    assert any(c.value.startswith(figures.PER_YEAR_KEY) for c in at.caption)
+
+
+def test_themes_builds_only_the_open_tabs_heatmap(monkeypatch, bundled_db):
+    at = on(app(monkeypatch, bundled_db), "pages/3_Themes.py")
+    assert not at.exception
+    titles = [c.proto.spec for c in at.get("plotly_chart")]
+    assert len(titles) == 2 and "Which themes does the cooperation cover most?" in titles[0]
+    assert "Which country works with UNESCO on which theme?" in titles[1]

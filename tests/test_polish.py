@@ -56,7 +56,8 @@ def test_membership_stars_are_drawn_over_the_inscriptions_of_the_same_year():
     drawn = [t for t in fig.data if t.x is not None and t.x[0] is not None]  # legend-only traces have no points
     kinds = [t.name for t in drawn]
     assert kinds.index("Joins UNESCO") > kinds.index("World Heritage inscription")  # later traces are drawn on top
-    assert [t.name for t in fig.data if t.showlegend is not False][0] == "Joins UNESCO" or fig.layout.legend.traceorder == "reversed"
+    assert fig.layout.showlegend is False and len(fig.data) == 2  # no legend-only traces: the key under the chart names
+    assert figures.MILESTONE_KEY.startswith("★ joins UNESCO")    # the shapes, and a legend entry would wear a country's colour
 
 
 def test_milestone_hover_is_one_box_escaped_once_with_name_and_code():
@@ -74,12 +75,18 @@ def test_heatmaps_start_at_zero_and_show_numbers():
     trace = fig.data[0]
     assert trace.zmin == 0  # a 5 does not look like a 0
     assert trace.colorscale[0][1] == "rgba(0,0,0,0)"  # an empty cell is blank, not the darkest colour
-    assert trace.texttemplate == "%{text}"  # the numbers are in the cells
+    assert trace.texttemplate == "%{text}" and trace.showscale is False  # the numbers are in the cells: no colour key needed
     text = np.asarray(trace.text)
     assert "40" in text and "5" in text and "0" not in text  # empty cells carry no number
     country = figures.theme_country_heatmap(pd.DataFrame({"theme_id": ["a"], "country_iso3": ["KAZ"], "records": [3]}),
                                             {"a": "Alpha"}, {"KAZ": "Kazakhstan"})
     assert country.data[0].zmin == 0 and list(country.data[0].x) == ["Kazakhstan"]
+
+
+def test_a_heatmap_too_wide_for_numbers_keeps_its_colour_key():
+    rows = pd.DataFrame({"theme_id": ["a", "a"], "year": [1960, 1960 + figures.HEATMAP_TEXT_COLUMNS], "records": [1, 2]})
+    trace = figures.theme_year_heatmap(rows, {"a": "Alpha"}).data[0]
+    assert trace.texttemplate is None and trace.showscale is True
 
 
 def _rgb(colour: str) -> np.ndarray:
@@ -89,9 +96,12 @@ def _rgb(colour: str) -> np.ndarray:
 
 def test_series_that_are_not_countries_or_themes_have_colours_of_their_own():
     themes = [t["colour"] for t in yaml.safe_load((DATA / "themes.yaml").read_text(encoding="utf-8"))]
-    fig = figures.per_year_figure(pd.DataFrame({"year": [2000, 2000], "record_type": ["meeting", "partnership"],
-                                                "records": [3, 2]}))
-    for trace in fig.data:
+    lanes = figures.timeline_figure(timeline_points(), "country", {"KAZ": "Kazakhstan"}, {"KAZ": COUNTRY_COLOURS["KAZ"]})
+    fig = figures.with_per_year(lanes, pd.DataFrame({"year": [2000, 2000], "record_type": ["meeting", "partnership"],
+                                                     "records": [3, 2]}))
+    bars = [t for t in fig.data if t.type == "bar"]
+    assert [t.name for t in bars] == ["Meetings", "Partnerships"] and all(t.yaxis == "y2" for t in bars)
+    for trace in bars:
         for other in list(COUNTRY_COLOURS.values()) + themes:
             assert np.abs(_rgb(trace.marker.color) - _rgb(other)).sum() > 90, (trace.name, trace.marker.color, other)
 
