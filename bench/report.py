@@ -484,8 +484,8 @@ def browser_section(results: dict) -> list[str]:
     runs = [(key, browser[key]) for key in browser if isinstance(browser[key], dict)]
     lines = ["## In the browser (Chromium, Playwright)", "",
              "Time from the action until the page is *ready*: the server has said the script finished and no Streamlit "
-             "placeholder, spinner or stale element is left, every visible plotly chart has drawn and every visible map "
-             "and data grid has its canvas (bench/browser.py). *First view*: a new browser context opens the page's URL "
+             "placeholder, spinner or stale element is left, every visible plotly chart has drawn, every visible data grid "
+             "has its canvas and every visible map has drawn on its canvas (bench/browser.py, bench/README.md). *First view*: a new browser context opens the page's URL "
              "(server warm). *Switch*: in a tab that has seen every page once, a click on the page's menu link from a plain "
              "page (About the data; for that page, the Overview; the floor: its other page). *Leaving it*: from the page "
              "back to that plain page. *Filter*: Kyrgyzstan chosen in the sidebar's country filter. *Bytes*: what the "
