@@ -319,7 +319,7 @@ def point_rows(points: pd.DataFrame, layers_on: list[str], names: dict[str, str]
     return out
 
 
-def _features(geometry: dict | str, properties: dict) -> dict:
+def _feature(geometry: dict | str, properties: dict) -> dict:
     return {"type": "Feature", "geometry": json.loads(geometry) if isinstance(geometry, str) else geometry,
             "properties": properties}
 
@@ -332,11 +332,11 @@ def geo_layer(outlines: pd.DataFrame, highlight: tuple[str, ...], water: pd.Data
     for row in outlines.itertuples():
         colour = COUNTRY_COLOURS.get(row.iso3, OTHER_COLOUR)
         selected = not highlight or row.iso3 in highlight
-        features.append(_features(row.outline, {"iso3": row.iso3, "tip": row.name, "w": 1.5,
+        features.append(_feature(row.outline, {"iso3": row.iso3, "tip": row.name, "w": 1.5,
                                                 "fill": hex_to_rgb(colour, 70 if selected else 18),
                                                 "line": hex_to_rgb(colour, 230 if selected else 90)}))
     for row in (water.itertuples() if water is not None else ()):
-        features.append(_features(row.geometry, {"tip": f"{row.name}\n{WATER_KINDS.get(row.kind, row.kind)}",
+        features.append(_feature(row.geometry, {"tip": f"{row.name}\n{WATER_KINDS.get(row.kind, row.kind)}",
                                                  "fill": WATER_FILL, "line": WATER_LINE, "w": 1.2}))
     return pdk.Layer(
         "GeoJsonLayer", id="geo", data={"type": "FeatureCollection", "features": features},

@@ -55,3 +55,13 @@ def extract_json(ref, text: str, published: str, title: str = "Test release") ->
     from etl.extract import extract
 
     return extract(Document("doc-test", title, published, None, text, "h", "t.txt"), ref).as_json()
+
+
+def theme_ids(out: dict) -> set[str]:
+    """The theme ids of an `extract_json` answer."""
+    return {t["id"] for t in out["themes"]}
+
+
+def partnership_pairs(out: dict) -> set[tuple[str, str]]:
+    """The (kind, name) of each partnership of an `extract_json` answer."""
+    return {(p["kind"], p["name"]) for p in out["partnerships"]}

@@ -6,7 +6,7 @@ import pytest
 from etl.extract import _sentence_themes
 from etl.extract.text import sentences
 
-from .conftest import extract_json
+from .conftest import extract_json, theme_ids as themes, partnership_pairs as kinds
 
 LONG_FILLER = ("The delegation arrived on Monday. The programme of the visit was agreed in advance. The talks lasted two hours. "
                "A joint press statement followed. The guests then left for the airport. ")
@@ -14,14 +14,6 @@ LONG_FILLER = ("The delegation arrived on Monday. The programme of the visit was
 
 def run(ref, text, published="2021-10-20", title="Test release"):
     return extract_json(ref, text, published, title)
-
-
-def themes(out):
-    return {t["id"] for t in out["themes"]}
-
-
-def kinds(out):
-    return {(p["kind"], p["name"]) for p in out["partnerships"]}
 
 
 # ------------------------------------------------------------------------------------------- themes

@@ -4,21 +4,13 @@ set): each rule both where it applies and, where it matters, where it must not."
 from etl.extract.dates import find_dates
 from etl.extract.partnerships import find_partnerships
 
-from .conftest import extract_json
+from .conftest import extract_json, theme_ids as themes, partnership_pairs as partnerships
 
 import datetime as dt
 
 
 def run(ref, text, published="2023-06-10", title="Test release"):
     return extract_json(ref, text, published, title)
-
-
-def themes(out):
-    return {t["id"] for t in out["themes"]}
-
-
-def partnerships(out):
-    return {(p["kind"], p["name"]) for p in out["partnerships"]}
 
 
 def places(out):
