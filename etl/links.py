@@ -11,7 +11,8 @@ data and cites a page that states that the record is that stage of that process:
 
 A chain that skips a stage (inscribed straight after tentative), runs backwards in time, or points at a record
 that is missing or was refused is refused as a whole, with file, line, field and reason. `read_into` is called
-once at the end of etl.records.read_data, after meetings and partnerships are known.
+once at the end of etl.records.stream_data, after meetings and partnerships are known: it is given their dates
+(id -> date of each meeting, id -> (start, end) of each partnership), not their rows, which are already written.
 """
 
 from __future__ import annotations
@@ -129,9 +130,10 @@ def _before(a: str, b: str) -> bool:
 
 
 def read_into(data_dir: Path, rows: dict[str, list[dict[str, Any]]], rejects: list, files: list[Path],
-              registry: Registry) -> None:
+              registry: Registry, known: dict[str, dict[str, Any]]) -> None:
     """Read data/links.yaml and data/national_bodies.yaml (both optional) into rows['links'] and
-    rows['national_bodies'] (and their sources into rows['sources']); refusals go to rejects."""
+    rows['national_bodies'] (and their sources into rows['sources']); refusals go to rejects. known: the dates of
+    the records a stage may point at, {"meeting": {id: date}, "partnership": {id: (start, end)}}."""
     from .records import check_fields, read_yaml
 
     chain_fields, body_fields = _rules()
@@ -157,8 +159,6 @@ def read_into(data_dir: Path, rows: dict[str, list[dict[str, Any]]], rejects: li
                 "publisher_id": citation.publisher.id, "original_url": citation.original_url,
                 "archived": int(citation.archived), "supports": None}
 
-    known = {"meeting": {r["id"]: r for r in rows.get("meetings", [])},
-             "partnership": {r["id"]: r for r in rows.get("partnerships", [])}}
     seen: dict[str, str] = {}
     for raw in load("links.yaml"):
         r, problem = check_fields(raw, chain_fields)
@@ -214,7 +214,7 @@ def _precision(value: str | None) -> str | None:
     return None if not value else {4: "year", 7: "month"}.get(len(value), "day")
 
 
-def _chain_problem(raw, r: dict[str, Any], known: dict[str, dict[str, dict]]):
+def _chain_problem(raw, r: dict[str, Any], known: dict[str, dict[str, Any]]):
     """The first reason to refuse the chain (a Reject at the stage's line), or None. Fills each stage's
     effective_date (its own date, else the record's: the end date for 'expired') and ends_date."""
     from .records import Reject
@@ -243,12 +243,12 @@ def _chain_problem(raw, r: dict[str, Any], known: dict[str, dict[str, dict]]):
                           + (f"; after '{previous['stage']}' comes {' or '.join(allowed)}" if allowed
                              else f"; '{previous['stage']}' ends a {r['process']} chain"))
             return reject("stage", stage, reason)
-        record = known[s["record_type"]].get(s["record_id"])
-        if record is None:
+        dates = known[s["record_type"]].get(s["record_id"])
+        if dates is None:
             table = s["record_type"] + "s"
             return reject(s["record_type"], s["record_id"], f"stage {s['index']}: {s['record_type']} '{s['record_id']}' is not "
                                                              f"defined in {table}/*.yaml (or was refused: see the other rejects)")
-        own_end = record.get("end_date") if s["record_type"] == "partnership" else None
+        own_date, own_end = dates if s["record_type"] == "partnership" else (dates, None)
         if s["date"]:
             s["effective_date"] = s["date"][0]
         elif stage == "expired":
@@ -257,7 +257,7 @@ def _chain_problem(raw, r: dict[str, Any], known: dict[str, dict[str, dict]]):
                                             f"'{s['record_id']}' has no end date")
             s["effective_date"] = own_end
         else:
-            s["effective_date"] = record["date"]
+            s["effective_date"] = own_date
         s["ends_date"] = s["ends"][0] if s["ends"] else (own_end if stage != "expired" else None)
         if previous is not None and _before(s["effective_date"], previous["effective_date"]):
             return reject("date", s["effective_date"], f"stage {s['index']} ('{stage}', {s['effective_date']}) is dated before "

@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterator
 
 import sqlite_utils
 
-from .records import Dataset, Reject, read_data
+from .records import Dataset, DataStream, Reject, read_data, stream_data
 from .index import write_index
 from .schema import DERIVED_TABLES, SCHEMA_VERSION, TABLES, TABLES_BY_NAME, drop_indexes, ensure_schema, refresh_records
 
@@ -122,10 +122,11 @@ def _sort_key(table_name: str) -> Callable[[dict[str, Any]], Any]:
     return lambda row: tuple(str(row[c]) for c in cols)  # key columns are never missing (read_data checks them)
 
 
-def insert_sql(table: str) -> str:
-    """The prepared INSERT of a table, over its declared columns (etl/schema.py)."""
+def insert_sql(table: str, into: str | None = None) -> str:
+    """The prepared INSERT of a table (or of `into`, a table of the same columns), over its declared columns
+    (etl/schema.py)."""
     columns = list(TABLES_BY_NAME[table].columns)
-    return (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})")
+    return (f"INSERT INTO {into or table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})")
 
 
 def _tuples(table: str, rows: list[dict[str, Any]]) -> Iterator[tuple]:
@@ -144,29 +145,86 @@ def _tuples(table: str, rows: list[dict[str, Any]]) -> Iterator[tuple]:
         yield from (tuple(map(row.get, columns)) for row in rows)
 
 
-def save_dataset(db: sqlite_utils.Database, dataset: Dataset, release: bool = False) -> None:
-    """Insert every row, table by table in dependency order, sorted by key so builds are identical: one prepared
-    statement per table and executemany over tuples made in C. With release, each table's rows are dropped from the
-    dataset once written (the build owns its dataset: it never holds a table twice)."""
-    for table in FACT_TABLES:
-        rows = dataset.rows.get(table)
-        if rows:
-            rows = sorted(rows, key=_sort_key(table))
-            if release:
-                dataset.rows[table] = []
-            db.conn.executemany(insert_sql(table), _tuples(table, rows))
-            del rows
+def _order_by(table: str) -> str:
+    """The ORDER BY of _sort_key in SQL: key columns compared as text (SQLite's BINARY collation on UTF-8 orders
+    as Python orders str)."""
+    t = TABLES_BY_NAME[table]
+    cols = (t.pk,) if isinstance(t.pk, str) else t.pk
+    return ", ".join(f"[{c}]" if t.columns[c][0] is str else f"CAST([{c}] AS TEXT)" for c in cols)
 
 
-def bulk_load(db: sqlite_utils.Database, dataset: Dataset, release: bool = False) -> None:
-    """Create the schema and insert every row of the dataset, fast: secondary indexes are made after the load, and
-    foreign keys are not enforced row by row (read_data checked every reference; the build runs foreign_key_check).
-    With release, the dataset's rows are dropped as they are written (see save_dataset)."""
-    db.execute("PRAGMA cache_size = -64000")  # 64 MB: appends and index sorts need no more; the dataset is in memory too
+class _Writer:
+    """Writes (table, rows) batches as they come, so that every table ends up in key order (builds are identical
+    whatever the order of the files and of the records in them) without holding a table in memory.
+
+    Each batch is sorted by key. While a table's batches come in key order (each one after the last key written),
+    they go straight into the table with its prepared INSERT (executemany over tuples made in C). From the first
+    batch out of order on, the table's rows go to an unindexed TEMP table instead (the rows already written move
+    there once), and `finish` fills the table from it with one INSERT ... SELECT ... ORDER BY key inside SQLite."""
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+        self.last: dict[str, Any] = {}  # table -> key of the last row written straight
+        self.staged: set[str] = set()
+
+    def add(self, table: str, rows: list[dict[str, Any]]) -> None:
+        if not rows or table not in FACT_TABLE_SET:
+            return
+        if table not in self.staged:
+            key = _sort_key(table)
+            rows = sorted(rows, key=key)
+            last = self.last.get(table)
+            if last is None or key(rows[0]) > last:
+                self.db.conn.executemany(insert_sql(table), _tuples(table, rows))
+                self.last[table] = key(rows[-1])
+                return
+            self._stage(table)
+        self.db.conn.executemany(insert_sql(table, f"temp.{STAGE}{table}"), _tuples(table, rows))
+
+    def _stage(self, table: str) -> None:
+        conn = self.db.conn
+        conn.execute(f"CREATE TEMP TABLE {STAGE}{table} AS SELECT * FROM main.[{table}] WHERE 0")
+        conn.execute(f"INSERT INTO temp.{STAGE}{table} SELECT * FROM main.[{table}]")
+        conn.execute(f"DELETE FROM main.[{table}]")
+        self.staged.add(table)
+
+    def finish(self) -> None:
+        conn = self.db.conn
+        for table in FACT_TABLES:
+            if table in self.staged:
+                columns = ", ".join(f"[{c}]" for c in TABLES_BY_NAME[table].columns)
+                conn.execute(f"INSERT INTO main.[{table}] ({columns}) SELECT {columns} FROM temp.{STAGE}{table} "
+                             f"ORDER BY {_order_by(table)}")
+                conn.execute(f"DROP TABLE temp.{STAGE}{table}")
+        self.staged.clear()
+
+
+STAGE = "_stage_"
+FACT_TABLE_SET = frozenset(FACT_TABLES)
+
+
+def save_stream(db: sqlite_utils.Database, batches) -> None:
+    """Insert every (table, rows) batch as it comes (see _Writer): each table in key order, so builds are
+    identical. Batches must come in dependency order only for the foreign-key check at the end, not here."""
+    writer = _Writer(db)
+    for table, rows in batches:
+        writer.add(table, rows)
+        del rows
+    writer.finish()
+
+
+def save_dataset(db: sqlite_utils.Database, dataset: Dataset) -> None:
+    """Insert every row of a dataset held in memory (see save_stream)."""
+    save_stream(db, ((table, dataset.rows.get(table) or []) for table in FACT_TABLES))
+
+
+def bulk_load(db: sqlite_utils.Database, batches) -> None:
+    """Create the schema and insert every batch, fast: secondary indexes are made after the load, and foreign keys
+    are not enforced row by row (stream_data checked every reference; the build runs foreign_key_check)."""
     ensure_schema(db)
     db.execute("PRAGMA foreign_keys = OFF")
     drop_indexes(db)
-    save_dataset(db, dataset, release)
+    save_stream(db, batches)
     ensure_schema(db)  # the indexes again; foreign keys enforced again for what follows
 
 
@@ -273,6 +331,19 @@ def note_refused(db_path: Path, run: dict[str, Any]) -> None:
         raise
 
 
+def _scratch_pragmas(db: sqlite_utils.Database) -> None:
+    """A build writes a scratch file that is renamed over the database only when complete: no journal, no syncs
+    until the fsync before the rename, a page cache for the index builds (temporary tables and sorts stay in files:
+    a large build's staged rows are not held in memory)."""
+    db.execute("PRAGMA journal_mode = OFF")
+    db.execute("PRAGMA synchronous = OFF")
+    db.execute(f"PRAGMA cache_size = -{CACHE_KB}")
+    db.execute(f"PRAGMA temp.cache_size = -{CACHE_KB}")  # the staged rows (see _Writer)
+
+
+CACHE_KB = 64_000  # 64 MB: appends and index sorts need no more
+
+
 def build(data_dir: Path, db_path: Path, strict: bool = False, allow_shrink: bool = False,
           releases: Path | None = None) -> BuildReport:
     """Read data_dir (and the releases folder, and the review decisions), validate, and atomically replace db_path
@@ -285,26 +356,27 @@ def build(data_dir: Path, db_path: Path, strict: bool = False, allow_shrink: boo
     if not data_dir.is_dir():
         raise BuildError(f"the data folder {data_dir} does not exist")
     releases = Path(releases) if releases else releases_dir(data_dir)
-    dataset = read_data(data_dir)
-    decisions, problems = read_decisions(data_dir)
-    dataset.rejects.extend(problems)
-    counts = {t: dataset.count(t) for t in FACT_TABLES}
-    if strict and dataset.rejects:
-        return BuildReport(db_path, counts, dataset.rejects, 0, _elapsed(started), written=False, warnings=dataset.warnings)
-
+    dataset = stream_data(data_dir)  # validated while it is written: the rejects are complete once it is consumed
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    history = read_previous(db_path, PREVIOUS_RUNS_SQL)
-    if not releases.exists():  # an older version kept releases only in the database: move them into files, once
-        migrate_documents(read_previous(db_path, PREVIOUS_DOCUMENTS_SQL), releases)
-    documents, problems = read_releases(releases)
-    dataset.rejects.extend(problems)
-    run_id = max((r["id"] for r in history), default=0) + 1
     tmp = _temporary(db_path)
     try:
         db = sqlite_utils.Database(tmp)
-        db.execute("PRAGMA journal_mode = OFF")  # a scratch file: durability comes from fsync + rename below
-        db.execute("PRAGMA synchronous = OFF")
-        bulk_load(db, dataset, release=True)  # the rows are in the file: do not hold them twice
+        _scratch_pragmas(db)
+        bulk_load(db, dataset)
+        decisions, problems = read_decisions(data_dir)
+        dataset.rejects.extend(problems)
+        if strict and dataset.rejects:  # nothing is swapped in: the old database stays as it was
+            counts = {t: db[t].count for t in FACT_TABLES}
+            db.close()
+            tmp.unlink(missing_ok=True)
+            return BuildReport(db_path, counts, dataset.rejects, 0, _elapsed(started), written=False,
+                               warnings=dataset.warnings)
+        history = read_previous(db_path, PREVIOUS_RUNS_SQL)
+        if not releases.exists():  # an older version kept releases only in the database: move them into files, once
+            migrate_documents(read_previous(db_path, PREVIOUS_DOCUMENTS_SQL), releases)
+        documents, problems = read_releases(releases)
+        dataset.rejects.extend(problems)
+        run_id = max((r["id"] for r in history), default=0) + 1
         if documents:
             from .extract import load_reference
 

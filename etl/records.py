@@ -16,7 +16,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import yaml
 
@@ -902,6 +902,29 @@ class Dataset:
         return len(self.rows.get(table, []))
 
 
+# The tables that grow with the number of records: streamed in batches (the other tables are a few thousand rows at
+# most and are given whole at the end). BATCH_RECORDS meetings or partnerships per batch, and a batch never spans
+# two files.
+STREAMED_TABLES = ("meetings", "meeting_participants", "meeting_countries", "meeting_themes", "partnerships",
+                   "partnership_countries", "partnership_themes", "partnership_meetings", "sources")
+BATCH_RECORDS = 5000
+
+
+@dataclass
+class DataStream:
+    """Validated rows as (table, rows) batches, in an order that keeps every reference after what it points to;
+    what was refused, the warnings and the files read are filled in while the batches are consumed (complete once
+    the iterator is exhausted). Iterate it once."""
+
+    batches: Iterator[tuple[str, list[dict[str, Any]]]]
+    rejects: list[Reject]
+    files: list[Path]
+    warnings: list[Reject] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+        return self.batches
+
+
 def _flags(*groups: Iterable[str] | None) -> str | None:
     merged = sorted({f for group in groups if group for f in group})
     return ";".join(merged) or None
@@ -912,8 +935,23 @@ class _Registry:
 
     def __init__(self, what: str, where: str):
         self.what, self.where = what, where
-        self.seen: dict[str, str] = {}
+        # id -> where it is defined, as one int (file number << 32 | line): a million ids stay a few tens of MB
+        self.seen: dict[str, int] = {}
+        self._files: dict[str, int] = {}
+        self._names: list[str] = []
         self.refused: dict[str, str] = {}  # ids of records that were refused -> where they are
+
+    def _where(self, raw: RawRecord) -> int:
+        number = self._files.get(raw.file)
+        if number is None:
+            number = self._files[raw.file] = len(self._names)
+            self._names.append(raw.file)
+        return number << 32 | (raw.line or 0)
+
+    def defined_at(self, key: str) -> str:
+        """file:line of a known id."""
+        packed = self.seen[key]
+        return f"{self._names[packed >> 32]}:{packed & 0xFFFFFFFF}"
 
     def refuse(self, key: Any, where: str) -> None:
         """A record with this id was refused: references to it are dropped with a warning, not fatal."""
@@ -927,10 +965,10 @@ class _Registry:
 
     def add(self, raw: RawRecord, key: str, rejects: list[Reject], field_name: str = "id") -> bool:
         if key in self.seen:
-            rejects.append(raw.reject(field_name, key, f"duplicate {self.what} '{key}': already defined at {self.seen[key]}",
+            rejects.append(raw.reject(field_name, key, f"duplicate {self.what} '{key}': already defined at {self.defined_at(key)}",
                                       record_id=key))
             return False
-        self.seen[key] = f"{raw.file}:{raw.line}"
+        self.seen[key] = self._where(raw)
         return True
 
     def missing(self, keys: Iterable[str]) -> list[str]:
@@ -946,12 +984,50 @@ def _files(data_dir: Path, pattern: str) -> list[Path]:
 
 
 def read_data(data_dir: Path) -> Dataset:
-    """Read and validate every curated file in data_dir, in dependency order."""
-    data_dir = Path(data_dir)
+    """Read and validate every curated file in data_dir, in dependency order, into one Dataset held in memory
+    (fine for curated data; `etl build` uses stream_data and writes each batch as it comes)."""
+    stream = stream_data(data_dir)
     rows: dict[str, list[dict[str, Any]]] = {}
-    rejects: list[Reject] = []
-    warnings: list[Reject] = []
-    files: list[Path] = []
+    for table, batch in stream:
+        rows.setdefault(table, []).extend(batch)
+    return Dataset(rows, stream.rejects, stream.files, stream.warnings)
+
+
+def stream_data(data_dir: Path, batch_records: int = BATCH_RECORDS) -> DataStream:
+    """Read and validate every curated file in data_dir, in dependency order, as a stream of (table, rows) batches:
+    meetings and partnerships (with their links and sources) file by file, at most batch_records records per batch,
+    so that only the current batch's rows are held; the cross-record checks keep compact structures (the ids seen,
+    each record's dates for links.yaml). The small tables come whole, at the end."""
+    stream = DataStream(iter(()), [], [], [])
+    stream.batches = _stream(Path(data_dir), stream, batch_records)
+    return stream
+
+
+def _stream(data_dir: Path, stream: DataStream, batch_records: int) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    rows: dict[str, list[dict[str, Any]]] = {}
+    rejects, warnings, files = stream.rejects, stream.warnings, stream.files
+    # what links.yaml needs of each record: its date (and a partnership's end date), not the row
+    known: dict[str, dict[str, Any]] = {"meeting": {}, "partnership": {}}
+
+    ready: list[tuple[str, list[dict[str, Any]]]] = []  # batches complete, to be handed over
+
+    def flush() -> None:
+        """Close the batch: the rows of the streamed tables gathered so far are ready to go."""
+        for table in STREAMED_TABLES:
+            if rows.get(table):
+                ready.append((table, rows[table]))
+                rows[table] = []
+
+    def batched(raws: Iterable[RawRecord]) -> Iterator[RawRecord]:
+        """Raw records, closing the batch before a record of another file and every batch_records records (before
+        the record is validated: a record refused late takes its sources rows out of the open batch)."""
+        current, count = None, 0
+        for raw in raws:
+            if raw.file != current or count >= batch_records:
+                flush()
+                current, count = raw.file, 0
+            count += 1
+            yield raw
 
     def rel(path: Path) -> str:
         return path.relative_to(data_dir).as_posix()
@@ -969,8 +1045,8 @@ def read_data(data_dir: Path) -> Dataset:
             registry_.refuse(problem.record_id, f"{problem.file}:{problem.line}")
         return records
 
-    def load_yaml(pattern: str, registry_: _Registry | None = None) -> list[RawRecord]:
-        out: list[RawRecord] = []
+    def load_yaml(pattern: str, registry_: _Registry | None = None) -> Iterator[RawRecord]:
+        """The raw records of every file matching pattern, one file read at a time."""
         paths = _files(data_dir, pattern)
         if not paths:
             rejects.append(Reject(pattern, None, None, None, None, f"no file matches {pattern} in the data folder"))
@@ -980,8 +1056,8 @@ def read_data(data_dir: Path) -> Dataset:
             rejects.extend(problems)
             for problem in problems if registry_ else ():
                 registry_.refuse(problem.record_id, f"{problem.file}:{problem.line}")
-            out.extend(records)
-        return out
+            yield from records
+            del records
 
     def refs(raw: RawRecord, r: dict[str, Any], checks: list[tuple[str, _Registry]]) -> Reject | None:
         """Check a record's references. An id that is defined nowhere is the record's own mistake: it is refused.
@@ -1023,7 +1099,7 @@ def read_data(data_dir: Path) -> Dataset:
             for position, (c, supports) in enumerate(found))
         return found[0][0].publisher.id
 
-    def valid(raw_records: list[RawRecord], fields: Fields, registry_: _Registry, key: str = "id", table: str | None = None):
+    def valid(raw_records: Iterable[RawRecord], fields: Fields, registry_: _Registry, key: str = "id", table: str | None = None):
         for raw in raw_records:
             record, problem = check_fields(raw, fields)
             if problem:
@@ -1183,7 +1259,9 @@ def read_data(data_dir: Path) -> Dataset:
     meetings = _Registry("meeting", "meetings/*.yaml")
     for table in ("meetings", "meeting_participants", "meeting_countries", "meeting_themes"):
         rows[table] = []
-    for raw, r in valid(load_yaml("meetings/*.yaml", meetings), MEETING_FIELDS, meetings, table="meetings"):
+    for raw, r in valid(batched(load_yaml("meetings/*.yaml", meetings)), MEETING_FIELDS, meetings, table="meetings"):
+        yield from ready
+        ready.clear()
         mark = len(warnings)
         problem = refs(raw, r, [("place", places), ("countries", countries), ("themes", themes), ("participants", people)])
         if problem:
@@ -1203,12 +1281,19 @@ def read_data(data_dir: Path) -> Dataset:
                                          for p in r["participants"]]
         rows["meeting_countries"] += [{"meeting_id": r["id"], "country_iso3": c} for c in r["countries"]]
         rows["meeting_themes"] += [{"meeting_id": r["id"], "theme_id": t} for t in r["themes"]]
+        known["meeting"][r["id"]] = day
+    flush()
+    yield from ready
+    ready.clear()
 
     # partnerships
     partnerships = _Registry("partnership", "partnerships/*.yaml")
     for table in ("partnerships", "partnership_countries", "partnership_themes", "partnership_meetings"):
         rows[table] = []
-    for raw, r in valid(load_yaml("partnerships/*.yaml", partnerships), PARTNERSHIP_FIELDS, partnerships, table="partnerships"):
+    for raw, r in valid(batched(load_yaml("partnerships/*.yaml", partnerships)), PARTNERSHIP_FIELDS, partnerships,
+                        table="partnerships"):
+        yield from ready
+        ready.clear()
         mark = len(warnings)
         problem = refs(raw, r, [("place", places), ("countries", countries), ("themes", themes), ("meetings", meetings)])
         start, precision = r["start"]
@@ -1231,6 +1316,10 @@ def read_data(data_dir: Path) -> Dataset:
         rows["partnership_countries"] += [{"partnership_id": r["id"], "country_iso3": c} for c in r["countries"]]
         rows["partnership_themes"] += [{"partnership_id": r["id"], "theme_id": t} for t in r["themes"]]
         rows["partnership_meetings"] += [{"partnership_id": r["id"], "meeting_id": m} for m in r["meetings"]]
+        known["partnership"][r["id"]] = (start, end)
+    flush()
+    yield from ready
+    ready.clear()
 
     # the official size of each register, for the completeness checks
     counted = _Registry("register count", "registers.yaml")
@@ -1256,8 +1345,10 @@ def read_data(data_dir: Path) -> Dataset:
             "as_of": r["as_of"][0], "checked": r["checked"][0], "source_url": r["source_url"], "publisher_id": publisher,
             "note": r["note"]})
 
-    links.read_into(data_dir, rows, rejects, files, registry)  # commitment chains and national bodies (etl/links.py)
-    return Dataset(rows, rejects, files, warnings)
+    # commitment chains and national bodies (etl/links.py), checked against the dates of the records seen above
+    links.read_into(data_dir, rows, rejects, files, registry, known)
+    del known
+    yield from rows.items()
 
 
 def read_outlines(path: Path, rel: str, countries: _Registry) -> tuple[dict[str, str], list[Reject]]:
