@@ -72,21 +72,7 @@ def measure_size(meetings: int, repeats: int, slow: int, datasette_binary: Path 
     result["synth"] = {"seconds": child.seconds, "peak_rss_bytes": child.peak_rss_bytes, "records": records,
                        "db_bytes": db.stat().st_size, "output": child.stdout.strip()}
 
-    log(f"{meetings:,}: etl build of an in-memory dataset × {slow}")
-    loads = []
-    for i in range(slow):
-        data, child = worker("etl", f"etl-{meetings}-{i}", "--meetings", str(meetings), "--seed", str(SEED),
-                             "--db", str(WORK / f"etl-{meetings}.db"))
-        if "error" in data:
-            result["etl"] = data
-            break
-        loads.append({**data, "peak_rss_bytes": child.peak_rss_bytes})
-    else:
-        result["etl"] = {"records": loads[0]["records"], "rows": loads[0]["rows"],
-                         "load_seconds": summary([x["load_seconds"] for x in loads]),
-                         "generate_seconds": summary([x["generate_seconds"] for x in loads]),
-                         "peak_rss_bytes": summary([x["peak_rss_bytes"] for x in loads]),
-                         "rejects": max(x["rejects"] for x in loads), "written": all(x["written"] for x in loads)}
+    result["etl"] = measure_etl(meetings, slow)
 
     common = ["--db", str(db), "--repeats", str(repeats), "--slow-repeats", str(slow), "--work", str(WORK)]
     log(f"{meetings:,}: pages under AppTest")
@@ -104,6 +90,43 @@ def measure_size(meetings: int, repeats: int, slow: int, datasette_binary: Path 
         except Exception as exc:  # noqa: BLE001 - report it; the other sections stand
             result["datasette"] = {"error": f"{type(exc).__name__}: {exc}"}
     return result
+
+
+def measure_etl(meetings: int, slow: int) -> dict:
+    """`slow` streamed builds of `meetings` synthetic meetings, each in its own child (bench.workers etl)."""
+    log(f"{meetings:,}: etl build of a streamed synthetic data set × {slow}")
+    loads = []
+    for i in range(slow):
+        data, child = worker("etl", f"etl-{meetings}-{i}", "--meetings", str(meetings), "--seed", str(SEED),
+                             "--db", str(WORK / f"etl-{meetings}.db"))
+        if "error" in data:
+            return data
+        loads.append({**data, "peak_rss_bytes": child.peak_rss_bytes})
+    return {"records": loads[0]["records"], "rows": loads[0]["rows"],
+            "load_seconds": summary([x["load_seconds"] for x in loads]),
+            "load_cpu_seconds": summary([x["load_cpu_seconds"] for x in loads]),
+            "generate_cpu_seconds": summary([x["generate_cpu_seconds"] for x in loads]),
+            "peak_rss_bytes": summary([x["peak_rss_bytes"] for x in loads]),
+            "rejects": max(x["rejects"] for x in loads), "written": all(x["written"] for x in loads)}
+
+
+def etl_only(sizes: list[int], slow: int) -> int:
+    """--etl-only: the ETL builds alone, a line per size, raw figures to bench/work/results-etl.json (the report
+    needs every section, so bench/results.md is not written)."""
+    results = {"started": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+               "load_before": os.getloadavg(), "code": code_fingerprint(), "sizes": {}}
+    for meetings in sizes:
+        etl = results["sizes"][str(meetings)] = measure_etl(meetings, slow)
+        if "error" in etl:
+            log(f"{meetings:,}: {etl['error']}")
+            continue
+        wall, cpu = etl["load_seconds"]["median"], etl["load_cpu_seconds"]["median"]
+        log(f"{meetings:,} meetings: {etl['records'] / wall:,.0f} records/s wall, {etl['records'] / cpu:,.0f} per CPU-second, "
+            f"peak {etl['peak_rss_bytes']['median'] / 1e6:,.0f} MB (median of {slow}; load average {os.getloadavg()[0]:.1f})")
+    results["load_after"] = os.getloadavg()
+    (WORK / "results-etl.json").write_text(json.dumps(results, indent=1, default=str))
+    log(f"wrote {(WORK / 'results-etl.json').relative_to(ROOT)}")
+    return 0
 
 
 def synthetic_db(meetings: int) -> Path:
@@ -171,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--browser-only", action="store_true",
                         help="only the browser section (bundled data and the largest --sizes), into --out")
     parser.add_argument("--no-browser", action="store_true", help="leave out the browser section")
+    parser.add_argument("--etl-only", action="store_true",
+                        help="only the ETL builds of --sizes (and 1M with --with-1m); raw figures to bench/work/results-etl.json")
     parser.add_argument("--browser-repeats", type=int, default=3, help="runs of each browser measurement (default 3)")
     args = parser.parse_args(argv)
     if args.render:
@@ -182,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
         sizes = sorted(set(sizes) | {1_000_000})
     repeats, slow = max(1, args.repeats), max(1, min(args.repeats, 3))
     WORK.mkdir(parents=True, exist_ok=True)
+    if args.etl_only:
+        return etl_only(sizes, slow)
     started, started_at = time.perf_counter(), dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
     binary, note = datasette.ensure_installed(log)
