@@ -34,15 +34,35 @@ def index_path(db_path: Path) -> Path:
     return Path(str(db_path) + ".index.npz")
 
 
-def _codes(values: list, categories: list) -> np.ndarray:
-    lookup = {v: i for i, v in enumerate(categories)}
-    return np.fromiter((lookup.get(v, -1) for v in values), dtype=np.int32, count=len(values))
+class _Categories:
+    """Codes of a text column read chunk by chunk: numbered as first seen, renumbered in sorted order at the end
+    (None is -1), so that no list of every value is held."""
+
+    def __init__(self, size: int, dtype):
+        self.codes = np.empty(size, dtype=dtype)
+        self.seen: dict[str, int] = {}
+
+    def add(self, start: int, values: tuple) -> None:
+        seen = self.seen
+        codes = [-1 if v is None else seen.setdefault(v, len(seen)) for v in values]
+        self.codes[start:start + len(codes)] = codes
+
+    def result(self) -> tuple[np.ndarray, np.ndarray]:
+        categories = sorted(self.seen)
+        renumber = np.empty(len(categories) + 1, dtype=self.codes.dtype)
+        renumber[-1] = -1  # index -1: no value
+        for code, value in enumerate(categories):
+            renumber[self.seen[value]] = code
+        return renumber[self.codes], np.array(categories, dtype=str)
+
+
+CHUNK = 65_536
 
 
 def _bits(conn: sqlite3.Connection, sql: str, ids: list[str], rid: np.ndarray, dtype) -> np.ndarray:
     out = np.zeros(len(rid), dtype=dtype)
-    rows = conn.execute(sql, {"ids": json.dumps(ids)}).fetchall()
-    if rows:
+    cursor = conn.execute(sql, {"ids": json.dumps(ids)})
+    while rows := cursor.fetchmany(CHUNK):
         masks = np.array(rows, dtype=np.int64)
         out[np.searchsorted(rid, masks[:, 0])] = masks[:, 1].astype(dtype)
     return out
@@ -50,20 +70,37 @@ def _bits(conn: sqlite3.Connection, sql: str, ids: list[str], rid: np.ndarray, d
 
 def arrays(conn: sqlite3.Connection) -> dict[str, np.ndarray]:
     """The index of an open database: the fields of dashboard.cube.Cube, plus its key."""
-    rows = conn.execute(RECORDS_SQL).fetchall()
-    rid = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-    kinds = sorted({r[3] for r in rows if r[3] is not None})
-    places = sorted({r[5] for r in rows if r[5] is not None})
+    size = conn.execute("SELECT count(*) FROM records").fetchone()[0]
+    rid = np.empty(size, dtype=np.int64)
+    year = np.empty(size, dtype=np.int16)
+    is_meeting = np.empty(size, dtype=bool)
+    extracted = np.empty(size, dtype=bool)
+    kind, place = _Categories(size, np.int16), _Categories(size, np.int32)
+    cursor = conn.execute(RECORDS_SQL)
+    done = 0
+    while chunk := cursor.fetchmany(CHUNK):  # a chunk of rows at a time: a million records are never all in Python
+        end = done + len(chunk)
+        if end > size:
+            raise RuntimeError("the records table changed while its index was read")
+        columns = list(zip(*chunk))
+        rid[done:end], year[done:end], is_meeting[done:end], extracted[done:end] = (columns[0], columns[1], columns[2],
+                                                                                    columns[4])
+        kind.add(done, columns[3])
+        place.add(done, columns[5])
+        done = end
+    if done != size:
+        raise RuntimeError("the records table changed while its index was read")
+    kinds, places = kind.result(), place.result()
     themes = [r[0] for r in conn.execute(THEMES_SQL)]
     countries = [r[0] for r in conn.execute(COUNTRIES_SQL)]
     return {
         "key": np.array(conn.execute(KEY_SQL).fetchone()[0]),
         "rid": rid,
-        "year": np.fromiter((r[1] for r in rows), dtype=np.int16, count=len(rows)),
-        "is_meeting": np.fromiter((bool(r[2]) for r in rows), dtype=bool, count=len(rows)),
-        "kind": _codes([r[3] for r in rows], kinds).astype(np.int16), "kinds": np.array(kinds, dtype=str),
-        "extracted": np.fromiter((bool(r[4]) for r in rows), dtype=bool, count=len(rows)),
-        "place": _codes([r[5] for r in rows], places), "places": np.array(places, dtype=str),
+        "year": year,
+        "is_meeting": is_meeting,
+        "kind": kinds[0], "kinds": kinds[1],
+        "extracted": extracted,
+        "place": places[0], "places": places[1],
         "theme_bits": _bits(conn, THEME_BITS_SQL, themes, rid, np.uint32), "themes": np.array(themes, dtype=str),
         "country_bits": _bits(conn, COUNTRY_BITS_SQL, countries, rid, np.uint8), "countries": np.array(countries, dtype=str),
     }
