@@ -335,7 +335,7 @@ def _scratch_pragmas(db: sqlite_utils.Database) -> None:
     """A build writes a scratch file that is renamed over the database only when complete: no journal, no syncs
     until the fsync before the rename, a page cache for the index builds (temporary tables and sorts stay in files:
     a large build's staged rows are not held in memory), and 16 KB pages: fewer, fuller B-tree pages to write and
-    split (about 12-20 % less CPU per build at 100,000 meetings than 4 KB; readers see the same rows)."""
+    split (about 11-20 % less CPU per build at 100,000 meetings than 4 KB; readers see the same rows)."""
     db.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # before the first table: the file is new and empty
     db.execute("PRAGMA journal_mode = OFF")
     db.execute("PRAGMA synchronous = OFF")
