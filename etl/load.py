@@ -1,5 +1,8 @@
 """Write validated records into SQLite (schema by sqlite-utils, rows by prepared executemany), atomically.
 
+The records come as a stream of batches (etl.records.stream_data validates file by file): each batch is written as
+it comes and dropped, so a build holds one batch, not the data set; every table still ends up in key order.
+
 The database is a build artefact: everything in it comes from files (the curated records in data/, the
 ingested press releases in the releases folder, the review decisions in data/review/), so deleting it and
 building again gives the same rows. It is built in a temporary file next to the target and swapped in with
@@ -21,11 +24,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from operator import itemgetter
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import sqlite_utils
 
-from .records import Dataset, DataStream, Reject, read_data, stream_data
+from .records import Dataset, Reject, stream_data
 from .index import write_index
 from .schema import DERIVED_TABLES, SCHEMA_VERSION, TABLES, TABLES_BY_NAME, drop_indexes, ensure_schema, refresh_records
 
@@ -114,12 +117,12 @@ def input_digest(files: list[Path], root: Path) -> str:
 
 def _sort_key(table_name: str) -> Callable[[dict[str, Any]], Any]:
     """The order rows are written in: by primary key, compared as text, so that builds are identical. Where every key
-    column is declared text (read_data's ids are validated strings) the key is read by itemgetter, in C."""
+    column is declared text (stream_data's ids are validated strings) the key is read by itemgetter, in C."""
     table = TABLES_BY_NAME[table_name]
     cols = (table.pk,) if isinstance(table.pk, str) else table.pk
     if all(table.columns[c][0] is str for c in cols):
         return itemgetter(*cols)
-    return lambda row: tuple(str(row[c]) for c in cols)  # key columns are never missing (read_data checks them)
+    return lambda row: tuple(str(row[c]) for c in cols)  # key columns are never missing (stream_data checks them)
 
 
 def insert_sql(table: str, into: str | None = None) -> str:
@@ -203,7 +206,10 @@ STAGE = "_stage_"
 FACT_TABLE_SET = frozenset(FACT_TABLES)
 
 
-def save_stream(db: sqlite_utils.Database, batches) -> None:
+Batches = Iterable[tuple[str, list[dict[str, Any]]]]  # (table, rows), as etl.records.stream_data gives them
+
+
+def save_stream(db: sqlite_utils.Database, batches: Batches) -> None:
     """Insert every (table, rows) batch as it comes (see _Writer): each table in key order, so builds are
     identical. Batches must come in dependency order only for the foreign-key check at the end, not here."""
     writer = _Writer(db)
@@ -218,7 +224,7 @@ def save_dataset(db: sqlite_utils.Database, dataset: Dataset) -> None:
     save_stream(db, ((table, dataset.rows.get(table) or []) for table in FACT_TABLES))
 
 
-def bulk_load(db: sqlite_utils.Database, batches) -> None:
+def bulk_load(db: sqlite_utils.Database, batches: Batches) -> None:
     """Create the schema and insert every batch, fast: secondary indexes are made after the load, and foreign keys
     are not enforced row by row (stream_data checked every reference; the build runs foreign_key_check)."""
     ensure_schema(db)

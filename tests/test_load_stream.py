@@ -178,3 +178,26 @@ def test_the_streamed_build_of_the_bundled_data_is_the_build_of_the_whole_data_s
     for name in arrays[0].files:
         if name != "key":  # the key names the ETL run, whose time differs
             assert all(np.array_equal(arrays[0][name], other[name]) for other in arrays[1:]), name
+
+
+def test_the_benchmark_source_streams_batches_that_build_a_clean_database(tmp_path, monkeypatch):
+    from bench.workers import synthetic_stream
+
+    sizes: dict[str, list[int]] = {}
+    stream = synthetic_stream(230, seed=3, batch=100)
+    original = stream.batches
+
+    def watched():
+        for table, rows in original:
+            sizes.setdefault(table, []).append(len(rows))
+            yield table, rows
+
+    stream.batches = watched()
+    monkeypatch.setattr(load, "stream_data", lambda data_dir: stream)
+    report = build(DATA, tmp_path / "synth.db")
+    assert report.written and report.rejects == []
+    assert sizes["meetings"] == [100, 100, 30] and sizes["partnerships"] == [57]  # a partnership per 4 meetings
+    assert report.counts["meetings"] == 230 and report.counts["partnerships"] == 57
+    conn = sqlite3.connect(tmp_path / "synth.db")
+    assert conn.execute("SELECT count(*) FROM records WHERE origin = 'synthetic'").fetchone() == (287,)
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
