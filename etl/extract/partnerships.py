@@ -133,6 +133,11 @@ QUOTED_PROJECT = re.compile(r"\b(?:project|programme|program|initiative)\s+[“\
 BIOSPHERE_LIST = re.compile(r"((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?:(?:,\s*|\s+and\s+)(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*))*)"
                             r"\s+(?:[Bb]iosphere [Rr]eserves?\b|(?:now\s+)?(?:belong|belongs|joined|join|joins)\s+(?:to\s+)?"
                             r"(?:UNESCO's\s+)?the\s+World Network of Biosphere Reserves)")
+DELEGATION = re.compile(r"\b(?:opened|opens|established|establishes|set up|sets up|inaugurated)\s+(?:a|an|its|the)\s+(?:new\s+)?"
+                        r"Permanent (Delegation|Mission) to UNESCO\b")
+DESIGNATED_RESERVE = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:has been|have been|was|were|is|had been|became|has become)\s+"
+                                r"(?:(?:designated|named|declared|recogni[sz]ed|listed)\s+)?(?:as\s+)?(?:an?|the)\s+(?:\w+\s+){0,2}?"
+                                r"(?:UNESCO\s+)?[Bb]iosphere [Rr]eserve\b")
 NOT_ELEMENTS = {"the committee", "committee", "the list", "list", "unesco", "the element", "the representative list", "it", "they",
                 "the nomination", "the file", "the tradition", "this", "the decision", "the epic", "the art"}
 
@@ -414,8 +419,21 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     for m in BIOSPHERE_LIST.finditer(sentence) if "biosphere" in lowered else ():
         for name in re.split(r",\s*|\s+and\s+", m.group(1)):
             name = TRIM_LEADING.sub("", name).strip()
-            if name and fold(name) not in ref.countries:
+            if name and fold(name) not in ref.countries and fold(name) not in GENERIC_NAMES:  # 'a UNESCO biosphere reserve'
                 add(name + " Biosphere Reserve", "biosphere_reserve", year_at(m.end()))
+    rule = "delegation"
+    for m in DELEGATION.finditer(sentence) if "Permanent" in sentence else ():
+        # 'Kazakhstan opened a Permanent Delegation to UNESCO': the country's delegation (the country before the verb)
+        before = [iso3 for iso3, _s, e in countries if e <= m.start()]
+        if before and before[-1] in ref.country_names:
+            add(f"Permanent {m.group(1).title()} of {ref.country_names[before[-1]]} to UNESCO", "other",
+                year_at(m.end()) or year_here, exact=True)
+    rule = "designated-reserve"
+    for m in DESIGNATED_RESERVE.finditer(sentence) if "biosphere" in lowered else ():
+        # 'Romit has been designated a UNESCO biosphere reserve': the reserve of places.csv of that name
+        reserve = ref.places.get(fold(m.group(1) + " Biosphere Reserve"))
+        if reserve is not None and reserve.kind == "biosphere_reserve":
+            add(reserve.name, "biosphere_reserve", year_at(m.end()) or year_here, exact=True)
     rule = "biosphere-list"
     for m in NAMED_LIST.finditer(sentence) if "biosphere" in lowered else ():
         # 'the Charyn and Zhongar-Alatau national parks became biosphere reserves': each name that is a reserve
@@ -848,6 +866,15 @@ def _standing(name: str, ref: Reference) -> bool:
 
 def _standing_uncached(name: str, ref: Reference) -> bool:
     keys = [k for k in (token_key(w) for w, _, _ in tokens(name)) if k not in ("unesco", "юнеско")]
+    return _standing_keys(keys, ref)
+
+
+def _standing_keys(keys: list[str], ref: Reference) -> bool:
+    """A standing name by its keys; also one standing name of another ('the World Network of Biosphere Reserves of the
+    Man and the Biosphere Programme')."""
+    for j in range(1, len(keys) - 1):
+        if keys[j] == "of" and " ".join(keys[:j]) in ref.standing.keys and _standing_keys(keys[j + 1:], ref):
+            return True
     for i in range(len(keys)):
         if " ".join(keys[i:]) in ref.standing.keys and (all(k in STANDING_LEAD for k in keys[:i])
                                                          or any(k in BODY_WORDS for k in keys[:i])):
@@ -890,7 +917,7 @@ def _seats(sentence: str, ref: Reference, dates: list[Found], folded, context: d
 
 
 # every cue a rule of find_partnerships needs, besides a head word (HEAD_WORDS): a sentence with none of them names none
-PARTNERSHIP_CUE = re.compile(r"inscri|added|entered|included|listed|joined|became|recogni|designat|proclaim|incorporat|heritage|"
+PARTNERSHIP_CUE = re.compile(r"permanent|inscri|added|entered|included|listed|joined|became|recogni|designat|proclaim|incorporat|heritage|"
                              r"intangible|representative|tentative|certificat|nominat|candidacy|dossier|element|memory of|register|"
                              r"network|biospher|session|elect|sat on|sits on|serv|seat|term|member|anniversar|project|programme|"
                              r"program|initiative|resolution|cent|institute|forum|conference|summit|symposium|festival|biennale|"
@@ -919,7 +946,7 @@ def _anniversaries(sentence: str) -> list[tuple[str, int]]:
 def _network_members(sentence: str, ref: Reference, folded, places) -> list[tuple[str, int]]:
     """'Bukhara has become ... the UNESCO Creative Cities Network' -> ('Bukhara in the UNESCO Creative Cities Network', end);
     'Ашхабад вошел в Сеть творческих городов ЮНЕСКО' -> ('Ашхабад в Сети творческих городов ЮНЕСКО', end)."""
-    if not ref.networks.keys or not ("etwork" in sentence or "сет" in sentence or "Сет" in sentence):
+    if not ref.networks.keys or not ("etwork" in sentence or "сет" in sentence or "Сет" in sentence or "reative Cit" in sentence):
         return []
     words, keys = folded if folded is not None else _tokens_and_keys(sentence)
     out = []
@@ -1084,6 +1111,8 @@ def _spans(sentence: str, ref: Reference | None = None):
     for match in SPAN.finditer(sentence):
         text = match.group(0)
         pieces = [text]
+        if " and " in text and ref is not None and _standing(text, ref):
+            continue  # 'the World Network of Biosphere Reserves of UNESCO's Man and the Biosphere Programme': one standing name
         if " and " in text:
             pieces = [q for piece in JOINED_NAMES.split(text) for q in _split_and(piece)]
         position = match.start()
