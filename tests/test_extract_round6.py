@@ -95,3 +95,15 @@ def test_a_permanent_delegation_opened(ref):
     # a delegation that is only visiting is no partnership
     out = run(ref, "The Permanent Delegation of Tajikistan to UNESCO attended the reception.")
     assert not {n for k, n in partnerships(out) if "Delegation" in n and k == "other"}
+
+
+def test_an_academy_or_a_union_named_is_no_theme(ref):
+    # the field in an institution's name says who took part, not what the release is about (like 'Ministry of Culture')
+    assert "science_technology" not in themes(run(ref, "Members of the National Academy of Sciences of Tajikistan met the "
+                                                       "UNESCO delegation in Dushanbe."))
+    assert "science_technology" not in themes(run(ref, "Члены Национальной академии наук Таджикистана встретились с "
+                                                       "делегацией ЮНЕСКО."))
+    assert "communication_information" not in themes(run(ref, "Members of the Union of Journalists of Kyrgyzstan attended "
+                                                              "the reception."))
+    # what the academy's people did in the field still counts
+    assert "science_technology" in themes(run(ref, "The academy and UNESCO discussed research and science policy."))

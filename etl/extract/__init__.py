@@ -279,7 +279,7 @@ LIST_THEMES = 4  # a sentence naming this many themes is a list: each of its phr
 # 'Ministry of Culture', 'Art and Culture Development Foundation', 'министр образования') is not what the release is about
 ORGANISATION_HEAD = re.compile(
     r"\b(?:Ministry|Ministers?|Institute|Foundation|University|Office|Directors?-General|Director|Department|Agency|Commission|"
-    r"Fund|College|Faculty|Archives|Library)\b|(?<![\w-])(?:[Мм]инистерств|[Мм]инистр|[Ии]нститут|[Фф]онд|[Уу]ниверситет|[Аа]гентств|"
+    r"Fund|College|Faculty|Archives|Library|Academy|Union)\b|(?<![\w-])(?:[Мм]инистерств|[Мм]инистр|[Ии]нститут|[Фф]онд|[Уу]ниверситет|[Аа]гентств|[Аа]кадеми|[Сс]оюз|"
     r"[Кк]омисси|[Дд]иректор|Национальн\w+\s+(?:архив|библиотек))\w*")
 ORGANISATION_RIGHT = re.compile(r"(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w'’-]*)*")
 # the words after a Russian head are its name until a verb ('Университет был основан ...' names no institution)
@@ -314,7 +314,7 @@ def _organisation_names(text: str) -> list[tuple[int, int]]:
 
 
 ORGANISATION_HINT = re.compile(r"Minist|Institut|Foundation|Universit|Office|Department|Director|Agency|Commission|Fund|College|"
-                               r"Faculty|Archives|Library|инистр|нститут|онд|ниверситет|гентств|омисси|иректор|Национальн")
+                               r"Faculty|Archives|Library|Academy|Union|инистр|нститут|онд|ниверситет|гентств|омисси|иректор|Национальн|кадеми|оюз")
 COORDINATED = re.compile(r"(?<![\w-])(?:for|для)\s+(?:[\w'’-]+(?:\s+[\w'’-]+){0,2},\s+){1,6}[\w'’-]+(?:\s+[\w'’-]+){0,2},?\s+(?:and|и)\s+[\w'’-]+"
                          r"(?:\s+[\w'’-]+){0,2}")
 # a designation whose definition names the theme: 'biosphere reserves reconcile conservation with sustainable development',
