@@ -107,3 +107,12 @@ def test_an_academy_or_a_union_named_is_no_theme(ref):
                                                               "the reception."))
     # what the academy's people did in the field still counts
     assert "science_technology" in themes(run(ref, "The academy and UNESCO discussed research and science policy."))
+
+
+def test_a_russian_seat_as_a_predicate_member(ref):
+    out = run(ref, "Таджикистан стал членом Межправительственного комитета по охране нематериального культурного наследия.")
+    assert ("committee_membership", "Межправительственный комитет по охране нематериального культурного наследия") in \
+        partnerships(out)
+    # members of a body as the subject of a visit hold no seat of their own
+    assert not {n for k, n in partnerships(run(ref, "Члены Исполнительного совета ЮНЕСКО посетили Самарканд."))
+                if k == "committee_membership"}

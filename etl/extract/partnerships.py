@@ -783,6 +783,10 @@ TENTATIVE_VERB = re.compile(r"\b(?:added|placed|put (?:forward|on)|submitted|inc
 SEAT_CUE = re.compile(r"\b(?:re-?elected|elected|sat on|sits on|served on|serves on|serving on|seats? on|term on|member of|"
                       r"membership of|membership in|won a seat|re-election)\b|(?<![\w-])(?:избра\w*|переизбра\w*|входит в|"
                       r"входил\w* в|вош\w+ в состав|член\w* (?:Исполнительн|Комитет|Совет|Межправительствен)\w*)(?![\w-])", re.I)
+# 'стал членом Межправительственного комитета': the member word (instrumental, a predicate: not 'Члены ... посетили')
+# right before the body (SEAT_CUE's Russian member cue
+# names the body's first word, which lies after the window)
+RU_MEMBER_BEFORE = re.compile(r"(?<![\w-])член(?:ом|ами)\s+$", re.I)  # predicative: стал членом, является членом
 NOT_A_SEAT = re.compile(r"\b(?:Chair\w*|President|Vice|Rapporteur|Director|Secretary)\b|(?<![\w-])(?:председател|вице|докладчик)", re.I)
 SHORT_SEAT = re.compile(r"\b(?:sat|sits|served|serves|serving|seat|seats|elected|re-elected|member|membership|term)\s+(?:\w+\s+){0,2}?"
                         r"(?:on|to|of|in)\s+the\s+(Board|Committee)\b(?!['’]s)")
@@ -899,7 +903,7 @@ def _seats(sentence: str, ref: Reference, dates: list[Found], folded, context: d
         # a seat cue before the body in the same clause ('was re-elected to the Executive Board', 'избран в Исполнительный
         # совет'), not a session of the body ('the 216th session of the Executive Board', "the Committee's 16th session")
         window = sentence[max(0, start - 200) : start]
-        cue = next(iter(SEAT_CUE.finditer(window)), None)
+        cue = next(iter(SEAT_CUE.finditer(window)), None) or RU_MEMBER_BEFORE.search(window)
         between = window[cue.end():] if cue else ""
         if cue is None or re.search(r"[.;]", between) or NOT_A_SEAT.search(between) or SESSION_BEFORE.search(sentence[:start]) \
                 or re.match(r"['’]s\s+(?:\d+\w*|\w+)\s+session|\s+session", sentence[end:]):
