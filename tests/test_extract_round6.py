@@ -116,3 +116,10 @@ def test_a_russian_seat_as_a_predicate_member(ref):
     # members of a body as the subject of a visit hold no seat of their own
     assert not {n for k, n in partnerships(run(ref, "Члены Исполнительного совета ЮНЕСКО посетили Самарканд."))
                 if k == "committee_membership"}
+
+
+def test_a_city_named_a_creative_city_in_russian(ref):
+    out = run(ref, "Алматы получил статус творческого города ЮНЕСКО в области музыки.")
+    assert ("other", "Алматы в Сети творческих городов ЮНЕСКО") in partnerships(out)
+    out = run(ref, "Город Бухара признан творческим городом ЮНЕСКО.")
+    assert ("other", "Бухара в Сети творческих городов ЮНЕСКО") in partnerships(out)

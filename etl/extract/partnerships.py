@@ -851,7 +851,8 @@ RU_GENERIC = {key_words(fold(n)) for n in ("Генеральная конфер�
                                             "Всемирная продовольственная программа", "Центр категории 2 под эгидой ЮНЕСКО",
                                             "Центр категории II под эгидой ЮНЕСКО")}
 JOIN_NETWORK = re.compile(r"\b(?:joined|joins|join|joining|became|become|becomes|is now|admitted|entered|enters|designated|"
-                          r"included|member of|part of)\b|(?<![\w-])(?:вош(?:ел|ла|ли|ел)|вступи\w*|включ\w*|принят\w*|стал\w*)"
+                          r"included|member of|part of)\b|(?<![\w-])(?:вош(?:ел|ла|ли|ел)|вступи\w*|включ\w*|принят\w*|стал\w*|"
+                          r"получил\w* статус|присвоен\w* статус|признан\w*)"
                           r"(?![\w-])", re.I)
 STANDING_LEAD = {"the", "unesco", "юнеско", "s", "of", "its", "a"}
 BODY_WORDS = {"council", "committee", "board", "совет", "комитет"}
@@ -950,7 +951,8 @@ def _anniversaries(sentence: str) -> list[tuple[str, int]]:
 def _network_members(sentence: str, ref: Reference, folded, places) -> list[tuple[str, int]]:
     """'Bukhara has become ... the UNESCO Creative Cities Network' -> ('Bukhara in the UNESCO Creative Cities Network', end);
     'Ашхабад вошел в Сеть творческих городов ЮНЕСКО' -> ('Ашхабад в Сети творческих городов ЮНЕСКО', end)."""
-    if not ref.networks.keys or not ("etwork" in sentence or "сет" in sentence or "Сет" in sentence or "reative Cit" in sentence):
+    if not ref.networks.keys or not ("etwork" in sentence or "сет" in sentence or "Сет" in sentence or "reative Cit" in sentence
+                                   or "творческ" in sentence or "креативн" in sentence):
         return []
     words, keys = folded if folded is not None else _tokens_and_keys(sentence)
     out = []
@@ -964,14 +966,17 @@ def _network_members(sentence: str, ref: Reference, folded, places) -> list[tupl
             if re.fullmatch(r"\s*(?:,|,?\s*(?:and|и))\s*", sentence[e : members[0][1]]):
                 members.insert(0, (place, s, e))
         for place, s, e in members:
-            out.append(_member_name(sentence, place, s, e, network, start, end))
+            out.append(_member_name(sentence, place, s, e, network, start, end, ref.networks_ru))
     return out
 
 
-def _member_name(sentence: str, place, s: int, e: int, network: str, start: int, end: int) -> tuple[str, int]:
+def _member_name(sentence: str, place, s: int, e: int, network: str, start: int, end: int,
+                 ref_networks_ru: dict | None = None) -> tuple[str, int]:
     """The partnership's name: '<City> in the <network>', or in Russian the city as written 'в' the network as written."""
     if not CYRILLIC.search(sentence[start:end]):
         return f"{place.name} in the {network}", end
+    if ref_networks_ru and not re.match(r"(?i:сет|глобальн)", sentence[start:end]) and network in ref_networks_ru:
+        return f"{sentence[s:e]} в {ref_networks_ru[network]}", end  # 'творческого города ЮНЕСКО': the city, not the network
     written = sentence[start:end] + (" ЮНЕСКО" if sentence[end:].startswith(" ЮНЕСКО") else "")
     head, _, rest = written.partition(" ")
     head = re.sub(r"ь$", "и", re.sub(r"(?:ая|ую)$", "ой", head))  # 'в Сеть', 'в Глобальную сеть' -> 'в Сети', 'в Глобальной сети'

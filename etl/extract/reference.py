@@ -103,6 +103,7 @@ class Reference:
     anniversary_lists: tuple[str, ...] = ()  # phrases that say a release speaks of UNESCO's list of anniversaries
     # three or more of UNESCO's fields listed together ('education, science and culture'): the stock formula, no theme
     field_formula: re.Pattern | None = None
+    networks_ru: dict = field(default_factory=dict)  # network -> its Russian name after 'в' ('Сети творческих городов ЮНЕСКО')
     natural_heritage: dict = field(default_factory=dict)  # 'natural', 'cultural': cues; 'register_phrases': culture phrases
     _by_role: dict | None = None  # role (lower case) -> [(person, role)], built on first use
 
@@ -286,7 +287,7 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
     return Reference(
         bodies=bodies, body_short=dict(body_short), standing=standing, networks=networks,
         anniversary_lists=tuple(p.lower() for p in gazetteer.get("anniversary_lists") or []),
-        field_formula=_field_formula(gazetteer.get("field_formula") or []),
+        field_formula=_field_formula(gazetteer.get("field_formula") or []), networks_ru=gazetteer.get("networks_ru") or {},
         natural_heritage={k: tuple(v.lower() for v in vs) for k, vs in (gazetteer.get("natural_heritage") or {}).items()},
         people=people, full_names=dict(full_names), surnames=dict(surnames), places=places,
         place_max_words=max(len(k.split()) for k in places),
