@@ -75,6 +75,7 @@ def test_a_network_of_a_standing_programme_is_one_standing_name(ref):
 
 
 def test_a_reserve_designated_by_its_bare_name(ref):
+    assert ("biosphere_reserve", "Romit Biosphere Reserve") in partnerships(run(ref, "Romit became Tajikistan's first biosphere reserve."))
     out = run(ref, "DUSHANBE – Romit has been designated a UNESCO biosphere reserve.")
     assert ("biosphere_reserve", "Romit Biosphere Reserve") in partnerships(out)
     assert ("Romit Biosphere Reserve", "biosphere_reserve") in places(out)

@@ -136,7 +136,7 @@ BIOSPHERE_LIST = re.compile(r"((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?:(?:,
 DELEGATION = re.compile(r"\b(?:opened|opens|established|establishes|set up|sets up|inaugurated)\s+(?:a|an|its|the)\s+(?:new\s+)?"
                         r"Permanent (Delegation|Mission) to UNESCO\b")
 DESIGNATED_RESERVE = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:has been|have been|was|were|is|had been|became|has become)\s+"
-                                r"(?:(?:designated|named|declared|recogni[sz]ed|listed)\s+)?(?:as\s+)?(?:an?|the)\s+(?:\w+\s+){0,2}?"
+                                r"(?:(?:designated|named|declared|recogni[sz]ed|listed)\s+)?(?:as\s+)?(?:an?|the|its|[A-Z][\w-]+['’]s)\s+(?:\w+\s+){0,2}?"
                                 r"(?:UNESCO\s+)?[Bb]iosphere [Rr]eserve\b")
 NOT_ELEMENTS = {"the committee", "committee", "the list", "list", "unesco", "the element", "the representative list", "it", "they",
                 "the nomination", "the file", "the tradition", "this", "the decision", "the epic", "the art"}
