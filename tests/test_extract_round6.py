@@ -124,3 +124,27 @@ def test_a_city_named_a_creative_city_in_russian(ref):
     assert ("other", "Алматы в Сети творческих городов ЮНЕСКО") in partnerships(out)
     out = run(ref, "Город Бухара признан творческим городом ЮНЕСКО.")
     assert ("other", "Бухара в Сети творческих городов ЮНЕСКО") in partnerships(out)
+
+
+def test_an_institute_named_with_in_is_no_theme(ref):
+    out = run(ref, "The Director-General met the Minister of Foreign Affairs in Paris. The Minister also visited the UNESCO "
+                   "Institute for Information Technologies in Education.")
+    assert "education" not in themes(out)
+
+
+def test_the_event_on_whose_sidelines_something_happened_gives_no_theme(ref):
+    out = run(ref, "Uzbekistan and UNESCO signed an agreement on the restoration of the madrasah. The agreement was signed "
+                   "on the sidelines of a forum on sustainable development.")
+    assert "sustainable_development" not in themes(out) and "culture_heritage" in themes(out)
+    # the forum itself as the subject still counts
+    assert "sustainable_development" in themes(run(ref, "The sides discussed sustainable development at the forum."))
+
+
+def test_what_unesco_does_in_general_gives_no_theme(ref):
+    out = run(ref, "The President received the delegation. UNESCO seeks to build peace and sustainable development.")
+    assert not {"peace_security", "sustainable_development"} & themes(out)
+    out = run(ref, "Президент принял делегацию. ЮНЕСКО призвана содействовать миру и устойчивому развитию.")
+    assert "sustainable_development" not in themes(out)
+    # what UNESCO does with a country is what the release is about
+    out = run(ref, "UNESCO works with Kazakhstan on water security and glacier monitoring in the Tien Shan.")
+    assert "natural_sciences_water" in themes(out)

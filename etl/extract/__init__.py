@@ -281,7 +281,7 @@ ORGANISATION_HEAD = re.compile(
     r"\b(?:Ministry|Ministers?|Institute|Foundation|University|Office|Directors?-General|Director|Department|Agency|Commission|"
     r"Fund|College|Faculty|Archives|Library|Academy|Union)\b|(?<![\w-])(?:[Мм]инистерств|[Мм]инистр|[Ии]нститут|[Фф]онд|[Уу]ниверситет|[Аа]гентств|[Аа]кадеми|[Сс]оюз|"
     r"[Кк]омисси|[Дд]иректор|Национальн\w+\s+(?:архив|библиотек))\w*")
-ORGANISATION_RIGHT = re.compile(r"(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w'’-]*)*")
+ORGANISATION_RIGHT = re.compile(r"(?:\s+(?:(?:of|for|and|the|on|in)\s+)*[A-Z][\w'’-]*)*")
 # the words after a Russian head are its name until a verb ('Университет был основан ...' names no institution)
 ORGANISATION_RIGHT_RU = re.compile(r"(?:\s+(?!(?:и|в|на|по|с|о|был\w*|будет|стал\w*|является)(?![\w-]))"
                                    r"(?![а-яё]+(?:ал|ил|ел|ла|ло|ли|лся|лась|лись|ан|ана|ано|аны|ен|ена|ено|ены)(?![\w-]))[а-яё]+){1,3}"
@@ -332,6 +332,16 @@ EVENT_NAME_HINT = re.compile(r"(?:Summit|Conference|Forum|Congress|Symposium|Fes
 EVENT_NAME = re.compile(r"\b(?:Summit|Conference|Forum|Congress|Symposium|Festival)\s+(?:on|of|for)\s+((?:the\s+)?[A-Z][\w'’-]*"
                         r"(?:\s+(?:(?:of|for|the|on|and|in)\s+)*[A-Z][\w'’-]*)*)")
 QUOTE = re.compile(r"[«“\"][^»”\"]{3,200}[»”\"]")
+# in passing: the event on whose sidelines something happened ('signed on the sidelines of a forum on sustainable
+# development', 'на полях конференции по водным ресурсам'), and what UNESCO is or does in general ('UNESCO works for peace
+# and sustainable development', "the Organization's mandate covers ...", 'ЮНЕСКО содействует ...'): neither says what this
+# release is about, so a phrase inside counts as a weak one
+IN_PASSING_HINT = re.compile(r"sidelines|margins|на полях|UNESCO|Organi[sz]ation|ЮНЕСКО|Организаци")
+IN_PASSING = re.compile(r"\b(?:on|at|in) the (?:sidelines|margins) of\s+[^.;:]{3,160}|(?<![\w-])на полях\s+[^.;:]{3,160}|"
+                        r"\b(?:UNESCO|the Organi[sz]ation)(?:['’]s\s+(?:mission|mandate|goal|aim|purpose)\s+(?:is|covers|includes|"
+                        r"spans)|\s+(?:works|seeks|aims|strives)\s+(?:for|to|towards)|\s+contributes\s+to)\b[^.;:]{3,200}|"
+                        r"(?<![\w-])(?:ЮНЕСКО|Организация)\s+(?:стремится|призвана)(?![\w-])"
+                        r"[^.;:]{3,200}")
 
 
 def _theme_words(text: str) -> list[str]:
@@ -372,6 +382,8 @@ def _sentence_themes(s: Sentence, ref: Reference, register: frozenset = frozense
         quoted += _organisation_names(s.text)
     if EVENT_NAME_HINT.search(s.text):
         quoted += [(m.start(1), m.end(1)) for m in EVENT_NAME.finditer(s.text)]
+    if IN_PASSING_HINT.search(s.text):
+        quoted += [m.span() for m in IN_PASSING.finditer(s.text)]
     if " from " in s.text or " из " in s.text:
         quoted += [m.span(1) if m.group(1) else m.span(2) for m in CAME_FROM.finditer(s.text)]
     kept = [(i, t, p, ph) for i, t, p, ph in found if " " in ph or i not in covered]
