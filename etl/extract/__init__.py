@@ -336,12 +336,14 @@ QUOTE = re.compile(r"[«“\"][^»”\"]{3,200}[»”\"]")
 # development', 'на полях конференции по водным ресурсам'), and what UNESCO is or does in general ('UNESCO works for peace
 # and sustainable development', "the Organization's mandate covers ...", 'ЮНЕСКО содействует ...'): neither says what this
 # release is about, so a phrase inside counts as a weak one
-IN_PASSING_HINT = re.compile(r"sidelines|margins|на полях|UNESCO|Organi[sz]ation|ЮНЕСКО|Организаци")
+IN_PASSING_HINT = re.compile(r"sidelines|margins|на полях|seeks|works|aims|strives|contributes|mission|mandate|goal|purpose|"
+                             r"призвана|стремится")
 IN_PASSING = re.compile(r"\b(?:on|at|in) the (?:sidelines|margins) of\s+[^.;:]{3,160}|(?<![\w-])на полях\s+[^.;:]{3,160}|"
                         r"\b(?:UNESCO|the Organi[sz]ation)(?:['’]s\s+(?:mission|mandate|goal|aim|purpose)\s+(?:is|covers|includes|"
                         r"spans)|\s+(?:works|seeks|aims|strives)\s+(?:for|to|towards)|\s+contributes\s+to)\b[^.;:]{3,200}|"
                         r"(?<![\w-])(?:ЮНЕСКО|Организация)\s+(?:стремится|призвана)(?![\w-])"
                         r"[^.;:]{3,200}")
+FIELD_THEMES = {"education", "science_technology", "culture_heritage", "communication_information"}
 
 
 def _theme_words(text: str) -> list[str]:
@@ -387,7 +389,7 @@ def _sentence_themes(s: Sentence, ref: Reference, register: frozenset = frozense
     if " from " in s.text or " из " in s.text:
         quoted += [m.span(1) if m.group(1) else m.span(2) for m in CAME_FROM.finditer(s.text)]
     kept = [(i, t, p, ph) for i, t, p, ph in found if " " in ph or i not in covered]
-    if ref.field_formula is not None and "," in s.text:
+    if ref.field_formula is not None and "," in s.text and len({k[1] for k in kept} & FIELD_THEMES) >= 2:
         formula = [m.span() for m in ref.field_formula.finditer(s.text)]
         if formula:  # the stock formula of UNESCO's fields names them, it says nothing about any of them
             positions = [m.start() for m in THEME_WORD.finditer(lowered)]
