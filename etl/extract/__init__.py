@@ -334,7 +334,7 @@ EVENT_NAME = re.compile(r"\b(?:Summit|Conference|Forum|Congress|Symposium|Festiv
 QUOTE = re.compile(r"[«“\"][^»”\"]{3,200}[»”\"]")
 # in passing: the event on whose sidelines something happened ('signed on the sidelines of a forum on sustainable
 # development', 'на полях конференции по водным ресурсам'), and what UNESCO is or does in general ('UNESCO works for peace
-# and sustainable development', "the Organization's mandate covers ...", 'ЮНЕСКО содействует ...'): neither says what this
+# and sustainable development', "the Organization's mandate covers ...", 'ЮНЕСКО призвана ...'): neither says what this
 # release is about, so a phrase inside counts as a weak one
 IN_PASSING_HINT = re.compile(r"sidelines|margins|на полях|seeks|works|aims|strives|contributes|mission|mandate|goal|purpose|"
                              r"призвана|стремится")
