@@ -42,6 +42,18 @@ def open_page(page, url: str) -> None:
     wait_for_app(page)
 
 
+# per chart: its title, and whether plotly drew it in the margins the figure reserved (figures.fit_margins); when
+# automargin had to push them, plotly drew the whole chart a second time
+DRAWN_MARGINS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(g => g._fullLayout).map(g => {
+  const drawn = g._fullLayout._size, reserved = g._fullLayout.margin;
+  return [g._fullLayout.title.text, ['l', 'r', 't', 'b'].every(side => drawn[side] === reserved[side])]; })"""
+
+
+def assert_drawn_once(page) -> None:
+    charts = page.evaluate(DRAWN_MARGINS_JS)
+    assert charts and all(fits for _title, fits in charts), charts
+
+
 def caption_count(page, what: str) -> int:
     """The number in a caption such as '72 meetings'."""
     text = page.get_by_text(re.compile(r"^[\d,]+" + what + "$")).first.inner_text()
@@ -56,6 +68,8 @@ def test_home_page_shows_the_record_counts_from_the_database(server, bundled_db)
         open_page(page, server)
         page.wait_for_selector(".js-plotly-plot")
         metrics = page.locator("[data-testid='stMetric']").all_inner_texts()
+        wait_for_app(page)
+        assert_drawn_once(page)
         shoot(page, "overview")
     assert any(text.startswith("Meetings") and text.strip().endswith(str(meetings)) for text in metrics), metrics
     assert any(text.startswith("Partnerships") and text.strip().endswith(str(partnerships)) for text in metrics), metrics
@@ -74,6 +88,7 @@ def test_timeline_draws_and_a_click_shows_the_record(server):
         page.wait_for_selector("text=Source:", timeout=20_000)
         assert page.locator("a", has_text="↗").count() >= 1  # the source reads with its publisher
         wait_for_app(page)
+        assert_drawn_once(page)
         shoot(page, "timeline")
         assert page.get_by_text("Countries:").count() >= 1
 
@@ -201,12 +216,15 @@ def test_themes_draws_the_bar_and_each_heatmap_when_its_tab_is_opened(server):
         first = titles(page)
         assert {"Which themes does the cooperation cover most?", "Which country works with UNESCO on which theme?"} <= first
         assert page.locator(".js-plotly-plot").count() == 2  # the closed tabs' charts are neither sent nor drawn
+        wait_for_app(page)
+        assert_drawn_once(page)
         for tab, title in (("By year", "When was each theme active?"),
                            ("Themes together", "Which themes go together? (records that carry both)")):
             page.get_by_role("tab", name=tab).click()
             page.wait_for_function("t => [...document.querySelectorAll('.gtitle')].some(e => e.textContent === t)", arg=title)
             wait_for_app(page)
             assert "Which themes does the cooperation cover most?" in titles(page)
+            assert_drawn_once(page)
         shoot(page, "themes_together")
 
 
