@@ -12,12 +12,17 @@ all five) for the width the map is drawn at; the points it leaves out are listed
 
 from __future__ import annotations
 
+import base64
+import functools
+import html
+import io
 import itertools
 import json
 import math
 
 import pandas as pd
 import pydeck as pdk
+from PIL import Image, ImageDraw
 from pydeck.bindings.json_tools import default_serialize
 
 from .vocab import COUNTRY_COLOURS, MAP_LAYERS, OTHER_COLOUR, PLACE_KINDS, hex_to_rgb
@@ -319,31 +324,136 @@ def point_rows(points: pd.DataFrame, layers_on: list[str], names: dict[str, str]
     return out
 
 
-def _feature(geometry: dict | str, properties: dict) -> dict:
-    return {"type": "Feature", "geometry": json.loads(geometry) if isinstance(geometry, str) else geometry,
-            "properties": properties}
+# The countries and the water as one picture, drawn here in Web Mercator (the map's projection) and laid under the
+# markers as a BitmapLayer: Chromium without a GPU (SwiftShader) then fills one textured rectangle per frame instead of
+# tessellated polygons, their outlines and a picking pass, which cost it most of the time of every switch into the Map.
+SUPERSAMPLE_UP_TO = 3_000_000  # pixels: a picture up to this size is drawn at twice the size and reduced (smooth edges)
+MAX_IMAGE_SIDE = 4096  # pixels: WebGL's texture size without a GPU is larger; this keeps the bytes and the upload small
+BACKGROUND_MARGIN = 1.0  # degrees around the countries and the water
+COUNTRY_LINE, WATER_LINE_WIDTH = 1.5, 1.2  # px at the sharpest view, as the outlines were drawn by deck.gl
 
 
-def geo_layer(outlines: pd.DataFrame, highlight: tuple[str, ...], water: pd.DataFrame | None) -> pdk.Layer:
-    """The five countries and the water in one layer (one set of shader programs for the browser to compile, where
-    separate layers each cost their own): country fills in their colours, the chosen ones stronger, each named on
-    hover; seas and lakes filled, rivers as lines, each named on hover."""
-    features = []
-    for row in outlines.itertuples():
-        colour = COUNTRY_COLOURS.get(row.iso3, OTHER_COLOUR)
-        selected = not highlight or row.iso3 in highlight
-        features.append(_feature(row.outline, {"iso3": row.iso3, "tip": row.name, "w": 1.5,
-                                                "fill": hex_to_rgb(colour, 70 if selected else 18),
-                                                "line": hex_to_rgb(colour, 230 if selected else 90)}))
-    for row in (water.itertuples() if water is not None else ()):
-        features.append(_feature(row.geometry, {"tip": f"{row.name}\n{WATER_KINDS.get(row.kind, row.kind)}",
-                                                 "fill": WATER_FILL, "line": WATER_LINE, "w": 1.2}))
-    return pdk.Layer(
-        "GeoJsonLayer", id="geo", data={"type": "FeatureCollection", "features": features},
-        get_fill_color="properties.fill", get_line_color="properties.line", get_line_width="properties.w",
-        line_width_units=pdk.types.String("pixels"), stroked=True, filled=True, pickable=True, auto_highlight=True,
-        highlight_color=[45, 115, 185, 60],
-    )
+def _rings(geometry: dict) -> list[list]:
+    """The rings (polygons) or lines (line strings) of a GeoJSON geometry, each a list of [lon, lat]."""
+    kind, coords = geometry["type"], geometry["coordinates"]
+    if kind in ("Polygon", "MultiLineString"):
+        return list(coords)
+    if kind == "MultiPolygon":
+        return [ring for polygon in coords for ring in polygon]
+    if kind == "LineString":
+        return [coords]
+    return []
+
+
+def background_bounds(outlines: pd.DataFrame, water: pd.DataFrame | None) -> tuple[float, float, float, float] | None:
+    """West, south, east, north of the background picture: the countries and the water, with a margin."""
+    shapes = list(outlines["outline"]) + (list(water["geometry"]) if water is not None else [])
+    box = _union(geometry_bounds(json.loads(shape)) for shape in shapes)
+    if box is None:
+        return None
+    west, south, east, north = box
+    return (west - BACKGROUND_MARGIN, max(south - BACKGROUND_MARGIN, -84.0), east + BACKGROUND_MARGIN,
+            min(north + BACKGROUND_MARGIN, 84.0))
+
+
+def sharpest_zoom(outlines: pd.DataFrame, highlight: tuple[str, ...]) -> float:
+    """The zoom of the sharpest view the page fits to the highlighted countries (all five when none): at the width
+    where the map's height limits the zoom."""
+    frame = region_bounds(outlines, pd.DataFrame(columns=["lat", "lon", "countries"]), highlight)
+    return fit_view(frame, _enough_for(frame), HEIGHT).zoom if frame is not None else VIEW.zoom
+
+
+def _capped(scale: float, bounds: tuple[float, float, float, float]) -> float:
+    west, south, east, north = bounds
+    widest = max((east - west) / 360.0, (_mercator_y(north) - _mercator_y(south)) / (2 * math.pi))
+    return min(scale, MAX_IMAGE_SIDE / widest)
+
+
+def background_pixel(bounds: tuple[float, float, float, float], scale: float, lat: float, lon: float) -> tuple[float, float]:
+    """Where a point lies in the background picture drawn for these bounds at this scale (pixels from its top left)."""
+    west, _south, _east, north = bounds
+    return (lon - west) / 360.0 * scale, (_mercator_y(north) - _mercator_y(lat)) / (2 * math.pi) * scale
+
+
+def background_image(outlines: pd.DataFrame, water: pd.DataFrame | None, highlight: tuple[str, ...],
+                     bounds: tuple[float, float, float, float], scale: float) -> bytes:
+    """The countries (fills in their colours, the highlighted ones stronger, and outlines) and the water (seas and
+    lakes filled, rivers as lines) within west, south, east, north `bounds` as a transparent PNG in Web Mercator,
+    for a world `scale` pixels wide. Memoised: drawn once per choice of countries."""
+    codes = set(outlines["iso3"])
+    highlight = tuple(sorted(c for c in highlight if c in codes))
+    countries = tuple(zip(outlines["iso3"], outlines["outline"]))
+    waters = tuple(zip(water["kind"], water["geometry"])) if water is not None else ()
+    return _background_png(countries, waters, highlight, round(scale, 3), tuple(round(v, 4) for v in bounds))
+
+
+@functools.lru_cache(maxsize=12)
+def _background_png(countries: tuple, waters: tuple, highlight: tuple, scale: float,
+                    bounds: tuple[float, float, float, float]) -> bytes:
+    width, height = (math.ceil(v) for v in background_pixel(bounds, scale, bounds[1], bounds[2]))
+    ss = 2 if width * height <= SUPERSAMPLE_UP_TO else 1
+    size = (width * ss, height * ss)
+
+    def xy(ring):
+        return [(x * ss, y * ss) for x, y in (background_pixel(bounds, scale, lat, lon) for lon, lat in ring)]
+
+    fills, water_fills, lines = (Image.new("RGBA", size, (0, 0, 0, 0)) for _ in range(3))
+    draw_fill, draw_water, draw_line = ImageDraw.Draw(fills), ImageDraw.Draw(water_fills), ImageDraw.Draw(lines)
+    for iso3, outline in countries:
+        colour = COUNTRY_COLOURS.get(iso3, OTHER_COLOUR)
+        selected = not highlight or iso3 in highlight
+        geometry = json.loads(outline)
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        for polygon in polygons:
+            draw_fill.polygon(xy(polygon[0]), fill=tuple(hex_to_rgb(colour, 70 if selected else 18)))
+            for hole in polygon[1:]:
+                draw_fill.polygon(xy(hole), fill=(0, 0, 0, 0))
+    for kind, shape in waters:
+        geometry = json.loads(shape)
+        for ring in _rings(geometry):
+            points = xy(ring)
+            if geometry["type"] in ("Polygon", "MultiPolygon"):
+                draw_water.polygon(points, fill=tuple(WATER_FILL))
+            draw_line.line(points, fill=tuple(WATER_LINE), width=max(1, round(WATER_LINE_WIDTH * ss)), joint="curve")
+    for iso3, outline in countries:  # borders over the water's edges, as deck.gl drew the countries' lines last
+        colour = COUNTRY_COLOURS.get(iso3, OTHER_COLOUR)
+        selected = not highlight or iso3 in highlight
+        for ring in _rings(json.loads(outline)):
+            draw_line.line(xy(ring), fill=tuple(hex_to_rgb(colour, 230 if selected else 90)),
+                           width=max(1, round(COUNTRY_LINE * ss)), joint="curve")
+    picture = Image.alpha_composite(Image.alpha_composite(fills, water_fills), lines)
+    if ss > 1:
+        picture = picture.reduce(ss)
+    out = io.BytesIO()
+    picture.save(out, "PNG", optimize=False, compress_level=6)
+    return out.getvalue()
+
+
+DETAIL_FROM = 1.3  # a sharper second picture of the framed countries when their view zooms in this much further
+DETAIL_MARGIN = 0.3, 0.15  # of the frame's width and height, on each side: what a wider map shows around the frame
+
+
+def background_layers(outlines: pd.DataFrame, water: pd.DataFrame | None, highlight: tuple[str, ...]) -> list[pdk.Layer]:
+    """The countries and the water as pictures (background_image) in BitmapLayers, not pickable (the countries are
+    named in the legend above the map, the markers on hover): the whole region drawn for the view of all five
+    countries (`background`) and, when the highlighted countries are framed closer, the frame and its surroundings
+    drawn for that view (`background_detail`), both with the same highlighting. One kind of layer: one shader."""
+    region = background_bounds(outlines, water)
+    if region is None:
+        return []
+    base = _capped(TILE * 2 ** sharpest_zoom(outlines, ()), region)
+    pictures = [("background", region, base)]
+    frame = region_bounds(outlines, pd.DataFrame(columns=["lat", "lon", "countries"]), highlight) if highlight else None
+    if frame is not None:
+        sharp = TILE * 2 ** sharpest_zoom(outlines, highlight)
+        if sharp > base * DETAIL_FROM:
+            west, south, east, north = frame
+            dx, dy = (east - west) * DETAIL_MARGIN[0], (north - south) * DETAIL_MARGIN[1]
+            box = (max(west - dx, region[0]), max(south - dy, region[1]), min(east + dx, region[2]), min(north + dy, region[3]))
+            pictures.append(("background_detail", box, _capped(sharp, box)))
+    return [pdk.Layer("BitmapLayer", id=name, bounds=list(box), pickable=False, image="data:image/png;base64," +
+                      base64.b64encode(background_image(outlines, water, highlight, box, scale)).decode())
+            for name, box, scale in pictures]
 
 
 def deck(points: pd.DataFrame, outlines: pd.DataFrame, layers_on: list[str], highlight: tuple[str, ...] = (),
@@ -355,9 +465,7 @@ def deck(points: pd.DataFrame, outlines: pd.DataFrame, layers_on: list[str], hig
     backgrounds, scatter plots of different colour kinds, polygons, lines twice); this one has three (polygons,
     lines, circles). `points` are the drawn points (map_points, then mapped)."""
     names = names or {}
-    layers = []
-    if not outlines.empty or (water is not None and not water.empty):
-        layers.append(geo_layer(outlines, highlight, water))
+    layers = background_layers(outlines, water, highlight)
     shown = mapped(points, layers_on) if "point" in points else points
     data = point_rows(shown, layers_on, names, tooltips(shown, names))
     if data:
@@ -386,6 +494,24 @@ def point_key(row) -> str:
 
 
 # ------------------------------------------------------------------------------------------- for the page
+
+
+def legend_html(layers_on: list[str], has_water: bool, outlines: pd.DataFrame, names: dict[str, str]) -> str:
+    """The legend above the map: a dot per chosen layer, the water, and a swatch per country with its name (the map
+    itself carries no text). HTML from constants; every text from the data is escaped here, once."""
+    def swatch(style: str, label: str, gap: str = "margin-right:1.2em") -> str:
+        return (f'<span style="white-space:nowrap;{gap}"><span style="display:inline-block;vertical-align:middle;{style}">'
+                f'</span> {html.escape(label)}</span>')
+
+    parts = [swatch(f"width:0.9em;height:0.9em;border-radius:50%;background:{colour};border:1px solid #333", label)
+             for key, (label, colour) in MAP_LAYERS.items() if key in layers_on]
+    if has_water:
+        parts.append(swatch(f"width:1.4em;height:0.6em;background:rgb({','.join(map(str, WATER_FILL[:3]))})",
+                            "Seas, lakes and rivers", ""))
+    drawn = set(outlines["iso3"])
+    countries = [swatch(f"width:1.1em;height:0.8em;background:{colour}66;border:1.5px solid {colour}", names.get(iso3, iso3))
+                 for iso3, colour in COUNTRY_COLOURS.items() if iso3 in drawn]
+    return " ".join(parts) + "<br>" + " ".join(countries)
 
 
 def point_label(row, names: dict[str, str]) -> str:

@@ -1,0 +1,143 @@
+"""Only the Map's two slow browser figures, quickly, next to the floor in the same run: the switch into the Map (from
+About the data) and a filter change on the Map (Kyrgyzstan chosen), with the CPU time each action cost Chromium's GPU
+process, its renderers and the Streamlit server (CPU time is steadier than wall time on a shared machine).
+
+The floor (bench/floor/) and the dashboard are served side by side and measured alternately in one browser, with
+bench.browser's Probe and its ready rule, so a change of load hits both.
+
+    python -m bench.mapfast --db bench/work/bundled.db --repeats 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+from contextlib import ExitStack
+from pathlib import Path
+
+from .browser import BENCH, CHROMIUM, CHROMIUM_FLAGS, COUNTRY, COUNTRY_LABEL, ROOT, VIEWPORT, Probe, streamlit_app
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _processes() -> dict[int, tuple[int, str, float]]:
+    """pid -> (parent pid, command line, CPU seconds) of every process we can read."""
+    out = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                stat = f.read()
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                cmd = f.read().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        out[int(entry)] = (int(fields[1]), cmd, (int(fields[11]) + int(fields[12])) / TICK)
+    return out
+
+
+def cpu_by_role(ports: dict[str, str]) -> dict[str, float]:
+    """CPU seconds so far of our descendants, by role: gpu, renderer, browser (Chromium's other processes) and one
+    entry per Streamlit server (named by `ports`: port -> name)."""
+    procs = _processes()
+    ours, todo = set(), [os.getpid()]
+    while todo:
+        pid = todo.pop()
+        children = [p for p, (ppid, _, _) in procs.items() if ppid == pid]
+        ours.update(children)
+        todo.extend(children)
+    roles: dict[str, float] = {}
+    for pid in ours:
+        _, cmd, cpu = procs[pid]
+        if "--type=gpu-process" in cmd:
+            role = "gpu"
+        elif "--type=renderer" in cmd:
+            role = "renderer"
+        elif "streamlit" in cmd:
+            role = next((name for port, name in ports.items() if f"--server.port {port}" in cmd), "streamlit")
+        elif "chrom" in cmd:
+            role = "browser"
+        else:
+            continue
+        roles[role] = roles.get(role, 0.0) + cpu
+    return roles
+
+
+def measured(probe: Probe, ports: dict[str, str], action) -> dict:
+    before = cpu_by_role(ports)
+    m = action()
+    after = cpu_by_role(ports)
+    m["cpu"] = {role: round(after.get(role, 0.0) - before.get(role, 0.0), 3) for role in after}
+    return m
+
+
+def run(db: Path, repeats: int, work: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    logs = work / "logs"
+    rows: dict[str, list[dict]] = {"floor_switch": [], "floor_filter": [], "map_switch": [], "map_filter": []}
+    with sync_playwright() as p, ExitStack() as stack:
+        floor = stack.enter_context(streamlit_app(BENCH / "floor" / "app.py", db, logs / "mapfast-floor.log"))
+        app = stack.enter_context(streamlit_app(ROOT / "app.py", db, logs / "mapfast-app.log"))
+        ports = {floor.rsplit(":", 1)[1]: "floor_server", app.rsplit(":", 1)[1]: "app_server"}
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        stack.callback(browser.close)
+        # warm both servers and a tab of each that has loaded every kind of element once
+        tabs = {}
+        for name, base, pages in (("floor", floor, ["/", "/Second"]), ("app", app, ["/About_the_data", "/Map"])):
+            context = browser.new_context(viewport=VIEWPORT)
+            tabs[name] = Probe(context)
+            for path in pages:
+                tabs[name].open(base + path)
+        for _ in range(repeats):
+            for name, base in (("floor", floor), ("app", app)):
+                tab = tabs[name]
+                origin, target = ("Second", "First") if name == "floor" else ("About the data", "Map")
+                tab.click_link(origin)
+                rows[f"{'floor' if name == 'floor' else 'map'}_switch"].append(
+                    measured(tab, ports, lambda: tab.click_link(target)))
+                context = browser.new_context(viewport=VIEWPORT)
+                fresh = Probe(context)
+                fresh.open(base + ("/" if name == "floor" else "/Map"))
+                rows[f"{'floor' if name == 'floor' else 'map'}_filter"].append(
+                    measured(fresh, ports, lambda: fresh.choose(COUNTRY_LABEL["floor" if name == "floor" else "dashboard"],
+                                                                COUNTRY)))
+                context.close()
+    return {key: summarise(values) for key, values in rows.items()} | {"load": os.getloadavg()}
+
+
+def summarise(values: list[dict]) -> dict:
+    roles = sorted({r for v in values for r in v["cpu"]})
+    return {"seconds": round(statistics.median(v["seconds"] for v in values), 3),
+            "all_seconds": [round(v["seconds"], 3) for v in values],
+            "bytes": int(statistics.median(v["bytes"] for v in values)),
+            "cpu": {r: round(statistics.median(v["cpu"].get(r, 0.0) for v in values), 3) for r in roles}}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.mapfast")
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--work", default=str(BENCH / "work"))
+    parser.add_argument("--out", default="")
+    args = parser.parse_args(argv)
+    load_before = os.getloadavg()
+    result = run(Path(args.db).resolve(), args.repeats, Path(args.work))
+    result["load_before"] = load_before
+    for what in ("switch", "filter"):
+        floor, ours = result[f"floor_{what}"], result[f"map_{what}"]
+        result[f"map_{what}"]["ratio_to_floor"] = round(ours["seconds"] / floor["seconds"], 2)
+    text = json.dumps(result, indent=1)
+    print(text)
+    if args.out:
+        Path(args.out).write_text(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
