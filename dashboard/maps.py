@@ -330,6 +330,7 @@ def point_rows(points: pd.DataFrame, layers_on: list[str], names: dict[str, str]
 SUPERSAMPLE_UP_TO = 3_000_000  # pixels: a picture up to this size is drawn at twice the size and reduced (smooth edges)
 MAX_IMAGE_SIDE = 4096  # pixels: WebGL's texture size without a GPU is larger; this keeps the bytes and the upload small
 BACKGROUND_MARGIN = 1.0  # degrees around the countries and the water
+PALETTE = 64  # colours of the PNG
 COUNTRY_LINE, WATER_LINE_WIDTH = 1.5, 1.2  # px at the sharpest view, as the outlines were drawn by deck.gl
 
 
@@ -424,8 +425,8 @@ def _background_png(countries: tuple, waters: tuple, highlight: tuple, scale: fl
     picture = Image.alpha_composite(Image.alpha_composite(fills, water_fills), lines)
     if ss > 1:
         picture = picture.reduce(ss)
-    out = io.BytesIO()
-    picture.save(out, "PNG", optimize=False, compress_level=6)
+    out = io.BytesIO()  # a palette of PALETTE colours (flat fills and their edges): about a quarter of the bytes
+    picture.quantize(colors=PALETTE, method=Image.Quantize.FASTOCTREE).save(out, "PNG", optimize=True)
     return out.getvalue()
 
 
@@ -438,9 +439,22 @@ def background_layers(outlines: pd.DataFrame, water: pd.DataFrame | None, highli
     named in the legend above the map, the markers on hover): the whole region drawn for the view of all five
     countries (`background`) and, when the highlighted countries are framed closer, the frame and its surroundings
     drawn for that view (`background_detail`), both with the same highlighting. One kind of layer: one shader."""
+    codes = set(outlines["iso3"])
+    highlight = tuple(sorted(c for c in highlight if c in codes))
+    countries = tuple(zip(outlines["iso3"], outlines["outline"]))
+    waters = tuple(zip(water["kind"], water["geometry"])) if water is not None else ()
+    return [pdk.Layer("BitmapLayer", id=name, bounds=list(box), pickable=False, image=pdk.types.String(url))
+            for name, box, url in _pictures(countries, waters, highlight)]
+
+
+@functools.lru_cache(maxsize=12)
+def _pictures(countries: tuple, waters: tuple, highlight: tuple) -> tuple:
+    """(layer id, bounds, PNG data URL) of each background picture; memoised on the shapes and the highlight."""
+    outlines = pd.DataFrame(list(countries), columns=["iso3", "outline"])
+    water = pd.DataFrame(list(waters), columns=["kind", "geometry"])
     region = background_bounds(outlines, water)
     if region is None:
-        return []
+        return ()
     base = _capped(TILE * 2 ** sharpest_zoom(outlines, ()), region)
     pictures = [("background", region, base)]
     frame = region_bounds(outlines, pd.DataFrame(columns=["lat", "lon", "countries"]), highlight) if highlight else None
@@ -451,9 +465,9 @@ def background_layers(outlines: pd.DataFrame, water: pd.DataFrame | None, highli
             dx, dy = (east - west) * DETAIL_MARGIN[0], (north - south) * DETAIL_MARGIN[1]
             box = (max(west - dx, region[0]), max(south - dy, region[1]), min(east + dx, region[2]), min(north + dy, region[3]))
             pictures.append(("background_detail", box, _capped(sharp, box)))
-    return [pdk.Layer("BitmapLayer", id=name, bounds=list(box), pickable=False, image="data:image/png;base64," +
-                      base64.b64encode(background_image(outlines, water, highlight, box, scale)).decode())
-            for name, box, scale in pictures]
+    return tuple((name, box, "data:image/png;base64," +
+                  base64.b64encode(background_image(outlines, water, highlight, box, scale)).decode())
+                 for name, box, scale in pictures)
 
 
 def deck(points: pd.DataFrame, outlines: pd.DataFrame, layers_on: list[str], highlight: tuple[str, ...] = (),
