@@ -21,6 +21,26 @@ from pathlib import Path
 from .browser import BENCH, CHROMIUM, CHROMIUM_FLAGS, COUNTRY, COUNTRY_LABEL, ROOT, VIEWPORT, Probe, streamlit_app
 
 TICK = os.sysconf("SC_CLK_TCK")
+# Draw calls per animation frame on each WebGL canvas (after bench.browser's FRAMES_JS, which counts the frames): to see
+# whether the frame that made the page ready drew every layer (a picture decoded late is drawn in a later frame).
+CALLS_JS = """(() => {
+  if (window.__calls !== undefined) return;
+  window.__calls = {};
+  for (const type of [self.WebGLRenderingContext, self.WebGL2RenderingContext]) {
+    if (!type) continue;
+    for (const name of ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced']) {
+      const draw = type.prototype[name];
+      if (!draw) continue;
+      type.prototype[name] = function (...args) {
+        window.__calls[window.__frames] = (window.__calls[window.__frames] || 0) + 1;
+        return draw.apply(this, args);
+      };
+    }
+  }
+})();"""
+LAST_DRAW_JS = """() => { const frames = Object.keys(window.__calls || {}).map(Number);
+  if (!frames.length) return null; const last = Math.max(...frames);
+  return {frame: last, calls: window.__calls[last], now: window.__frames}; }"""
 
 
 def _processes() -> dict[int, tuple[int, str, float]]:
@@ -69,11 +89,24 @@ def cpu_by_role(ports: dict[str, str]) -> dict[str, float]:
 
 
 def measured(probe: Probe, ports: dict[str, str], action) -> dict:
+    """The action timed to ready, the CPU time it cost, and whether anything was drawn after ready (within a second:
+    `late`) with the draw calls of the last drawing frame before and after that second."""
     before = cpu_by_role(ports)
     m = action()
     after = cpu_by_role(ports)
     m["cpu"] = {role: round(after.get(role, 0.0) - before.get(role, 0.0), 3) for role in after}
+    at_ready = probe.page.evaluate(LAST_DRAW_JS)
+    probe.page.wait_for_timeout(1000)
+    later = probe.page.evaluate(LAST_DRAW_JS)
+    m["late"] = bool(at_ready and later and later["frame"] != at_ready["frame"])
+    m["calls"] = [at_ready and at_ready["calls"], later and later["calls"]]
     return m
+
+
+def new_tab(browser) -> Probe:
+    context = browser.new_context(viewport=VIEWPORT)
+    context.add_init_script(CALLS_JS)
+    return Probe(context)
 
 
 def run(db: Path, repeats: int, work: Path) -> dict:
@@ -90,8 +123,7 @@ def run(db: Path, repeats: int, work: Path) -> dict:
         # warm both servers and a tab of each that has loaded every kind of element once
         tabs = {}
         for name, base, pages in (("floor", floor, ["/", "/Second"]), ("app", app, ["/About_the_data", "/Map"])):
-            context = browser.new_context(viewport=VIEWPORT)
-            tabs[name] = Probe(context)
+            tabs[name] = new_tab(browser)
             for path in pages:
                 tabs[name].open(base + path)
         for _ in range(repeats):
@@ -101,13 +133,12 @@ def run(db: Path, repeats: int, work: Path) -> dict:
                 tab.click_link(origin)
                 rows[f"{'floor' if name == 'floor' else 'map'}_switch"].append(
                     measured(tab, ports, lambda: tab.click_link(target)))
-                context = browser.new_context(viewport=VIEWPORT)
-                fresh = Probe(context)
+                fresh = new_tab(browser)
                 fresh.open(base + ("/" if name == "floor" else "/Map"))
                 rows[f"{'floor' if name == 'floor' else 'map'}_filter"].append(
                     measured(fresh, ports, lambda: fresh.choose(COUNTRY_LABEL["floor" if name == "floor" else "dashboard"],
                                                                 COUNTRY)))
-                context.close()
+                fresh.page.context.close()
     return {key: summarise(values) for key, values in rows.items()} | {"load": os.getloadavg()}
 
 
@@ -116,6 +147,7 @@ def summarise(values: list[dict]) -> dict:
     return {"seconds": round(statistics.median(v["seconds"] for v in values), 3),
             "all_seconds": [round(v["seconds"], 3) for v in values],
             "bytes": int(statistics.median(v["bytes"] for v in values)),
+            "late": sum(v["late"] for v in values), "calls": [v["calls"] for v in values],
             "cpu": {r: round(statistics.median(v["cpu"].get(r, 0.0) for v in values), 3) for r in roles}}
 
 

@@ -328,7 +328,7 @@ def point_rows(points: pd.DataFrame, layers_on: list[str], names: dict[str, str]
 # markers as a BitmapLayer: Chromium without a GPU (SwiftShader) then fills one textured rectangle per frame instead of
 # tessellated polygons, their outlines and a picking pass, which cost it most of the time of every switch into the Map.
 SUPERSAMPLE_UP_TO = 3_000_000  # pixels: a picture up to this size is drawn at twice the size and reduced (smooth edges)
-MAX_IMAGE_SIDE = 4096  # pixels: WebGL's texture size without a GPU is larger; this keeps the bytes and the upload small
+MAX_IMAGE_SIDE = 4096  # pixels: the largest texture every WebGL device takes (many phones stop there)
 BACKGROUND_MARGIN = 1.0  # degrees around the countries and the water
 PALETTE = 64  # colours of the PNG
 COUNTRY_LINE, WATER_LINE_WIDTH = 1.5, 1.2  # px at the sharpest view, as the outlines were drawn by deck.gl
@@ -388,9 +388,22 @@ def background_image(outlines: pd.DataFrame, water: pd.DataFrame | None, highlig
     return _background_png(countries, waters, highlight, round(scale, 3), tuple(round(v, 4) for v in bounds))
 
 
+def _over(top: list[int], under: list[int]) -> tuple[int, int, int, int]:
+    """`top` drawn over `under` (straight RGBA, 0-255), as the browser blends a translucent layer."""
+    ta, ua = top[3] / 255, under[3] / 255
+    alpha = ta + ua * (1 - ta)
+    if alpha == 0:
+        return 0, 0, 0, 0
+    rgb = [round((t * ta + u * ua * (1 - ta)) / alpha) for t, u in zip(top[:3], under[:3])]
+    return (*rgb, round(alpha * 255))
+
+
 @functools.lru_cache(maxsize=12)
 def _background_png(countries: tuple, waters: tuple, highlight: tuple, scale: float,
                     bounds: tuple[float, float, float, float]) -> bytes:
+    """Drawn with palette indices on one byte per pixel (every colour is known beforehand, the water over each
+    country's fill blended here), so that a picture of 4096 px costs a fraction of a second; a small one is drawn
+    at twice the size and reduced, for smooth edges."""
     width, height = (math.ceil(v) for v in background_pixel(bounds, scale, bounds[1], bounds[2]))
     ss = 2 if width * height <= SUPERSAMPLE_UP_TO else 1
     size = (width * ss, height * ss)
@@ -398,86 +411,92 @@ def _background_png(countries: tuple, waters: tuple, highlight: tuple, scale: fl
     def xy(ring):
         return [(x * ss, y * ss) for x, y in (background_pixel(bounds, scale, lat, lon) for lon, lat in ring)]
 
-    fills, water_fills, lines = (Image.new("RGBA", size, (0, 0, 0, 0)) for _ in range(3))
-    draw_fill, draw_water, draw_line = ImageDraw.Draw(fills), ImageDraw.Draw(water_fills), ImageDraw.Draw(lines)
-    for iso3, outline in countries:
+    palette: list[tuple[int, int, int, int]] = [(0, 0, 0, 0)]  # index 0: nothing drawn
+
+    def index(colour) -> int:
+        colour = tuple(colour)
+        if colour not in palette:
+            palette.append(colour)
+        return palette.index(colour)
+
+    water_over = list(range(256))  # what each index becomes under a sea or a lake
+    water_over[0] = index(WATER_FILL)
+    picture, water_mask = Image.new("L", size, 0), Image.new("L", size, 0)
+    draw, draw_water = ImageDraw.Draw(picture), ImageDraw.Draw(water_mask)
+    styles = {}
+    for iso3, _outline in countries:
         colour = COUNTRY_COLOURS.get(iso3, OTHER_COLOUR)
         selected = not highlight or iso3 in highlight
+        fill = hex_to_rgb(colour, 70 if selected else 18)
+        styles[iso3] = index(fill), index(hex_to_rgb(colour, 230 if selected else 90))
+        water_over[styles[iso3][0]] = index(_over(WATER_FILL, fill))
+    for iso3, outline in countries:
         geometry = json.loads(outline)
         polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
         for polygon in polygons:
-            draw_fill.polygon(xy(polygon[0]), fill=tuple(hex_to_rgb(colour, 70 if selected else 18)))
+            draw.polygon(xy(polygon[0]), fill=styles[iso3][0])
             for hole in polygon[1:]:
-                draw_fill.polygon(xy(hole), fill=(0, 0, 0, 0))
-    for kind, shape in waters:
-        geometry = json.loads(shape)
+                draw.polygon(xy(hole), fill=0)
+    shapes = [(json.loads(shape)) for _kind, shape in waters]
+    for geometry in shapes:
+        if geometry["type"] in ("Polygon", "MultiPolygon"):
+            for ring in _rings(geometry):
+                draw_water.polygon(xy(ring), fill=255)
+    picture.paste(picture.point(water_over), mask=water_mask)  # seas and lakes over the countries' fills
+    line = index(WATER_LINE)
+    for geometry in shapes:
         for ring in _rings(geometry):
-            points = xy(ring)
-            if geometry["type"] in ("Polygon", "MultiPolygon"):
-                draw_water.polygon(points, fill=tuple(WATER_FILL))
-            draw_line.line(points, fill=tuple(WATER_LINE), width=max(1, round(WATER_LINE_WIDTH * ss)), joint="curve")
+            draw.line(xy(ring), fill=line, width=max(1, round(WATER_LINE_WIDTH * ss)), joint="curve")
     for iso3, outline in countries:  # borders over the water's edges, as deck.gl drew the countries' lines last
-        colour = COUNTRY_COLOURS.get(iso3, OTHER_COLOUR)
-        selected = not highlight or iso3 in highlight
         for ring in _rings(json.loads(outline)):
-            draw_line.line(xy(ring), fill=tuple(hex_to_rgb(colour, 230 if selected else 90)),
-                           width=max(1, round(COUNTRY_LINE * ss)), joint="curve")
-    picture = Image.alpha_composite(Image.alpha_composite(fills, water_fills), lines)
-    if ss > 1:
-        picture = picture.reduce(ss)
-    out = io.BytesIO()  # a palette of PALETTE colours (flat fills and their edges): about a quarter of the bytes
-    picture.quantize(colors=PALETTE, method=Image.Quantize.FASTOCTREE).save(out, "PNG", optimize=True)
+            draw.line(xy(ring), fill=styles[iso3][1], width=max(1, round(COUNTRY_LINE * ss)), joint="curve")
+    picture = Image.frombytes("P", size, picture.tobytes())
+    picture.putpalette([v for colour in palette for v in colour], "RGBA")
+    if ss > 1:  # smooth edges: reduced in RGBA, then back to a small palette
+        picture = picture.convert("RGBA").reduce(ss).quantize(colors=PALETTE, method=Image.Quantize.FASTOCTREE)
+    out = io.BytesIO()
+    picture.save(out, "PNG", optimize=True)
     return out.getvalue()
 
 
-DETAIL_FROM = 1.3  # a sharper second picture of the framed countries when their view zooms in this much further
-DETAIL_MARGIN = 0.3, 0.15  # of the frame's width and height, on each side: what a wider map shows around the frame
-
-
 def background_layers(outlines: pd.DataFrame, water: pd.DataFrame | None, highlight: tuple[str, ...]) -> list[pdk.Layer]:
-    """The countries and the water as pictures (background_image) in BitmapLayers, not pickable (the countries are
-    named in the legend above the map, the markers on hover): the whole region drawn for the view of all five
-    countries (`background`) and, when the highlighted countries are framed closer, the frame and its surroundings
-    drawn for that view (`background_detail`), both with the same highlighting. One kind of layer: one shader."""
+    """The countries and the water as one picture (background_image) in a BitmapLayer, not pickable (the countries
+    are named in the legend above the map, the markers on hover): the whole region, drawn at the scale of the
+    sharpest view the page fits to the highlighted countries (all five when none), so that view is sharp and zooming
+    out shows the region. One picture, not a blurred region under a sharp detail: the pictures are translucent (the
+    theme's background shows through), so one laid over another would show both."""
     codes = set(outlines["iso3"])
     highlight = tuple(sorted(c for c in highlight if c in codes))
     countries = tuple(zip(outlines["iso3"], outlines["outline"]))
     waters = tuple(zip(water["kind"], water["geometry"])) if water is not None else ()
-    return [pdk.Layer("BitmapLayer", id=name, bounds=list(box), pickable=False, image=pdk.types.String(url))
-            for name, box, url in _pictures(countries, waters, highlight)]
+    drawn = _picture(countries, waters, highlight)
+    if drawn is None:
+        return []
+    bounds, url = drawn
+    return [pdk.Layer("BitmapLayer", id="background", bounds=list(bounds), pickable=False, image=pdk.types.String(url))]
 
 
 @functools.lru_cache(maxsize=12)
-def _pictures(countries: tuple, waters: tuple, highlight: tuple) -> tuple:
-    """(layer id, bounds, PNG data URL) of each background picture; memoised on the shapes and the highlight."""
+def _picture(countries: tuple, waters: tuple, highlight: tuple) -> tuple | None:
+    """The bounds and the PNG data URL of the background; memoised on the shapes and the highlight."""
     outlines = pd.DataFrame(list(countries), columns=["iso3", "outline"])
     water = pd.DataFrame(list(waters), columns=["kind", "geometry"])
     region = background_bounds(outlines, water)
     if region is None:
-        return ()
-    base = _capped(TILE * 2 ** sharpest_zoom(outlines, ()), region)
-    pictures = [("background", region, base)]
-    frame = region_bounds(outlines, pd.DataFrame(columns=["lat", "lon", "countries"]), highlight) if highlight else None
-    if frame is not None:
-        sharp = TILE * 2 ** sharpest_zoom(outlines, highlight)
-        if sharp > base * DETAIL_FROM:
-            west, south, east, north = frame
-            dx, dy = (east - west) * DETAIL_MARGIN[0], (north - south) * DETAIL_MARGIN[1]
-            box = (max(west - dx, region[0]), max(south - dy, region[1]), min(east + dx, region[2]), min(north + dy, region[3]))
-            pictures.append(("background_detail", box, _capped(sharp, box)))
-    return tuple((name, box, "data:image/png;base64," +
-                  base64.b64encode(background_image(outlines, water, highlight, box, scale)).decode())
-                 for name, box, scale in pictures)
+        return None
+    scale = _capped(TILE * 2 ** sharpest_zoom(outlines, highlight), region)
+    png = background_image(outlines, water, highlight, region, scale)
+    return region, "data:image/png;base64," + base64.b64encode(png).decode()
 
 
 def deck(points: pd.DataFrame, outlines: pd.DataFrame, layers_on: list[str], highlight: tuple[str, ...] = (),
          water: pd.DataFrame | None = None, names: dict[str, str] | None = None,
          view: pdk.ViewState | None = None) -> pdk.Deck:
-    """Two layers: the countries and the water (`geo`), then every marker of the chosen map layers (`places`, colour
-    per marker). Each kind of deck.gl layer is a shader program that Chromium without a GPU compiles and runs in
-    software each time the map is drawn anew, about half a second each: the page's map had seven (text, text
-    backgrounds, scatter plots of different colour kinds, polygons, lines twice); this one has three (polygons,
-    lines, circles). `points` are the drawn points (map_points, then mapped)."""
+    """Two layers: the countries and the water as one picture (`background`, background_layers), then every marker
+    of the chosen map layers (`places`, a colour per marker). Each kind of deck.gl layer is a shader program that
+    Chromium without a GPU (SwiftShader) compiles and runs in software each time the map is drawn anew: the map had
+    seven kinds, then three (polygons, lines, circles, and a picking pass over the polygons); now two (a textured
+    rectangle and circles), and only the circles are picked. `points` are the drawn points (map_points, then mapped)."""
     names = names or {}
     layers = background_layers(outlines, water, highlight)
     shown = mapped(points, layers_on) if "point" in points else points
