@@ -109,35 +109,37 @@ def new_tab(browser) -> Probe:
     return Probe(context)
 
 
-def run(db: Path, repeats: int, work: Path) -> dict:
+def run(db: Path, repeats: int, work: Path, baseline: Path | None = None) -> dict:
+    """The floor and the dashboard (and, with `baseline`, the dashboard of another checkout: another commit's code
+    in the same run, e.g. `git archive <commit> | tar -x -C /tmp/base`), each repeat measuring them in turn."""
     from playwright.sync_api import sync_playwright
 
     logs = work / "logs"
-    rows: dict[str, list[dict]] = {"floor_switch": [], "floor_filter": [], "map_switch": [], "map_filter": []}
+    apps = [("floor", BENCH / "floor" / "app.py"), ("map", ROOT / "app.py")]
+    if baseline is not None:
+        apps.append(("baseline_map", baseline / "app.py"))
+    rows: dict[str, list[dict]] = {f"{name}_{what}": [] for name, _ in apps for what in ("switch", "filter")}
     with sync_playwright() as p, ExitStack() as stack:
-        floor = stack.enter_context(streamlit_app(BENCH / "floor" / "app.py", db, logs / "mapfast-floor.log"))
-        app = stack.enter_context(streamlit_app(ROOT / "app.py", db, logs / "mapfast-app.log"))
-        ports = {floor.rsplit(":", 1)[1]: "floor_server", app.rsplit(":", 1)[1]: "app_server"}
+        bases = {name: stack.enter_context(streamlit_app(script, db, logs / f"mapfast-{name}.log")) for name, script in apps}
+        ports = {base.rsplit(":", 1)[1]: f"{name}_server" for name, base in bases.items()}
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         stack.callback(browser.close)
-        # warm both servers and a tab of each that has loaded every kind of element once
+        # warm every server and a tab of each that has loaded every kind of element once
         tabs = {}
-        for name, base, pages in (("floor", floor, ["/", "/Second"]), ("app", app, ["/About_the_data", "/Map"])):
+        for name, base in bases.items():
             tabs[name] = new_tab(browser)
-            for path in pages:
+            for path in (["/", "/Second"] if name == "floor" else ["/About_the_data", "/Map"]):
                 tabs[name].open(base + path)
         for _ in range(repeats):
-            for name, base in (("floor", floor), ("app", app)):
+            for name, base in bases.items():
                 tab = tabs[name]
                 origin, target = ("Second", "First") if name == "floor" else ("About the data", "Map")
                 tab.click_link(origin)
-                rows[f"{'floor' if name == 'floor' else 'map'}_switch"].append(
-                    measured(tab, ports, lambda: tab.click_link(target)))
+                rows[f"{name}_switch"].append(measured(tab, ports, lambda: tab.click_link(target)))
                 fresh = new_tab(browser)
                 fresh.open(base + ("/" if name == "floor" else "/Map"))
-                rows[f"{'floor' if name == 'floor' else 'map'}_filter"].append(
-                    measured(fresh, ports, lambda: fresh.choose(COUNTRY_LABEL["floor" if name == "floor" else "dashboard"],
-                                                                COUNTRY)))
+                label = COUNTRY_LABEL["floor" if name == "floor" else "dashboard"]
+                rows[f"{name}_filter"].append(measured(fresh, ports, lambda: fresh.choose(label, COUNTRY)))
                 fresh.page.context.close()
     return {key: summarise(values) for key, values in rows.items()} | {"load": os.getloadavg()}
 
@@ -157,13 +159,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--work", default=str(BENCH / "work"))
     parser.add_argument("--out", default="")
+    parser.add_argument("--baseline", default="", help="a checkout of other code to measure alongside (its app.py)")
     args = parser.parse_args(argv)
     load_before = os.getloadavg()
-    result = run(Path(args.db).resolve(), args.repeats, Path(args.work))
+    result = run(Path(args.db).resolve(), args.repeats, Path(args.work), Path(args.baseline).resolve() if args.baseline else None)
     result["load_before"] = load_before
-    for what in ("switch", "filter"):
-        floor, ours = result[f"floor_{what}"], result[f"map_{what}"]
-        result[f"map_{what}"]["ratio_to_floor"] = round(ours["seconds"] / floor["seconds"], 2)
+    for key in [k for k in result if k.endswith(("_switch", "_filter")) and not k.startswith("floor")]:
+        floor, ours = result["floor_" + key.rsplit("_", 1)[1]], result[key]
+        ours["ratio_to_floor"] = round(ours["seconds"] / floor["seconds"], 2)
+        name = key.rsplit("_", 1)[0]
+
+        def own(m: dict, server: str) -> float:  # Chromium's processes and the app's own server
+            return sum(m["cpu"].get(role, 0.0) for role in ("gpu", "renderer", "browser", server))
+
+        ours["cpu_seconds"] = round(own(ours, f"{name}_server"), 3)
+        ours["cpu_ratio_to_floor"] = round(ours["cpu_seconds"] / own(floor, "floor_server"), 2)
     text = json.dumps(result, indent=1)
     print(text)
     if args.out:

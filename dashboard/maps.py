@@ -1,8 +1,9 @@
-"""pydeck decks from DataFrames. Pure functions: no Streamlit, no database, no network.
+"""pydeck decks from DataFrames. Pure functions (memoised where they draw): no Streamlit, no database, no network.
 
 The map needs no internet and no token: `map_provider=None` turns the basemap off; the five countries' outlines
-and the seas, lakes and rivers (Natural Earth, table `water`) are drawn from the database. Tooltips use deck.gl's
-plain-text mode with one field per object, so text from the data is shown literally (never as HTML) and is
+and the seas, lakes and rivers (Natural Earth, table `water`) from the database are drawn here, with Pillow, into
+one picture in Web Mercator that the deck lays under the markers (a data URL: nothing is fetched). Only the markers
+answer the pointer; the legend above the map names the countries. Tooltips use deck.gl's plain-text mode with one field per object, so text from the data is shown literally (never as HTML) and is
 escaped by nobody but the browser's text rendering.
 
 A place is drawn at its own point, or, for a serial or transboundary property with components inside the region
@@ -41,7 +42,6 @@ MAX_FIT_ZOOM, FOCUS_ZOOM = 6.5, 5.5
 NEAR = 1.0  # degrees: how far outside an outline a country's point may lie and still be framed
 TILE = 512  # deck.gl's MapView: the world is 512 px wide at zoom 0
 SHARED_RING = 3  # px: the ring of a marker that several places share
-WATER_KINDS = {"sea": "Sea", "lake": "Lake", "reservoir": "Reservoir", "river": "River"}
 WATER_FILL, WATER_LINE = [70, 140, 200, 150], [45, 115, 185, 230]
 LAYER_KINDS = {
     "heritage_cultural": lambda p: (p["kind"] == "world_heritage_site") & (p["category"] != "natural"),
@@ -377,15 +377,17 @@ def background_pixel(bounds: tuple[float, float, float, float], scale: float, la
 
 
 def background_image(outlines: pd.DataFrame, water: pd.DataFrame | None, highlight: tuple[str, ...],
-                     bounds: tuple[float, float, float, float], scale: float) -> bytes:
+                     bounds: tuple[float, float, float, float], scale: float,
+                     hole: tuple[int, int, int, int] | None = None) -> bytes:
     """The countries (fills in their colours, the highlighted ones stronger, and outlines) and the water (seas and
     lakes filled, rivers as lines) within west, south, east, north `bounds` as a transparent PNG in Web Mercator,
-    for a world `scale` pixels wide. Memoised: drawn once per choice of countries."""
+    for a world `scale` pixels wide, with the pixels of `hole` (left, top, right, bottom) left empty: another picture
+    fills them. Memoised: drawn once per choice of countries."""
     codes = set(outlines["iso3"])
     highlight = tuple(sorted(c for c in highlight if c in codes))
     countries = tuple(zip(outlines["iso3"], outlines["outline"]))
     waters = tuple(zip(water["kind"], water["geometry"])) if water is not None else ()
-    return _background_png(countries, waters, highlight, round(scale, 3), tuple(round(v, 4) for v in bounds))
+    return _background_png(countries, waters, highlight, round(scale, 3), tuple(round(v, 4) for v in bounds), hole)
 
 
 def _over(top: list[int], under: list[int]) -> tuple[int, int, int, int]:
@@ -400,7 +402,7 @@ def _over(top: list[int], under: list[int]) -> tuple[int, int, int, int]:
 
 @functools.lru_cache(maxsize=12)
 def _background_png(countries: tuple, waters: tuple, highlight: tuple, scale: float,
-                    bounds: tuple[float, float, float, float]) -> bytes:
+                    bounds: tuple[float, float, float, float], hole: tuple[int, int, int, int] | None) -> bytes:
     """Drawn with palette indices on one byte per pixel (every colour is known beforehand, the water over each
     country's fill blended here), so that a picture of 4096 px costs a fraction of a second; a small one is drawn
     at twice the size and reduced, for smooth edges."""
@@ -435,8 +437,8 @@ def _background_png(countries: tuple, waters: tuple, highlight: tuple, scale: fl
         polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
         for polygon in polygons:
             draw.polygon(xy(polygon[0]), fill=styles[iso3][0])
-            for hole in polygon[1:]:
-                draw.polygon(xy(hole), fill=0)
+            for inner in polygon[1:]:
+                draw.polygon(xy(inner), fill=0)
     shapes = [(json.loads(shape)) for _kind, shape in waters]
     for geometry in shapes:
         if geometry["type"] in ("Polygon", "MultiPolygon"):
@@ -450,53 +452,83 @@ def _background_png(countries: tuple, waters: tuple, highlight: tuple, scale: fl
     for iso3, outline in countries:  # borders over the water's edges, as deck.gl drew the countries' lines last
         for ring in _rings(json.loads(outline)):
             draw.line(xy(ring), fill=styles[iso3][1], width=max(1, round(COUNTRY_LINE * ss)), joint="curve")
+    if hole and ss == 1:
+        picture.paste(0, hole)
     picture = Image.frombytes("P", size, picture.tobytes())
     picture.putpalette([v for colour in palette for v in colour], "RGBA")
     if ss > 1:  # smooth edges: reduced in RGBA, then back to a small palette
-        picture = picture.convert("RGBA").reduce(ss).quantize(colors=PALETTE, method=Image.Quantize.FASTOCTREE)
+        picture = picture.convert("RGBA").reduce(ss)
+        if hole:
+            picture.paste((0, 0, 0, 0), hole)
+        picture = picture.quantize(colors=PALETTE, method=Image.Quantize.FASTOCTREE)
     out = io.BytesIO()
     picture.save(out, "PNG", optimize=True)
     return out.getvalue()
 
 
+DETAIL_FROM = 1.3  # a sharper picture of the framed countries when their view is this much closer than all five's
+DETAIL_MARGIN = 0.3, 0.15  # of the frame's width and height, on each side: what a map wider than `enough` shows more
+
+
 def background_layers(outlines: pd.DataFrame, water: pd.DataFrame | None, highlight: tuple[str, ...]) -> list[pdk.Layer]:
-    """The countries and the water as one picture (background_image) in a BitmapLayer, not pickable (the countries
-    are named in the legend above the map, the markers on hover): the whole region, drawn at the scale of the
-    sharpest view the page fits to the highlighted countries (all five when none), so that view is sharp and zooming
-    out shows the region. One picture, not a blurred region under a sharp detail: the pictures are translucent (the
-    theme's background shows through), so one laid over another would show both."""
+    """The countries and the water as pictures (background_image) in BitmapLayers, not pickable (the countries are
+    named in the legend above the map, the markers on hover): the whole region drawn for the view of all five
+    (`background`), and, when the highlighted countries are framed closer, their frame and its surroundings drawn
+    for the sharpest view of them (`background_detail`), left empty in the region's picture. The pictures are
+    translucent (the theme shows through), so they must not overlap; one big sharp picture of the whole region
+    instead would be a texture of up to 4096 × 2900 px for the browser to decode and upload at every such choice."""
     codes = set(outlines["iso3"])
     highlight = tuple(sorted(c for c in highlight if c in codes))
     countries = tuple(zip(outlines["iso3"], outlines["outline"]))
     waters = tuple(zip(water["kind"], water["geometry"])) if water is not None else ()
-    drawn = _picture(countries, waters, highlight)
-    if drawn is None:
-        return []
-    bounds, url = drawn
-    return [pdk.Layer("BitmapLayer", id="background", bounds=list(bounds), pickable=False, image=pdk.types.String(url))]
+    return [pdk.Layer("BitmapLayer", id=name, bounds=list(bounds), pickable=False, image=pdk.types.String(url))
+            for name, bounds, url in _pictures(countries, waters, highlight)]
+
+
+def _from_pixel(bounds: tuple[float, float, float, float], scale: float, x: float, y: float) -> tuple[float, float]:
+    """The latitude and longitude of a pixel of the picture drawn for these bounds at this scale (background_pixel
+    inverted)."""
+    west, _south, _east, north = bounds
+    return _latitude(_mercator_y(north) - y / scale * 2 * math.pi), west + x / scale * 360.0
 
 
 @functools.lru_cache(maxsize=12)
-def _picture(countries: tuple, waters: tuple, highlight: tuple) -> tuple | None:
-    """The bounds and the PNG data URL of the background; memoised on the shapes and the highlight."""
+def _pictures(countries: tuple, waters: tuple, highlight: tuple) -> tuple:
+    """(layer id, bounds, PNG data URL) of each background picture; memoised on the shapes and the highlight."""
     outlines = pd.DataFrame(list(countries), columns=["iso3", "outline"])
     water = pd.DataFrame(list(waters), columns=["kind", "geometry"])
     region = background_bounds(outlines, water)
     if region is None:
-        return None
-    scale = _capped(TILE * 2 ** sharpest_zoom(outlines, highlight), region)
-    png = background_image(outlines, water, highlight, region, scale)
-    return region, "data:image/png;base64," + base64.b64encode(png).decode()
+        return ()
+    base = _capped(TILE * 2 ** sharpest_zoom(outlines, ()), region)
+    frame = region_bounds(outlines, pd.DataFrame(columns=["lat", "lon", "countries"]), highlight) if highlight else None
+    sharp = TILE * 2 ** sharpest_zoom(outlines, highlight) if frame is not None else base
+    hole = detail = None
+    if sharp > base * DETAIL_FROM:
+        west, south, east, north = frame
+        dx, dy = (east - west) * DETAIL_MARGIN[0], (north - south) * DETAIL_MARGIN[1]
+        # the detail's edges on the region picture's pixel grid, so that the hole and the detail meet exactly
+        left, top = background_pixel(region, base, min(north + dy, region[3]), max(west - dx, region[0]))
+        right, bottom = background_pixel(region, base, max(south - dy, region[1]), min(east + dx, region[2]))
+        hole = math.floor(left), math.floor(top), math.ceil(right), math.ceil(bottom)
+        north_, west_ = _from_pixel(region, base, hole[0], hole[1])
+        south_, east_ = _from_pixel(region, base, hole[2], hole[3])
+        detail = (west_, south_, east_, north_)
+    pictures = [("background", region, background_image(outlines, water, highlight, region, base, hole))]
+    if detail is not None:
+        pictures.append(("background_detail", detail, background_image(outlines, water, highlight, detail,
+                                                                        _capped(sharp, detail))))
+    return tuple((name, bounds, "data:image/png;base64," + base64.b64encode(png).decode()) for name, bounds, png in pictures)
 
 
 def deck(points: pd.DataFrame, outlines: pd.DataFrame, layers_on: list[str], highlight: tuple[str, ...] = (),
          water: pd.DataFrame | None = None, names: dict[str, str] | None = None,
          view: pdk.ViewState | None = None) -> pdk.Deck:
-    """Two layers: the countries and the water as one picture (`background`, background_layers), then every marker
-    of the chosen map layers (`places`, a colour per marker). Each kind of deck.gl layer is a shader program that
+    """The countries and the water as pictures (`background`, and `background_detail` when countries are chosen:
+    background_layers), then every marker of the chosen map layers (`places`, a colour per marker). Each kind of deck.gl layer is a shader program that
     Chromium without a GPU (SwiftShader) compiles and runs in software each time the map is drawn anew: the map had
-    seven kinds, then three (polygons, lines, circles, and a picking pass over the polygons); now two (a textured
-    rectangle and circles), and only the circles are picked. `points` are the drawn points (map_points, then mapped)."""
+    seven kinds, then three (polygons, lines, circles, and a picking pass over the polygons); now two (textured
+    rectangles and circles), and only the circles are picked. `points` are the drawn points (map_points, then mapped)."""
     names = names or {}
     layers = background_layers(outlines, water, highlight)
     shown = mapped(points, layers_on) if "point" in points else points

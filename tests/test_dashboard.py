@@ -335,11 +335,12 @@ def test_the_bundled_map_draws_outlines_water_and_layers(bundled_db):
     layers = ["heritage_cultural", "venues"]
     points = maps.mapped(maps.map_points(places, queries.place_components(conn)), layers)
     deck = maps.deck(points, queries.country_outlines(conn), layers, ("KAZ",), queries.water(conn), queries.country_names(conn))
-    # the countries and the water as a picture, then one marker layer: two kinds of layer, two shader programs
-    assert [layer.id for layer in deck.layers] == ["background", "places"]
+    # the countries and the water as pictures (the region, and Kazakhstan sharper), then one marker layer: two kinds
+    # of layer, two shader programs
+    assert [layer.id for layer in deck.layers] == ["background", "background_detail", "places"]
     spec = json.loads(deck.to_json())
     assert all(l["@@type"] == "BitmapLayer" and str(l["image"]).startswith("data:image/png;base64,")
-               for l in spec["layers"][:1])  # drawn here: nothing fetched
+               for l in spec["layers"][:2])  # drawn here: nothing fetched
     west, south, east, north = spec["layers"][0]["bounds"]
     assert west < 47 and east > 87 and south < 35.5 and north > 55  # the five countries and their water, whole
     colours = {tuple(o["c"]) for o in deck.layers[-1].data}

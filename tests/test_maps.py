@@ -324,31 +324,43 @@ def test_the_background_lines_up_with_the_map_in_web_mercator(outlines, water):
 
 
 def test_the_chosen_country_stands_out_and_is_drawn_sharp_for_its_view(outlines, water):
-    image, bounds, scale = picture(outlines, water, ("KGZ",))
+    image, bounds, scale = picture(outlines, water, ("KGZ",), "background_detail")
     kgz, uzb = colour_at(image, bounds, scale, 41.5, 75.0), colour_at(image, bounds, scale, 40.12, 67.84)  # Jizzakh
     assert kgz[3] > 2 * uzb[3] and uzb[3] > 0
-    assert bounds == maps.background_bounds(outlines, water)  # the whole region: zooming out shows it
-    # at the sharpest view the page fits Kyrgyzstan to, one pixel of the picture is (about) one pixel of the map
+    region = maps.background_bounds(outlines, water)
+    assert region[0] < bounds[0] < box_of(outlines, "KGZ")[0] and bounds[2] < region[2]  # around Kyrgyzstan
+    # at the sharpest view the page fits Kyrgyzstan to, one pixel of the picture is one pixel of the map
     frame = maps.region_bounds(outlines, PLACES.iloc[0:0], ("KGZ",))
     view = maps.fit_view(frame, maps.enough_width(outlines, ("KGZ",)), maps.HEIGHT)
-    assert maps.TILE * 2 ** view.zoom * 0.9 <= scale <= maps.TILE * 2 ** view.zoom * 1.01  # 4096 px at most
-    assert max(image.size) <= maps.MAX_IMAGE_SIDE
-    whole, _, whole_scale = picture(outlines, water)
-    assert whole_scale < scale / 2  # all five: a smaller picture for a wider view
-    assert [l.id for l in maps.background_layers(outlines, water, ("KGZ",))] == ["background"]  # one picture
+    assert scale == pytest.approx(maps.TILE * 2 ** view.zoom, rel=0.01)
+    # the region's picture (drawn for the view of all five) leaves the detail's rectangle empty: translucent pictures
+    # laid over each other would show the blurred one through the sharp one
+    whole, whole_bounds, whole_scale = picture(outlines, water, ("KGZ",))
+    assert whole_bounds == region and whole_scale < scale / 2
+    assert colour_at(whole, whole_bounds, whole_scale, 41.5, 75.0)[3] == 0  # inside the detail: empty
+    assert colour_at(whole, whole_bounds, whole_scale, 49.0, 61.0)[3] > 0  # outside it: drawn, and not highlighted
+    assert colour_at(whole, whole_bounds, whole_scale, 49.0, 61.0)[3] < picture(outlines, water)[0].getpixel(
+        tuple(int(v) for v in maps.background_pixel(region, whole_scale, 49.0, 61.0)))[3]
+    exact = maps.TILE * 2 ** maps.sharpest_zoom(outlines, ())  # the scale the region's picture is drawn at
+    assert whole_scale == pytest.approx(exact, rel=0.002)
+    left, top = maps.background_pixel(region, exact, bounds[3], bounds[0])  # the detail starts on a pixel edge
+    assert left == pytest.approx(round(left), abs=0.01) and top == pytest.approx(round(top), abs=0.01)
+    assert colour_at(whole, whole_bounds, whole_scale, bounds[3] - 0.05, bounds[0] + 0.05)[3] == 0
+    assert [l.id for l in maps.background_layers(outlines, water, ())] == ["background"]  # all five: one picture
+    assert max(i.size[0] for i in (image, whole)) <= maps.MAX_IMAGE_SIDE
 
 
 def test_a_rerun_with_other_years_or_themes_sends_the_same_background(outlines, water):
     points = maps.mapped(maps.map_points(PLACES, COMPONENTS), ALL)
     fewer = points[points["meetings"] > 0]  # what another period might leave
     specs = [json.loads(maps.deck(p, outlines, ALL, ("TJK",), water, NAMES).to_json()) for p in (points, fewer)]
-    backgrounds = [[l for l in s["layers"] if l["id"] == "background"] for s in specs]
-    assert backgrounds[0] == backgrounds[1] and len(backgrounds[0]) == 1  # identical: deck.gl keeps the texture
-    assert backgrounds[0][0]["@@type"] == "BitmapLayer" and not backgrounds[0][0].get("pickable")
+    backgrounds = [[l for l in s["layers"] if l["id"].startswith("background")] for s in specs]
+    assert backgrounds[0] == backgrounds[1] and len(backgrounds[0]) == 2  # identical: deck.gl keeps the textures
+    assert all(l["@@type"] == "BitmapLayer" and not l.get("pickable") for l in backgrounds[0])
     assert markers(specs[0]) != markers(specs[1])  # only the markers change
     assert next(l for l in specs[0]["layers"] if l["id"] == "places")["pickable"]
     other = json.loads(maps.deck(points, outlines, ALL, ("UZB",), water, NAMES).to_json())
-    assert [l for l in other["layers"] if l["id"] == "background"] != backgrounds[0]  # another country: redrawn
+    assert [l for l in other["layers"] if l["id"] == "background"] != backgrounds[0][:1]  # another country: redrawn
 
 
 def test_the_legend_names_layers_water_and_countries_escaped_once(outlines):
