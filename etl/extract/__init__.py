@@ -279,9 +279,9 @@ LIST_THEMES = 4  # a sentence naming this many themes is a list: each of its phr
 # 'Ministry of Culture', 'Art and Culture Development Foundation', 'министр образования') is not what the release is about
 ORGANISATION_HEAD = re.compile(
     r"\b(?:Ministry|Ministers?|Institute|Foundation|University|Office|Directors?-General|Director|Department|Agency|Commission|"
-    r"Fund|College|Faculty|Archives|Library)\b|(?<![\w-])(?:[Мм]инистерств|[Мм]инистр|[Ии]нститут|[Фф]онд|[Уу]ниверситет|[Аа]гентств|"
+    r"Fund|College|Faculty|Archives|Library|Academy|Union)\b|(?<![\w-])(?:[Мм]инистерств|[Мм]инистр|[Ии]нститут|[Фф]онд|[Уу]ниверситет|[Аа]гентств|[Аа]кадеми|[Сс]оюз|"
     r"[Кк]омисси|[Дд]иректор|Национальн\w+\s+(?:архив|библиотек))\w*")
-ORGANISATION_RIGHT = re.compile(r"(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w'’-]*)*")
+ORGANISATION_RIGHT = re.compile(r"(?:\s+(?:(?:of|for|and|the|on|in)\s+)*[A-Z][\w'’-]*)*")
 # the words after a Russian head are its name until a verb ('Университет был основан ...' names no institution)
 ORGANISATION_RIGHT_RU = re.compile(r"(?:\s+(?!(?:и|в|на|по|с|о|был\w*|будет|стал\w*|является)(?![\w-]))"
                                    r"(?![а-яё]+(?:ал|ил|ел|ла|ло|ли|лся|лась|лись|ан|ана|ано|аны|ен|ена|ено|ены)(?![\w-]))[а-яё]+){1,3}"
@@ -314,7 +314,7 @@ def _organisation_names(text: str) -> list[tuple[int, int]]:
 
 
 ORGANISATION_HINT = re.compile(r"Minist|Institut|Foundation|Universit|Office|Department|Director|Agency|Commission|Fund|College|"
-                               r"Faculty|Archives|Library|инистр|нститут|онд|ниверситет|гентств|омисси|иректор|Национальн")
+                               r"Faculty|Archives|Library|Academy|Union|инистр|нститут|онд|ниверситет|гентств|омисси|иректор|Национальн|кадеми|оюз")
 COORDINATED = re.compile(r"(?<![\w-])(?:for|для)\s+(?:[\w'’-]+(?:\s+[\w'’-]+){0,2},\s+){1,6}[\w'’-]+(?:\s+[\w'’-]+){0,2},?\s+(?:and|и)\s+[\w'’-]+"
                          r"(?:\s+[\w'’-]+){0,2}")
 # a designation whose definition names the theme: 'biosphere reserves reconcile conservation with sustainable development',
@@ -332,6 +332,18 @@ EVENT_NAME_HINT = re.compile(r"(?:Summit|Conference|Forum|Congress|Symposium|Fes
 EVENT_NAME = re.compile(r"\b(?:Summit|Conference|Forum|Congress|Symposium|Festival)\s+(?:on|of|for)\s+((?:the\s+)?[A-Z][\w'’-]*"
                         r"(?:\s+(?:(?:of|for|the|on|and|in)\s+)*[A-Z][\w'’-]*)*)")
 QUOTE = re.compile(r"[«“\"][^»”\"]{3,200}[»”\"]")
+# in passing: the event on whose sidelines something happened ('signed on the sidelines of a forum on sustainable
+# development', 'на полях конференции по водным ресурсам'), and what UNESCO is or does in general ('UNESCO works for peace
+# and sustainable development', "the Organization's mandate covers ...", 'ЮНЕСКО призвана ...'): neither says what this
+# release is about, so a phrase inside counts as a weak one
+IN_PASSING_HINT = re.compile(r"sidelines|margins|на полях|seeks|works|aims|strives|contributes|mission|mandate|goal|purpose|"
+                             r"призвана|стремится")
+IN_PASSING = re.compile(r"\b(?:on|at|in) the (?:sidelines|margins) of\s+[^.;:]{3,160}|(?<![\w-])на полях\s+[^.;:]{3,160}|"
+                        r"\b(?:UNESCO|the Organi[sz]ation)(?:['’]s\s+(?:mission|mandate|goal|aim|purpose)\s+(?:is|covers|includes|"
+                        r"spans)|\s+(?:works|seeks|aims|strives)\s+(?:for|to|towards)|\s+contributes\s+to)\b[^.;:]{3,200}|"
+                        r"(?<![\w-])(?:ЮНЕСКО|Организация)\s+(?:стремится|призвана)(?![\w-])"
+                        r"[^.;:]{3,200}")
+FIELD_THEMES = {"education", "science_technology", "culture_heritage", "communication_information"}
 
 
 def _theme_words(text: str) -> list[str]:
@@ -353,10 +365,13 @@ def _one_per_words(kept: list[tuple[int, str, int, str]]) -> list[tuple[int, str
     return out
 
 
-def _sentence_themes(s: Sentence, ref: Reference) -> tuple[int, set[tuple[str, int, str]]]:
+def _sentence_themes(s: Sentence, ref: Reference, register: frozenset = frozenset()) -> tuple[int, set[tuple[str, int, str]]]:
     """(agenda factor, {(theme, points, phrase)}) of one sentence: points as PHRASE_POINTS, WORD_POINTS, WEAK_POINTS; a
     phrase inside a longer one ('development' in 'sustainable development') does not count again; a phrase inside a
-    quoted name (the Decade «Вода для устойчивого развития») and every phrase of a list sentence count as weak ones."""
+    quoted name (the Decade «Вода для устойчивого развития») and every phrase of a list sentence count as weak ones; a
+    phrase inside the stock formula of UNESCO's fields ('the UN agency for education, science and culture') does not
+    count at all; `register`: culture phrases that only name the heritage register in a release about a natural
+    property (weak ones)."""
     lowered = s.text.lower()
     words = [ru_stem(w) if w[0] >= "а" else w.replace("’", "'") for w in THEME_WORD.findall(lowered)]
     found = list(ref.themes.matches(words))
@@ -369,9 +384,18 @@ def _sentence_themes(s: Sentence, ref: Reference) -> tuple[int, set[tuple[str, i
         quoted += _organisation_names(s.text)
     if EVENT_NAME_HINT.search(s.text):
         quoted += [(m.start(1), m.end(1)) for m in EVENT_NAME.finditer(s.text)]
+    if IN_PASSING_HINT.search(s.text):
+        quoted += [m.span() for m in IN_PASSING.finditer(s.text)]
     if " from " in s.text or " из " in s.text:
         quoted += [m.span(1) if m.group(1) else m.span(2) for m in CAME_FROM.finditer(s.text)]
     kept = [(i, t, p, ph) for i, t, p, ph in found if " " in ph or i not in covered]
+    if ref.field_formula is not None and "," in s.text and len({k[1] for k in kept} & FIELD_THEMES) >= 2:
+        formula = [m.span() for m in ref.field_formula.finditer(s.text)]
+        if formula:  # the stock formula of UNESCO's fields names them, it says nothing about any of them
+            positions = [m.start() for m in THEME_WORD.finditer(lowered)]
+            kept = [k for k in kept if not any(a <= positions[k[0]] < b for a, b in formula)]
+            if not kept:
+                return 1, set()
     if len(kept) > 1:
         multi = [k[1] for k in kept if " " in k[3]]
         if len(multi) > 1 and len(set(multi)) < len(multi):  # two phrases of several words of one theme
@@ -391,7 +415,8 @@ def _sentence_themes(s: Sentence, ref: Reference) -> tuple[int, set[tuple[str, i
     defined = {theme for theme, words in DEFINED_BY.items() if theme in strong and any(w in lowered for w in words)}
     for i, theme, points, phrase in kept:
         inside = bool(quoted) and any(a <= starts[i] < b for a, b in quoted)
-        if points == 2 and not listed and not inside and theme not in defined:
+        if points == 2 and not listed and not inside and theme not in defined and not (register and theme == "culture_heritage"
+                                                                                     and phrase in register):
             points = PHRASE_POINTS if " " in phrase else WORD_POINTS
         else:
             points = WEAK_POINTS if points == 2 else points
@@ -400,7 +425,7 @@ def _sentence_themes(s: Sentence, ref: Reference) -> tuple[int, set[tuple[str, i
 
 
 def find_themes(sents: list[Sentence], ref: Reference, title: str = "", threshold: int | None = None,
-                cache: dict | None = None) -> dict[str, list[Sentence]]:
+                cache: dict | None = None, register: frozenset = frozenset()) -> dict[str, list[Sentence]]:
     """A theme needs 4 points (THEME_POINTS; 2 in a release of at most SHORT sentences, where a topic is named once):
     a phrase of several words counts 3, a single word 2, a weak phrase 1 (so does any phrase of a list sentence or of a
     quoted name); a phrase in a sentence saying what the parties discussed or agreed on counts double (that is what
@@ -413,7 +438,7 @@ def find_themes(sents: list[Sentence], ref: Reference, title: str = "", threshol
     cache = {} if cache is None else cache
     for s in sents:
         if s.index not in cache:
-            agenda, found = _sentence_themes(s, ref)
+            agenda, found = _sentence_themes(s, ref, register)
             totals: dict[str, list[int]] = {}  # theme -> [strong points, weak points] of the sentence
             for theme, points, _phrase in found:
                 totals.setdefault(theme, [0, 0])[0 if points > WEAK_POINTS else 1] += points
@@ -615,7 +640,8 @@ def extract(document: Document, ref: Reference) -> Extraction:
     result.countries = sorted({c for c in country_counts if country_counts[c] and c not in ("",)} - {None})
     result.places = list(seen_places.values())
     theme_cache: dict = {}
-    result.themes = find_themes(sents, ref, document.title, cache=theme_cache)
+    register = _register_phrases(lowered, result.places, ref)
+    result.themes = find_themes(sents, ref, document.title, cache=theme_cache, register=register)
     result.partnerships = _merge_partnerships(result.partnerships)
     _scope(result, sents, per_sentence, ref, theme_cache)
     calibration = load_calibration()
@@ -624,6 +650,31 @@ def extract(document: Document, ref: Reference) -> Extraction:
     for p in result.partnerships:
         p.confidence = calibration.get(p.signature, calibration.get("partnership", 0.5))
     return result
+
+
+NATURAL_PLACE_KINDS = {"nature_reserve", "national_park"}
+
+
+def _register_phrases(lowered: str, places: list, ref: Reference) -> frozenset:
+    """The culture phrases that only name the heritage register ('the World Heritage List', 'inscribed on the'), when the
+    release's heritage property is natural: a World Heritage site of places.csv with category natural, a nature reserve
+    or national park named, or the text calling it natural ('natural site', criterion (ix)), and nothing marking a
+    cultural or mixed one. Empty otherwise (and in a release that names no World Heritage or Tentative List)."""
+    cues = ref.natural_heritage
+    if not cues or not ("heritage" in lowered or "наслед" in lowered or "tentative" in lowered):
+        return frozenset()
+    if any(c in lowered for c in cues.get("cultural", ())):
+        return frozenset()
+    sites = [p for p, _ in places if p.kind == "world_heritage_site"]
+    if any(p.category and p.category != "natural" for p in sites):
+        return frozenset()
+    natural = any(p.category == "natural" for p in sites) or any(p.kind in NATURAL_PLACE_KINDS for p, _ in places) or \
+        any(c in lowered for c in cues.get("natural", ()))
+    if not natural:
+        return frozenset()
+    if "register_keys" not in cues:  # the phrases as the theme index holds them (Russian words without their ending)
+        cues["register_keys"] = frozenset(" ".join(_theme_words(p)) for p in cues.get("register_phrases", ()))
+    return cues["register_keys"]
 
 
 def _scope(result: Extraction, sents: list[Sentence], per_sentence: list, ref: Reference, cache: dict) -> None:

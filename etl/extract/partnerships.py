@@ -133,6 +133,11 @@ QUOTED_PROJECT = re.compile(r"\b(?:project|programme|program|initiative)\s+[“\
 BIOSPHERE_LIST = re.compile(r"((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?:(?:,\s*|\s+and\s+)(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*))*)"
                             r"\s+(?:[Bb]iosphere [Rr]eserves?\b|(?:now\s+)?(?:belong|belongs|joined|join|joins)\s+(?:to\s+)?"
                             r"(?:UNESCO's\s+)?the\s+World Network of Biosphere Reserves)")
+DELEGATION = re.compile(r"\b(?:opened|opens|established|establishes|set up|sets up|inaugurated)\s+(?:a|an|its|the)\s+(?:new\s+)?"
+                        r"Permanent (Delegation|Mission) to UNESCO\b")
+DESIGNATED_RESERVE = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:has been|have been|was|were|is|had been|became|has become)\s+"
+                                r"(?:(?:designated|named|declared|recogni[sz]ed|listed)\s+)?(?:as\s+)?(?:an?|the|its|[A-Z][\w-]+['’]s)\s+(?:\w+\s+){0,2}?"
+                                r"(?:UNESCO\s+)?[Bb]iosphere [Rr]eserve\b")
 NOT_ELEMENTS = {"the committee", "committee", "the list", "list", "unesco", "the element", "the representative list", "it", "they",
                 "the nomination", "the file", "the tradition", "this", "the decision", "the epic", "the art"}
 
@@ -414,8 +419,21 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     for m in BIOSPHERE_LIST.finditer(sentence) if "biosphere" in lowered else ():
         for name in re.split(r",\s*|\s+and\s+", m.group(1)):
             name = TRIM_LEADING.sub("", name).strip()
-            if name and fold(name) not in ref.countries:
+            if name and fold(name) not in ref.countries and fold(name) not in GENERIC_NAMES:  # 'a UNESCO biosphere reserve'
                 add(name + " Biosphere Reserve", "biosphere_reserve", year_at(m.end()))
+    rule = "delegation"
+    for m in DELEGATION.finditer(sentence) if "Permanent" in sentence else ():
+        # 'Kazakhstan opened a Permanent Delegation to UNESCO': the country's delegation (the country before the verb)
+        before = [iso3 for iso3, _s, e in countries if e <= m.start()]
+        if before and before[-1] in ref.country_names:
+            add(f"Permanent {m.group(1).title()} of {ref.country_names[before[-1]]} to UNESCO", "other",
+                year_at(m.end()) or year_here, exact=True)
+    rule = "designated-reserve"
+    for m in DESIGNATED_RESERVE.finditer(sentence) if "biosphere" in lowered else ():
+        # 'Romit has been designated a UNESCO biosphere reserve': the reserve of places.csv of that name
+        reserve = ref.places.get(fold(m.group(1) + " Biosphere Reserve"))
+        if reserve is not None and reserve.kind == "biosphere_reserve":
+            add(reserve.name, "biosphere_reserve", year_at(m.end()) or year_here, exact=True)
     rule = "biosphere-list"
     for m in NAMED_LIST.finditer(sentence) if "biosphere" in lowered else ():
         # 'the Charyn and Zhongar-Alatau national parks became biosphere reserves': each name that is a reserve
@@ -765,6 +783,10 @@ TENTATIVE_VERB = re.compile(r"\b(?:added|placed|put (?:forward|on)|submitted|inc
 SEAT_CUE = re.compile(r"\b(?:re-?elected|elected|sat on|sits on|served on|serves on|serving on|seats? on|term on|member of|"
                       r"membership of|membership in|won a seat|re-election)\b|(?<![\w-])(?:избра\w*|переизбра\w*|входит в|"
                       r"входил\w* в|вош\w+ в состав|член\w* (?:Исполнительн|Комитет|Совет|Межправительствен)\w*)(?![\w-])", re.I)
+# 'стал членом Межправительственного комитета': the member word (instrumental, a predicate: not 'Члены ... посетили')
+# right before the body (SEAT_CUE's Russian member cue
+# names the body's first word, which lies after the window)
+RU_MEMBER_BEFORE = re.compile(r"(?<![\w-])член(?:ом|ами)\s+$", re.I)  # predicative: стал членом, является членом
 NOT_A_SEAT = re.compile(r"\b(?:Chair\w*|President|Vice|Rapporteur|Director|Secretary)\b|(?<![\w-])(?:председател|вице|докладчик)", re.I)
 SHORT_SEAT = re.compile(r"\b(?:sat|sits|served|serves|serving|seat|seats|elected|re-elected|member|membership|term)\s+(?:\w+\s+){0,2}?"
                         r"(?:on|to|of|in)\s+the\s+(Board|Committee)\b(?!['’]s)")
@@ -829,7 +851,8 @@ RU_GENERIC = {key_words(fold(n)) for n in ("Генеральная конфер�
                                             "Всемирная продовольственная программа", "Центр категории 2 под эгидой ЮНЕСКО",
                                             "Центр категории II под эгидой ЮНЕСКО")}
 JOIN_NETWORK = re.compile(r"\b(?:joined|joins|join|joining|became|become|becomes|is now|admitted|entered|enters|designated|"
-                          r"included|member of|part of)\b|(?<![\w-])(?:вош(?:ел|ла|ли|ел)|вступи\w*|включ\w*|принят\w*|стал\w*)"
+                          r"included|member of|part of)\b|(?<![\w-])(?:вош(?:ел|ла|ли|ел)|вступи\w*|включ\w*|принят\w*|стал\w*|"
+                          r"получил\w* статус|присвоен\w* статус|признан\w*)"
                           r"(?![\w-])", re.I)
 STANDING_LEAD = {"the", "unesco", "юнеско", "s", "of", "its", "a"}
 BODY_WORDS = {"council", "committee", "board", "совет", "комитет"}
@@ -848,6 +871,15 @@ def _standing(name: str, ref: Reference) -> bool:
 
 def _standing_uncached(name: str, ref: Reference) -> bool:
     keys = [k for k in (token_key(w) for w, _, _ in tokens(name)) if k not in ("unesco", "юнеско")]
+    return _standing_keys(keys, ref)
+
+
+def _standing_keys(keys: list[str], ref: Reference) -> bool:
+    """A standing name by its keys; also one standing name of another ('the World Network of Biosphere Reserves of the
+    Man and the Biosphere Programme')."""
+    for j in range(1, len(keys) - 1):
+        if keys[j] == "of" and " ".join(keys[:j]) in ref.standing.keys and _standing_keys(keys[j + 1:], ref):
+            return True
     for i in range(len(keys)):
         if " ".join(keys[i:]) in ref.standing.keys and (all(k in STANDING_LEAD for k in keys[:i])
                                                          or any(k in BODY_WORDS for k in keys[:i])):
@@ -872,7 +904,7 @@ def _seats(sentence: str, ref: Reference, dates: list[Found], folded, context: d
         # a seat cue before the body in the same clause ('was re-elected to the Executive Board', 'избран в Исполнительный
         # совет'), not a session of the body ('the 216th session of the Executive Board', "the Committee's 16th session")
         window = sentence[max(0, start - 200) : start]
-        cue = next(iter(SEAT_CUE.finditer(window)), None)
+        cue = next(iter(SEAT_CUE.finditer(window)), None) or RU_MEMBER_BEFORE.search(window)
         between = window[cue.end():] if cue else ""
         if cue is None or re.search(r"[.;]", between) or NOT_A_SEAT.search(between) or SESSION_BEFORE.search(sentence[:start]) \
                 or re.match(r"['’]s\s+(?:\d+\w*|\w+)\s+session|\s+session", sentence[end:]):
@@ -890,7 +922,7 @@ def _seats(sentence: str, ref: Reference, dates: list[Found], folded, context: d
 
 
 # every cue a rule of find_partnerships needs, besides a head word (HEAD_WORDS): a sentence with none of them names none
-PARTNERSHIP_CUE = re.compile(r"inscri|added|entered|included|listed|joined|became|recogni|designat|proclaim|incorporat|heritage|"
+PARTNERSHIP_CUE = re.compile(r"permanent|inscri|added|entered|included|listed|joined|became|recogni|designat|proclaim|incorporat|heritage|"
                              r"intangible|representative|tentative|certificat|nominat|candidacy|dossier|element|memory of|register|"
                              r"network|biospher|session|elect|sat on|sits on|serv|seat|term|member|anniversar|project|programme|"
                              r"program|initiative|resolution|cent|institute|forum|conference|summit|symposium|festival|biennale|"
@@ -919,7 +951,8 @@ def _anniversaries(sentence: str) -> list[tuple[str, int]]:
 def _network_members(sentence: str, ref: Reference, folded, places) -> list[tuple[str, int]]:
     """'Bukhara has become ... the UNESCO Creative Cities Network' -> ('Bukhara in the UNESCO Creative Cities Network', end);
     'Ашхабад вошел в Сеть творческих городов ЮНЕСКО' -> ('Ашхабад в Сети творческих городов ЮНЕСКО', end)."""
-    if not ref.networks.keys or not ("etwork" in sentence or "сет" in sentence or "Сет" in sentence):
+    if not ref.networks.keys or not ("etwork" in sentence or "сет" in sentence or "Сет" in sentence or "reative Cit" in sentence
+                                   or "творческ" in sentence or "креативн" in sentence):
         return []
     words, keys = folded if folded is not None else _tokens_and_keys(sentence)
     out = []
@@ -933,14 +966,17 @@ def _network_members(sentence: str, ref: Reference, folded, places) -> list[tupl
             if re.fullmatch(r"\s*(?:,|,?\s*(?:and|и))\s*", sentence[e : members[0][1]]):
                 members.insert(0, (place, s, e))
         for place, s, e in members:
-            out.append(_member_name(sentence, place, s, e, network, start, end))
+            out.append(_member_name(sentence, place, s, e, network, start, end, ref.networks_ru))
     return out
 
 
-def _member_name(sentence: str, place, s: int, e: int, network: str, start: int, end: int) -> tuple[str, int]:
+def _member_name(sentence: str, place, s: int, e: int, network: str, start: int, end: int,
+                 ref_networks_ru: dict | None = None) -> tuple[str, int]:
     """The partnership's name: '<City> in the <network>', or in Russian the city as written 'в' the network as written."""
     if not CYRILLIC.search(sentence[start:end]):
         return f"{place.name} in the {network}", end
+    if ref_networks_ru and not re.match(r"(?i:сет|глобальн)", sentence[start:end]) and network in ref_networks_ru:
+        return f"{sentence[s:e]} в {ref_networks_ru[network]}", end  # 'творческого города ЮНЕСКО': the city, not the network
     written = sentence[start:end] + (" ЮНЕСКО" if sentence[end:].startswith(" ЮНЕСКО") else "")
     head, _, rest = written.partition(" ")
     head = re.sub(r"ь$", "и", re.sub(r"(?:ая|ую)$", "ой", head))  # 'в Сеть', 'в Глобальную сеть' -> 'в Сети', 'в Глобальной сети'
@@ -1084,6 +1120,8 @@ def _spans(sentence: str, ref: Reference | None = None):
     for match in SPAN.finditer(sentence):
         text = match.group(0)
         pieces = [text]
+        if " and " in text and ref is not None and _standing(text, ref):
+            continue  # 'the World Network of Biosphere Reserves of UNESCO's Man and the Biosphere Programme': one standing name
         if " and " in text:
             pieces = [q for piece in JOINED_NAMES.split(text) for q in _split_and(piece)]
         position = match.start()

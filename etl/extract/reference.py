@@ -70,6 +70,7 @@ class Place:
     lat: float | None
     lon: float | None
     id: str  # places.csv id, or geonames-<id> for a GeoNames city
+    category: str | None = None  # places.csv category of a World Heritage property: natural, cultural, mixed
 
 
 @dataclass
@@ -100,6 +101,10 @@ class Reference:
     standing: PhraseTable = field(default_factory=PhraseTable)  # lists, networks, standing programmes: not partnerships
     networks: PhraseTable = field(default_factory=PhraseTable)  # city networks -> English name
     anniversary_lists: tuple[str, ...] = ()  # phrases that say a release speaks of UNESCO's list of anniversaries
+    # three or more of UNESCO's fields listed together ('education, science and culture'): the stock formula, no theme
+    field_formula: re.Pattern | None = None
+    networks_ru: dict = field(default_factory=dict)  # network -> its Russian name after 'в' ('Сети творческих городов ЮНЕСКО')
+    natural_heritage: dict = field(default_factory=dict)  # 'natural', 'cultural': cues; 'register_phrases': culture phrases
     _by_role: dict | None = None  # role (lower case) -> [(person, role)], built on first use
 
     def holders(self, role: str, day: dt.date | None, country: str | None = None) -> list[Person]:
@@ -208,7 +213,7 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
         countries = country_of[row["id"]]
         focus_first = sorted(countries, key=lambda c: (c not in FOCUS.values(), c))
         place = Place(_display_name(row["name"]), row["kind"], focus_first[0] if focus_first else None, row["lat"], row["lon"],
-                      row["id"])
+                      row["id"], row.get("category") or None)
         by_name[row["name"]] = place
         places.setdefault(kw(place.name), place)
     not_places = {fold(w) for w in gazetteer.get("not_places", [])}
@@ -282,6 +287,8 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
     return Reference(
         bodies=bodies, body_short=dict(body_short), standing=standing, networks=networks,
         anniversary_lists=tuple(p.lower() for p in gazetteer.get("anniversary_lists") or []),
+        field_formula=_field_formula(gazetteer.get("field_formula") or []), networks_ru=gazetteer.get("networks_ru") or {},
+        natural_heritage={k: tuple(v.lower() for v in vs) for k, vs in (gazetteer.get("natural_heritage") or {}).items()},
         people=people, full_names=dict(full_names), surnames=dict(surnames), places=places,
         place_max_words=max(len(k.split()) for k in places),
         place_first_words=_first_words(list(places) + list(feature_only)),
@@ -295,6 +302,16 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
         feature_words={kw(w) for w in gazetteer.get("feature_words") or []},
         role_phrases=gazetteer.get("role_phrases") or {}, titles=set(gazetteer.get("titles") or []), themes=themes,
     )
+
+
+def _field_formula(words: list[str]) -> re.Pattern | None:
+    """'education, science and culture', 'образования, науки, культуры и коммуникации': three or more field words in one
+    list (commas, a last 'and'/'и', an optional 'the' before each)."""
+    if not words:
+        return None
+    field_word = "(?:the\\s+)?(?:" + "|".join(re.escape(w) + (r"[а-яё]*" if w[0] >= "а" else "") for w in
+                                           sorted(words, key=len, reverse=True)) + r")(?![\w-])"
+    return re.compile(r"(?<![\w-])" + field_word + r"(?:\s*,\s*" + field_word + r")+\s*,?\s+(?:and|и)\s+" + field_word, re.I)
 
 
 ELEMENT_KINDS = {"intangible_heritage_inscription", "memory_of_the_world_inscription", "other", "tentative_list"}
