@@ -135,6 +135,18 @@ def sources_note(components: pd.DataFrame) -> str:
             f"representative point, {serial}.")
 
 
+def water_note(water: pd.DataFrame, escape=str) -> str:
+    """The water drawn, by name (each through `escape`): the map itself carries no text and names nothing on hover
+    but the markers."""
+    if water.empty:
+        return ""
+    rivers = water["kind"].eq("river")
+    still, flowing = (sorted(map(escape, water.loc[part, "name"])) for part in (~rivers, rivers))
+    parts = ([f"seas, lakes and reservoirs: {', '.join(still)}"] if still else []) + (
+        [f"rivers: {', '.join(flowing)}"] if flowing else [])
+    return "Water drawn: " + "; ".join(parts) + "."
+
+
 def map_height(width: int) -> int:
     """560 px; on a narrow screen less, since the width then limits the zoom and more height would stay empty."""
     return HEIGHT if width >= NARROW else max(NARROW_MIN_HEIGHT, min(HEIGHT, round(width * 0.8)))

@@ -49,6 +49,8 @@ event = st.pydeck_chart(maps.deck(points, outlines, layers, filters.countries, w
                         height=height, on_select=_picked, selection_mode="single-object",
                         key="map" if focus_key is None else f"map_at_{focus_key}")  # a new focus clears the selection
 st.caption(maps.sources_note(components))
+if not water.empty:
+    st.caption(maps.water_note(water, ui.md))
 
 if len(away):
     st.pills(f"Outside this view ({len(away)}): choose one to centre the map on it, again to come back",
