@@ -36,9 +36,10 @@ else:
         latest = ui.load(queries.record_rows, ui.select(filters, "meeting", limit=8))
         if latest.empty:
             ui.empty_state("meetings")
-        for row in latest.iloc[::-1].itertuples():
-            st.markdown(f"**{ui.md(readable_date(row.date))}** · {ui.md(row.title)} · {ui.country_links(row.countries)} · "
-                        + ui.source_link(row.source_url, row.publisher))
+        else:  # one element for the eight lines (a paragraph each): a filter change updates one element, not eight
+            st.markdown("\n\n".join(
+                f"**{ui.md(readable_date(row.date))}** · {ui.md(row.title)} · {ui.country_links(row.countries)} · "
+                + ui.source_link(row.source_url, row.publisher) for row in latest.iloc[::-1].itertuples()))
     with right:
         chosen = {c: n for c, n in options.countries.items() if not filters.countries or c in filters.countries}
         membership = ui.load(queries.membership)

@@ -48,11 +48,72 @@ def plot_date(date_text: pd.Series, precision: pd.Series) -> pd.Series:
 
 def _layout(fig: go.Figure, title: str, **kwargs) -> go.Figure:
     """Title, margins and legend. No plotly template: Streamlit's theme styles the chart in the browser, so the
-    default template's 7 kB would travel with every chart for nothing."""
+    default template's 7 kB would travel with every chart for nothing. Call it once the traces are in: the margins
+    are reserved for the axis labels (fit_margins)."""
     fig.layout.template = None
     fig.update_layout(title={"text": title, "x": 0, "xanchor": "left"}, margin={"l": 10, "r": 30, "t": 50, "b": 10},
                       legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0}, **kwargs)
     # the legend sits at the foot of the chart's own box, under the axis title whatever the chart's height
+    return fit_margins(fig)
+
+
+# Advance widths (px) of Streamlit's tick font (Source Sans, 12 px) as Chromium measures them, rounded up; a character
+# not listed counts as GLYPH_MAX, wider than any listed one.
+_GLYPH_WIDTHS = dict(zip(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -–,.()&'",
+    [6.1, 6.7, 5.5, 6.7, 6.0, 3.5, 6.1, 6.6, 3.0, 3.0, 6.0, 3.1, 10.0, 6.6, 6.5, 6.7, 6.7, 4.2, 5.1, 4.1, 6.6, 5.6, 8.7,
+     5.4, 5.6, 5.1, 6.6, 7.1, 6.9, 7.4, 6.4, 6.0, 7.4, 7.9, 3.2, 5.8, 7.0, 5.9, 8.8, 7.8, 8.0, 6.8, 8.0, 6.9, 6.5, 6.5,
+     7.8, 6.2, 9.5, 6.2, 5.8, 6.5] + [6.0] * 10 + [2.4, 3.8, 5.8, 3.0, 3.0, 3.7, 3.7, 7.4, 2.4], strict=True))
+GLYPH_MAX = 10.0
+
+
+def label_width(text: str) -> float:
+    """About how wide (px) a tick label is drawn in the browser (text as given to plotly, entities escaped)."""
+    return sum(_GLYPH_WIDTHS.get(ch, GLYPH_MAX) for ch in html.unescape(str(text)))
+
+
+def _axis_labels(fig: go.Figure, axis: str) -> list[str]:
+    """The category labels on the chart's first x or y axis (its category order when set, else the traces' text)."""
+    order = fig.layout[axis + "axis"].categoryarray
+    if order is not None:
+        return [str(v) for v in order]
+    labels: set[str] = set()
+    for trace in fig.data:
+        values = getattr(trace, axis, None)
+        if values is not None and getattr(trace, axis + "axis", None) in (None, axis) and len(values):
+            first = values[0]
+            if isinstance(first, str) and not first.lstrip("-").replace(".", "", 1).isdigit():  # plotly reads "2005" as a number
+                labels.update(str(v) for v in values)
+    return sorted(labels)
+
+
+def fit_margins(fig: go.Figure) -> go.Figure:
+    """Margins wide enough for the axis labels and titles before the browser draws the chart. Streamlit's theme turns
+    plotly's automargin on: plotly draws, measures the labels, pushes the margins and then draws the whole chart a
+    second time whenever they did not fit. Reserving the room up front saves that second drawing on every filter
+    change; when a label is wider than reckoned here (another font), automargin still makes room for it."""
+    layout = fig.layout
+    if not fig.data:
+        return fig
+    y_labels, x_labels = _axis_labels(fig, "y"), _axis_labels(fig, "x")
+    left = max((label_width(t) for t in y_labels), default=24.0) + 32  # ticks and their padding
+    if layout.yaxis.title.text:
+        left += 34  # the axis title beside the labels
+    heatmap = any(trace.type == "heatmap" for trace in fig.data)
+    bottom = 40.0  # one row of tick labels
+    if x_labels:  # categories side by side when they fit, else drawn at 30° (a few columns) or upright (many)
+        widest = max(label_width(t) for t in x_labels)
+        bottom += widest + 8 if len(x_labels) > 8 else 0.5 * widest + 4
+    elif heatmap:  # years, drawn at 30° in a narrow chart
+        bottom += 20
+    if layout.xaxis.title.text:
+        bottom += 28
+    right = 30
+    if heatmap:  # a rotated last category reaches past the plot; a colour key needs its own room
+        right = 100 if any(trace.type == "heatmap" and trace.showscale for trace in fig.data) else 50
+    margin = layout.margin
+    fig.update_layout(margin={"l": max(margin.l or 0, int(left + 0.999)), "b": max(margin.b or 0, int(bottom + 0.999)),
+                              "r": max(margin.r or 0, right)})
     return fig
 
 
@@ -95,10 +156,9 @@ def timeline_figure(points: pd.DataFrame, by: str, lane_labels: dict[str, str], 
                     "symbol": int(shapes[0]) if (shapes == shapes[0]).all() else shapes.astype(int)},
             customdata=data[rows], hovertemplate="%{customdata[2]}<extra></extra>",
         ))
-    _layout(fig, "When did the cooperation happen, and on what?", height=max(320, 60 + 38 * len(lanes)),
-            xaxis_title="Date", yaxis_title="Country" if by == "country" else "Theme", showlegend=False)
     fig.update_yaxes(categoryorder="array", categoryarray=[esc(lane_labels.get(lane, lane)) for lane in reversed(lanes)])
-    return fig
+    return _layout(fig, "When did the cooperation happen, and on what?", height=max(320, 60 + 38 * len(lanes)),
+                   xaxis_title="Date", yaxis_title="Country" if by == "country" else "Theme", showlegend=False)
 
 
 PER_YEAR_KEY = "Bars per year: dark grey = meetings, light grey hatched = partnerships."

@@ -1,8 +1,9 @@
-"""pydeck decks from DataFrames. Pure functions: no Streamlit, no database, no network.
+"""pydeck decks from DataFrames. Pure functions (memoised where they draw): no Streamlit, no database, no network.
 
 The map needs no internet and no token: `map_provider=None` turns the basemap off; the five countries' outlines
-and the seas, lakes and rivers (Natural Earth, table `water`) are drawn from the database. Tooltips use deck.gl's
-plain-text mode with one field per object, so text from the data is shown literally (never as HTML) and is
+and the seas, lakes and rivers (Natural Earth, table `water`) from the database are drawn here, with Pillow, into
+one picture in Web Mercator that the deck lays under the markers (a data URL: nothing is fetched). Only the markers
+answer the pointer; the legend above the map names the countries. Tooltips use deck.gl's plain-text mode with one field per object, so text from the data is shown literally (never as HTML) and is
 escaped by nobody but the browser's text rendering.
 
 A place is drawn at its own point, or, for a serial or transboundary property with components inside the region
@@ -12,12 +13,17 @@ all five) for the width the map is drawn at; the points it leaves out are listed
 
 from __future__ import annotations
 
+import base64
+import functools
+import html
+import io
 import itertools
 import json
 import math
 
 import pandas as pd
 import pydeck as pdk
+from PIL import Image, ImageDraw
 from pydeck.bindings.json_tools import default_serialize
 
 from .vocab import COUNTRY_COLOURS, MAP_LAYERS, OTHER_COLOUR, PLACE_KINDS, hex_to_rgb
@@ -36,7 +42,6 @@ MAX_FIT_ZOOM, FOCUS_ZOOM = 6.5, 5.5
 NEAR = 1.0  # degrees: how far outside an outline a country's point may lie and still be framed
 TILE = 512  # deck.gl's MapView: the world is 512 px wide at zoom 0
 SHARED_RING = 3  # px: the ring of a marker that several places share
-WATER_KINDS = {"sea": "Sea", "lake": "Lake", "reservoir": "Reservoir", "river": "River"}
 WATER_FILL, WATER_LINE = [70, 140, 200, 150], [45, 115, 185, 230]
 LAYER_KINDS = {
     "heritage_cultural": lambda p: (p["kind"] == "world_heritage_site") & (p["category"] != "natural"),
@@ -128,6 +133,18 @@ def sources_note(components: pd.DataFrame) -> str:
     return ("Country outlines (generalised; they imply no position on borders) and water: Natural Earth (public domain). "
             "Cities are marked at their centre (GeoNames); World Heritage properties at the World Heritage Centre's "
             f"representative point, {serial}.")
+
+
+def water_note(water: pd.DataFrame, escape=str) -> str:
+    """The water drawn, by name (each through `escape`): the map itself carries no text and names nothing on hover
+    but the markers."""
+    if water.empty:
+        return ""
+    rivers = water["kind"].eq("river")
+    still, flowing = (sorted(map(escape, water.loc[part, "name"])) for part in (~rivers, rivers))
+    parts = ([f"seas, lakes and reservoirs: {', '.join(still)}"] if still else []) + (
+        [f"rivers: {', '.join(flowing)}"] if flowing else [])
+    return "Water drawn: " + "; ".join(parts) + "."
 
 
 def map_height(width: int) -> int:
@@ -319,45 +336,213 @@ def point_rows(points: pd.DataFrame, layers_on: list[str], names: dict[str, str]
     return out
 
 
-def _feature(geometry: dict | str, properties: dict) -> dict:
-    return {"type": "Feature", "geometry": json.loads(geometry) if isinstance(geometry, str) else geometry,
-            "properties": properties}
+# The countries and the water as one picture, drawn here in Web Mercator (the map's projection) and laid under the
+# markers as a BitmapLayer: Chromium without a GPU (SwiftShader) then fills one textured rectangle per frame instead of
+# tessellated polygons, their outlines and a picking pass, which cost it most of the time of every switch into the Map.
+SUPERSAMPLE_UP_TO = 3_000_000  # pixels: a picture up to this size is drawn at twice the size and reduced (smooth edges)
+MAX_IMAGE_SIDE = 4096  # pixels: the largest texture every WebGL device takes (many phones stop there)
+BACKGROUND_MARGIN = 1.0  # degrees around the countries and the water
+PALETTE = 64  # colours of the PNG
+COUNTRY_LINE, WATER_LINE_WIDTH = 1.5, 1.2  # px at the sharpest view, as the outlines were drawn by deck.gl
 
 
-def geo_layer(outlines: pd.DataFrame, highlight: tuple[str, ...], water: pd.DataFrame | None) -> pdk.Layer:
-    """The five countries and the water in one layer (one set of shader programs for the browser to compile, where
-    separate layers each cost their own): country fills in their colours, the chosen ones stronger, each named on
-    hover; seas and lakes filled, rivers as lines, each named on hover."""
-    features = []
-    for row in outlines.itertuples():
-        colour = COUNTRY_COLOURS.get(row.iso3, OTHER_COLOUR)
-        selected = not highlight or row.iso3 in highlight
-        features.append(_feature(row.outline, {"iso3": row.iso3, "tip": row.name, "w": 1.5,
-                                                "fill": hex_to_rgb(colour, 70 if selected else 18),
-                                                "line": hex_to_rgb(colour, 230 if selected else 90)}))
-    for row in (water.itertuples() if water is not None else ()):
-        features.append(_feature(row.geometry, {"tip": f"{row.name}\n{WATER_KINDS.get(row.kind, row.kind)}",
-                                                 "fill": WATER_FILL, "line": WATER_LINE, "w": 1.2}))
-    return pdk.Layer(
-        "GeoJsonLayer", id="geo", data={"type": "FeatureCollection", "features": features},
-        get_fill_color="properties.fill", get_line_color="properties.line", get_line_width="properties.w",
-        line_width_units=pdk.types.String("pixels"), stroked=True, filled=True, pickable=True, auto_highlight=True,
-        highlight_color=[45, 115, 185, 60],
-    )
+def _rings(geometry: dict) -> list[list]:
+    """The rings (polygons) or lines (line strings) of a GeoJSON geometry, each a list of [lon, lat]."""
+    kind, coords = geometry["type"], geometry["coordinates"]
+    if kind in ("Polygon", "MultiLineString"):
+        return list(coords)
+    if kind == "MultiPolygon":
+        return [ring for polygon in coords for ring in polygon]
+    if kind == "LineString":
+        return [coords]
+    return []
+
+
+def background_bounds(outlines: pd.DataFrame, water: pd.DataFrame | None) -> tuple[float, float, float, float] | None:
+    """West, south, east, north of the background picture: the countries and the water, with a margin."""
+    shapes = list(outlines["outline"]) + (list(water["geometry"]) if water is not None else [])
+    box = _union(geometry_bounds(json.loads(shape)) for shape in shapes)
+    if box is None:
+        return None
+    west, south, east, north = box
+    return (west - BACKGROUND_MARGIN, max(south - BACKGROUND_MARGIN, -84.0), east + BACKGROUND_MARGIN,
+            min(north + BACKGROUND_MARGIN, 84.0))
+
+
+def sharpest_zoom(outlines: pd.DataFrame, highlight: tuple[str, ...]) -> float:
+    """The zoom of the sharpest view the page fits to the highlighted countries (all five when none): at the width
+    where the map's height limits the zoom."""
+    frame = region_bounds(outlines, pd.DataFrame(columns=["lat", "lon", "countries"]), highlight)
+    return fit_view(frame, _enough_for(frame), HEIGHT).zoom if frame is not None else VIEW.zoom
+
+
+def _capped(scale: float, bounds: tuple[float, float, float, float]) -> float:
+    west, south, east, north = bounds
+    widest = max((east - west) / 360.0, (_mercator_y(north) - _mercator_y(south)) / (2 * math.pi))
+    return min(scale, MAX_IMAGE_SIDE / widest)
+
+
+def background_pixel(bounds: tuple[float, float, float, float], scale: float, lat: float, lon: float) -> tuple[float, float]:
+    """Where a point lies in the background picture drawn for these bounds at this scale (pixels from its top left)."""
+    west, _south, _east, north = bounds
+    return (lon - west) / 360.0 * scale, (_mercator_y(north) - _mercator_y(lat)) / (2 * math.pi) * scale
+
+
+def background_image(outlines: pd.DataFrame, water: pd.DataFrame | None, highlight: tuple[str, ...],
+                     bounds: tuple[float, float, float, float], scale: float,
+                     hole: tuple[int, int, int, int] | None = None) -> bytes:
+    """The countries (fills in their colours, the highlighted ones stronger, and outlines) and the water (seas and
+    lakes filled, rivers as lines) within west, south, east, north `bounds` as a transparent PNG in Web Mercator,
+    for a world `scale` pixels wide, with the pixels of `hole` (left, top, right, bottom) left empty: another picture
+    fills them. Memoised: drawn once per choice of countries."""
+    codes = set(outlines["iso3"])
+    highlight = tuple(sorted(c for c in highlight if c in codes))
+    countries = tuple(zip(outlines["iso3"], outlines["outline"]))
+    waters = tuple(zip(water["kind"], water["geometry"])) if water is not None else ()
+    return _background_png(countries, waters, highlight, round(scale, 3), tuple(round(v, 4) for v in bounds), hole)
+
+
+def _over(top: list[int], under: list[int]) -> tuple[int, int, int, int]:
+    """`top` drawn over `under` (straight RGBA, 0-255), as the browser blends a translucent layer."""
+    ta, ua = top[3] / 255, under[3] / 255
+    alpha = ta + ua * (1 - ta)
+    if alpha == 0:
+        return 0, 0, 0, 0
+    rgb = [round((t * ta + u * ua * (1 - ta)) / alpha) for t, u in zip(top[:3], under[:3])]
+    return (*rgb, round(alpha * 255))
+
+
+@functools.lru_cache(maxsize=12)
+def _background_png(countries: tuple, waters: tuple, highlight: tuple, scale: float,
+                    bounds: tuple[float, float, float, float], hole: tuple[int, int, int, int] | None) -> bytes:
+    """Drawn with palette indices on one byte per pixel (every colour is known beforehand, the water over each
+    country's fill blended here), so that a picture of 4096 px costs a fraction of a second; a small one is drawn
+    at twice the size and reduced, for smooth edges."""
+    width, height = (math.ceil(v) for v in background_pixel(bounds, scale, bounds[1], bounds[2]))
+    ss = 2 if width * height <= SUPERSAMPLE_UP_TO else 1
+    size = (width * ss, height * ss)
+
+    def xy(ring):
+        return [(x * ss, y * ss) for x, y in (background_pixel(bounds, scale, lat, lon) for lon, lat in ring)]
+
+    palette: list[tuple[int, int, int, int]] = [(0, 0, 0, 0)]  # index 0: nothing drawn
+
+    def index(colour) -> int:
+        colour = tuple(colour)
+        if colour not in palette:
+            palette.append(colour)
+        return palette.index(colour)
+
+    water_over = list(range(256))  # what each index becomes under a sea or a lake
+    water_over[0] = index(WATER_FILL)
+    picture, water_mask = Image.new("L", size, 0), Image.new("L", size, 0)
+    draw, draw_water = ImageDraw.Draw(picture), ImageDraw.Draw(water_mask)
+    styles = {}
+    for iso3, _outline in countries:
+        colour = COUNTRY_COLOURS.get(iso3, OTHER_COLOUR)
+        selected = not highlight or iso3 in highlight
+        fill = hex_to_rgb(colour, 70 if selected else 18)
+        styles[iso3] = index(fill), index(hex_to_rgb(colour, 230 if selected else 90))
+        water_over[styles[iso3][0]] = index(_over(WATER_FILL, fill))
+    for iso3, outline in countries:
+        geometry = json.loads(outline)
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        for polygon in polygons:
+            draw.polygon(xy(polygon[0]), fill=styles[iso3][0])
+            for inner in polygon[1:]:
+                draw.polygon(xy(inner), fill=0)
+    shapes = [(json.loads(shape)) for _kind, shape in waters]
+    for geometry in shapes:
+        if geometry["type"] in ("Polygon", "MultiPolygon"):
+            for ring in _rings(geometry):
+                draw_water.polygon(xy(ring), fill=255)
+    picture.paste(picture.point(water_over), mask=water_mask)  # seas and lakes over the countries' fills
+    line = index(WATER_LINE)
+    for geometry in shapes:
+        for ring in _rings(geometry):
+            draw.line(xy(ring), fill=line, width=max(1, round(WATER_LINE_WIDTH * ss)), joint="curve")
+    for iso3, outline in countries:  # borders over the water's edges, as deck.gl drew the countries' lines last
+        for ring in _rings(json.loads(outline)):
+            draw.line(xy(ring), fill=styles[iso3][1], width=max(1, round(COUNTRY_LINE * ss)), joint="curve")
+    if hole and ss == 1:
+        picture.paste(0, hole)
+    picture = Image.frombytes("P", size, picture.tobytes())
+    picture.putpalette([v for colour in palette for v in colour], "RGBA")
+    if ss > 1:  # smooth edges: reduced in RGBA, then back to a small palette
+        picture = picture.convert("RGBA").reduce(ss)
+        if hole:
+            picture.paste((0, 0, 0, 0), hole)
+        picture = picture.quantize(colors=PALETTE, method=Image.Quantize.FASTOCTREE)
+    out = io.BytesIO()
+    picture.save(out, "PNG", optimize=True)
+    return out.getvalue()
+
+
+DETAIL_FROM = 1.3  # a sharper picture of the framed countries when their view is this much closer than all five's
+DETAIL_MARGIN = 0.3, 0.15  # of the frame's width and height, on each side: what a map wider than `enough` shows more
+
+
+def background_layers(outlines: pd.DataFrame, water: pd.DataFrame | None, highlight: tuple[str, ...]) -> list[pdk.Layer]:
+    """The countries and the water as pictures (background_image) in BitmapLayers, not pickable (the countries are
+    named in the legend above the map, the markers on hover): the whole region drawn for the view of all five
+    (`background`), and, when the highlighted countries are framed closer, their frame and its surroundings drawn
+    for the sharpest view of them (`background_detail`), left empty in the region's picture. The pictures are
+    translucent (the theme shows through), so they must not overlap; one big sharp picture of the whole region
+    instead would be a texture of up to 4096 × 2900 px for the browser to decode and upload at every such choice."""
+    codes = set(outlines["iso3"])
+    highlight = tuple(sorted(c for c in highlight if c in codes))
+    countries = tuple(zip(outlines["iso3"], outlines["outline"]))
+    waters = tuple(zip(water["kind"], water["geometry"])) if water is not None else ()
+    return [pdk.Layer("BitmapLayer", id=name, bounds=list(bounds), pickable=False, image=pdk.types.String(url))
+            for name, bounds, url in _pictures(countries, waters, highlight)]
+
+
+def _from_pixel(bounds: tuple[float, float, float, float], scale: float, x: float, y: float) -> tuple[float, float]:
+    """The latitude and longitude of a pixel of the picture drawn for these bounds at this scale (background_pixel
+    inverted)."""
+    west, _south, _east, north = bounds
+    return _latitude(_mercator_y(north) - y / scale * 2 * math.pi), west + x / scale * 360.0
+
+
+@functools.lru_cache(maxsize=12)
+def _pictures(countries: tuple, waters: tuple, highlight: tuple) -> tuple:
+    """(layer id, bounds, PNG data URL) of each background picture; memoised on the shapes and the highlight."""
+    outlines = pd.DataFrame(list(countries), columns=["iso3", "outline"])
+    water = pd.DataFrame(list(waters), columns=["kind", "geometry"])
+    region = background_bounds(outlines, water)
+    if region is None:
+        return ()
+    base = _capped(TILE * 2 ** sharpest_zoom(outlines, ()), region)
+    frame = region_bounds(outlines, pd.DataFrame(columns=["lat", "lon", "countries"]), highlight) if highlight else None
+    sharp = TILE * 2 ** sharpest_zoom(outlines, highlight) if frame is not None else base
+    hole = detail = None
+    if sharp > base * DETAIL_FROM:
+        west, south, east, north = frame
+        dx, dy = (east - west) * DETAIL_MARGIN[0], (north - south) * DETAIL_MARGIN[1]
+        # the detail's edges on the region picture's pixel grid, so that the hole and the detail meet exactly
+        left, top = background_pixel(region, base, min(north + dy, region[3]), max(west - dx, region[0]))
+        right, bottom = background_pixel(region, base, max(south - dy, region[1]), min(east + dx, region[2]))
+        hole = math.floor(left), math.floor(top), math.ceil(right), math.ceil(bottom)
+        north_, west_ = _from_pixel(region, base, hole[0], hole[1])
+        south_, east_ = _from_pixel(region, base, hole[2], hole[3])
+        detail = (west_, south_, east_, north_)
+    pictures = [("background", region, background_image(outlines, water, highlight, region, base, hole))]
+    if detail is not None:
+        pictures.append(("background_detail", detail, background_image(outlines, water, highlight, detail,
+                                                                        _capped(sharp, detail))))
+    return tuple((name, bounds, "data:image/png;base64," + base64.b64encode(png).decode()) for name, bounds, png in pictures)
 
 
 def deck(points: pd.DataFrame, outlines: pd.DataFrame, layers_on: list[str], highlight: tuple[str, ...] = (),
          water: pd.DataFrame | None = None, names: dict[str, str] | None = None,
          view: pdk.ViewState | None = None) -> pdk.Deck:
-    """Two layers: the countries and the water (`geo`), then every marker of the chosen map layers (`places`, colour
-    per marker). Each kind of deck.gl layer is a shader program that Chromium without a GPU compiles and runs in
-    software each time the map is drawn anew, about half a second each: the page's map had seven (text, text
-    backgrounds, scatter plots of different colour kinds, polygons, lines twice); this one has three (polygons,
-    lines, circles). `points` are the drawn points (map_points, then mapped)."""
+    """The countries and the water as pictures (`background`, and `background_detail` when countries are chosen:
+    background_layers), then every marker of the chosen map layers (`places`, a colour per marker). Each kind of deck.gl layer is a shader program that
+    Chromium without a GPU (SwiftShader) compiles and runs in software each time the map is drawn anew: the map had
+    seven kinds, then three (polygons, lines, circles, and a picking pass over the polygons); now two (textured
+    rectangles and circles), and only the circles are picked. `points` are the drawn points (map_points, then mapped)."""
     names = names or {}
-    layers = []
-    if not outlines.empty or (water is not None and not water.empty):
-        layers.append(geo_layer(outlines, highlight, water))
+    layers = background_layers(outlines, water, highlight)
     shown = mapped(points, layers_on) if "point" in points else points
     data = point_rows(shown, layers_on, names, tooltips(shown, names))
     if data:
@@ -386,6 +571,24 @@ def point_key(row) -> str:
 
 
 # ------------------------------------------------------------------------------------------- for the page
+
+
+def legend_html(layers_on: list[str], has_water: bool, outlines: pd.DataFrame, names: dict[str, str]) -> str:
+    """The legend above the map: a dot per chosen layer, the water, and a swatch per country with its name (the map
+    itself carries no text). HTML from constants; every text from the data is escaped here, once."""
+    def swatch(style: str, label: str, gap: str = "margin-right:1.2em") -> str:
+        return (f'<span style="white-space:nowrap;{gap}"><span style="display:inline-block;vertical-align:middle;{style}">'
+                f'</span> {html.escape(label)}</span>')
+
+    parts = [swatch(f"width:0.9em;height:0.9em;border-radius:50%;background:{colour};border:1px solid #333", label)
+             for key, (label, colour) in MAP_LAYERS.items() if key in layers_on]
+    if has_water:
+        parts.append(swatch(f"width:1.4em;height:0.6em;background:rgb({','.join(map(str, WATER_FILL[:3]))})",
+                            "Seas, lakes and rivers", ""))
+    drawn = set(outlines["iso3"])
+    countries = [swatch(f"width:1.1em;height:0.8em;background:{colour}66;border:1.5px solid {colour}", names.get(iso3, iso3))
+                 for iso3, colour in COUNTRY_COLOURS.items() if iso3 in drawn]
+    return " ".join(parts) + "<br>" + " ".join(countries)
 
 
 def point_label(row, names: dict[str, str]) -> str:

@@ -1,11 +1,9 @@
 """Map: World Heritage properties, biosphere reserves, UNESCO offices and centres, meeting venues, and the water."""
 
-import html
-
 import streamlit as st
 
 from dashboard import maps, queries, ui, viewport
-from dashboard.vocab import COUNTRY_COLOURS, MAP_LAYERS
+from dashboard.vocab import MAP_LAYERS
 
 FOCUS, DETAIL = "map_focus", "map_detail"
 
@@ -29,20 +27,9 @@ width = viewport.main_width(maps.DEFAULT_WIDTH, enough, maps.widest_enough(outli
 
 layers = st.pills("Layers", list(MAP_LAYERS), selection_mode="multi", default=list(MAP_LAYERS),
                   format_func=lambda k: MAP_LAYERS[k][0], key="map_layers") or []
-legend = " ".join(
-    f'<span style="white-space:nowrap;margin-right:1.2em"><span style="display:inline-block;width:0.9em;height:0.9em;'
-    f'border-radius:50%;background:{colour};border:1px solid #333;vertical-align:middle"></span> {html.escape(label)}</span>'
-    for key, (label, colour) in MAP_LAYERS.items() if key in layers)
 water = ui.load(queries.water)
-if len(water):
-    legend += (' <span style="white-space:nowrap"><span style="display:inline-block;width:1.4em;height:0.6em;'
-               'background:rgb(70,140,200);vertical-align:middle"></span> Seas, lakes and rivers</span>')
 names = ui.load(queries.country_names)
-legend += "<br>" + " ".join(  # the countries by name and colour: the map itself carries no text
-    f'<span style="white-space:nowrap;margin-right:1.2em"><span style="display:inline-block;width:1.1em;height:0.8em;'
-    f'background:{colour}66;border:1.5px solid {colour};vertical-align:middle"></span> {html.escape(names.get(iso3, iso3))}</span>'
-    for iso3, colour in COUNTRY_COLOURS.items() if iso3 in set(outlines["iso3"]))
-st.markdown(legend, unsafe_allow_html=True)  # the constant layer names and colours above, and country names escaped once
+st.markdown(maps.legend_html(layers, not water.empty, outlines, names), unsafe_allow_html=True)  # escaped by maps
 places = maps.visible_places(ui.load(queries.map_places), ui.aggregate("place_counts", filters), filters.year_to, filters.countries)
 components = ui.load(queries.place_components)
 points = maps.mapped(maps.map_points(places, components, filters.countries), layers)
@@ -62,6 +49,8 @@ event = st.pydeck_chart(maps.deck(points, outlines, layers, filters.countries, w
                         height=height, on_select=_picked, selection_mode="single-object",
                         key="map" if focus_key is None else f"map_at_{focus_key}")  # a new focus clears the selection
 st.caption(maps.sources_note(components))
+if not water.empty:
+    st.caption(maps.water_note(water, ui.md))
 
 if len(away):
     st.pills(f"Outside this view ({len(away)}): choose one to centre the map on it, again to come back",
@@ -72,8 +61,9 @@ row = maps.picked_point(points, picked[0]) if picked else None
 if st.session_state.get(DETAIL) == "focus" and focus is not None:
     row = focus
 if row is None:
-    st.caption("Point at a marker, a country or a lake for its name; click a marker to list the meetings and partnerships "
-               "linked to it. A marker with a thick ring stands for several places at one point: a click lets you choose.")
+    st.caption("Point at a marker for its name; click it to list the meetings and partnerships linked to it. A marker "
+               "with a thick ring stands for several places at one point: a click lets you choose. The countries are "
+               "named above the map.")
 else:
     here = maps.same_point(points, row["lat"], row["lon"])
     if len(here) > 1:

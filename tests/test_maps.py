@@ -268,3 +268,105 @@ def test_widest_enough_covers_every_choice_of_countries(outlines):
     assert widest == max(maps.enough_width(outlines, choice) for choice in choices)
     assert widest > maps.enough_width(outlines, ())  # some single country is framed wider than all five together
     assert maps.widest_enough(outlines.iloc[0:0]) is None
+
+
+# ------------------------------------------------------------------ the background picture
+
+
+@pytest.fixture(scope="module")
+def water(bundled_db):
+    conn = connect(bundled_db)
+    yield queries.water(conn)
+    conn.close()
+
+
+def picture(outlines, water, highlight=(), layer="background"):
+    """The decoded PNG of one background layer, its bounds, and the world width in pixels it was drawn for."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    found = next(l for l in maps.background_layers(outlines, water, highlight) if l.id == layer)
+    image = Image.open(io.BytesIO(base64.b64decode(str(found.image).split(",", 1)[1]))).convert("RGBA")
+    bounds = tuple(found.bounds)
+    west, _south, east, _north = bounds
+    return image, bounds, image.width / ((east - west) / 360.0)
+
+
+def colour_at(image, bounds, scale, lat, lon):
+    x, y = maps.background_pixel(bounds, scale, lat, lon)
+    assert 0 <= x < image.width and 0 <= y < image.height, (lat, lon)
+    return image.getpixel((int(x), int(y)))
+
+
+def test_the_background_lines_up_with_the_map_in_web_mercator(outlines, water):
+    image, bounds, scale = picture(outlines, water)
+    caspian, issyk_kul = colour_at(image, bounds, scale, 42.0, 51.0), colour_at(image, bounds, scale, 42.4, 77.3)
+    for r, g, b, a in (caspian, issyk_kul):  # water: blue over whatever is under it
+        assert b > r + 60 and a >= 140
+    kazakhstan = colour_at(image, bounds, scale, 49.0, 61.0)  # the steppe: Kazakhstan's colour, light
+    assert all(abs(a - b) <= 4 for a, b in zip(kazakhstan, hex_to_rgb("#4477AA")[:3])) and 40 < kazakhstan[3] < 110
+    assert colour_at(image, bounds, scale, 35.0, 88.0)[3] == 0  # Tibet: not one of the five, nothing drawn
+    # a border vertex: Kyrgyzstan's easternmost point (on the border with China, drawn by no other country)
+    ring = max((p for p in json.loads(outlines.set_index("iso3").loc["KGZ", "outline"])["coordinates"][0]), key=lambda p: p[0])
+    x, y = maps.background_pixel(bounds, scale, ring[1], ring[0])
+    near = [image.getpixel((int(x) + dx, int(y) + dy)) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+    assert any(abs(p[0] - 0xEE) < 40 and abs(p[1] - 0x66) < 40 and p[3] > 120 for p in near)  # KGZ's line colour
+    # the picture's pixels are the map's: the pixel the deck draws a point at, from the picture's corner
+    view = maps.fit_view(maps.region_bounds(outlines, PLACES.iloc[0:0], ()), 1000, 560)
+    corner = maps.pixel(view, 1000, 560, bounds[3], bounds[0])
+    for lat, lon in ((42.0, 51.0), (49.0, 61.0), (ring[1], ring[0])):
+        on_map = maps.pixel(view, 1000, 560, lat, lon)
+        in_picture = maps.background_pixel(bounds, maps.TILE * 2 ** view.zoom, lat, lon)
+        assert on_map[0] - corner[0] == pytest.approx(in_picture[0], abs=0.01)
+        assert on_map[1] - corner[1] == pytest.approx(in_picture[1], abs=0.01)
+
+
+def test_the_chosen_country_stands_out_and_is_drawn_sharp_for_its_view(outlines, water):
+    image, bounds, scale = picture(outlines, water, ("KGZ",), "background_detail")
+    kgz, uzb = colour_at(image, bounds, scale, 41.5, 75.0), colour_at(image, bounds, scale, 40.12, 67.84)  # Jizzakh
+    assert kgz[3] > 2 * uzb[3] and uzb[3] > 0
+    region = maps.background_bounds(outlines, water)
+    assert region[0] < bounds[0] < box_of(outlines, "KGZ")[0] and bounds[2] < region[2]  # around Kyrgyzstan
+    # at the sharpest view the page fits Kyrgyzstan to, one pixel of the picture is one pixel of the map
+    frame = maps.region_bounds(outlines, PLACES.iloc[0:0], ("KGZ",))
+    view = maps.fit_view(frame, maps.enough_width(outlines, ("KGZ",)), maps.HEIGHT)
+    assert scale == pytest.approx(maps.TILE * 2 ** view.zoom, rel=0.01)
+    # the region's picture (drawn for the view of all five) leaves the detail's rectangle empty: translucent pictures
+    # laid over each other would show the blurred one through the sharp one
+    whole, whole_bounds, whole_scale = picture(outlines, water, ("KGZ",))
+    assert whole_bounds == region and whole_scale < scale / 2
+    assert colour_at(whole, whole_bounds, whole_scale, 41.5, 75.0)[3] == 0  # inside the detail: empty
+    assert colour_at(whole, whole_bounds, whole_scale, 49.0, 61.0)[3] > 0  # outside it: drawn, and not highlighted
+    assert colour_at(whole, whole_bounds, whole_scale, 49.0, 61.0)[3] < picture(outlines, water)[0].getpixel(
+        tuple(int(v) for v in maps.background_pixel(region, whole_scale, 49.0, 61.0)))[3]
+    exact = maps.TILE * 2 ** maps.sharpest_zoom(outlines, ())  # the scale the region's picture is drawn at
+    assert whole_scale == pytest.approx(exact, rel=0.002)
+    left, top = maps.background_pixel(region, exact, bounds[3], bounds[0])  # the detail starts on a pixel edge
+    assert left == pytest.approx(round(left), abs=0.01) and top == pytest.approx(round(top), abs=0.01)
+    assert colour_at(whole, whole_bounds, whole_scale, bounds[3] - 0.05, bounds[0] + 0.05)[3] == 0
+    assert [l.id for l in maps.background_layers(outlines, water, ())] == ["background"]  # all five: one picture
+    assert max(i.size[0] for i in (image, whole)) <= maps.MAX_IMAGE_SIDE
+
+
+def test_a_rerun_with_other_years_or_themes_sends_the_same_background(outlines, water):
+    points = maps.mapped(maps.map_points(PLACES, COMPONENTS), ALL)
+    fewer = points[points["meetings"] > 0]  # what another period might leave
+    specs = [json.loads(maps.deck(p, outlines, ALL, ("TJK",), water, NAMES).to_json()) for p in (points, fewer)]
+    backgrounds = [[l for l in s["layers"] if l["id"].startswith("background")] for s in specs]
+    assert backgrounds[0] == backgrounds[1] and len(backgrounds[0]) == 2  # identical: deck.gl keeps the textures
+    assert all(l["@@type"] == "BitmapLayer" and not l.get("pickable") for l in backgrounds[0])
+    assert markers(specs[0]) != markers(specs[1])  # only the markers change
+    assert next(l for l in specs[0]["layers"] if l["id"] == "places")["pickable"]
+    other = json.loads(maps.deck(points, outlines, ALL, ("UZB",), water, NAMES).to_json())
+    assert [l for l in other["layers"] if l["id"] == "background"] != backgrounds[0][:1]  # another country: redrawn
+
+
+def test_the_legend_names_layers_water_and_countries_escaped_once(outlines):
+    names = {"KAZ": 'Kazakh <b>"steppe"</b> & co', "KGZ": "Kyrgyzstan"}
+    legend = maps.legend_html(["venues"], True, outlines, names)
+    assert "Kazakh &lt;b&gt;&quot;steppe&quot;&lt;/b&gt; &amp; co" in legend and "<b>" not in legend
+    assert "Meeting venues" in legend and "World Heritage" not in legend  # only the chosen layers
+    assert "Seas, lakes and rivers" in legend and "Seas" not in maps.legend_html(["venues"], False, outlines, names)
+    assert "Kyrgyzstan" in legend and "TJK" in legend  # a country without a name keeps its code

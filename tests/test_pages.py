@@ -242,3 +242,30 @@ def test_the_map_draws_components_not_the_point_abroad(monkeypatch, tmp_path):
     pills = [b for b in at.button_group if b.label.startswith("Outside this view")]
     assert not pills or not any("Chang'an" in label for label in pills[0].options)
     assert json.dumps(objects).count("108.8") == 0  # the property's point in China is not sent
+
+
+def test_the_map_promises_hover_only_where_it_answers(monkeypatch, bundled_db):
+    """The countries and the water are a picture (not pickable): the page names the countries above the map and
+    asks the reader to point at markers only."""
+    at = on(app(monkeypatch, bundled_db), "pages/2_Map.py")
+    layers = deck_spec(at)["layers"]
+    assert [l["id"] for l in layers if l.get("pickable")] == ["places"]
+    captions = " ".join(c.value for c in at.caption)
+    assert "Point at a marker for its name" in captions and "a country or a lake" not in captions
+    assert "The countries are named above the map" in captions
+    legend = next(m.value for m in at.markdown if "Seas, lakes and rivers" in m.value)
+    assert all(name in legend for name in ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"))
+
+
+def test_the_map_names_the_water_it_draws(monkeypatch, bundled_db):
+    """Nothing on the picture can be pointed at, so the page lists the water by name: every sea, lake and river of
+    the database, rivers apart."""
+    at = on(app(monkeypatch, bundled_db), "pages/2_Map.py")
+    note = next(c.value for c in at.caption if c.value.startswith("Water drawn:"))
+    from dashboard import ui
+
+    with sqlite3.connect(bundled_db) as conn:
+        water = dict(conn.execute("SELECT name, kind FROM water").fetchall())
+    assert water and all(ui.md(name) in note for name in water)
+    rivers = note.split("rivers: ", 1)[1]
+    assert all((ui.md(name) in rivers) == (kind == "river") for name, kind in water.items())
