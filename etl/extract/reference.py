@@ -131,12 +131,14 @@ class PhraseIndex:
     def __init__(self) -> None:
         self.by_first: dict[str, list[tuple[tuple[str, ...], str, int, bool]]] = defaultdict(list)
         self.stems: dict[str, list[tuple[tuple[str, ...], str, int, bool]]] = defaultdict(list)
+        self._candidates: dict[str, tuple] = {}  # word -> the entries that may start at it (by_first, then stems)
 
     def add(self, phrase: str, theme: str, points: int) -> None:
         words = tuple(ru_stem(w) if CYRILLIC.search(w) else w for w in phrase.lower().replace("’", "'").split())
         stem = words[-1].endswith(STEMS)
         russian = CYRILLIC.search(phrase) is not None
-        entry = (words, theme, points, stem, russian)
+        entry = (words, theme, points, stem, russian, " ".join(words))
+        self._candidates.clear()
         if (stem and len(words) == 1) or (russian and len(words[0]) >= 5):
             self.stems[words[0][:5]].append(entry)  # 'glaciolog' any ending; a Russian stem of 5 letters or more by its start
         else:
@@ -146,22 +148,29 @@ class PhraseIndex:
         """(position, theme, points, phrase) for every phrase found in the lower-case word list. Russian stems of five
         letters or more also match when one is the other plus at most two letters ('экосистем' / 'экосист'), which the
         suffix rule leaves apart for a few words."""
-        by_first, stems = self.by_first, self.stems
+        known = self._candidates
+        count = len(words)
         for i, word in enumerate(words):
-            candidates = by_first.get(word)
-            more = stems.get(word[:5])
-            if more:
-                candidates = candidates + more if candidates else more
-            for phrase, theme, points, stem, russian in candidates or ():
+            candidates = known.get(word)
+            if candidates is None:
+                candidates = self._starting_at(word)
+            for phrase, theme, points, stem, russian, joined in candidates:
                 n = len(phrase)
-                if i + n > len(words):
+                if i + n > count:
                     continue
                 if n > 1 and tuple(words[i : i + n - 1]) != phrase[:-1] and not (
                         russian and all(_same_word(words[i + k], phrase[k]) for k in range(n - 1))):
                     continue
                 last = words[i + n - 1]
                 if last.startswith(phrase[-1]) if stem else (last == phrase[-1] or (russian and _same_word(last, phrase[-1]))):
-                    yield i, theme, points, " ".join(phrase)
+                    yield i, theme, points, joined
+
+    def _starting_at(self, word: str) -> tuple:
+        """The entries whose phrase may start at `word`: by its whole form, then by its first five letters (kept)."""
+        candidates = tuple(self.by_first.get(word, ())) + tuple(self.stems.get(word[:5], ()))
+        if len(self._candidates) < 200_000:
+            self._candidates[word] = candidates
+        return candidates
 
 
 def _same_word(word: str, wanted: str) -> bool:
