@@ -93,6 +93,8 @@ class PeopleFinder:
                                        r")(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,5})?,?\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
         self.surname_keys = list(ref.surnames)
         self._cache: dict[str, set[str]] = {}
+        self._leading: dict[str, bool] = {}  # word -> whether a name run drops it at its start (_not_leading)
+        self._organisation: dict[str, bool] = {}  # word -> whether it is an organisation word (ORGANISATION_WORDS)
 
     # ------------------------------------------------------------------ names
 
@@ -135,9 +137,11 @@ class PeopleFinder:
             # drop leading words that are titles or ordinary capitalised words ('The', 'Minister', 'Mr'), countries and
             # their adjectives ("Kazakhstan's"), and the name of an office before its head ('Almaty Regional Office Amir
             # Piric'): the name is what follows the last such word
-            while words and (fold(words[0]) in NOT_NAMES or words[0].lower() in NOT_NAMES or self._not_a_name(words[0])):
+            leading, organisation = self._leading, self._organisation
+            while words and (leading[words[0]] if words[0] in leading else self._not_leading(words[0])):
                 words = words[1:]
-            last_org = max((k for k, w in enumerate(words[:-1]) if fold(w) in ORGANISATION_WORDS), default=-1)
+            last_org = max((k for k, w in enumerate(words[:-1])
+                            if (organisation[w] if w in organisation else self._organisation_word(w))), default=-1)
             words = words[last_org + 1 :]
             if not words:
                 continue
@@ -171,6 +175,19 @@ class PeopleFinder:
                         found.append(self._new(" ".join(tail), tail_start, sentence))
                         break
         return [m for m in found if m is not None]
+
+    def _not_leading(self, word: str) -> bool:
+        """A title or ordinary capitalised word ('The', 'Minister', 'Mr'), a country or place: not the start of a name."""
+        dropped = fold(word) in NOT_NAMES or word.lower() in NOT_NAMES or self._not_a_name(word)
+        if len(self._leading) < 200_000:
+            self._leading[word] = dropped
+        return dropped
+
+    def _organisation_word(self, word: str) -> bool:
+        found = fold(word) in ORGANISATION_WORDS
+        if len(self._organisation) < 200_000:
+            self._organisation[word] = found
+        return found
 
     def _not_a_name(self, word: str) -> bool:
         key = key_words(fold(word[:-2] if word.endswith(("'s", "’s")) else word))
