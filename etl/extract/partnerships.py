@@ -1021,10 +1021,17 @@ def _known_elements(sentence: str, ref: Reference, folded=None) -> list[tuple[st
     words, keys = folded
     out, i = [], 0
     while i < len(words):
-        if keys[i].split(" ", 1)[0] not in ref.element_first_words:
+        longest = ref.element_first_words.get(keys[i].split(" ", 1)[0])
+        if longest is None:
             i += 1
             continue
-        for size in range(min(ref.element_max_words, len(words) - i), 0, -1):
+        most, count = 0, 0  # the most tokens from i whose keys have no more words than the longest key starting here
+        for key in keys[i : i + min(ref.element_max_words, len(words) - i)]:
+            count += key.count(" ") + 1 if key else 0
+            if count > longest:
+                break
+            most += 1
+        for size in range(most, 0, -1):
             hit = ref.elements.get(" ".join(k for k in keys[i : i + size] if k))
             if hit and (words[i][0][0].isupper() or size >= 2):
                 out.append((hit[0], hit[1], words[i + size - 1][2]))

@@ -90,7 +90,7 @@ class Reference:
     feature_words: set[str]  # keys of the words that mark a natural feature ('river', 'озеро')
     elements: dict[str, tuple[str, str]]  # key(name) -> (short name, kind) of heritage elements and register entries in data/
     element_max_words: int
-    element_first_words: set[str]
+    element_first_words: dict[str, int]  # the first word of an element's key -> the most words of a key starting with it
     demonym_nouns: re.Pattern  # 'Turan tigers': a place name followed by one of these is not the place
     lower_starts: set[str]  # first words of gazetteer names written in lower case ('штаб-квартира ЮНЕСКО', 'озеро Сарез')
     role_phrases: dict[str, list[str]]
@@ -307,7 +307,7 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
         demonym_nouns=re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in sorted(gazetteer.get("demonym_nouns") or ["-"], key=len,
                                                                                reverse=True)) + r")\b", re.I),
         element_max_words=max((len(k.split()) for k in elements), default=1),
-        element_first_words={k.split()[0] for k in elements if k},
+        element_first_words=_first_words(elements),
         feature_words={kw(w) for w in gazetteer.get("feature_words") or []},
         role_phrases=gazetteer.get("role_phrases") or {}, titles=set(gazetteer.get("titles") or []), themes=themes,
     )
@@ -330,7 +330,7 @@ ELEMENT_LEAD = re.compile(r"^(?:(?:Kazakh|Kyrgyz|Turkmen|Uzbek|Tajik)\s+)?(?:tra
 
 def _first_words(keys) -> dict[str, int]:
     """First word of each key -> the most words of a key starting with it: a quick 'could a name start here, and how
-    long can it be?' for the lookups of places and countries."""
+    long can it be?' for the lookups of places, countries and heritage elements."""
     out: dict[str, int] = {}
     for key in keys:
         words = key.split()
