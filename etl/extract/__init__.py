@@ -457,6 +457,12 @@ def find_themes(sents: list[Sentence], ref: Reference, title: str = "", threshol
 # ------------------------------------------------------------------------------------------- people in context
 
 
+# what may stand between an office and the name it belongs to: 'Minister of Culture, Mr ...', '... (the Minister)'
+OFFICE_BEFORE_NAME = re.compile(r"[\s,]*(?:(?:of|of the)\s+[\w\s'’]+?,?\s*)?(?:(?:Mr|Mrs|Ms|Dr|H\.E\.|Prof\.?)\.?\s*)?")
+OFFICE_AFTER_NAME = re.compile(r"[\s,(]*(?:the\s+)?")
+THE_MINISTER = re.compile(r"\b[Tt]he Minister\b(?!\s+of)")  # the minister named last
+
+
 class _People:
     """Names and offices in each sentence, with the role each person holds, resolved in document order."""
 
@@ -471,9 +477,8 @@ class _People:
         used: set[int] = set()
         for m in names:
             for k, (role, start, end) in enumerate(offices):
-                before = 0 <= m.start - end <= 40 and re.fullmatch(r"[\s,]*(?:(?:of|of the)\s+[\w\s'’]+?,?\s*)?(?:(?:Mr|Mrs|Ms|Dr|H\.E\.|"
-                                                                   r"Prof\.?)\.?\s*)?", text[end : m.start])
-                after = 0 <= start - m.end <= 6 and re.fullmatch(r"[\s,(]*(?:the\s+)?", text[m.end : start])
+                before = 0 <= m.start - end <= 40 and OFFICE_BEFORE_NAME.fullmatch(text[end : m.start])
+                after = 0 <= start - m.end <= 6 and OFFICE_AFTER_NAME.fullmatch(text[m.end : start])
                 if before or after:
                     m.role = role
                     used.add(k)
@@ -492,7 +497,7 @@ class _People:
                 mention = Mention(holders[0], holders[0].name, start, end, role=role, by_role=True)
                 self._complete(mention, day)
                 mentions.append(mention)
-        for match in re.finditer(r"\b[Tt]he Minister\b(?!\s+of)", text):
+        for match in THE_MINISTER.finditer(text) if "he Minister" in text else ():
             if self.last_minister and not any(m.start <= match.start() < m.end for m in mentions):
                 previous = self.last_minister
                 mentions.append(Mention(previous.person, previous.name, match.start(), match.end(), previous.role,
