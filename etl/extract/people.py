@@ -142,8 +142,11 @@ class PeopleFinder:
             leading, organisation = self._leading, self._organisation
             while words and (leading[words[0]] if words[0] in leading else self._not_leading(words[0])):
                 words = words[1:]
-            last_org = max((k for k, w in enumerate(words[:-1])
-                            if (organisation[w] if w in organisation else self._organisation_word(w))), default=-1)
+            last_org = -1
+            for k in range(len(words) - 1):
+                w = words[k]
+                if organisation[w] if w in organisation else self._organisation_word(w):
+                    last_org = k
             words = words[last_org + 1 :]
             if not words:
                 continue
@@ -154,7 +157,8 @@ class PeopleFinder:
             if full:
                 person = self._pick(full, None, day)
             if person is None and len(words) <= 4:
-                ids = self._candidates(fold(words[-1]).split()[-1] if fold(words[-1]) else words[-1])
+                surname = fold(words[-1])
+                ids = self._candidates(surname.split()[-1] if surname else words[-1])
                 if ids:
                     person = self._pick(ids, words[-2] if len(words) >= 2 else None, day)
                     if person is None and len(words) >= 2:
