@@ -49,7 +49,7 @@ FUTURE = re.compile(r"\b(will|shall|is to|are to|to be held|is scheduled|are sch
                     r"invited|invitation|ahead of)\b", re.I)
 PAST = re.compile(r"\b(was|were|had|has been|have been|held|met|received|signed|visited|took place|adopted|inscribed|"
                   r"discussed|noted|recalled|said|stressed|attended|opened|launched|welcomed|hosted|established|ago|last)\b", re.I)
-ANY_CYRILLIC = re.compile(r"[а-яё]", re.I)
+ANY_CYRILLIC = re.compile(r"[а-яА-ЯёЁ\u1c80-\u1c86]")  # [а-яё] under re.I, spelt out (as text.CYRILLIC): a faster scan
 RANGE_HINT = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:-|–|—|to|until|and)\s*\d")
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 

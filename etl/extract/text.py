@@ -12,7 +12,9 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "jan", "feb
                  "approx", "art", "para", "vol", "inc", "ltd", "co"}
 ABBREVIATIONS |= {"г", "гг", "т.е", "т.д", "т.п", "им", "ул", "см", "англ", "рус", "млн", "млрд", "тыс"}  # Russian
 BOUNDARY = re.compile(r"""[.!?]["'”’»)\]]*\s+(?=["'“‘«(\[]?[A-ZА-ЯЁ0-9])""")
-CYRILLIC = re.compile(r"[а-яёіїәғқңөұүһҳӣӯҷ]", re.I)
+# a Cyrillic letter: [а-яёіїәғқңөұүһҳӣӯҷ] under re.I, spelt out as the characters that matches (both cases, and the old
+# letter forms U+1C80-U+1C86 that fold to в д о с т ъ): a case-sensitive class, about 3x faster to scan
+CYRILLIC = re.compile(r"[а-яА-ЯёЁіІїЇәӘғҒқҚңҢөӨұҰүҮһҺҳҲӣӢӯӮҷҶ\u1c80-\u1c86]")
 
 
 @dataclass(frozen=True)
