@@ -87,8 +87,6 @@ class PeopleFinder:
     def __init__(self, ref: Reference):
         self.ref = ref
         self.role_patterns = _role_alternation(ref)
-        # any role at all: one scan that most sentences (which name no office) stop at
-        self.any_role = re.compile("|".join(f"(?:{p.pattern})" for p in self.role_patterns.values()))
         titles = sorted(ref.titles | {p for phrases in ref.role_phrases.values() for p in phrases}, key=len, reverse=True)
         # 'Ambassador ', 'Prime Minister of Uzbekistan, ', 'Deputy Minister of Culture ' right before a name
         self.title_before = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in titles) +
@@ -212,8 +210,6 @@ class PeopleFinder:
     def offices(self, sentence: str) -> list[tuple[str, int, int]]:
         """('Director-General', start, end) for each office named in the sentence."""
         out = []
-        if not self.any_role.search(sentence):
-            return out
         for role, pattern in self.role_patterns.items():
             for m in pattern.finditer(sentence):
                 if OFFICE_NOT_A_PERSON.search(sentence[: m.start()]):
