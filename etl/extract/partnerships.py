@@ -922,13 +922,25 @@ def _seats(sentence: str, ref: Reference, dates: list[Found], folded, context: d
 
 
 # every cue a rule of find_partnerships needs, besides a head word (HEAD_WORDS): a sentence with none of them names none
-PARTNERSHIP_CUE = re.compile(r"permanent|inscri|added|entered|included|listed|joined|became|recogni|designat|proclaim|incorporat|heritage|"
+def _by_first_letter(alternatives: str) -> str:
+    """'permanent|inscri|program|...' as 'p(?:ermanent|rogram)|i(?:nscri)|...': the same matches (alternatives that start
+    with different letters never match at one position, and the order within a letter is kept), but the scan tries one
+    letter per position instead of every alternative: about 5x faster on a sentence with no cue. Alternatives without
+    groups or classes only."""
+    assert not any(c in alternatives for c in "()[]\\"), alternatives
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives.split("|"):
+        groups.setdefault(alternative[0], []).append(alternative[1:])
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
+
+
+PARTNERSHIP_CUE = re.compile(_by_first_letter(r"permanent|inscri|added|entered|included|listed|joined|became|recogni|designat|proclaim|incorporat|heritage|"
                              r"intangible|representative|tentative|certificat|nominat|candidacy|dossier|element|memory of|register|"
                              r"network|biospher|session|elect|sat on|sits on|serv|seat|term|member|anniversar|project|programme|"
                              r"program|initiative|resolution|cent|institute|forum|conference|summit|symposium|festival|biennale|"
                              r"congress|exhibition|workshop|memorand|agreement|action plan|road ?map|chair|day|list|reserve|"
                              r"signed|sign|adopt|approv|prepar|draw|drew|draft|conclu|ratif|expo|games|prize|award|medal|declaration|"
-                             r"charter|geopark|convention|decade|year|aide-m|academy")
+                             r"charter|geopark|convention|decade|year|aide-m|academy"))
 SEAT_HINTS = ("elect", "sat on", "sits on", "serv", "seat", "term on", "member", "избра", "входит", "входил", "вош", "член")
 RU_EVENT_HINT = re.compile(r"семинар|конференци|форум|совещани|симпозиум|саммит|тренинг")
 SESSION_BEFORE = re.compile(r"(?:\bsession\s+of\s+(?:the\s+)?(?:UNESCO\s+)?|сесси\w*\s+)$", re.I)
