@@ -18,7 +18,7 @@ from .calibration import load_calibration
 from .partnerships import Partnership, find_partnerships
 from .people import Mention, PeopleFinder
 from .reference import FOCUS, Place, Reference, load_reference
-from .text import CYRILLIC, Sentence, fold, key_words, ru_stem, sentences, tokens
+from .text import CYRILLIC, Sentence, by_first_letter, fold, key_words, ru_stem, sentences, tokens
 
 __all__ = ["extract", "load_reference", "Extraction"]
 
@@ -313,8 +313,8 @@ def _organisation_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
-ORGANISATION_HINT = re.compile(r"Minist|Institut|Foundation|Universit|Office|Department|Director|Agency|Commission|Fund|College|"
-                               r"Faculty|Archives|Library|Academy|Union|инистр|нститут|онд|ниверситет|гентств|омисси|иректор|Национальн|кадеми|оюз")
+ORGANISATION_HINT = re.compile(by_first_letter(r"Minist|Institut|Foundation|Universit|Office|Department|Director|Agency|Commission|Fund|College|"
+                               r"Faculty|Archives|Library|Academy|Union|инистр|нститут|онд|ниверситет|гентств|омисси|иректор|Национальн|кадеми|оюз"))
 COORDINATED = re.compile(r"(?<![\w-])(?:for|для)\s+(?:[\w'’-]+(?:\s+[\w'’-]+){0,2},\s+){1,6}[\w'’-]+(?:\s+[\w'’-]+){0,2},?\s+(?:and|и)\s+[\w'’-]+"
                          r"(?:\s+[\w'’-]+){0,2}")
 # a designation whose definition names the theme: 'biosphere reserves reconcile conservation with sustainable development',
@@ -336,8 +336,8 @@ QUOTE = re.compile(r"[«“\"][^»”\"]{3,200}[»”\"]")
 # development', 'на полях конференции по водным ресурсам'), and what UNESCO is or does in general ('UNESCO works for peace
 # and sustainable development', "the Organization's mandate covers ...", 'ЮНЕСКО призвана ...'): neither says what this
 # release is about, so a phrase inside counts as a weak one
-IN_PASSING_HINT = re.compile(r"sidelines|margins|на полях|seeks|works|aims|strives|contributes|mission|mandate|goal|purpose|"
-                             r"призвана|стремится")
+IN_PASSING_HINT = re.compile(by_first_letter(r"sidelines|margins|на полях|seeks|works|aims|strives|contributes|mission|mandate|goal|purpose|"
+                             r"призвана|стремится"))
 IN_PASSING = re.compile(r"\b(?:on|at|in) the (?:sidelines|margins) of\s+[^.;:]{3,160}|(?<![\w-])на полях\s+[^.;:]{3,160}|"
                         r"\b(?:UNESCO|the Organi[sz]ation)(?:['’]s\s+(?:mission|mandate|goal|aim|purpose)\s+(?:is|covers|includes|"
                         r"spans)|\s+(?:works|seeks|aims|strives)\s+(?:for|to|towards)|\s+contributes\s+to)\b[^.;:]{3,200}|"

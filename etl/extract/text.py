@@ -17,6 +17,19 @@ BOUNDARY = re.compile(r"""[.!?]["'”’»)\]]*\s+(?=["'“‘«(\[]?[A-ZА-ЯЁ
 CYRILLIC = re.compile(r"[а-яА-ЯёЁіІїЇәӘғҒқҚңҢөӨұҰүҮһҺҳҲӣӢӯӮҷҶ\u1c80-\u1c86]")
 
 
+def by_first_letter(alternatives: str) -> str:
+    """'permanent|inscri|program|...' as 'p(?:ermanent|rogram)|i(?:nscri)|...': the same matches (alternatives that start
+    with different letters never match at one position, and the order within a letter is kept), but the scan tries one
+    letter per position instead of every alternative: about 5x faster on a sentence with no cue. Alternatives without
+    groups, classes or escapes, each starting with a letter that no quantifier follows."""
+    assert not any(c in alternatives for c in "()[]\\"), alternatives
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives.split("|"):
+        assert alternative[:1].isalpha() and alternative[1:2] not in ("?", "*", "+", "{"), alternative
+        groups.setdefault(alternative[0], []).append(alternative[1:])
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
+
+
 @dataclass(frozen=True)
 class Sentence:
     text: str
