@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..articles import MONTHS, month_number
+from .text import by_first_letter
 
 MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r",?\s+(\d{4})\b")
@@ -110,7 +111,7 @@ ANY_DATE = re.compile(r"\d|(?=[JFMASONDdmYyTt])(?:January|February|March|April|M
                       r"Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b|[Dd]ay\b|[Mm]onth\b|[Yy]esterday|[Tt]oday|"
                       r"[Tt]omorrow|DAY|MONTH)")  # case-sensitive: a literal scan, several times faster than re.I
 YEAR_HINT = re.compile(r"(?:19|20)\d\d")
-MONTH_HINT = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+MONTH_HINT = re.compile(by_first_letter(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"))
 NUMERIC_HINT = re.compile(r"\d[.-]\d")
 
 

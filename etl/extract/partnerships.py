@@ -762,8 +762,8 @@ def _ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, int]
     return out
 
 
-TITLE_HINT = re.compile(r"Advis|Represent|Envoy|Minister|Ambassador|Director|President|Chair|Secretary|Head|Coordinator|Rector|"
-                        r"Governor")
+TITLE_HINT = re.compile(by_first_letter(r"Advis|Represent|Envoy|Minister|Ambassador|Director|President|Chair|Secretary|Head|Coordinator|Rector|"
+                        r"Governor"))
 TITLE_IN_SPAN = re.compile(r"^.*\b(?:Advis[eo]r|Representative|Envoy|Minister|Ambassador|Director|President|Chair\w*|Secretary|Head|"
                            r"Coordinator|Rector|Governor)\b.*?\b(?:for|of|to)\s+the\s+")
 NAMED_LIST = re.compile(r"\b((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?:(?:,\s*|,?\s+and\s+)(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)+)"
@@ -930,7 +930,7 @@ PARTNERSHIP_CUE = re.compile(by_first_letter(r"permanent|inscri|added|entered|in
                              r"signed|sign|adopt|approv|prepar|draw|drew|draft|conclu|ratif|expo|games|prize|award|medal|declaration|"
                              r"charter|geopark|convention|decade|year|aide-m|academy"))
 SEAT_HINTS = ("elect", "sat on", "sits on", "serv", "seat", "term on", "member", "избра", "входит", "входил", "вош", "член")
-RU_EVENT_HINT = re.compile(r"семинар|конференци|форум|совещани|симпозиум|саммит|тренинг")
+RU_EVENT_HINT = re.compile(by_first_letter(r"семинар|конференци|форум|совещани|симпозиум|саммит|тренинг"))
 SESSION_BEFORE = re.compile(r"(?:\bsession\s+of\s+(?:the\s+)?(?:UNESCO\s+)?|сесси\w*\s+)$", re.I)
 
 
@@ -1076,8 +1076,8 @@ HEAD_WORDS = {"Resolution", "resolution", "Decade", "Year", "Programme", "Progra
 
 
 LATIN_WORD = re.compile(r"[A-Za-z]+")
-LOWER_EVENT_HINT = re.compile(r"conference|forum|symposium|summit|festival")
-AGREEMENT_HINT = re.compile(r"memorand|agreement|action plan|road ?map|aide-m")
+LOWER_EVENT_HINT = re.compile(by_first_letter(r"conference|forum|symposium|summit|festival"))
+AGREEMENT_HINT = re.compile(by_first_letter(r"memorand|agreement|action plan|road ?map|aide-m"))
 WORD_REST = re.compile(r"[\w-]*")
 YEAR_CONVENTION = re.compile(r"(?:19|20)\d{2}\s+Convention\b")
 TRAILING_DATE = re.compile(r"\s+(?:on|in)\s+(?:\d{1,2}\s+)?(?:" + MONTH_WORD + r"\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d{2}$|\s+(?:on|in|and)\s+"
