@@ -270,6 +270,15 @@ def outside(points: pd.DataFrame, view: pdk.ViewState, width: int, height: int) 
     return out.sort_values(["meetings", "partnerships", "name"], ascending=[False, False, True]).reset_index(drop=True)
 
 
+AWAY_LISTED = 30  # the most a list of places outside the view shows: beyond that a list is not read, and costs a rerun
+
+
+def outside_label(total: int, listed: int) -> str:
+    """The heading of the list of places outside the view; says when only the busiest are listed."""
+    which = f"; the {listed} with most records listed" if total > listed else ""
+    return f"Outside this view ({total}{which}): choose one to centre the map on it, again to come back"
+
+
 # ------------------------------------------------------------------------------------------- tooltips and layers
 
 

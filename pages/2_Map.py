@@ -41,7 +41,7 @@ if numbers["meetings"] + numbers["partnerships"] == 0:
 height = maps.map_height(width)
 fitted = maps.fit_view(maps.region_bounds(outlines, points, filters.countries), width, height)
 away = maps.outside(points, fitted, min(width, enough or width), height)  # what even the narrowest such map leaves out
-away_keys = {maps.point_key(row): row for _, row in away.iterrows()}
+away_keys = {maps.point_key(row): row for _, row in away.head(maps.AWAY_LISTED).iterrows()}
 focus_key = st.session_state.get(FOCUS) if st.session_state.get(FOCUS) in away_keys else None
 focus = away_keys.get(focus_key)
 view = maps.centred_view(focus["lat"], focus["lon"]) if focus is not None else fitted
@@ -53,8 +53,8 @@ if not water.empty:
     st.caption(maps.water_note(water, ui.md))
 
 if len(away):
-    st.pills(f"Outside this view ({len(away)}): choose one to centre the map on it, again to come back",
-             list(away_keys), format_func=lambda key: maps.point_label(away_keys[key], names), key=FOCUS, on_change=_focused)
+    st.pills(maps.outside_label(len(away), len(away_keys)), list(away_keys),
+             format_func=lambda key: maps.point_label(away_keys[key], names), key=FOCUS, on_change=_focused)
 
 picked = [obj for objs in (event.selection.objects.values() if event and event.selection else []) for obj in objs]
 row = maps.picked_point(points, picked[0]) if picked else None

@@ -269,3 +269,20 @@ def test_the_map_names_the_water_it_draws(monkeypatch, bundled_db):
     assert water and all(ui.md(name) in note for name in water)
     rivers = note.split("rivers: ", 1)[1]
     assert all((ui.md(name) in rivers) == (kind == "river") for name, kind in water.items())
+
+
+def test_a_long_list_of_places_outside_the_view_shows_the_busiest_and_says_how_many(monkeypatch, tmp_path):
+    """Many places outside the framed country (a synthetic database scatters its venues over the whole region): the
+    list stops at maps.AWAY_LISTED, the busiest first, and its heading gives the whole number."""
+    from dashboard import maps
+    from etl.synth import synth
+
+    from .conftest import DATA
+
+    db = tmp_path / "synth.db"
+    synth(db, 20_000, seed=3, data_dir=DATA)
+    at = on(app(monkeypatch, db, {"country": "KGZ"}), "pages/2_Map.py")
+    pills = outside_pills(at)
+    total = int(pills.label.split("(", 1)[1].split(";", 1)[0])
+    assert total > maps.AWAY_LISTED and len(pills.options) == maps.AWAY_LISTED
+    assert f"the {maps.AWAY_LISTED} with most records listed" in pills.label
