@@ -65,3 +65,16 @@ def theme_ids(out: dict) -> set[str]:
 def partnership_pairs(out: dict) -> set[tuple[str, str]]:
     """The (kind, name) of each partnership of an `extract_json` answer."""
     return {(p["kind"], p["name"]) for p in out["partnerships"]}
+
+
+def place_pairs(out: dict) -> set[tuple[str, str]]:
+    """The (name, kind) of each place of an `extract_json` answer."""
+    return {(p["name"], p["kind"]) for p in out["places"]}
+
+
+def sentence_partnerships(ref, sentence: str, published=None) -> set[tuple[str, str]]:
+    """The (kind, name) of each partnership the partnership finder sees in one sentence, with its dates."""
+    from etl.extract.dates import find_dates
+    from etl.extract.partnerships import find_partnerships
+
+    return {(p.kind, p.name) for p in find_partnerships(sentence, 0, find_dates(sentence, published), ref, [])}

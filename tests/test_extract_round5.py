@@ -2,23 +2,15 @@
 set): each rule both where it applies and, where it matters, where it must not."""
 
 from etl.extract.dates import find_dates
-from etl.extract.partnerships import find_partnerships
 
 from .conftest import extract_json, theme_ids as themes, partnership_pairs as partnerships
+from .conftest import place_pairs as places, sentence_partnerships as found
 
 import datetime as dt
 
 
 def run(ref, text, published="2023-06-10", title="Test release"):
     return extract_json(ref, text, published, title)
-
-
-def places(out):
-    return {(p["name"], p["kind"]) for p in out["places"]}
-
-
-def found(ref, sentence, published=None):
-    return {(p.kind, p.name) for p in find_partnerships(sentence, 0, find_dates(sentence, published), ref, [])}
 
 
 # ------------------------------------------------------------------------------------------- themes

@@ -2,22 +2,12 @@
 set): each rule where it applies and, where it matters, where it must not. Every test here fails on the extractor of
 the round's start (commit 7f62b27)."""
 
-from etl.extract.dates import find_dates
-from etl.extract.partnerships import find_partnerships
-
 from .conftest import extract_json, theme_ids as themes, partnership_pairs as partnerships
+from .conftest import place_pairs as places, sentence_partnerships as found
 
 
 def run(ref, text, published="2024-05-10", title="Test release"):
     return extract_json(ref, text, published, title)
-
-
-def places(out):
-    return {(p["name"], p["kind"]) for p in out["places"]}
-
-
-def found(ref, sentence, published=None):
-    return {(p.kind, p.name) for p in find_partnerships(sentence, 0, find_dates(sentence, published), ref, [])}
 
 
 # ------------------------------------------------------------------------------------------- themes: the stock formula
