@@ -279,8 +279,9 @@ LIST_THEMES = 4  # a sentence naming this many themes is a list: each of its phr
 # 'Ministry of Culture', 'Art and Culture Development Foundation', 'министр образования') is not what the release is about
 ORGANISATION_HEAD = re.compile(
     r"\b(?:Ministry|Ministers?|Institute|Foundation|University|Office|Directors?-General|Director|Department|Agency|Commission|"
-    r"Fund|College|Faculty|Archives|Library|Academy|Union)\b|(?<![\w-])(?:[Мм]инистерств|[Мм]инистр|[Ии]нститут|[Фф]онд|[Уу]ниверситет|[Аа]гентств|[Аа]кадеми|[Сс]оюз|"
-    r"[Кк]омисси|[Дд]иректор|Национальн\w+\s+(?:архив|библиотек))\w*")
+    r"Fund|College|Faculty|Archives|Library|Academy|Union|Division|Section|Sector|Unit|Society|Association|Federation)\b|"
+    r"(?<![\w-])(?:[Мм]инистерств|[Мм]инистр|[Ии]нститут|[Фф]онд|[Уу]ниверситет|[Аа]гентств|[Аа]кадеми|[Сс]оюз|"
+    r"[Кк]омисси|[Дд]иректор|[Оо]тдел|[Сс]ектор|[Аа]ссоциаци|[Фф]едераци|Обществ|Национальн\w+\s+(?:архив|библиотек))\w*")
 ORGANISATION_RIGHT = re.compile(r"(?:\s+(?:(?:of|for|and|the|on|in)\s+)*[A-Z][\w'’-]*)*")
 # the words after a Russian head are its name until a verb ('Университет был основан ...' names no institution)
 ORGANISATION_RIGHT_RU = re.compile(r"(?:\s+(?!(?:и|в|на|по|с|о|был\w*|будет|стал\w*|является)(?![\w-]))"
@@ -314,7 +315,8 @@ def _organisation_names(text: str) -> list[tuple[int, int]]:
 
 
 ORGANISATION_HINT = re.compile(by_first_letter(r"Minist|Institut|Foundation|Universit|Office|Department|Director|Agency|Commission|Fund|College|"
-                               r"Faculty|Archives|Library|Academy|Union|инистр|нститут|онд|ниверситет|гентств|омисси|иректор|Национальн|кадеми|оюз"))
+                               r"Faculty|Archives|Library|Academy|Union|Division|Section|Sector|Unit|Society|Association|Federation|инистр|нститут|онд|"
+                               r"ниверситет|гентств|омисси|иректор|Национальн|кадеми|оюз|тдел|ектор|ссоциаци|едераци|Обществ"))
 COORDINATED = re.compile(r"(?<![\w-])(?:for|для)\s+(?:[\w'’-]+(?:\s+[\w'’-]+){0,2},\s+){1,6}[\w'’-]+(?:\s+[\w'’-]+){0,2},?\s+(?:and|и)\s+[\w'’-]+"
                          r"(?:\s+[\w'’-]+){0,2}")
 # a designation whose definition names the theme: 'biosphere reserves reconcile conservation with sustainable development',
@@ -365,6 +367,30 @@ def _one_per_words(kept: list[tuple[int, str, int, str]]) -> list[tuple[int, str
     return out
 
 
+def _numbered_goals(text: str, lowered: str, words: list[str], found: list, ref: Reference) -> list:
+    """A Sustainable Development Goal named by its number ('SDG 4', 'the fourth Sustainable Development Goal', 'ЦУР 6')
+    is the goal's own field: the sustainable development phrases inside its name do not count, and the name counts as a
+    phrase of the goal's theme (gazetteer `numbered_goals`; none for a goal not listed there, which keeps its phrases)."""
+    spans = []
+    for m in ref.numbered_goal.finditer(text):
+        number = next((int(g) for g in m.groups()[:3] if g), None)
+        if number is None:
+            ordinal = next(g for g in m.groups()[3:] if g).lower().replace("ё", "е")
+            number = ref.goal_ordinals.get(ordinal) or next((n for w, n in ref.goal_ordinals.items() if ordinal.startswith(w)), None)
+        theme = ref.goal_themes.get(number)
+        if theme is not None:
+            spans.append((m.start(), m.end(), theme))
+    if not spans:
+        return found
+    positions = [m.start() for m in THEME_WORD.finditer(lowered)]
+    kept = [k for k in found if not (k[1] == "sustainable_development" and any(a <= positions[k[0]] < b for a, b, _ in spans))]
+    for a, b, theme in spans:
+        inside = [i for i, p in enumerate(positions) if a <= p < b]
+        if inside:
+            kept.append((inside[0], theme, 2, " ".join(words[inside[0]:inside[-1] + 1])))
+    return kept
+
+
 def _sentence_themes(s: Sentence, ref: Reference, register: frozenset = frozenset()) -> tuple[int, set[tuple[str, int, str]]]:
     """(agenda factor, {(theme, points, phrase)}) of one sentence: points as PHRASE_POINTS, WORD_POINTS, WEAK_POINTS; a
     phrase inside a longer one ('development' in 'sustainable development') does not count again; a phrase inside a
@@ -377,6 +403,8 @@ def _sentence_themes(s: Sentence, ref: Reference, register: frozenset = frozense
     found = list(ref.themes.matches(words))
     if not found:
         return 1, set()
+    if ref.numbered_goal is not None and ("sdg" in lowered or "goal" in lowered or "цур" in lowered or "устойчив" in lowered):
+        found = _numbered_goals(s.text, lowered, words, found, ref)
     agenda = 2 if AGENDA.search(s.text) else 1
     covered = {(i + k) for i, _, _, ph in found if " " in ph for k in range(ph.count(" ") + 1)}
     quoted = [(q.start(), q.end()) for q in QUOTE.finditer(s.text)] if ("«" in s.text or "“" in s.text or '"' in s.text) else []

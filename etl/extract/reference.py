@@ -105,6 +105,11 @@ class Reference:
     field_formula: re.Pattern | None = None
     networks_ru: dict = field(default_factory=dict)  # network -> its Russian name after 'в' ('Сети творческих городов ЮНЕСКО')
     natural_heritage: dict = field(default_factory=dict)  # 'natural', 'cultural': cues; 'register_phrases': culture phrases
+    # a Sustainable Development Goal named by its number ('SDG 4', 'the fourth Sustainable Development Goal', 'ЦУР 4'):
+    # the pattern (groups: the number, or an ordinal word) and the theme of each goal number (gazetteer `numbered_goals`)
+    numbered_goal: re.Pattern | None = None
+    goal_themes: dict = field(default_factory=dict)  # goal number -> theme id
+    goal_ordinals: dict = field(default_factory=dict)  # lower-case ordinal word or Russian stem -> goal number
     _by_role: dict | None = None  # role (lower case) -> [(person, role)], built on first use
 
     def holders(self, role: str, day: dt.date | None, country: str | None = None) -> list[Person]:
@@ -298,6 +303,10 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
         anniversary_lists=tuple(p.lower() for p in gazetteer.get("anniversary_lists") or []),
         field_formula=_field_formula(gazetteer.get("field_formula") or []), networks_ru=gazetteer.get("networks_ru") or {},
         natural_heritage={k: tuple(v.lower() for v in vs) for k, vs in (gazetteer.get("natural_heritage") or {}).items()},
+        numbered_goal=_numbered_goal(gazetteer.get("goal_ordinals") or {}) if gazetteer.get("numbered_goals") else None,
+        goal_themes={int(k): v for k, v in (gazetteer.get("numbered_goals") or {}).items()},
+        goal_ordinals={w.replace("ё", "е"): n + 1 for words in (gazetteer.get("goal_ordinals") or {}).values()
+                       for n, w in enumerate(words)},
         people=people, full_names=dict(full_names), surnames=dict(surnames), places=places,
         place_max_words=max(len(k.split()) for k in places),
         place_first_words=_first_words(list(places) + list(feature_only)),
@@ -321,6 +330,17 @@ def _field_formula(words: list[str]) -> re.Pattern | None:
     field_word = "(?:the\\s+)?(?:" + "|".join(re.escape(w) + (r"[а-яё]*" if w[0] >= "а" else "") for w in
                                            sorted(words, key=len, reverse=True)) + r")(?![\w-])"
     return re.compile(r"(?<![\w-])" + field_word + r"(?:\s*,\s*" + field_word + r")+\s*,?\s+(?:and|и)\s+" + field_word, re.I)
+
+
+def _numbered_goal(ordinals: dict) -> re.Pattern:
+    """'SDG 4', 'SDG4', 'Sustainable Development Goal 6', 'the fourth Sustainable Development Goal', 'ЦУР 4',
+    'Цель устойчивого развития № 4', 'четвёртой цели устойчивого развития': group 1-3 the number, group 4-5 the ordinal."""
+    en = "|".join(sorted(ordinals.get("en") or ["-"], key=len, reverse=True))
+    ru = "|".join(w.replace("е", "[её]") for w in sorted(ordinals.get("ru") or ["-"], key=len, reverse=True))
+    return re.compile(r"\bSDGs?\s*-?\s*(\d{1,2})\b|\bSustainable\s+Development\s+Goals?\s+(?:No\.?\s*|number\s+)?(\d{1,2})\b|"
+                      r"(?<![\w-])(?:ЦУР|[Цц]ел[а-яё]*\s+устойчив[а-яё]*\s+развити[а-яё]*)\s*(?:-|№\s*)?(\d{1,2})(?![\w-])|"
+                      r"\b(" + en + r")\s+(?:UN\s+)?Sustainable\s+Development\s+Goal\b|"
+                      r"(?<![\w-])(" + ru + r")[а-яё]*\s+цел[а-яё]*\s+устойчив[а-яё]*\s+развити[а-яё]*", re.I)
 
 
 ELEMENT_KINDS = {"intangible_heritage_inscription", "memory_of_the_world_inscription", "other", "tentative_list"}
