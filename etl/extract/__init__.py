@@ -266,7 +266,7 @@ AGENDA = re.compile(r"\b(?:discuss\w*|talks? (?:on|about|focused on)|focus\w* on
                     r"договорил\w*|сотрудничеств\w* в|приоритет\w*|посвящ\w*|речь шла)(?![\w-])", re.I)
 
 
-THEME_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[а-яёқғңөұүһҳӣӯҷә]+(?:-[а-яё]+)?")
+THEME_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[а-яёқғңөұүһҳӣӯҷә]+")  # a hyphenated Russian word is its parts ('онлайн-образование')
 
 
 THEME_POINTS, SHORT_POINTS, SHORT = 4, 2, 5
