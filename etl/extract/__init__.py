@@ -279,9 +279,16 @@ LIST_THEMES = 4  # a sentence naming this many themes is a list: each of its phr
 # 'Ministry of Culture', 'Art and Culture Development Foundation', 'министр образования') is not what the release is about
 ORGANISATION_HEAD = re.compile(
     r"\b(?:Ministry|Ministers?|Institute|Foundation|University|Office|Directors?-General|Director|Department|Agency|Commission|"
-    r"Fund|College|Faculty|Archives|Library|Academy|Union|Division|Section|Sector|Unit|Society|Association|Federation)\b|"
+    r"Fund|College|Faculty|Archives|Library|Academy|Union|Division|Section|Sector|Unit|Society|Association|Federation|"
+    r"Chairman|Chairwoman|Chairperson|Rector|Secretary)\b|"
     r"(?<![\w-])(?:[Мм]инистерств|[Мм]инистр|[Ии]нститут|[Фф]онд|[Уу]ниверситет|[Аа]гентств|[Аа]кадеми|[Сс]оюз|"
-    r"[Кк]омисси|[Дд]иректор|[Оо]тдел|[Сс]ектор|[Аа]ссоциаци|[Фф]едераци|Обществ|Национальн\w+\s+(?:архив|библиотек))\w*")
+    r"[Кк]омисси|[Дд]иректор|[Оо]тдел|[Сс]ектор|[Аа]ссоциаци|[Фф]едераци|Обществ|[Пп]редседател|[Рр]ектор|"
+    r"Национальн\w+\s+(?:архив|библиотек))\w*")
+# a unit of an organisation written in lower case after its owner ('UNESCO's section on hydrological systems', 'the
+# Organization's division for ...'): its name, like a capitalised one
+LOWER_UNIT = re.compile(r"\b(?:UNESCO|[Oo]rgani[sz]ation|[Mm]inistry|[Uu]niversity|[Oo]ffice|[Cc]entre|[Ii]nstitute)['’]s\s+"
+                        r"(?:division|section|department|unit|sector|office|bureau|laboratory)\s+(?:of|on|for)\s+[\w'’-]+"
+                        r"(?:\s+(?:and\s+)?(?!(?:in|at|on|with|and|which|who|also|was|were|is|are|to)\b)[\w'’-]+){0,2}")
 ORGANISATION_RIGHT = re.compile(r"(?:\s+(?:(?:of|for|and|the|on|in)\s+)*[A-Z][\w'’-]*)*")
 # the words after a Russian head are its name until a verb ('Университет был основан ...' names no institution)
 ORGANISATION_RIGHT_RU = re.compile(r"(?:\s+(?!(?:и|в|на|по|с|о|был\w*|будет|стал\w*|является)(?![\w-]))"
@@ -316,7 +323,8 @@ def _organisation_names(text: str) -> list[tuple[int, int]]:
 
 ORGANISATION_HINT = re.compile(by_first_letter(r"Minist|Institut|Foundation|Universit|Office|Department|Director|Agency|Commission|Fund|College|"
                                r"Faculty|Archives|Library|Academy|Union|Division|Section|Sector|Unit|Society|Association|Federation|инистр|нститут|онд|"
-                               r"ниверситет|гентств|омисси|иректор|Национальн|кадеми|оюз|тдел|ектор|ссоциаци|едераци|Обществ"))
+                               r"ниверситет|гентств|омисси|иректор|Национальн|кадеми|оюз|тдел|ектор|ссоциаци|едераци|Обществ|Chair|Rector|"
+                               r"Secretary|редседател|ектор"))
 COORDINATED = re.compile(r"(?<![\w-])(?:for|для)\s+(?:[\w'’-]+(?:\s+[\w'’-]+){0,2},\s+){1,6}[\w'’-]+(?:\s+[\w'’-]+){0,2},?\s+(?:and|и)\s+[\w'’-]+"
                          r"(?:\s+[\w'’-]+){0,2}")
 # a designation whose definition names the theme: 'biosphere reserves reconcile conservation with sustainable development',
@@ -410,6 +418,8 @@ def _sentence_themes(s: Sentence, ref: Reference, register: frozenset = frozense
     quoted = [(q.start(), q.end()) for q in QUOTE.finditer(s.text)] if ("«" in s.text or "“" in s.text or '"' in s.text) else []
     if ORGANISATION_HINT.search(s.text):
         quoted += _organisation_names(s.text)
+    if "'s " in s.text or "’s " in s.text:
+        quoted += [m.span() for m in LOWER_UNIT.finditer(s.text)]
     if EVENT_NAME_HINT.search(s.text):
         quoted += [(m.start(1), m.end(1)) for m in EVENT_NAME.finditer(s.text)]
     if IN_PASSING_HINT.search(s.text):
@@ -424,6 +434,13 @@ def _sentence_themes(s: Sentence, ref: Reference, register: frozenset = frozense
             kept = [k for k in kept if not any(a <= positions[k[0]] < b for a, b in formula)]
             if not kept:
                 return 1, set()
+    if ref.institutions is not None and len({k[1] for k in kept}) >= 2:
+        lists = [m.span() for m in ref.institutions.finditer(s.text)]
+        if lists:  # institutions of two fields or more named together: where or who, not what
+            positions = [m.start() for m in THEME_WORD.finditer(lowered)]
+            for a, b in lists:
+                if len({k[1] for k in kept if a <= positions[k[0]] < b}) >= 2:
+                    quoted.append((a, b))
     if len(kept) > 1:
         multi = [k[1] for k in kept if " " in k[3]]
         if len(multi) > 1 and len(set(multi)) < len(multi):  # two phrases of several words of one theme

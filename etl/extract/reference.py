@@ -110,6 +110,7 @@ class Reference:
     numbered_goal: re.Pattern | None = None
     goal_themes: dict = field(default_factory=dict)  # goal number -> theme id
     goal_ordinals: dict = field(default_factory=dict)  # lower-case ordinal word or Russian stem -> goal number
+    institutions: re.Pattern | None = None  # institutions of several fields named together ('schools and museums')
     _by_role: dict | None = None  # role (lower case) -> [(person, role)], built on first use
 
     def holders(self, role: str, day: dt.date | None, country: str | None = None) -> list[Person]:
@@ -304,6 +305,7 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
         field_formula=_field_formula(gazetteer.get("field_formula") or []), networks_ru=gazetteer.get("networks_ru") or {},
         natural_heritage={k: tuple(v.lower() for v in vs) for k, vs in (gazetteer.get("natural_heritage") or {}).items()},
         numbered_goal=_numbered_goal(gazetteer.get("goal_ordinals") or {}) if gazetteer.get("numbered_goals") else None,
+        institutions=_institutions(gazetteer.get("institution_words") or []),
         goal_themes={int(k): v for k, v in (gazetteer.get("numbered_goals") or {}).items()},
         goal_ordinals={w.replace("ё", "е"): n + 1 for words in (gazetteer.get("goal_ordinals") or {}).values()
                        for n, w in enumerate(words)},
@@ -330,6 +332,17 @@ def _field_formula(words: list[str]) -> re.Pattern | None:
     field_word = "(?:the\\s+)?(?:" + "|".join(re.escape(w) + (r"[а-яё]*" if w[0] >= "а" else "") for w in
                                            sorted(words, key=len, reverse=True)) + r")(?![\w-])"
     return re.compile(r"(?<![\w-])" + field_word + r"(?:\s*,\s*" + field_word + r")+\s*,?\s+(?:and|и)\s+" + field_word, re.I)
+
+
+def _institutions(words: list[str]) -> re.Pattern | None:
+    """'schools and museums', 'universities, libraries and archives', 'школы, музеи и библиотеки': two or more institution
+    words in one list (up to two words before each, commas, a last 'and'/'or'/'и'/'или')."""
+    if not words:
+        return None
+    word = "(?:" + "|".join(re.escape(w) + (r"[а-яё]*" if w[0] >= "а" else "") for w in sorted(words, key=len, reverse=True)) + \
+        r")(?![\w-])"
+    item = r"(?:[\w'’-]+\s+){0,2}?" + word
+    return re.compile(r"(?<![\w-])" + word + r"(?:\s*,\s*" + item + r")*\s*,?\s+(?:and|or|и|или)\s+" + item, re.I)
 
 
 def _numbered_goal(ordinals: dict) -> re.Pattern:
