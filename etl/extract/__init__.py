@@ -280,9 +280,9 @@ LIST_THEMES = 4  # a sentence naming this many themes is a list: each of its phr
 ORGANISATION_HEAD = re.compile(
     r"\b(?:Ministry|Ministers?|Institute|Foundation|University|Office|Directors?-General|Director|Department|Agency|Commission|"
     r"Fund|College|Faculty|Archives|Library|Academy|Union|Division|Section|Sector|Unit|Society|Association|Federation|"
-    r"Chairman|Chairwoman|Chairperson|Rector|Secretary)\b|"
+    r"Chairman|Chairwoman|Chairperson|Rector|Secretary|Palace|House)\b|"
     r"(?<![\w-])(?:[Мм]инистерств|[Мм]инистр|[Ии]нститут|[Фф]онд|[Уу]ниверситет|[Аа]гентств|[Аа]кадеми|[Сс]оюз|"
-    r"[Кк]омисси|[Дд]иректор|[Оо]тдел|[Сс]ектор|[Аа]ссоциаци|[Фф]едераци|Обществ|[Пп]редседател|[Рр]ектор|"
+    r"[Кк]омисси|[Дд]иректор|[Оо]тдел|[Сс]ектор|[Аа]ссоциаци|[Фф]едераци|Обществ|[Пп]редседател|[Рр]ектор|[Дд]вор(?:ец|ц)|Дом(?=\w{0,2}\s)|"
     r"Национальн\w+\s+(?:архив|библиотек))\w*")
 # a unit of an organisation written in lower case after its owner ('UNESCO's section on hydrological systems', 'the
 # Organization's division for ...'): its name, like a capitalised one
@@ -324,7 +324,7 @@ def _organisation_names(text: str) -> list[tuple[int, int]]:
 ORGANISATION_HINT = re.compile(by_first_letter(r"Minist|Institut|Foundation|Universit|Office|Department|Director|Agency|Commission|Fund|College|"
                                r"Faculty|Archives|Library|Academy|Union|Division|Section|Sector|Unit|Society|Association|Federation|инистр|нститут|онд|"
                                r"ниверситет|гентств|омисси|иректор|Национальн|кадеми|оюз|тдел|ектор|ссоциаци|едераци|Обществ|Chair|Rector|"
-                               r"Secretary|редседател|ектор"))
+                               r"Secretary|Palace|House|редседател|ектор|Дворец|Дворц|дворец|дворц|Дом"))
 COORDINATED = re.compile(r"(?<![\w-])(?:for|для)\s+(?:[\w'’-]+(?:\s+[\w'’-]+){0,2},\s+){1,6}[\w'’-]+(?:\s+[\w'’-]+){0,2},?\s+(?:and|и)\s+[\w'’-]+"
                          r"(?:\s+[\w'’-]+){0,2}")
 # a designation whose definition names the theme: 'biosphere reserves reconcile conservation with sustainable development',
@@ -354,6 +354,14 @@ IN_PASSING = re.compile(r"\b(?:on|at|in) the (?:sidelines|margins) of\s+[^.;:]{3
                         r"(?<![\w-])(?:ЮНЕСКО|Организация)\s+(?:стремится|призвана)(?![\w-])"
                         r"[^.;:]{3,200}")
 FIELD_THEMES = {"education", "science_technology", "culture_heritage", "communication_information"}
+# UNESCO described by its field ('the UN's cultural agency', 'the UN culture body', 'the UN agency for culture',
+# 'культурная организация ООН', 'агентство ООН по культуре'): what UNESCO is, not what the release is about
+AGENCY_DESCRIPTION = re.compile(
+    r"\b(?:UN|U\.N\.|United\s+Nations)(?:['’]s)?\s+(?:[a-z][\w-]*\s+){1,3}?(?:agency|organi[sz]ation|body|arm)\b|"
+    r"\b(?:UN|U\.N\.|United\s+Nations)(?:['’]s)?\s+(?:agency|organi[sz]ation|body)\s+(?:for|of|in\s+charge\s+of|"
+    r"responsible\s+for)\s+(?:the\s+)?[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*){0,2}|"
+    r"(?<![\w-])[а-яё]+(?:ая|ое|ого|ой|ую|ым)\s+(?:агентств|организаци|учреждени)[а-яё]*\s+ООН(?![\w-])|"
+    r"(?<![\w-])(?:[Аа]гентств|[Оо]рганизаци|[Уу]чреждени)[а-яё]*\s+ООН\s+по\s+(?:вопросам\s+)?[а-яё]+(?:\s+и\s+[а-яё]+)?")
 
 
 def _theme_words(text: str) -> list[str]:
@@ -420,6 +428,8 @@ def _sentence_themes(s: Sentence, ref: Reference, register: frozenset = frozense
         quoted += _organisation_names(s.text)
     if "'s " in s.text or "’s " in s.text:
         quoted += [m.span() for m in LOWER_UNIT.finditer(s.text)]
+    if "UN" in s.text or "U.N." in s.text or "United Nations" in s.text or "ООН" in s.text:
+        quoted += [m.span() for m in AGENCY_DESCRIPTION.finditer(s.text)]
     if EVENT_NAME_HINT.search(s.text):
         quoted += [(m.start(1), m.end(1)) for m in EVENT_NAME.finditer(s.text)]
     if IN_PASSING_HINT.search(s.text):
