@@ -88,3 +88,11 @@ def test_russian_cues_in_oblique_cases_and_compounds(ref):
     assert "education" in themes(run(ref, "Стороны обсудили развитие онлайн-образования."))  # a hyphenated word by its parts
     assert "science_technology" in themes(run(ref, "Стороны договорились о сотрудничестве в сфере информационных технологий."))
     assert "communication_information" in themes(run(ref, "Стороны обсудили развитие цифровых библиотек."))
+
+
+def test_the_release_s_own_channel_is_no_communication_theme(ref):
+    for text in ("After the talks, the minister told journalists that the agreement would be signed soon.",
+                 "После переговоров министр сообщил журналистам, что соглашение будет подписано.",
+                 "The ministry announced the visit on social media."):
+        assert "communication_information" not in themes(run(ref, text)), text
+    assert "communication_information" in themes(run(ref, "The ministers discussed the safety of journalists."))

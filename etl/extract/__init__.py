@@ -428,7 +428,8 @@ def _sentence_themes(s: Sentence, ref: Reference, register: frozenset = frozense
         quoted += _organisation_names(s.text)
     if "'s " in s.text or "’s " in s.text:
         quoted += [m.span() for m in LOWER_UNIT.finditer(s.text)]
-    if "UN" in s.text or "U.N." in s.text or "United Nations" in s.text or "ООН" in s.text:
+    if "UN " in s.text or "UN'" in s.text or "UN’" in s.text or "U.N." in s.text or "United Nations" in s.text or \
+            "ООН" in s.text:
         quoted += [m.span() for m in AGENCY_DESCRIPTION.finditer(s.text)]
     if EVENT_NAME_HINT.search(s.text):
         quoted += [(m.start(1), m.end(1)) for m in EVENT_NAME.finditer(s.text)]
