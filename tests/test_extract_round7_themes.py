@@ -96,3 +96,8 @@ def test_the_release_s_own_channel_is_no_communication_theme(ref):
                  "The ministry announced the visit on social media."):
         assert "communication_information" not in themes(run(ref, text)), text
     assert "communication_information" in themes(run(ref, "The ministers discussed the safety of journalists."))
+
+
+def test_russian_adjectives_in_the_plural_genitive_meet_their_phrases(ref):
+    assert "youth" in themes(run(ref, "Стороны обсудили подготовку молодых учёных."))
+    assert "sustainable_development" in themes(run(ref, "Стороны обсудили вопросы устойчивого туризма."))

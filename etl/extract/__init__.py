@@ -17,7 +17,7 @@ from .dates import Found, find_dates, tense
 from .calibration import load_calibration
 from .partnerships import Partnership, find_partnerships
 from .people import Mention, PeopleFinder
-from .reference import FOCUS, Place, Reference, load_reference
+from .reference import FOCUS, Place, Reference, load_reference, theme_stem
 from .text import CYRILLIC, Sentence, by_first_letter, fold, key_words, ru_stem, sentences, tokens
 
 __all__ = ["extract", "load_reference", "Extraction"]
@@ -365,7 +365,7 @@ AGENCY_DESCRIPTION = re.compile(
 
 
 def _theme_words(text: str) -> list[str]:
-    return [ru_stem(w) if w[0] >= "а" else w.replace("’", "'") for w in THEME_WORD.findall(text.lower())]
+    return [theme_stem(w) if w[0] >= "а" else w.replace("’", "'") for w in THEME_WORD.findall(text.lower())]
 
 
 def _one_per_words(kept: list[tuple[int, str, int, str]]) -> list[tuple[int, str, int, str]]:
@@ -415,7 +415,7 @@ def _sentence_themes(s: Sentence, ref: Reference, register: frozenset = frozense
     count at all; `register`: culture phrases that only name the heritage register in a release about a natural
     property (weak ones)."""
     lowered = s.text.lower()
-    words = [ru_stem(w) if w[0] >= "а" else w.replace("’", "'") for w in THEME_WORD.findall(lowered)]
+    words = [theme_stem(w) if w[0] >= "а" else w.replace("’", "'") for w in THEME_WORD.findall(lowered)]
     found = list(ref.themes.matches(words))
     if not found:
         return 1, set()

@@ -130,6 +130,16 @@ class Reference:
 STEMS = ("olog", "graph", "nomin", "олог")
 
 
+@lru_cache(maxsize=100_000)
+def theme_stem(word: str) -> str:
+    """A Russian word as theme phrases compare it: `ru_stem`, and an adjective's plural ending -ых/-их as well, which the
+    suffix rule keeps ('молодых учёных' meets 'молодые учёные', 'исторических памятников' meets 'исторический памятник')."""
+    stem = ru_stem(word)
+    if len(stem) > 5 and stem.endswith(("ых", "их")):
+        stem = stem[:-2]
+    return stem
+
+
 class PhraseIndex:
     """Theme phrases by their first word: whole words, case-insensitive; a phrase ending in a stem ('glaciolog')
     matches any ending of its last word."""
@@ -140,7 +150,7 @@ class PhraseIndex:
         self._candidates: dict[str, tuple] = {}  # word -> the entries that may start at it (by_first, then stems)
 
     def add(self, phrase: str, theme: str, points: int) -> None:
-        words = tuple(ru_stem(w) if CYRILLIC.search(w) else w for w in phrase.lower().replace("’", "'").split())
+        words = tuple(theme_stem(w) if CYRILLIC.search(w) else w for w in phrase.lower().replace("’", "'").split())
         stem = words[-1].endswith(STEMS)
         russian = CYRILLIC.search(phrase) is not None
         entry = (words, theme, points, stem, russian, " ".join(words))
