@@ -111,6 +111,7 @@ class Reference:
     goal_themes: dict = field(default_factory=dict)  # goal number -> theme id
     goal_ordinals: dict = field(default_factory=dict)  # lower-case ordinal word or Russian stem -> goal number
     institutions: re.Pattern | None = None  # institutions of several fields named together ('schools and museums')
+    institution_hints: tuple = ()  # the institution words as substrings (a cheap check before the pattern)
     _by_role: dict | None = None  # role (lower case) -> [(person, role)], built on first use
 
     def holders(self, role: str, day: dt.date | None, country: str | None = None) -> list[Person]:
@@ -182,8 +183,11 @@ class PhraseIndex:
                     yield i, theme, points, joined
 
     def _starting_at(self, word: str) -> tuple:
-        """The entries whose phrase may start at `word`: by its whole form, then by its first five letters (kept)."""
-        candidates = tuple(self.by_first.get(word, ())) + tuple(self.stems.get(word[:5], ()))
+        """The entries whose phrase may start at `word`: by its whole form, then by its first five letters, of these only
+        those whose first word `word` can be (a stem's start, or the same Russian word) (kept)."""
+        candidates = tuple(self.by_first.get(word, ())) + tuple(
+            e for e in self.stems.get(word[:5], ()) if (word.startswith(e[0][0]) if e[3] and len(e[0]) == 1 else
+                                                      _same_word(word, e[0][0])))
         if len(self._candidates) < 200_000:
             self._candidates[word] = candidates
         return candidates
@@ -316,6 +320,7 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
         natural_heritage={k: tuple(v.lower() for v in vs) for k, vs in (gazetteer.get("natural_heritage") or {}).items()},
         numbered_goal=_numbered_goal(gazetteer.get("goal_ordinals") or {}) if gazetteer.get("numbered_goals") else None,
         institutions=_institutions(gazetteer.get("institution_words") or []),
+        institution_hints=tuple(sorted({w.lower()[:5] for w in gazetteer.get("institution_words") or []})),
         goal_themes={int(k): v for k, v in (gazetteer.get("numbered_goals") or {}).items()},
         goal_ordinals={w.replace("ё", "е"): n + 1 for words in (gazetteer.get("goal_ordinals") or {}).values()
                        for n, w in enumerate(words)},
