@@ -278,12 +278,16 @@ SENTENCE_CAP = 4  # at most this much per theme from one sentence that is not ab
 LIST_THEMES = 4  # a sentence naming this many themes is a list: each of its phrases counts as a weak one
 # a theme word inside the name of an office, a ministry or an institution ('Assistant Director-General for Education',
 # 'Ministry of Culture', 'Art and Culture Development Foundation', 'министр образования') is not what the release is about
-ORGANISATION_HEAD = re.compile(
-    r"\b(?:Ministry|Ministers?|Institute|Foundation|University|Office|Directors?-General|Director|Department|Agency|Commission|"
-    r"Fund|College|Faculty|Archives|Library|Academy|Union|Division|Section|Sector|Unit|Society|Association|Federation|"
-    r"Chairman|Chairwoman|Chairperson|Rector|Secretary|Palace|House)\b|"
-    r"(?<![\w-])(?:[Мм]инистерств|[Мм]инистр|[Ии]нститут|[Фф]онд|[Уу]ниверситет|[Аа]гентств|[Аа]кадеми|[Сс]оюз|"
-    r"[Кк]омисси|[Дд]иректор|[Оо]тдел|[Сс]ектор|[Аа]ссоциаци|[Фф]едераци|Обществ|[Пп]редседател|[Рр]ектор|[Дд]вор(?:ец|ц)|Дом(?=\w{0,2}\s)|"
+_ORGANISATION_RU = "|".join(f"{c}{rest}" for word in ("министерств", "министр", "институт", "фонд", "университет", "агентств",
+                                                    "академи", "союз", "комисси", "директор", "отдел", "сектор", "ассоциаци",
+                                                    "федераци", "председател", "ректор", "дворец", "дворц")
+                            for rest in [word[1:]] for c in (word[0].upper(), word[0]))
+ORGANISATION_HEAD = re.compile(  # the words grouped by first letter (by_first_letter): the same matches, a faster scan
+    r"\b(?:" + by_first_letter("Ministry|Ministers|Minister|Institute|Foundation|University|Office|Directors-General|"
+                               "Director-General|Director|Department|Agency|Commission|Fund|College|Faculty|Archives|Library|"
+                               "Academy|Union|Division|Section|Sector|Unit|Society|Association|Federation|Chairman|"
+                               "Chairwoman|Chairperson|Rector|Secretary|Palace|House") + r")\b|"
+    r"(?<![\w-])(?:" + by_first_letter(_ORGANISATION_RU + "|Обществ") + r"|Дом(?=\w{0,2}\s)|"
     r"Национальн\w+\s+(?:архив|библиотек))\w*")
 # a unit of an organisation written in lower case after its owner ('UNESCO's section on hydrological systems', 'the
 # Organization's division for ...'): its name, like a capitalised one
@@ -305,14 +309,20 @@ def _organisation_names(text: str) -> list[tuple[int, int]]:
     for m in ORGANISATION_HEAD.finditer(text):
         start, end = m.start(), m.end()
         if m.group(0)[0] < "А":  # English: capitalised words (and connectors between them) on both sides
-            words = text[:start].split(" ")[:-1]
-            taken = 0
-            for k in range(len(words) - 1, -1, -1):
-                word = words[k]
-                if word[:1].isupper() and word[-1:] not in ",;:":
-                    taken = len(words) - k
-                elif word not in CONNECTOR_WORDS:
+            # the words before the head: those of a window (its first word may be cut, so it is left out), all when needed
+            words = text[start - 160:start].split(" ")[1:-1] if start > 160 else text[:start].split(" ")[:-1]
+            for attempt in (0, 1):
+                taken, stopped = 0, False
+                for k in range(len(words) - 1, -1, -1):
+                    word = words[k]
+                    if word[:1].isupper() and word[-1:] not in ",;:":
+                        taken = len(words) - k
+                    elif word not in CONNECTOR_WORDS:
+                        stopped = True
+                        break
+                if stopped or start <= 160 or attempt:
                     break
+                words = text[:start].split(" ")[:-1]  # the name runs back beyond the window: read the whole prefix
             start -= sum(len(w) + 1 for w in words[len(words) - taken:]) if taken else 0
             end = ORGANISATION_RIGHT.match(text, end).end()
         else:
@@ -360,7 +370,8 @@ FIELD_THEMES = {"education", "science_technology", "culture_heritage", "communic
 AGENCY_DESCRIPTION = re.compile(
     r"\b(?:UN|U\.N\.|United\s+Nations)(?:['’]s)?\s+(?:[a-z][\w-]*\s+){1,3}?(?:agency|organi[sz]ation|body|arm)\b|"
     r"\b(?:UN|U\.N\.|United\s+Nations)(?:['’]s)?\s+(?:agency|organi[sz]ation|body)\s+(?:for|of|in\s+charge\s+of|"
-    r"responsible\s+for)\s+(?:the\s+)?[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*){0,2}|"
+    r"responsible\s+for)\s+(?:the\s+)?[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*){0,2}")
+AGENCY_DESCRIPTION_RU = re.compile(
     r"(?<![\w-])[а-яё]+(?:ая|ое|ого|ой|ую|ым)\s+(?:агентств|организаци|учреждени)[а-яё]*\s+ООН(?![\w-])|"
     r"(?<![\w-])(?:[Аа]гентств|[Оо]рганизаци|[Уу]чреждени)[а-яё]*\s+ООН\s+по\s+(?:вопросам\s+)?[а-яё]+(?:\s+и\s+[а-яё]+)?")
 
@@ -425,7 +436,8 @@ def _sentence_themes(s: Sentence, ref: Reference, register: frozenset = frozense
     found = list(ref.themes.matches(words))
     if not found:
         return 1, set()
-    if ref.numbered_goal is not None and ("sdg" in lowered or "goal" in lowered or "цур" in lowered or "устойчив" in lowered):
+    if ref.numbered_goal is not None and ("sdg" in lowered or "цур" in lowered or "development goal" in lowered or
+                                          ("устойчив" in lowered and "цел" in lowered)):
         found = _numbered_goals(s.text, lowered, words, found, ref)
     agenda = 2 if AGENDA_LOWER.search(lowered) else 1
     covered = {(i + k) for i, _, _, ph in found if " " in ph for k in range(ph.count(" ") + 1)}
@@ -434,9 +446,10 @@ def _sentence_themes(s: Sentence, ref: Reference, register: frozenset = frozense
         quoted += _organisation_names(s.text)
     if "'s " in s.text or "’s " in s.text:
         quoted += [m.span() for m in LOWER_UNIT.finditer(s.text)]
-    if "UN " in s.text or "UN'" in s.text or "UN’" in s.text or "U.N." in s.text or "United Nations" in s.text or \
-            "ООН" in s.text:
+    if "UN " in s.text or "UN'" in s.text or "UN’" in s.text or "U.N." in s.text or "United Nations" in s.text:
         quoted += [m.span() for m in AGENCY_DESCRIPTION.finditer(s.text)]
+    if "ООН" in s.text:
+        quoted += [m.span() for m in AGENCY_DESCRIPTION_RU.finditer(s.text)]
     if EVENT_NAME_HINT.search(s.text):
         quoted += [(m.start(1), m.end(1)) for m in EVENT_NAME.finditer(s.text)]
     if IN_PASSING_HINT.search(s.text):
