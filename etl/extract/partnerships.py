@@ -74,6 +74,17 @@ class Partnership:
         return f"partnership|rule:{self.rule}|kind:{self.kind}" + ("|ru" if CYRILLIC.search(self.evidence) else "")
 
 
+OWN_KEY_KINDS = {"world_heritage_danger_listing", "world_heritage_nomination", "tentative_list"}  # next to an inscription
+BACK_TO_PROPERTY = re.compile(r"\b(?:the|its|their) (?:part of the )?(?:property|site|nomination)\b|(?<![\w-])(?i:номинаци\w*|"
+                              r"(?:свою|его|её|ее) част\w* объект\w*|этот объект|данный объект)(?![\w-])")
+CENTRE_SUFFIX = re.compile(r"\s+\(|\s+under the auspices\b")
+PROPOSAL = re.compile(r"\b(?:propos\w*|seek\w*|bid|appl(?:y|ied|ication)|candida\w*|creat\w* of|establish\w*|set(?:ting)? up)\b", re.I)
+GEOPARK_PROPOSED = re.compile(r"\b(?:an?\s+)?(?:aspiring\s+)?UNESCO Global Geopark\s+(?:in|for)\s+(?:the\s+)?"
+                              r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+CENTRE_IN_CITY = re.compile(r"\b(UNESCO\s+(?:regional|international|subregional)\s+(?:centre|center)\s+in\s+[A-Z][\w'’-]+)")
+QUOTED_NOMINATION = re.compile(r"\b(?:dossier|nomination(?: file)?)\s+[“\"]([^”\"]{3,120})[”\"]", re.I)
+
+
 def _year(span: str, start: int, end: int, dates: list[Found], sentence: str) -> int | None:
     """The year a named span states, else the first date after it (within 150 characters), else the nearest date
     before it in the same clause (no comma between)."""
@@ -189,9 +200,9 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
 
     def add(name: str, kind: str, year: int | None, exact: bool = False) -> None:
         name = name if exact else _clean(name)
-        key = fold(name)
+        key = fold(name) + ("|" + kind if kind in OWN_KEY_KINDS else "")
         if key in seen or (not exact and (len(key) < 3 or key in GENERIC_NAMES or key in ref.countries or key in NOT_ELEMENTS
-                                          or _standing(name, ref) or key_words(key) in RU_GENERIC)):
+                                          or _standing(name, ref) or key_words(fold(name)) in RU_GENERIC)):
             return
         seen.add(key)
         found.append(Partnership(name, kind, year, sentence, index, rule))
@@ -216,13 +227,21 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     rule = "wh-inscription"
     tentative = ("entative" in sentence or "предварит" in lowered) and TENTATIVE.search(sentence) and \
         not re.search(r"\binscri|включ|внес", sentence, re.I)
-    if (listed == "wh" and (inscribes or WH_LIST.search(sentence) or NOMINATE.search(sentence))) or \
-            (tentative and (heritage_names or TENTATIVE_NAME.search(sentence))):
+    danger = ref.danger_lists.search(sentence) if ref.danger_lists is not None and ("anger" in sentence or "угроз" in lowered) \
+        else None
+    if heritage_names:
+        context["last_property"] = heritage_names[-1]
+    # 'the nomination', 'its part of the property', 'номинацию', 'свою часть объекта': the property the release named last
+    back = [context["last_property"]] if not heritage_names and context.get("last_property") and \
+        (tentative or listed == "wh" or context.get("world_heritage")) and BACK_TO_PROPERTY.search(sentence) else []
+    masked = sentence[: danger.start()] + sentence[danger.end():] if danger else sentence
+    if (listed == "wh" and (WH_LIST.search(masked) or (inscribes and not danger) or NOMINATE.search(sentence) or back)) or \
+            (tentative and (heritage_names or back or TENTATIVE_NAME.search(sentence))) or back:
         nominated = (NOMINATE.search(sentence) and not re.search(r"\binscri", sentence, re.I)) or \
             (RU_PLANNED.search(sentence) and not RU_DONE.search(sentence))
         kind = "tentative_list" if tentative else "world_heritage_nomination" if nominated else "world_heritage_inscription"
         rule = "tentative" if tentative else "wh-inscription"
-        names = heritage_names or QUOTED.findall(sentence)
+        names = heritage_names or back or QUOTED.findall(sentence)
         if not names and tentative:  # 'a Tentative List submission for the Fann Mountains', 'X was added to its Tentative List'
             names = [m.group(1) or m.group(2) or m.group(3) for m in TENTATIVE_NAME.finditer(sentence)]
             names = [TRIM_LEADING.sub("", re.sub(r"^the\s+", "", n)) for n in names]
@@ -230,6 +249,9 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         for name in names:
             position = sentence.find(name.split(":")[-1].strip().split()[0]) if name else 0
             add(name, kind, year_at(max(position, 0)))
+    rule = "danger-listing"
+    for name in heritage_names if danger else ():  # 'kept the Historic Centre of Shakhrisyabz on the List of World Heritage in Danger'
+        add(name, "world_heritage_danger_listing", year_at(danger.start()) or year_here, exact=True)
     # intangible heritage: the element named as subject or object of the inscription
     rule = "ich-inscription"
     if listed == "ich" and (inscribes or re.search(r"\bcertificates? for\b|\bnomination of\b", sentence)):
@@ -276,6 +298,10 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 place = ref.places.get(fold(bare.replace("Lake ", "") + " Biosphere Reserve"), place)
             if place.kind == "biosphere_reserve":
                 add(place.name, "biosphere_reserve", year_at(start), exact=True)
+    rule = "centre-place"
+    for place, start, _end in context.get("places") or ():
+        if place.kind == "category_2_centre":  # 'the Central Asian Regional Glaciological Centre', 'Международного центра ...'
+            add(CENTRE_SUFFIX.split(place.name)[0], "category_2_centre", year_at(start), exact=True)
     # named spans classified by their head word
     rule = "span"
     spans = list(_spans(sentence, ref)) if has_head else []  # a named span needs a head word
@@ -463,6 +489,17 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     rule = "geopark-status"
     for m in GEOPARK_STATUS.finditer(sentence) if "eopark" in sentence else ():
         add(f"{m.group(1)} geopark", "geopark", year_at(m.end()), exact=True)
+    for m in GEOPARK_PROPOSED.finditer(sentence) if "Geopark" in sentence and PROPOSAL.search(sentence) else ():
+        # 'proposed an aspiring UNESCO Global Geopark in the Batken region': the proposal, named after its area
+        add(f"{m.group(1)} geopark", "geopark", year_at(m.end()) or year_here, exact=True)
+    rule = "lower-centre"
+    for m in CENTRE_IN_CITY.finditer(sentence) if "centre in" in sentence and PROPOSAL.search(sentence) else ():
+        if not any(p.kind == "category_2_centre" for p in found):  # 'proposed a UNESCO regional centre in Tashkent'
+            add(m.group(1), "category_2_centre", year_at(m.end()) or year_here, exact=True)
+    rule = "quoted-nomination"
+    for m in QUOTED_NOMINATION.finditer(sentence) if context.get("world_heritage") and ('"' in sentence or "“" in sentence) else ():
+        # 'handed ... the dossier "Ustyurt – Landscapes and Hunting Traps (Arans)"': a World Heritage nomination
+        add(m.group(1), "world_heritage_nomination", year_at(m.end()) or year_here, exact=True)
     rule = "adopted-programme"
     if "programme" in lowered and SIGN.search(sentence):
         for m in ADOPTED_PROGRAMME.finditer(sentence):
@@ -561,6 +598,10 @@ def _last_pair(sentence: str, words: list, end: int) -> bool:
 RU_VERB = re.compile(r"\w+(?:ил|ал|ял|ел|ыл)(?:а|и|о|ся|ась|ись)?$|\w+(?:ет|ют|ит|ят|ется|ются|ится|ятся)$")
 
 
+RU_DOCUMENT_HEAD = re.compile(r"(?i:соглашени|меморандум)")
+RU_COMPLEMENT = re.compile(r"(?i:о|об|между|по)$")  # what a document's name goes on with: 'о сотрудничестве', 'между A и B'
+
+
 def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[tuple[str, str, int, int]]:
     """(name, kind, start, end) for each partnership a Russian sentence names by its head word."""
     out = []
@@ -595,8 +636,12 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
             numbered = kind == "resolution" and re.match(r"\s+\d", sentence[m.end() + len(re.match(r"\w*", sentence[m.end():]).group(0)):])
             if not re.match(r"[А-ЯЁA-Z«\d]", first) and kind not in ("agreement", "category_2_centre") and not numbered:
                 break  # an ordinary noun ('конференция'): a name starts with a capital
-            if kind == "agreement" and not first[0].isupper() and not RU_SIGN.search(sentence):
-                break
+            document = kind == "agreement" and RU_DOCUMENT_HEAD.match(w.group(0))
+            complement = document and k + 1 < len(words) and RU_COMPLEMENT.match(words[k + 1].group(0))
+            if kind == "agreement" and not first[0].isupper() and not RU_SIGN.search(sentence) and not complement:
+                break  # 'вместе с меморандумом о совместном управлении': a document named by what it is about
+            if document and start == k and not complement and not (k + 1 < len(words) and words[k + 1].group(0)[0] in "«\"A-ZА-ЯЁ"):
+                break  # 'Соглашением статус центра продлевается', 'Соглашение было подписано': the short form of a name given before
             end = k
             while end + 1 < len(words) and end - k < 9:
                 gap = sentence[words[end].end() : words[end + 1].start()]
@@ -614,7 +659,7 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
                     end += 2  # 'план действий на 2025–2027 годы': the years are part of a plan's name
                     break
                 if gap.strip() not in ("", "«", "»") or RU_END.match(following) or \
-                        re.match(r"\w+(?:ил|ал|ял|ел|ыл)(?:а|и|о|ся|ась|ись)?$|\w+(?:ет|ют|ит|ят)$", following) or \
+                        re.match(r"\w+(?:ил|ал|ял|ел|ыл)(?:а|и|о|ся|ась|ись)?$|\w+(?:ет|ют|ит|ят)(?:ся)?$", following) or \
                         (following[0].isupper() and key_words(fold(following)) in (countries or {})) or \
                         (following in ("на", "в", "с") and end + 2 < len(words) and words[end + 2].group(0)[0].isdigit()):
                     break  # a verb, a conjunction, a country ('конференции ЮНЕСКО Казахстан избран'), 'на 2021–2025 годы'

@@ -105,6 +105,7 @@ class Reference:
     field_formula: re.Pattern | None = None
     networks_ru: dict = field(default_factory=dict)  # network -> its Russian name after 'в' ('Сети творческих городов ЮНЕСКО')
     natural_heritage: dict = field(default_factory=dict)  # 'natural', 'cultural': cues; 'register_phrases': culture phrases
+    danger_lists: re.Pattern | None = None  # phrases naming the List of World Heritage in Danger (Russian by stems)
     _by_role: dict | None = None  # role (lower case) -> [(person, role)], built on first use
 
     def holders(self, role: str, day: dt.date | None, country: str | None = None) -> list[Person]:
@@ -122,6 +123,17 @@ class Reference:
 
 
 STEMS = ("olog", "graph", "nomin", "олог")
+
+
+def _phrases_any_case(phrases: list[str]) -> re.Pattern | None:
+    """One pattern for a list of phrases: English words as written (any letter case), a Russian word by its stem
+    with any ending ('Списке всемирного наследия, находящегося под угрозой' for 'Список ... под угрозой')."""
+    if not phrases:
+        return None
+    def word(w: str) -> str:
+        return re.escape(ru_stem(w)) + r"\w*" if re.search("[а-яё]", w, re.I) and len(w) > 3 else re.escape(w)
+    alternatives = sorted((r"[\s,]+".join(word(w) for w in p.split()) for p in phrases), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.I)
 
 
 class PhraseIndex:
@@ -297,6 +309,7 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
         bodies=bodies, body_short=dict(body_short), standing=standing, networks=networks,
         anniversary_lists=tuple(p.lower() for p in gazetteer.get("anniversary_lists") or []),
         field_formula=_field_formula(gazetteer.get("field_formula") or []), networks_ru=gazetteer.get("networks_ru") or {},
+        danger_lists=_phrases_any_case(gazetteer.get("danger_lists") or []),
         natural_heritage={k: tuple(v.lower() for v in vs) for k, vs in (gazetteer.get("natural_heritage") or {}).items()},
         people=people, full_names=dict(full_names), surnames=dict(surnames), places=places,
         place_max_words=max(len(k.split()) for k in places),
