@@ -534,6 +534,9 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             if bare:  # 'a Memorandum of Understanding between the Ministry ... and the UNESCO Office': the name goes on
                 found[:] = [p for p in found if not (p.kind == "agreement" and fold(p.name) == fold(_clean(holder.group(0))))]
             add(name[0].upper() + name[1:], "agreement", year_here or year_at(match.end()))
+    if danger and not WH_LIST.search(masked):  # 'остаётся в Списке всемирного наследия, находящегося под угрозой': no inscription
+        listed_in_danger = {fold(p.name) for p in found if p.kind == "world_heritage_danger_listing"}
+        found[:] = [p for p in found if not (p.kind == "world_heritage_inscription" and fold(p.name) in listed_in_danger)]
     return found
 
 
@@ -660,7 +663,8 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
                     break
                 if gap.strip() not in ("", "«", "»") or RU_END.match(following) or \
                         re.match(r"\w+(?:ил|ал|ял|ел|ыл)(?:а|и|о|ся|ась|ись)?$|\w+(?:ет|ют|ит|ят)(?:ся)?$", following) or \
-                        (following[0].isupper() and key_words(fold(following)) in (countries or {})) or \
+                        (following[0].isupper() and key_words(fold(following)) in (countries or {})
+                         and words[end].group(0).lower() != "между") or \
                         (following in ("на", "в", "с") and end + 2 < len(words) and words[end + 2].group(0)[0].isdigit()):
                     break  # a verb, a conjunction, a country ('конференции ЮНЕСКО Казахстан избран'), 'на 2021–2025 годы'
                 if RU_NOT_START.match(following):

@@ -131,8 +131,10 @@ def _phrases_any_case(phrases: list[str]) -> re.Pattern | None:
     if not phrases:
         return None
     def word(w: str) -> str:
-        return re.escape(ru_stem(w)) + r"\w*" if re.search("[а-яё]", w, re.I) and len(w) > 3 else re.escape(w)
-    alternatives = sorted((r"[\s,]+".join(word(w) for w in p.split()) for p in phrases), key=len, reverse=True)
+        if not (re.search("[а-яё]", w, re.I) and len(w) > 3):
+            return re.escape(w)
+        return re.escape(re.sub(r"[оеё](?=[кц]$)", "", ru_stem(w))) + r"\w*"  # the fleeting vowel: 'список', 'списке'
+    alternatives = sorted((r"[\s,]+".join(word(w) for w in re.split(r"[\s,]+", p) if w) for p in phrases), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.I)
 
 

@@ -1,0 +1,107 @@
+"""Partnership rules of the seventh extractor round (issue 10), on sentences written for these tests (not taken from
+the labelled set): each rule where it applies and, where it matters, where it must not. Every test here but the guard
+test_the_danger_list_itself_is_no_partnership fails on the extractor of the round's start (commit c2dcb55)."""
+
+from .conftest import extract_json, partnership_pairs as partnerships
+
+
+def run(ref, text, published="2024-05-10", title="Test release"):
+    return extract_json(ref, text, published, title)
+
+
+def kinds_of(out: dict, name_part: str) -> set[str]:
+    return {kind for kind, name in partnerships(out) if name_part.lower() in name.lower()}
+
+
+# --------------------------------------------------------------- a register entry of its own kind: the Danger List
+
+
+def test_a_property_on_the_danger_list_is_a_danger_listing_not_an_inscription(ref):
+    out = run(ref, "In 2016 the Committee moved the Historic Centre of Shakhrisyabz onto the List of World Heritage in Danger.")
+    assert kinds_of(out, "Shakhrisyabz") == {"world_heritage_danger_listing"}
+    out = run(ref, "Уже несколько лет исторический центр Шахрисабза остаётся в Списке всемирного наследия, находящегося под угрозой.")
+    assert kinds_of(out, "Shakhrisyabz") == {"world_heritage_danger_listing"}
+
+
+def test_the_inscription_and_the_danger_listing_of_one_property_are_two_records(ref):
+    out = run(ref, "Шахрисабз, внесённый в Список всемирного наследия в 2000 году, позднее попал в Список всемирного наследия, "
+                   "находящегося под угрозой.")
+    assert kinds_of(out, "Shakhrisyabz") == {"world_heritage_inscription", "world_heritage_danger_listing"}
+
+
+def test_the_danger_list_itself_is_no_partnership(ref):
+    out = run(ref, "The List of World Heritage in Danger draws the attention of the international community to threats.")
+    assert partnerships(out) == set()
+
+
+# ------------------------------------------------------------------------- kind from the gazetteer: a category 2 centre
+
+
+def test_a_category_2_centre_of_places_csv_is_the_centre_wherever_it_is_named(ref):
+    out = run(ref, "Researchers of the Central Asian Regional Glaciological Centre presented new measurements of snow cover.")
+    assert ("category_2_centre", "Central Asian Regional Glaciological Centre") in partnerships(out)
+    # in Russian, in the genitive and spelt with a hyphen
+    out = run(ref, "Сотрудники Центрально-Азиатского регионального гляциологического центра провели полевые измерения.")
+    assert ("category_2_centre", "Central Asian Regional Glaciological Centre") in partnerships(out)
+    assert not any(CYRILLIC_NAME(name) for kind, name in partnerships(out) if kind == "category_2_centre")
+
+
+def CYRILLIC_NAME(name: str) -> bool:
+    return any("а" <= ch.lower() <= "я" for ch in name)
+
+
+def test_a_proposed_unesco_centre_in_a_city(ref):
+    out = run(ref, "The minister proposed to host a UNESCO regional centre in Bishkek for teacher training.")
+    assert ("category_2_centre", "UNESCO regional centre in Bishkek") in partnerships(out)
+    out = run(ref, "The delegation visited a UNESCO regional centre in Bishkek.")
+    assert not kinds_of(out, "centre in Bishkek")
+
+
+# ------------------------------------------------------------------------------------- a short form refers back
+
+
+def test_a_tentative_list_sentence_that_refers_back_takes_the_property_named_before(ref):
+    text = ("Эксперты трёх стран обсудили объект «Холодные зимние пустыни Турана».\n\n"
+            "Узбекистан внёс свою часть объекта в предварительный список в январе 2021 года.")
+    out = run(ref, text, published="2021-03-01")
+    assert "tentative_list" in kinds_of(out, "Cold Winter Deserts of Turan")
+    # with no property named before, the sentence names none
+    out = run(ref, "Узбекистан внёс свою часть объекта в предварительный список в январе 2021 года.", published="2021-03-01")
+    assert not any(kind == "tentative_list" for kind, _ in partnerships(out))
+
+
+def test_a_nomination_that_refers_back_is_the_nomination_of_that_property(ref):
+    text = ("The Western Tien-Shan spans Kazakhstan, Kyrgyzstan and Uzbekistan and has been on the World Heritage List since 2016.\n\n"
+            "Работа над номинацией заняла несколько лет.")
+    out = run(ref, text, published="2016-09-01")
+    assert "world_heritage_nomination" in kinds_of(out, "Western Tien-Shan")
+
+
+# ---------------------------------------------------------------------------------------- names written in other ways
+
+
+def test_a_quoted_dossier_in_a_release_about_world_heritage_is_a_nomination(ref):
+    text = ('The ministry sent the dossier "Steppe Petroglyphs of Kazakhstan" to Paris. '
+            "The World Heritage Centre will review it.")
+    out = run(ref, text)
+    assert ("world_heritage_nomination", "Steppe Petroglyphs of Kazakhstan") in partnerships(out)
+    out = run(ref, 'The ministry sent the dossier "Annual Report on Schools" to parliament.')
+    assert not any(kind == "world_heritage_nomination" for kind, _ in partnerships(out))
+
+
+def test_an_aspiring_geopark_proposed_for_an_area(ref):
+    out = run(ref, "The meeting proposed an aspiring UNESCO Global Geopark in the Naryn region.")
+    assert ("geopark", "Naryn geopark") in partnerships(out)
+    out = run(ref, "The participants walked through an aspiring UNESCO Global Geopark in the Naryn region.")
+    assert not any(kind == "geopark" for kind, _ in partnerships(out))
+
+
+def test_a_russian_document_needs_what_it_is_about_and_its_bare_head_is_a_short_form(ref):
+    text = ("Соглашение между Кыргызстаном и ЮНЕСКО о сохранении памятников Чуйской долины подписано в 2003 году.\n\n"
+            "Соглашением предусматривается реставрация трёх памятников.")
+    out = run(ref, text, published="2003-11-01")
+    agreements = {name for kind, name in partnerships(out) if kind == "agreement"}
+    assert len(agreements) == 1 and next(iter(agreements)).startswith("Соглашение между Кыргызстаном")
+    # a lower-case head with its complement names a document even without a signing verb
+    out = run(ref, "Номинацию направили в ЮНЕСКО вместе с меморандумом о совместном управлении объектом.")
+    assert any(kind == "agreement" and "меморандум" in name.lower() for kind, name in partnerships(out))
