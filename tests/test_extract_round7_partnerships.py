@@ -105,3 +105,24 @@ def test_a_russian_document_needs_what_it_is_about_and_its_bare_head_is_a_short_
     # a lower-case head with its complement names a document even without a signing verb
     out = run(ref, "Номинацию направили в ЮНЕСКО вместе с меморандумом о совместном управлении объектом.")
     assert any(kind == "agreement" and "меморандум" in name.lower() for kind, name in partnerships(out))
+
+
+# ------------------------------------------------------------------------- Russian register entries and networks
+
+
+def test_a_russian_register_entry_named_after_the_list_and_the_verb(ref):
+    out = run(ref, "В 2003 году в реестр «Память мира» было включено Собрание рукописей Ходжи Ахмеда Ясави – около 1400 страниц.")
+    assert any(kind == "other" and name.startswith("Собрание рукописей") for kind, name in partnerships(out))
+
+
+def test_a_russian_register_entry_whose_clause_before_the_verb_only_says_when(ref):
+    out = run(ref, "Коллекция фотографий Арала, более трёх тысяч снимков из архива, в прошлом году внесена в реестр «Память мира».")
+    assert ("other", "Коллекция фотографий Арала") in partnerships(out)
+    assert not any("году" in name.lower() for _, name in partnerships(out))
+
+
+def test_a_named_russian_network_is_a_programme_a_standing_one_is_not(ref):
+    out = run(ref, "В Нур-Султане создана Евразийская сеть университетов.")
+    assert ("programme", "Евразийская сеть университетов") in partnerships(out)
+    out = run(ref, "Два заповедника приняты во Всемирную сеть биосферных резерватов два года назад.")
+    assert not any(kind == "programme" for kind, _ in partnerships(out))

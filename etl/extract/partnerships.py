@@ -363,6 +363,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 kind = "resolution"  # a year or decade proclaimed by a resolution, as in English
             if re.search(r"сесси", name, re.I) or any(fold(name) in fold(p.name) for p in found):
                 continue
+            if kind == "programme" and RU_NETWORK.search(name) and _standing_start(name, ref):
+                continue  # 'Всемирную сеть биосферных резерватов два объекта ...': a standing network, the name ran on
             place = _place_in_name(name, ref)
             add(place.name if place is not None and kind == "category_2_centre" else name, kind, year_at(end) or
                 (year_here if kind in ("agreement", "resolution") else None))
@@ -546,15 +548,15 @@ RU_HEADS = [
     (re.compile(r"(?i:конференци|форум|саммит|конгресс|фестивал|симпозиум|выставк|игр[ыа]?(?=\s+кочевник))"), "event"),
     (re.compile(r"(?i:соглашени|меморандум|план\w*\s+действий|дорожн\w*\s+карт|рамочн\w*\s+соглашени)"), "agreement"),
     (re.compile(r"(?i:резолюци)"), "resolution"),
-    (re.compile(r"(?i:десятилети|международн\w*\s+год(?:а|у|ом)?\b|программ|инициатив|проект)"), "programme"),
+    (re.compile(r"(?i:десятилети|международн\w*\s+год(?:а|у|ом)?\b|программ|инициатив|проект|сет(?:ь|и|ью)(?![\w-]))"), "programme"),
     (re.compile(r"(?i:центр)(?=\w*\s+(?:[^.;]*?)(?:категории\s*(?:2|II)|под\s+эгидой))"), "category_2_centre"),
     (re.compile(r"(?i:преми[яиюей]|медал|деклараци|хартия|хартии|всемирн\w*\s+дн)"), "other"),
 ]
 RU_HEAD_ANY = re.compile(r"(?i:конференци|форум|саммит|конгресс|фестивал|симпозиум|игр|соглашени|меморандум|действий|карт|"
-                         r"резолюци|десятилети|год|программ|инициатив|проект|центр|преми|медал|деклараци|харти|дн)")
+                         r"резолюци|десятилети|год|программ|инициатив|проект|центр|преми|медал|деклараци|харти|дн|сет)")
 RU_HEAD_START = re.compile(r"(?i:конференци|форум|саммит|конгресс|фестивал|симпозиум|выставк|игр|соглашени|меморандум|план|"
                            r"дорожн|рамочн|резолюци|десятилети|международн|программ|инициатив|проект|центр|преми|медал|"
-                           r"деклараци|харти|всемирн)")  # the first word of every head of RU_HEADS
+                           r"деклараци|харти|всемирн|сет[ьи])")  # the first word of every head of RU_HEADS
 RU_WORD = re.compile(r"«[^»]{1,80}»|\d{4}\s*[–-]\s*\d{4}(?:\s+годы)?|[А-ЯЁа-яё][\w-]*|[A-Z][\w-]*|\d+(?:-?[а-я]{1,3})?")
 RU_END = re.compile(r"(?:который|которая|которое|которые|которую|что|а|но|в рамках|и|где|когда|после|перед|при|также|тоже|уже|"
                     r"сегодня|вчера|впервые|единогласно|было|были|была|будет|будут|(?:(?:пере)?избран|принят|включен|"
@@ -704,7 +706,13 @@ RU_LIST_FIRST = re.compile(r"(?:" + RU_INCLUDE_VERB + r"\s+(?:в|во)\s+" + RU_
                            r"\s+(?:(?:был|была|было|были)\s+)?" + RU_INCLUDE_VERB + r")\s+(?i:элемент\w*|объект\w*|номинаци\w*)?\s*«([^»]{2,150})»")
 # 'собрание рукописей X было внесено в Международный реестр «Память мира»'
 # '... было внесено в Международный реестр «Память мира»': the verb and the list; the name is the clause before the verb
-RU_VERB_LIST = re.compile(r"\s+(?:(?:был|была|было|были)\s+)?(?i:внесен\w*|включен\w*)\s+(?:в|во)\s+" + RU_LIST_PHRASE + r"(?=[\s,.;]|$)")
+RU_VERB_LIST = re.compile(r"\s+(?:(?:был|была|было|были)\s+)?(?i:внес[её]н\w*|включ[её]н\w*)\s+(?:в|во)\s+" + RU_LIST_PHRASE + r"(?=[\s,.;]|$)")
+# 'в реестр программы «Память мира» был включён Коран Мушаф Османа – рукопись ...': the list first, an unquoted name after
+RU_LIST_FIRST_BARE = re.compile(r"(?:в|во)\s+" + RU_LIST_PHRASE + r"\s+(?:(?:был|была|было|были)\s+)?(?i:внес[её]н\w*|включ[её]н\w*)\s+"
+                                r"([А-ЯЁ][\w-]*(?:\s+[А-ЯЁ]?[\w-]+){0,5}?)(?=\s*[,.;:–—]|$)")
+# a clause that only says when ('в этом году', 'ещё в 1997 году'): the name is the sentence's subject before its first comma
+RU_WHEN_ONLY = re.compile(r"^(?:(?:ещё|еще|уже|также|и)\s+)?(?:(?:в|во)\s+(?:этом|прошлом|том\s+же|\d{4})\s+год\w*|недавно|сегодня|вчера|ранее)$",
+                          re.I)
 RU_LEAD_ADVERBIAL = re.compile(r"^(?:(?:в|во|с|к|на)\s+(?:\d{4}\s+год\w*|\w+)|сегодня|вчера|также|недавно|ранее|затем|\d{1,2}\s+\w+(?:\s+\d{4}"
                                r"\s+года)?|а|и)\s+", re.I)
 
@@ -772,9 +780,16 @@ def _ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, int]
         if kind is not None:
             place = _place_in_name(m.group(3), ref)  # «Холодные зимние пустыни Турана» is the property of places.csv
             out.append((place.name if place is not None else m.group(3)[0].upper() + m.group(3)[1:], kind, m.end()))
+    for m in RU_LIST_FIRST_BARE.finditer(sentence):
+        kind = next((k for pattern, k in RU_LISTS if pattern.search(sentence[m.start(1) : m.end(1) + 60])), None)
+        if kind is not None and not RU_NOT_ELEMENT.match(m.group(2)) and not any(m.group(2) in n for n, _, _ in out):
+            place = _place_in_name(m.group(2), ref)
+            out.append((place.name if place is not None else m.group(2), kind, m.end()))
     for m in RU_VERB_LIST.finditer(sentence):
         kind = next((k for pattern, k in RU_LISTS if pattern.search(sentence[m.start(1) : m.end() + 60])), None)
         name = _clause_before(sentence, m.start())
+        if RU_WHEN_ONLY.match(name) and "," in sentence[: m.start()]:
+            name = sentence[: sentence.index(",")].strip()  # the subject, before an apposition: 'X, около 200 тысяч документов, ...' 
         inner = re.search(r"[–—-]\s+([^–—]+?)\s+[–—-]\s*$", name)  # 'Три элемента – айтыс, кюй и казахская борьба – включены'
         if inner and kind is not None:
             for part in re.split(r",\s*|\s+и\s+", inner.group(1)):
@@ -905,6 +920,15 @@ JOIN_NETWORK = re.compile(r"\b(?:joined|joins|join|joining|became|become|becomes
                           r"(?![\w-])", re.I)
 STANDING_LEAD = {"the", "unesco", "юнеско", "s", "of", "its", "a"}
 BODY_WORDS = {"council", "committee", "board", "совет", "комитет"}
+
+
+RU_NETWORK = re.compile(r"(?<![\w-])(?i:сет(?:ь|и|ью))(?![\w-])")
+
+
+def _standing_start(name: str, ref: Reference) -> bool:
+    """A name that starts with a list, network or standing programme ('Сеть творческих городов ЮНЕСКО в области ...')."""
+    words = name.split()
+    return any(_standing(" ".join(words[:size]), ref) for size in range(2, len(words) + 1))
 
 
 def _standing(name: str, ref: Reference) -> bool:
