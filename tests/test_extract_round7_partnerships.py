@@ -126,3 +126,30 @@ def test_a_named_russian_network_is_a_programme_a_standing_one_is_not(ref):
     assert ("programme", "Евразийская сеть университетов") in partnerships(out)
     out = run(ref, "Два заповедника приняты во Всемирную сеть биосферных резерватов два года назад.")
     assert not any(kind == "programme" for kind, _ in partnerships(out))
+
+
+# ------------------------------------------------------------------- name boundaries and things that are not partnerships
+
+
+def test_a_document_name_ends_at_its_verb(ref):
+    out = run(ref, "The signing of the Memorandum of Understanding between Tajikistan and UNESCO took place in Dushanbe.")
+    assert ("agreement", "Memorandum of Understanding between Tajikistan and UNESCO") in partnerships(out)
+    out = run(ref, "The agreement on the protection of the Chuy valley monuments was ratified by parliament.")
+    assert ("agreement", "Agreement on the protection of the Chuy valley monuments") in partnerships(out)
+
+
+def test_a_russian_signing_is_not_part_of_the_name_and_the_head_is_in_the_nominative(ref):
+    out = run(ref, "Подписание меморандума о сотрудничестве между Министерством культуры Таджикистана и ЮНЕСКО состоялось в Душанбе.")
+    assert ("agreement", "Меморандум о сотрудничестве между Министерством культуры Таджикистана и ЮНЕСКО") in partnerships(out)
+
+
+def test_an_unnamed_russian_centre_is_none_a_named_one_is(ref):
+    out = run(ref, "Работа центра категории 2 под эгидой ЮНЕСКО в Алматы получила высокую оценку.")
+    assert not any(kind == "category_2_centre" for kind, _ in partnerships(out))
+
+
+def test_a_countrys_own_plan_is_no_partnership(ref):
+    out = run(ref, "The ministry adopted a national action plan on museums.")
+    assert not any(kind == "agreement" for kind, _ in partnerships(out))
+    out = run(ref, "The ministry and UNESCO adopted an action plan on museums.")
+    assert any(kind == "agreement" for kind, _ in partnerships(out))

@@ -74,6 +74,8 @@ class Partnership:
         return f"partnership|rule:{self.rule}|kind:{self.kind}" + ("|ru" if CYRILLIC.search(self.evidence) else "")
 
 
+FINITE_VERB = r"(?:was|were|is|are|has|have|had|will|would|took|takes|came|comes|covers|covered|provides|provided|sets)\b"
+OWN_PLAN = re.compile(r"\b(?:national|its own|their own|(?:government|ministry|state)['’]s|governmental)\s+(?:\w+\s+)?$", re.I)
 OWN_KEY_KINDS = {"world_heritage_danger_listing", "world_heritage_nomination", "tentative_list"}  # next to an inscription
 BACK_TO_PROPERTY = re.compile(r"\b(?:the|its|their) (?:part of the )?(?:property|site|nomination)\b|(?<![\w-])(?i:номинаци\w*|"
                               r"(?:свою|его|её|ее) част\w* объект\w*|этот объект|данный объект)(?![\w-])")
@@ -523,10 +525,12 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     named = [p for p in found if p.kind == "agreement"]
     if AGREEMENT_HINT.search(lowered) and SIGN.search(sentence):
         for match in MEMORANDUM.finditer(sentence):  # each agreement the sentence names, unless a named span already holds it
+            if OWN_PLAN.search(sentence[max(0, match.start() - 40) : match.start()]):
+                continue  # 'the ministry adopted a national action plan', 'its own plan': a country's plan, not a partnership
             tail = re.match(r"\s+(on|of|for|between|in the field of|renewing|establishing|setting up|creating|to)\s+([^,;.]{3,120}?)"
                             r"(?=\s+(?:on|in)\s+\d|\s+(?:on|in)\s+(?:January|February|March|April|May|June|July|August|September|"
                             r"October|November|December)\b|\s+and\s+[a-z]+ed\b|\s+with\s+(?:the\s+)?[A-Z]|\s+(?:in the presence of|"
-                            r"during|at the|at a|at an|as an?|under the auspices|which|that|who)\s|[,;.]|$)", sentence[match.end():])
+                            r"during|at the|at a|at an|as an?|under the auspices|which|that|who)\s|\s+" + FINITE_VERB + r"|[,;.]|$)", sentence[match.end():])
             holder = next((s for s in spans if s.start() <= match.start() < s.end() and HEAD_ANY.search(s.group(0))), None) if named \
                 else None
             bare = holder is not None and holder.end() == match.end() and fold(_clean(holder.group(0))) in BARE_AGREEMENTS
@@ -603,6 +607,9 @@ def _last_pair(sentence: str, words: list, end: int) -> bool:
 RU_VERB = re.compile(r"\w+(?:ил|ал|ял|ел|ыл)(?:а|и|о|ся|ась|ись)?$|\w+(?:ет|ют|ит|ят|ется|ются|ится|ятся)$")
 
 
+RU_VERBAL_NOUN = re.compile(r"(?i:[ая]ни|ени)(?:е|я|ю|ем|и)$")  # 'Подписание', 'Заключение': the act, not the name
+RU_UNNAMED_CENTRE = re.compile(r"\w*(?:\s+(?:как\s+)?(?:центр\w*\s+)?категории\s*(?:2|II)|\s+под\s+эгидой(?:\s+ЮНЕСКО)?|\s+(?:в|во)\s+[А-ЯЁ][\w-]*)*\s*$")
+RU_DOCUMENT_CASE = re.compile(r"^((?i:соглашени|меморандум))(?:я|ю|ем|и|а|у|ом|е)?(?![\w-])")
 RU_DOCUMENT_HEAD = re.compile(r"(?i:соглашени|меморандум)")
 RU_COMPLEMENT = re.compile(r"(?i:о|об|между|по)$")  # what a document's name goes on with: 'о сотрудничестве', 'между A и B'
 
@@ -635,8 +642,9 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
                                  or (words[start].start() == 0 and not RU_ADJECTIVE.search(words[start].group(0))
                                      and not words[start].group(0).isupper())):
                 start += 1  # 'Участники форума': a sentence's first word, capitalised only for that, is no part of a name
-            while start < k and (not re.match(r"[А-ЯЁA-Z«\d]", words[start].group(0)) or RU_NOT_START.match(words[start].group(0))):
-                start += 1  # 'вручение Премии Беруни': the name starts at its first capital; 'Сегодня' starts none
+            while start < k and (not re.match(r"[А-ЯЁA-Z«\d]", words[start].group(0)) or RU_NOT_START.match(words[start].group(0))
+                                 or RU_VERBAL_NOUN.search(words[start].group(0))):
+                start += 1  # 'вручение Премии Беруни': the name starts at its first capital; 'Сегодня', 'Подписание' start none
             first = words[start].group(0)
             numbered = kind == "resolution" and re.match(r"\s+\d", sentence[m.end() + len(re.match(r"\w*", sentence[m.end():]).group(0)):])
             if not re.match(r"[А-ЯЁA-Z«\d]", first) and kind not in ("agreement", "category_2_centre") and not numbered:
@@ -664,9 +672,9 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
                     end += 2  # 'план действий на 2025–2027 годы': the years are part of a plan's name
                     break
                 if gap.strip() not in ("", "«", "»") or RU_END.match(following) or \
-                        re.match(r"\w+(?:ил|ал|ял|ел|ыл)(?:а|и|о|ся|ась|ись)?$|\w+(?:ет|ют|ит|ят)(?:ся)?$", following) or \
+                        re.match(r"\w+(?:ил|ал|ял|ел|ыл)(?:а|и|о|ся|ась|ось|ись)?$|\w+(?:ет|ют|ит|ят)(?:ся)?$", following) or \
                         (following[0].isupper() and key_words(fold(following)) in (countries or {})
-                         and words[end].group(0).lower() != "между") or \
+                         and "между" not in sentence[words[k].end() : words[end].end()].lower()) or \
                         (following in ("на", "в", "с") and end + 2 < len(words) and words[end + 2].group(0)[0].isdigit()):
                     break  # a verb, a conjunction, a country ('конференции ЮНЕСКО Казахстан избран'), 'на 2021–2025 годы'
                 if RU_NOT_START.match(following):
@@ -676,12 +684,16 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
             if any(s0 < span[1] and span[0] < e0 for s0, e0 in taken):
                 break
             name = sentence[span[0] : span[1]]
+            if kind == "category_2_centre" and start == k and RU_UNNAMED_CENTRE.match(sentence, w.end(), span[1]):
+                break  # the head and its category only: no centre is named
             located = re.search(r"\s+(?:в|во|на)\s+[А-ЯЁ][\w-]*$", name)
             if located and kind != "category_2_centre":  # 'конференции ЮНЕСКО в Самарканде': the city is where, not the name
                 name = name[: located.start()]
             if start == end and start == 0:
                 break  # 'Конференция ...' at the start of a sentence: the word alone is no name
             name = name[0].upper() + name[1:]
+            if document:  # 'Меморандума о …', 'Соглашением между …': the head word in the nominative, the rest as written
+                name = RU_DOCUMENT_CASE.sub(lambda m: m.group(1) + ("е" if m.group(1).lower().endswith("ни") else ""), name, count=1)
             taken.append(span)
             out.append((name, kind, span[0], span[1]))
             break
