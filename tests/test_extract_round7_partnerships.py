@@ -143,7 +143,7 @@ def test_a_russian_signing_is_not_part_of_the_name_and_the_head_is_in_the_nomina
     assert ("agreement", "Меморандум о сотрудничестве между Министерством культуры Таджикистана и ЮНЕСКО") in partnerships(out)
 
 
-def test_an_unnamed_russian_centre_is_none_a_named_one_is(ref):
+def test_an_unnamed_russian_centre_is_none(ref):
     out = run(ref, "Работа центра категории 2 под эгидой ЮНЕСКО в Алматы получила высокую оценку.")
     assert not any(kind == "category_2_centre" for kind, _ in partnerships(out))
 
@@ -153,3 +153,16 @@ def test_a_countrys_own_plan_is_no_partnership(ref):
     assert not any(kind == "agreement" for kind, _ in partnerships(out))
     out = run(ref, "The ministry and UNESCO adopted an action plan on museums.")
     assert any(kind == "agreement" for kind, _ in partnerships(out))
+
+
+def test_a_russian_convention_a_country_joins_but_not_the_one_in_an_assemblys_name(ref):
+    out = run(ref, "Туркменистан ратифицировал Конвенцию об охране нематериального культурного наследия в 2011 году.")
+    assert ("convention", "Конвенция об охране нематериального культурного наследия") in partnerships(out)
+    out = run(ref, "Решение приняла Генеральная ассамблея государств – участников Конвенции об охране нематериального "
+                   "культурного наследия.")
+    assert not any(kind == "convention" for kind, _ in partnerships(out))
+
+
+def test_the_word_element_before_a_quoted_name_is_not_part_of_it(ref):
+    out = run(ref, "Элемент «Искусство вышивки» внесён в Репрезентативный список нематериального культурного наследия человечества.")
+    assert ("intangible_heritage_inscription", "Искусство вышивки") in partnerships(out)

@@ -555,12 +555,13 @@ RU_HEADS = [
     (re.compile(r"(?i:десятилети|международн\w*\s+год(?:а|у|ом)?\b|программ|инициатив|проект|сет(?:ь|и|ью)(?![\w-]))"), "programme"),
     (re.compile(r"(?i:центр)(?=\w*\s+(?:[^.;]*?)(?:категории\s*(?:2|II)|под\s+эгидой))"), "category_2_centre"),
     (re.compile(r"(?i:преми[яиюей]|медал|деклараци|хартия|хартии|всемирн\w*\s+дн)"), "other"),
+    (re.compile(r"(?i:конвенци)"), "convention"),
 ]
 RU_HEAD_ANY = re.compile(r"(?i:конференци|форум|саммит|конгресс|фестивал|симпозиум|игр|соглашени|меморандум|действий|карт|"
-                         r"резолюци|десятилети|год|программ|инициатив|проект|центр|преми|медал|деклараци|харти|дн|сет)")
+                         r"резолюци|десятилети|год|программ|инициатив|проект|центр|преми|медал|деклараци|харти|дн|сет|конвенци)")
 RU_HEAD_START = re.compile(r"(?i:конференци|форум|саммит|конгресс|фестивал|симпозиум|выставк|игр|соглашени|меморандум|план|"
                            r"дорожн|рамочн|резолюци|десятилети|международн|программ|инициатив|проект|центр|преми|медал|"
-                           r"деклараци|харти|всемирн|сет[ьи])")  # the first word of every head of RU_HEADS
+                           r"деклараци|харти|всемирн|сет[ьи]|конвенци)")  # the first word of every head of RU_HEADS
 RU_WORD = re.compile(r"«[^»]{1,80}»|\d{4}\s*[–-]\s*\d{4}(?:\s+годы)?|[А-ЯЁа-яё][\w-]*|[A-Z][\w-]*|\d+(?:-?[а-я]{1,3})?")
 RU_END = re.compile(r"(?:который|которая|которое|которые|которую|что|а|но|в рамках|и|где|когда|после|перед|при|также|тоже|уже|"
                     r"сегодня|вчера|впервые|единогласно|было|были|была|будет|будут|(?:(?:пере)?избран|принят|включен|"
@@ -609,8 +610,10 @@ RU_VERB = re.compile(r"\w+(?:ил|ал|ял|ел|ыл)(?:а|и|о|ся|ась|и
 
 RU_VERBAL_NOUN = re.compile(r"(?i:[ая]ни|ени)(?:е|я|ю|ем|и)$")  # 'Подписание', 'Заключение': the act, not the name
 RU_UNNAMED_CENTRE = re.compile(r"\w*(?:\s+(?:как\s+)?(?:центр\w*\s+)?категории\s*(?:2|II)|\s+под\s+эгидой(?:\s+ЮНЕСКО)?|\s+(?:в|во)\s+[А-ЯЁ][\w-]*)*\s*$")
-RU_DOCUMENT_CASE = re.compile(r"^((?i:соглашени|меморандум))(?:я|ю|ем|и|а|у|ом|е)?(?![\w-])")
-RU_DOCUMENT_HEAD = re.compile(r"(?i:соглашени|меморандум)")
+RU_DOCUMENT_CASE = re.compile(r"^((?i:соглашени|меморандум|конвенци))(?:я|ю|ем|ей|и|а|у|ом|е)?(?![\w-])")
+RU_PARTIES_BEFORE = re.compile(r"(?i:участник\w*|сторон\w*)\s+$")
+RU_DOCUMENT_HEAD = re.compile(r"(?i:соглашени|меморандум|конвенци)")
+RU_DOCUMENT_ENDING = {"ни": "е", "ци": "я"}  # соглашени-е, конвенци-я (меморандум has none)
 RU_COMPLEMENT = re.compile(r"(?i:о|об|между|по)$")  # what a document's name goes on with: 'о сотрудничестве', 'между A и B'
 
 
@@ -649,7 +652,7 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
             numbered = kind == "resolution" and re.match(r"\s+\d", sentence[m.end() + len(re.match(r"\w*", sentence[m.end():]).group(0)):])
             if not re.match(r"[А-ЯЁA-Z«\d]", first) and kind not in ("agreement", "category_2_centre") and not numbered:
                 break  # an ordinary noun ('конференция'): a name starts with a capital
-            document = kind == "agreement" and RU_DOCUMENT_HEAD.match(w.group(0))
+            document = kind in ("agreement", "convention") and RU_DOCUMENT_HEAD.match(w.group(0))
             complement = document and k + 1 < len(words) and RU_COMPLEMENT.match(words[k + 1].group(0))
             if kind == "agreement" and not first[0].isupper() and not RU_SIGN.search(sentence) and not complement:
                 break  # 'вместе с меморандумом о совместном управлении': a document named by what it is about
@@ -684,6 +687,8 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
             if any(s0 < span[1] and span[0] < e0 for s0, e0 in taken):
                 break
             name = sentence[span[0] : span[1]]
+            if kind == "convention" and RU_PARTIES_BEFORE.search(sentence, 0, span[0]):
+                break  # 'Генеральная ассамблея государств – участников Конвенции …': the assembly's name
             if kind == "category_2_centre" and start == k and RU_UNNAMED_CENTRE.match(sentence, w.end(), span[1]):
                 break  # the head and its category only: no centre is named
             located = re.search(r"\s+(?:в|во|на)\s+[А-ЯЁ][\w-]*$", name)
@@ -693,7 +698,7 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
                 break  # 'Конференция ...' at the start of a sentence: the word alone is no name
             name = name[0].upper() + name[1:]
             if document:  # 'Меморандума о …', 'Соглашением между …': the head word in the nominative, the rest as written
-                name = RU_DOCUMENT_CASE.sub(lambda m: m.group(1) + ("е" if m.group(1).lower().endswith("ни") else ""), name, count=1)
+                name = RU_DOCUMENT_CASE.sub(lambda m: m.group(1) + RU_DOCUMENT_ENDING.get(m.group(1).lower()[-2:], ""), name, count=1)
             taken.append(span)
             out.append((name, kind, span[0], span[1]))
             break
@@ -810,7 +815,7 @@ def _ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, int]
         while RU_LEAD_ADVERBIAL.match(name):
             name = RU_LEAD_ADVERBIAL.sub("", name, count=1)
         quoted = re.search(r"(?i:элемент\w*|объект\w*)?\s*«([^»]{2,150})»$", name)
-        if quoted and quoted.start() > 0:  # 'На 19-й сессии ... элемент «Беташар» был включен': the element, not the clause
+        if quoted:  # 'На 19-й сессии ... элемент «Беташар» был включен', 'Элемент «Навруз» внесён': the element, not the clause
             name = quoted.group(1)
         if kind is None or len(name) < 3 or any(name in n for n, _, _ in out):
             continue
