@@ -166,3 +166,28 @@ def test_a_russian_convention_a_country_joins_but_not_the_one_in_an_assemblys_na
 def test_the_word_element_before_a_quoted_name_is_not_part_of_it(ref):
     out = run(ref, "Элемент «Искусство вышивки» внесён в Репрезентативный список нематериального культурного наследия человечества.")
     assert ("intangible_heritage_inscription", "Искусство вышивки") in partnerships(out)
+
+
+# ------------------------------------------------------------------------- the head words are reference data
+
+
+def test_head_words_and_danger_phrases_come_from_the_gazetteer(tmp_path):
+    import shutil
+
+    import yaml
+
+    from etl.extract import load_reference
+    from .conftest import DATA
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    gazetteer = yaml.safe_load((data / "gazetteer.yaml").read_text(encoding="utf-8"))
+    text = "The Tashkent International Biennale of Crafts opened in the historic centre of Bukhara."
+    assert not any(kind == "event" for kind, _ in partnerships(run(load_reference(data), text)))
+    next(h for h in gazetteer["partnership_heads"] if h["kind"] == "event")["words"].append("Biennale")
+    gazetteer["danger_lists"] = ["Watch List"]
+    (data / "gazetteer.yaml").write_text(yaml.safe_dump(gazetteer, allow_unicode=True), encoding="utf-8")
+    edited = load_reference(data)
+    assert ("event", "Tashkent International Biennale of Crafts") in partnerships(run(edited, text))
+    out = run(edited, "The World Heritage Committee put the Historic Centre of Bukhara on its Watch List.")
+    assert "world_heritage_danger_listing" in kinds_of(out, "Bukhara")

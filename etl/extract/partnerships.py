@@ -20,19 +20,6 @@ CAPWORD = r"(?:[A-Z][\w'’.\-]*|\d{4}[-–]\d{4}|\d+(?:st|nd|rd|th)?|EXPO-\d{4}
 SPAN = re.compile(rf"{CAPWORD}(?:\s+(?:{CONNECTORS}\s+)*{CAPWORD})*")
 QUOTED = re.compile(r"[“\"«]([^”\"»]{3,120})[”\"»]")
 
-HEADS = [  # (head words, kind): the head word that comes first in a span decides; this order breaks ties
-    (re.compile(r"\bResolution\b", re.I), "resolution"),
-    (re.compile(r"\bDecade\b|\bInternational Year\b|\bYear of\b|\bProgramme\b|\bProgram\b|\bInitiative\b|\bRoadmap\b|\bAction Plan\b|"
-                r"\bNetwork\b"), "programme"),
-    (re.compile(r"\bConvention\b"), "convention"),
-    (re.compile(r"\bBiosphere Reserve\b", re.I), "biosphere_reserve"),
-    (re.compile(r"\bGeopark\b", re.I), "geopark"),
-    (re.compile(r"\bAgreement\b|\bMemorandum\b|\bTreaty\b"), "agreement"),
-    (re.compile(r"\bSummit\b|\bConference\b|\bForum\b|\bCongress\b|\bFestival\b|\bEXPO\b|\bExpo\b|\bSymposium\b|\bGames\b|"
-                r"\bExhibition\b|\bWorld Conference\b|\bAssembly\b|\bSession\b|\bCelebration\b|\bMeeting\b"), "event"),
-    (re.compile(r"\bCentre\b|\bCenter\b|\bInstitute\b"), "category_2_centre"),
-    (re.compile(r"\bPrize\b|\bAward\b|\bMedal\b|\bDeclaration\b|\bCharter\b|\bUNESCO Chairs?\b"), "other"),
-]
 NESTED_PROGRAMME = re.compile(r"\b(International (?:Decade|Year)\b.*)$")
 C2C_CONTEXT = re.compile(r"category\s*(?:2|II|two)\b|under the auspices of UNESCO", re.I)
 WH_LIST = re.compile(r"World Heritage (?:List|site|sites|property|properties|status)|(?:спис\w*|объект\w*) всемирного наследия", re.I)
@@ -194,7 +181,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     context = {} if context is None else context
     found: list[Partnership] = []
     lowered = sentence.lower()
-    has_head = _has_head(sentence)
+    heads_ = ref.heads
+    has_head = _has_head(sentence, heads_)
     if not has_head and not CYRILLIC.search(sentence) and not PARTNERSHIP_CUE.search(lowered):
         return found  # no head word and no cue of any rule below
     rule = "span"  # set before each rule below; add() reads it when called
@@ -229,8 +217,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     rule = "wh-inscription"
     tentative = ("entative" in sentence or "предварит" in lowered) and TENTATIVE.search(sentence) and \
         not re.search(r"\binscri|включ|внес", sentence, re.I)
-    danger = ref.danger_lists.search(sentence) if ref.danger_lists is not None and ("anger" in sentence or "угроз" in lowered) \
-        else None
+    danger = ref.danger_lists.search(sentence) if heritage_names and ref.danger_lists is not None else None
     if heritage_names:
         context["last_property"] = heritage_names[-1]
     # 'the nomination', 'its part of the property', 'номинацию', 'свою часть объекта': the property the release named last
@@ -328,9 +315,9 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             add(span, "resolution" if re.search(r"\bresolution\b|\bproclaim", sentence, re.I) else "other",
                 _year(span, match.start(), match.end(), dates, sentence))
             continue
-        if not _has_head(span) or not HEAD_ANY.search(span):
+        if not _has_head(span, heads_) or not heads_.any.search(span):
             continue  # most spans are names of people and places
-        heads = sorted((m.start(), order, kind) for order, (pattern, kind) in enumerate(HEADS) for m in [pattern.search(span)] if m
+        heads = sorted((m.start(), order, kind) for order, (pattern, kind) in enumerate(heads_.kinds) for m in [pattern.search(span)] if m
                        and not (m.group(0) == "Network" and span[0] in "\"“«"))  # 'Network of Routes' in a quoted title
         if not heads:
             continue
@@ -531,7 +518,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                             r"(?=\s+(?:on|in)\s+\d|\s+(?:on|in)\s+(?:January|February|March|April|May|June|July|August|September|"
                             r"October|November|December)\b|\s+and\s+[a-z]+ed\b|\s+with\s+(?:the\s+)?[A-Z]|\s+(?:in the presence of|"
                             r"during|at the|at a|at an|as an?|under the auspices|which|that|who)\s|\s+" + FINITE_VERB + r"|[,;.]|$)", sentence[match.end():])
-            holder = next((s for s in spans if s.start() <= match.start() < s.end() and HEAD_ANY.search(s.group(0))), None) if named \
+            holder = next((s for s in spans if s.start() <= match.start() < s.end() and heads_.any.search(s.group(0))), None) if named \
                 else None
             bare = holder is not None and holder.end() == match.end() and fold(_clean(holder.group(0))) in BARE_AGREEMENTS
             if holder is not None and not (bare and tail):
@@ -1011,7 +998,7 @@ def _seats(sentence: str, ref: Reference, dates: list[Found], folded, context: d
     return out
 
 
-# every cue a rule of find_partnerships needs, besides a head word (HEAD_WORDS): a sentence with none of them names none
+# every cue a rule of find_partnerships needs, besides a head word (`partnership_heads` of gazetteer.yaml): a sentence with none of them names none
 PARTNERSHIP_CUE = re.compile(by_first_letter(r"permanent|inscri|added|entered|included|listed|joined|became|recogni|designat|proclaim|incorporat|heritage|"
                              r"intangible|representative|tentative|certificat|nominat|candidacy|dossier|element|memory of|register|"
                              r"network|biospher|session|elect|sat on|sits on|serv|seat|term|member|anniversar|project|programme|"
@@ -1157,12 +1144,6 @@ MONTH_WORD = r"(?:January|February|March|April|May|June|July|August|September|Oc
 SPAN_LEAD = re.compile(r"^(?:(?:\d+(?![\w–-])|\d{4}[–-]\d{4}|" + MONTH_WORD + r"|(?i:to|on|the|of|for|and|in|at|since|from|by))\s+)+"
                        r"|^[A-Z][a-z]+ing\s+(?:(?:for|on|to|at|in|the)\s+)*(?=[A-Z\d])")
 COUNTRY_LEAD = re.compile(r"^([A-Z][\w'’-]*)\s+(?:for|on|to|at|in)\s+the\s+(?=[A-Z\d])")
-HEAD_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in HEADS))
-HEAD_WORDS = {"Resolution", "resolution", "Decade", "Year", "Programme", "Program", "Initiative", "Roadmap", "Plan", "Network",
-              "Convention", "Reserve", "Reserves", "reserve", "Geopark", "Geoparks", "geopark", "Agreement", "Memorandum", "Treaty",
-              "Summit", "Conference", "Forum", "Congress", "Festival", "EXPO", "Expo", "Symposium", "Games", "Exhibition",
-              "Assembly", "Session", "Celebration", "Meeting", "Centre", "Center", "Institute", "Prize", "Award", "Medal",
-              "Declaration", "Charter", "Chair", "Chairs", "Day"}
 
 
 LATIN_WORD = re.compile(r"[A-Za-z]+")
@@ -1175,9 +1156,9 @@ TRAILING_DATE = re.compile(r"\s+(?:on|in)\s+(?:\d{1,2}\s+)?(?:" + MONTH_WORD + r
 TAIL_CUT = re.compile(r"['’]s\b|\s+[A-Z][\w'’-]*(?:\s|$)|\s+and\s+")
 
 
-def _has_head(text: str) -> bool:
+def _has_head(text: str, heads) -> bool:
     """A quick 'could a head word be in it?' before the head patterns."""
-    return not HEAD_WORDS.isdisjoint(LATIN_WORD.findall(text))
+    return not heads.words.isdisjoint(LATIN_WORD.findall(text))
 
 
 LEAD_WORDS = {"On", "In", "At", "To", "The", "Of", "For", "And", "Since", "From", "By", "January", "February", "March", "April",
@@ -1185,7 +1166,7 @@ LEAD_WORDS = {"On", "In", "At", "To", "The", "Of", "For", "And", "Since", "From"
 AND_NAMES = re.compile(r"\s+and\s+(?:the\s+)?(?=[A-Z\d])")
 
 
-def _trim(text: str, start: int, ref: Reference | None = None) -> tuple[str, int]:
+def _trim(text: str, start: int, ref: Reference) -> tuple[str, int]:
     """A span without what surrounds the name: leading numbers, dates and connectors ('2025 General Conference', 'On 11
     November 2021 the 41st ...'), a gerund or a country before 'for/on the' ('Arriving for the Astana International
     Forum', 'Kazakhstan on the Lima Action Plan'); after the last head word, a bare capitalised word ('Samarkand General
@@ -1199,28 +1180,28 @@ def _trim(text: str, start: int, ref: Reference | None = None) -> tuple[str, int
         if lead is None or lead.end() >= len(text) or (lead.re is COUNTRY_LEAD and fold(lead.group(1)) not in ref.countries):
             break
         text, start = text[lead.end():], start + lead.end()
-    heads = list(HEAD_ANY.finditer(text)) if _has_head(text) else None
+    heads = list(ref.heads.any.finditer(text)) if _has_head(text, ref.heads) else None
     if heads:
         end = heads[-1].end() + len(WORD_REST.match(text, heads[-1].end()).group(0))
         tail = text[end:]
         if heads[-1].group(0).endswith((" of", " for")):
             tail = ""  # 'Year of Glaciers' Preservation': the name goes on after the head
-        if tail and TAIL_CUT.match(tail) and not (tail.startswith(" and ") and HEAD_ANY.search(tail)):
+        if tail and TAIL_CUT.match(tail) and not (tail.startswith(" and ") and ref.heads.any.search(tail)):
             text = text[:end]
     text = TRAILING_DATE.sub("", text)  # "... Corridor on 22 June 2014"
     return text.rstrip(), start
 
 
-def _spans(sentence: str, ref: Reference | None = None):
+def _spans(sentence: str, ref: Reference):
     """Named spans; 'the 6th World Nomad Games and to the Chingiz Aitmatov Issyk-Kul Forum' and 'Security Council
     Resolution 2347 and the Decade for the Rapprochement of Cultures' are two of them."""
     for match in SPAN.finditer(sentence):
         text = match.group(0)
         pieces = [text]
-        if " and " in text and ref is not None and _standing(text, ref):
+        if " and " in text and _standing(text, ref):
             continue  # 'the World Network of Biosphere Reserves of UNESCO's Man and the Biosphere Programme': one standing name
         if " and " in text:
-            pieces = [q for piece in JOINED_NAMES.split(text) for q in _split_and(piece)]
+            pieces = [q for piece in JOINED_NAMES.split(text) for q in _split_and(piece, ref.heads.any)]
         position = match.start()
         for piece in pieces:
             if " " not in piece and not piece.startswith(("EXPO", "Expo")):
@@ -1232,12 +1213,12 @@ def _spans(sentence: str, ref: Reference | None = None):
                 yield match if (trimmed, begin) == (text, match.start()) else _Part(trimmed, begin)
 
 
-def _split_and(text: str) -> list[str]:
+def _split_and(text: str, head_any: re.Pattern) -> list[str]:
     """'A Forum and the B Decade' -> both names, when each side has a head word of its own."""
     for m in AND_NAMES.finditer(text):
         left, right = text[: m.start()], text[m.end():]
-        if HEAD_ANY.search(left) and HEAD_ANY.search(right):
-            return [left, *_split_and(right)]
+        if head_any.search(left) and head_any.search(right):
+            return [left, *_split_and(right, head_any)]
     return [text]
 
 

@@ -106,6 +106,7 @@ class Reference:
     networks_ru: dict = field(default_factory=dict)  # network -> its Russian name after 'в' ('Сети творческих городов ЮНЕСКО')
     natural_heritage: dict = field(default_factory=dict)  # 'natural', 'cultural': cues; 'register_phrases': culture phrases
     danger_lists: re.Pattern | None = None  # phrases naming the List of World Heritage in Danger (Russian by stems)
+    heads: "Heads | None" = None  # head words of named partnerships and their kinds (partnership_heads)
     _by_role: dict | None = None  # role (lower case) -> [(person, role)], built on first use
 
     def holders(self, role: str, day: dt.date | None, country: str | None = None) -> list[Person]:
@@ -123,6 +124,26 @@ class Reference:
 
 
 STEMS = ("olog", "graph", "nomin", "олог")
+
+
+@dataclass(frozen=True)
+class Heads:
+    """Head words of named partnerships: (pattern, kind) in the order that breaks ties, one pattern for any of them,
+    and the words a sentence must hold for a named span to be looked for (a set lookup before the patterns)."""
+    kinds: tuple
+    any: re.Pattern
+    words: frozenset
+
+
+def _heads(entries: list[dict], cues: list[str]) -> Heads:
+    kinds, words = [], set(cues)
+    for entry in entries:
+        alternatives = "|".join(rf"\b{re.escape(w)}\b" for w in entry["words"])
+        kinds.append((re.compile(alternatives, re.I if entry.get("any_case") else 0), entry["kind"]))
+        for phrase in entry["words"]:
+            word = [w for w in phrase.split() if w[0].isupper()][-1]  # 'Year of' -> Year, 'UNESCO Chair' -> Chair
+            words.update({word, word.lower()} if entry.get("any_case") else {word})
+    return Heads(tuple(kinds), re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in kinds)), frozenset(words))
 
 
 def _phrases_any_case(phrases: list[str]) -> re.Pattern | None:
@@ -312,6 +333,7 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
         anniversary_lists=tuple(p.lower() for p in gazetteer.get("anniversary_lists") or []),
         field_formula=_field_formula(gazetteer.get("field_formula") or []), networks_ru=gazetteer.get("networks_ru") or {},
         danger_lists=_phrases_any_case(gazetteer.get("danger_lists") or []),
+        heads=_heads(gazetteer.get("partnership_heads") or [], gazetteer.get("partnership_head_cues") or []),
         natural_heritage={k: tuple(v.lower() for v in vs) for k, vs in (gazetteer.get("natural_heritage") or {}).items()},
         people=people, full_names=dict(full_names), surnames=dict(surnames), places=places,
         place_max_words=max(len(k.split()) for k in places),
