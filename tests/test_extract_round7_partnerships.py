@@ -191,3 +191,28 @@ def test_head_words_and_danger_phrases_come_from_the_gazetteer(tmp_path):
     assert ("event", "Tashkent International Biennale of Crafts") in partnerships(run(edited, text))
     out = run(edited, "The World Heritage Committee put the Historic Centre of Bukhara on its Watch List.")
     assert "world_heritage_danger_listing" in kinds_of(out, "Bukhara")
+
+
+# ------------------------------------------------------------------------- more ways of writing the same kinds
+
+
+def test_the_nomination_of_a_named_property(ref):
+    out = run(ref, "The nomination file of the Silk Roads: Fergana-Syrdarya Corridor was sent to the World Heritage Centre.")
+    assert ("world_heritage_nomination", "Silk Roads: Fergana-Syrdarya Corridor") in partnerships(out)
+
+
+def test_a_reserve_designated_in_the_active_voice(ref):
+    out = run(ref, "UNESCO designated Kolsai Kolderi a biosphere reserve in 2021.")
+    assert ("biosphere_reserve", "Kolsai Kolderi Biosphere Reserve") in partnerships(out)
+
+
+def test_a_document_named_by_its_parties_needs_no_signing_verb_a_bare_one_does(ref):
+    out = run(ref, "The Agreement between the Government of Turkmenistan and UNESCO on the trust fund remains in force.")
+    assert ("agreement", "Agreement between the Government of Turkmenistan and UNESCO on the trust fund") in partnerships(out)
+    out = run(ref, "The agreement remains in force.")
+    assert not any(kind == "agreement" for kind, _ in partnerships(out))
+
+
+def test_a_russian_short_participle_ends_a_name(ref):
+    out = run(ref, "В рамках соглашения о создании целевого фонда реализовано пять проектов.")
+    assert ("agreement", "Соглашение о создании целевого фонда") in partnerships(out)

@@ -61,7 +61,8 @@ class Partnership:
         return f"partnership|rule:{self.rule}|kind:{self.kind}" + ("|ru" if CYRILLIC.search(self.evidence) else "")
 
 
-FINITE_VERB = r"(?:was|were|is|are|has|have|had|will|would|took|takes|came|comes|covers|covered|provides|provided|sets)\b"
+NAMED_DOCUMENT = re.compile(r"\b(?:Agreement|Memorandum(?: of Understanding)?|Framework Agreement)\s+(?:between|on|of)\s")
+FINITE_VERB = r"(?:was|were|is|are|has|have|had|will|would|took|takes|came|comes|covers|covered|provides|provided|sets|remains|remained)\b"
 OWN_PLAN = re.compile(r"\b(?:national|its own|their own|(?:government|ministry|state)['’]s|governmental)\s+(?:\w+\s+)?$", re.I)
 OWN_KEY_KINDS = {"world_heritage_danger_listing", "world_heritage_nomination", "tentative_list"}  # next to an inscription
 BACK_TO_PROPERTY = re.compile(r"\b(?:the|its|their) (?:part of the )?(?:property|site|nomination)\b|(?<![\w-])(?i:номинаци\w*|"
@@ -71,6 +72,8 @@ PROPOSAL = re.compile(r"\b(?:propos\w*|seek\w*|bid|appl(?:y|ied|ication)|candida
 GEOPARK_PROPOSED = re.compile(r"\b(?:an?\s+)?(?:aspiring\s+)?UNESCO Global Geopark\s+(?:in|for)\s+(?:the\s+)?"
                               r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 CENTRE_IN_CITY = re.compile(r"\b(UNESCO\s+(?:regional|international|subregional)\s+(?:centre|center)\s+in\s+[A-Z][\w'’-]+)")
+NOMINATION_OF = re.compile(r"\bnomination(?:\s+(?:file|dossier))?\s+(?:of|for)\s+(?:the\s+)?((?:[A-Z][\w'’-]*:?)(?:\s+(?:(?:of|the|and|within)\s+)*"
+                           r"[A-Z][\w'’-]*:?)*)")
 QUOTED_NOMINATION = re.compile(r"\b(?:dossier|nomination(?: file)?)\s+[“\"]([^”\"]{3,120})[”\"]", re.I)
 
 
@@ -135,6 +138,8 @@ BIOSPHERE_LIST = re.compile(r"((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?:(?:,
                             r"(?:UNESCO's\s+)?the\s+World Network of Biosphere Reserves)")
 DELEGATION = re.compile(r"\b(?:opened|opens|established|establishes|set up|sets up|inaugurated)\s+(?:a|an|its|the)\s+(?:new\s+)?"
                         r"Permanent (Delegation|Mission) to UNESCO\b")
+DESIGNATED_AS_RESERVE = re.compile(r"\b(?:designat\w*|declar\w*|nam(?:ed|es))\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:as\s+)?"
+                                   r"(?:an?|the|its)\s+(?:\w+\s+){0,2}?(?:UNESCO\s+)?[Bb]iosphere [Rr]eserve\b")  # 'UNESCO designated X a …'
 DESIGNATED_RESERVE = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:has been|have been|was|were|is|had been|became|has become)\s+"
                                 r"(?:(?:designated|named|declared|recogni[sz]ed|listed)\s+)?(?:as\s+)?(?:an?|the|its|[A-Z][\w-]+['’]s)\s+(?:\w+\s+){0,2}?"
                                 r"(?:UNESCO\s+)?[Bb]iosphere [Rr]eserve\b")
@@ -446,7 +451,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             add(f"Permanent {m.group(1).title()} of {ref.country_names[before[-1]]} to UNESCO", "other",
                 year_at(m.end()) or year_here, exact=True)
     rule = "designated-reserve"
-    for m in DESIGNATED_RESERVE.finditer(sentence) if "biosphere" in lowered else ():
+    for m in [*DESIGNATED_RESERVE.finditer(sentence), *DESIGNATED_AS_RESERVE.finditer(sentence)] if "biosphere" in lowered else ():
         # 'Romit has been designated a UNESCO biosphere reserve': the reserve of places.csv of that name
         reserve = ref.places.get(fold(m.group(1) + " Biosphere Reserve"))
         if reserve is not None and reserve.kind == "biosphere_reserve":
@@ -487,6 +492,11 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     for m in CENTRE_IN_CITY.finditer(sentence) if "centre in" in sentence and PROPOSAL.search(sentence) else ():
         if not any(p.kind == "category_2_centre" for p in found):  # 'proposed a UNESCO regional centre in Tashkent'
             add(m.group(1), "category_2_centre", year_at(m.end()) or year_here, exact=True)
+    rule = "nomination-of"
+    for m in NOMINATION_OF.finditer(sentence) if listed == "wh" and "omination" in sentence and not heritage_names else ():
+        # 'the nomination file of the Silk Roads: Fergana-Syrdarya Corridor was submitted': the name after 'of'
+        if len(m.group(1).split()) >= 2 and fold(m.group(1)) not in ref.countries:
+            add(m.group(1), "world_heritage_nomination", year_at(m.end()) or year_here)
     rule = "quoted-nomination"
     for m in QUOTED_NOMINATION.finditer(sentence) if context.get("world_heritage") and ('"' in sentence or "“" in sentence) else ():
         # 'handed ... the dossier "Ustyurt – Landscapes and Hunting Traps (Arans)"': a World Heritage nomination
@@ -510,7 +520,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             add(f"{name}'s membership of UNESCO", "other", year_at(MEMBERSHIP.search(sentence).end()))
     rule = "signed-agreement"
     named = [p for p in found if p.kind == "agreement"]
-    if AGREEMENT_HINT.search(lowered) and SIGN.search(sentence):
+    signs = SIGN.search(sentence) if AGREEMENT_HINT.search(lowered) else None
+    if AGREEMENT_HINT.search(lowered) and (signs or NAMED_DOCUMENT.search(sentence)):
         for match in MEMORANDUM.finditer(sentence):  # each agreement the sentence names, unless a named span already holds it
             if OWN_PLAN.search(sentence[max(0, match.start() - 40) : match.start()]):
                 continue  # 'the ministry adopted a national action plan', 'its own plan': a country's plan, not a partnership
@@ -518,6 +529,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                             r"(?=\s+(?:on|in)\s+\d|\s+(?:on|in)\s+(?:January|February|March|April|May|June|July|August|September|"
                             r"October|November|December)\b|\s+and\s+[a-z]+ed\b|\s+with\s+(?:the\s+)?[A-Z]|\s+(?:in the presence of|"
                             r"during|at the|at a|at an|as an?|under the auspices|which|that|who)\s|\s+" + FINITE_VERB + r"|[,;.]|$)", sentence[match.end():])
+            if not signs and not (tail and match.group(1)[0].isupper() and tail.group(1) in ("between", "on", "of")):
+                continue  # no signing verb: only 'the Agreement between A and B', 'the Memorandum on X' names a document
             holder = next((s for s in spans if s.start() <= match.start() < s.end() and heads_.any.search(s.group(0))), None) if named \
                 else None
             bare = holder is not None and holder.end() == match.end() and fold(_clean(holder.group(0))) in BARE_AGREEMENTS
@@ -662,7 +675,8 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
                     end += 2  # 'план действий на 2025–2027 годы': the years are part of a plan's name
                     break
                 if gap.strip() not in ("", "«", "»") or RU_END.match(following) or \
-                        re.match(r"\w+(?:ил|ал|ял|ел|ыл)(?:а|и|о|ся|ась|ось|ись)?$|\w+(?:ет|ют|ит|ят)(?:ся)?$", following) or \
+                        re.match(r"\w+(?:ил|ал|ял|ел|ыл)(?:а|и|о|ся|ась|ось|ись)?$|\w+(?:ет|ют|ит|ят)(?:ся)?$|\w{3,}(?:ан|ен|ён|ят)[оы]$",
+                                 following) or \
                         (following[0].isupper() and key_words(fold(following)) in (countries or {})
                          and "между" not in sentence[words[k].end() : words[end].end()].lower()) or \
                         (following in ("на", "в", "с") and end + 2 < len(words) and words[end + 2].group(0)[0].isdigit()):
