@@ -229,7 +229,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     back = [context["last_property"]] if not heritage_names and context.get("last_property") and \
         (tentative or listed == "wh" or context.get("world_heritage")) and BACK_TO_PROPERTY.search(sentence) else []
     masked = sentence[: danger.start()] + sentence[danger.end():] if danger else sentence
-    if (listed == "wh" and (WH_LIST.search(masked) or (inscribes and not danger) or NOMINATE.search(sentence) or back)) or \
+    if (listed == "wh" and ((inscribes and not danger) or back or WH_LIST.search(masked) or NOMINATE.search(sentence))) or \
             (tentative and (heritage_names or back or TENTATIVE_NAME.search(sentence))) or back:
         nominated = (NOMINATE.search(sentence) and not re.search(r"\binscri", sentence, re.I)) or \
             (RU_PLANNED.search(sentence) and not RU_DONE.search(sentence))
@@ -520,8 +520,9 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             add(f"{name}'s membership of UNESCO", "other", year_at(MEMBERSHIP.search(sentence).end()))
     rule = "signed-agreement"
     named = [p for p in found if p.kind == "agreement"]
-    signs = SIGN.search(sentence) if AGREEMENT_HINT.search(lowered) else None
-    if AGREEMENT_HINT.search(lowered) and (signs or NAMED_DOCUMENT.search(sentence)):
+    hinted = AGREEMENT_HINT.search(lowered)
+    signs = SIGN.search(sentence) if hinted else None
+    if hinted and (signs or NAMED_DOCUMENT.search(sentence)):
         for match in MEMORANDUM.finditer(sentence):  # each agreement the sentence names, unless a named span already holds it
             if OWN_PLAN.search(sentence[max(0, match.start() - 40) : match.start()]):
                 continue  # 'the ministry adopted a national action plan', 'its own plan': a country's plan, not a partnership
