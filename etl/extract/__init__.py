@@ -638,7 +638,8 @@ def extract(document: Document, ref: Reference) -> Extraction:
     lowered = document.text.lower()
     context = {"anniversaries": any(phrase in lowered for phrase in ref.anniversary_lists), "last_body": {},
                "tentative": "tentative list" in lowered or "предварительн" in lowered,
-               "intangible": "нематериальн" in lowered}  # a Russian release about intangible heritage
+               "intangible": "нематериальн" in lowered,  # a Russian release about intangible heritage
+               "world_heritage": "world heritage" in lowered or "всемирного наследия" in lowered}
     paragraphs = lowered.split("\n\n")
     for s, (countries, dates, words) in zip(sents, per_sentence):
         day_dates = [d for d in dates if d.precision == "day"]

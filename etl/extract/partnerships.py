@@ -20,19 +20,6 @@ CAPWORD = r"(?:[A-Z][\w'’.\-]*|\d{4}[-–]\d{4}|\d+(?:st|nd|rd|th)?|EXPO-\d{4}
 SPAN = re.compile(rf"{CAPWORD}(?:\s+(?:{CONNECTORS}\s+)*{CAPWORD})*")
 QUOTED = re.compile(r"[“\"«]([^”\"»]{3,120})[”\"»]")
 
-HEADS = [  # (head words, kind): the head word that comes first in a span decides; this order breaks ties
-    (re.compile(r"\bResolution\b", re.I), "resolution"),
-    (re.compile(r"\bDecade\b|\bInternational Year\b|\bYear of\b|\bProgramme\b|\bProgram\b|\bInitiative\b|\bRoadmap\b|\bAction Plan\b|"
-                r"\bNetwork\b"), "programme"),
-    (re.compile(r"\bConvention\b"), "convention"),
-    (re.compile(r"\bBiosphere Reserve\b", re.I), "biosphere_reserve"),
-    (re.compile(r"\bGeopark\b", re.I), "geopark"),
-    (re.compile(r"\bAgreement\b|\bMemorandum\b|\bTreaty\b"), "agreement"),
-    (re.compile(r"\bSummit\b|\bConference\b|\bForum\b|\bCongress\b|\bFestival\b|\bEXPO\b|\bExpo\b|\bSymposium\b|\bGames\b|"
-                r"\bExhibition\b|\bWorld Conference\b|\bAssembly\b|\bSession\b|\bCelebration\b|\bMeeting\b"), "event"),
-    (re.compile(r"\bCentre\b|\bCenter\b|\bInstitute\b"), "category_2_centre"),
-    (re.compile(r"\bPrize\b|\bAward\b|\bMedal\b|\bDeclaration\b|\bCharter\b|\bUNESCO Chairs?\b"), "other"),
-]
 NESTED_PROGRAMME = re.compile(r"\b(International (?:Decade|Year)\b.*)$")
 C2C_CONTEXT = re.compile(r"category\s*(?:2|II|two)\b|under the auspices of UNESCO", re.I)
 WH_LIST = re.compile(r"World Heritage (?:List|site|sites|property|properties|status)|(?:спис\w*|объект\w*) всемирного наследия", re.I)
@@ -72,6 +59,22 @@ class Partnership:
     def signature(self) -> str:
         """The features its confidence is looked up by: the rule that found it and the kind."""
         return f"partnership|rule:{self.rule}|kind:{self.kind}" + ("|ru" if CYRILLIC.search(self.evidence) else "")
+
+
+NAMED_DOCUMENT = re.compile(r"\b(?:Agreement|Memorandum(?: of Understanding)?|Framework Agreement)\s+(?:between|on|of)\s")
+FINITE_VERB = r"(?:was|were|is|are|has|have|had|will|would|took|takes|came|comes|covers|covered|provides|provided|sets|remains|remained)\b"
+OWN_PLAN = re.compile(r"\b(?:national|its own|their own|(?:government|ministry|state)['’]s|governmental)\s+(?:\w+\s+)?$", re.I)
+OWN_KEY_KINDS = {"world_heritage_danger_listing", "world_heritage_nomination", "tentative_list"}  # next to an inscription
+BACK_TO_PROPERTY = re.compile(r"\b(?:the|its|their) (?:part of the )?(?:property|site|nomination)\b|(?<![\w-])(?i:номинаци\w*|"
+                              r"(?:свою|его|её|ее) част\w* объект\w*|этот объект|данный объект)(?![\w-])")
+CENTRE_SUFFIX = re.compile(r"\s+\(|\s+under the auspices\b")
+PROPOSAL = re.compile(r"\b(?:propos\w*|seek\w*|bid|appl(?:y|ied|ication)|candida\w*|creat\w* of|establish\w*|set(?:ting)? up)\b", re.I)
+GEOPARK_PROPOSED = re.compile(r"\b(?:an?\s+)?(?:aspiring\s+)?UNESCO Global Geopark\s+(?:in|for)\s+(?:the\s+)?"
+                              r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+CENTRE_IN_CITY = re.compile(r"\b(UNESCO\s+(?:regional|international|subregional)\s+(?:centre|center)\s+in\s+[A-Z][\w'’-]+)")
+NOMINATION_OF = re.compile(r"\bnomination(?:\s+(?:file|dossier))?\s+(?:of|for)\s+(?:the\s+)?((?:[A-Z][\w'’-]*:?)(?:\s+(?:(?:of|the|and|within)\s+)*"
+                           r"[A-Z][\w'’-]*:?)*)")
+QUOTED_NOMINATION = re.compile(r"\b(?:dossier|nomination(?: file)?)\s+[“\"]([^”\"]{3,120})[”\"]", re.I)
 
 
 def _year(span: str, start: int, end: int, dates: list[Found], sentence: str) -> int | None:
@@ -135,6 +138,8 @@ BIOSPHERE_LIST = re.compile(r"((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?:(?:,
                             r"(?:UNESCO's\s+)?the\s+World Network of Biosphere Reserves)")
 DELEGATION = re.compile(r"\b(?:opened|opens|established|establishes|set up|sets up|inaugurated)\s+(?:a|an|its|the)\s+(?:new\s+)?"
                         r"Permanent (Delegation|Mission) to UNESCO\b")
+DESIGNATED_AS_RESERVE = re.compile(r"\b(?:designat\w*|declar\w*|nam(?:ed|es))\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:as\s+)?"
+                                   r"(?:an?|the|its)\s+(?:\w+\s+){0,2}?(?:UNESCO\s+)?[Bb]iosphere [Rr]eserve\b")  # 'UNESCO designated X a …'
 DESIGNATED_RESERVE = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:has been|have been|was|were|is|had been|became|has become)\s+"
                                 r"(?:(?:designated|named|declared|recogni[sz]ed|listed)\s+)?(?:as\s+)?(?:an?|the|its|[A-Z][\w-]+['’]s)\s+(?:\w+\s+){0,2}?"
                                 r"(?:UNESCO\s+)?[Bb]iosphere [Rr]eserve\b")
@@ -181,7 +186,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     context = {} if context is None else context
     found: list[Partnership] = []
     lowered = sentence.lower()
-    has_head = _has_head(sentence)
+    heads_ = ref.heads
+    has_head = _has_head(sentence, heads_)
     if not has_head and not CYRILLIC.search(sentence) and not PARTNERSHIP_CUE.search(lowered):
         return found  # no head word and no cue of any rule below
     rule = "span"  # set before each rule below; add() reads it when called
@@ -189,9 +195,9 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
 
     def add(name: str, kind: str, year: int | None, exact: bool = False) -> None:
         name = name if exact else _clean(name)
-        key = fold(name)
+        key = fold(name) + ("|" + kind if kind in OWN_KEY_KINDS else "")
         if key in seen or (not exact and (len(key) < 3 or key in GENERIC_NAMES or key in ref.countries or key in NOT_ELEMENTS
-                                          or _standing(name, ref) or key_words(key) in RU_GENERIC)):
+                                          or _standing(name, ref) or key_words(fold(name)) in RU_GENERIC)):
             return
         seen.add(key)
         found.append(Partnership(name, kind, year, sentence, index, rule))
@@ -216,13 +222,20 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     rule = "wh-inscription"
     tentative = ("entative" in sentence or "предварит" in lowered) and TENTATIVE.search(sentence) and \
         not re.search(r"\binscri|включ|внес", sentence, re.I)
-    if (listed == "wh" and (inscribes or WH_LIST.search(sentence) or NOMINATE.search(sentence))) or \
-            (tentative and (heritage_names or TENTATIVE_NAME.search(sentence))):
+    danger = ref.danger_lists.search(sentence) if heritage_names and ref.danger_lists is not None else None
+    if heritage_names:
+        context["last_property"] = heritage_names[-1]
+    # 'the nomination', 'its part of the property', 'номинацию', 'свою часть объекта': the property the release named last
+    back = [context["last_property"]] if not heritage_names and context.get("last_property") and \
+        (tentative or listed == "wh" or context.get("world_heritage")) and BACK_TO_PROPERTY.search(sentence) else []
+    masked = sentence[: danger.start()] + sentence[danger.end():] if danger else sentence
+    if (listed == "wh" and ((inscribes and not danger) or back or WH_LIST.search(masked) or NOMINATE.search(sentence))) or \
+            (tentative and (heritage_names or back or TENTATIVE_NAME.search(sentence))) or back:
         nominated = (NOMINATE.search(sentence) and not re.search(r"\binscri", sentence, re.I)) or \
             (RU_PLANNED.search(sentence) and not RU_DONE.search(sentence))
         kind = "tentative_list" if tentative else "world_heritage_nomination" if nominated else "world_heritage_inscription"
         rule = "tentative" if tentative else "wh-inscription"
-        names = heritage_names or QUOTED.findall(sentence)
+        names = heritage_names or back or QUOTED.findall(sentence)
         if not names and tentative:  # 'a Tentative List submission for the Fann Mountains', 'X was added to its Tentative List'
             names = [m.group(1) or m.group(2) or m.group(3) for m in TENTATIVE_NAME.finditer(sentence)]
             names = [TRIM_LEADING.sub("", re.sub(r"^the\s+", "", n)) for n in names]
@@ -230,6 +243,9 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         for name in names:
             position = sentence.find(name.split(":")[-1].strip().split()[0]) if name else 0
             add(name, kind, year_at(max(position, 0)))
+    rule = "danger-listing"
+    for name in heritage_names if danger else ():  # 'kept the Historic Centre of Shakhrisyabz on the List of World Heritage in Danger'
+        add(name, "world_heritage_danger_listing", year_at(danger.start()) or year_here, exact=True)
     # intangible heritage: the element named as subject or object of the inscription
     rule = "ich-inscription"
     if listed == "ich" and (inscribes or re.search(r"\bcertificates? for\b|\bnomination of\b", sentence)):
@@ -276,6 +292,10 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 place = ref.places.get(fold(bare.replace("Lake ", "") + " Biosphere Reserve"), place)
             if place.kind == "biosphere_reserve":
                 add(place.name, "biosphere_reserve", year_at(start), exact=True)
+    rule = "centre-place"
+    for place, start, _end in context.get("places") or ():
+        if place.kind == "category_2_centre":  # 'the Central Asian Regional Glaciological Centre', 'Международного центра ...'
+            add(CENTRE_SUFFIX.split(place.name)[0], "category_2_centre", year_at(start), exact=True)
     # named spans classified by their head word
     rule = "span"
     spans = list(_spans(sentence, ref)) if has_head else []  # a named span needs a head word
@@ -300,9 +320,9 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             add(span, "resolution" if re.search(r"\bresolution\b|\bproclaim", sentence, re.I) else "other",
                 _year(span, match.start(), match.end(), dates, sentence))
             continue
-        if not _has_head(span) or not HEAD_ANY.search(span):
+        if not _has_head(span, heads_) or not heads_.any.search(span):
             continue  # most spans are names of people and places
-        heads = sorted((m.start(), order, kind) for order, (pattern, kind) in enumerate(HEADS) for m in [pattern.search(span)] if m
+        heads = sorted((m.start(), order, kind) for order, (pattern, kind) in enumerate(heads_.kinds) for m in [pattern.search(span)] if m
                        and not (m.group(0) == "Network" and span[0] in "\"“«"))  # 'Network of Routes' in a quoted title
         if not heads:
             continue
@@ -337,6 +357,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 kind = "resolution"  # a year or decade proclaimed by a resolution, as in English
             if re.search(r"сесси", name, re.I) or any(fold(name) in fold(p.name) for p in found):
                 continue
+            if kind == "programme" and RU_NETWORK.search(name) and _standing_start(name, ref):
+                continue  # 'Всемирную сеть биосферных резерватов два объекта ...': a standing network, the name ran on
             place = _place_in_name(name, ref)
             add(place.name if place is not None and kind == "category_2_centre" else name, kind, year_at(end) or
                 (year_here if kind in ("agreement", "resolution") else None))
@@ -429,7 +451,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             add(f"Permanent {m.group(1).title()} of {ref.country_names[before[-1]]} to UNESCO", "other",
                 year_at(m.end()) or year_here, exact=True)
     rule = "designated-reserve"
-    for m in DESIGNATED_RESERVE.finditer(sentence) if "biosphere" in lowered else ():
+    for m in [*DESIGNATED_RESERVE.finditer(sentence), *DESIGNATED_AS_RESERVE.finditer(sentence)] if "biosphere" in lowered else ():
         # 'Romit has been designated a UNESCO biosphere reserve': the reserve of places.csv of that name
         reserve = ref.places.get(fold(m.group(1) + " Biosphere Reserve"))
         if reserve is not None and reserve.kind == "biosphere_reserve":
@@ -463,6 +485,22 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     rule = "geopark-status"
     for m in GEOPARK_STATUS.finditer(sentence) if "eopark" in sentence else ():
         add(f"{m.group(1)} geopark", "geopark", year_at(m.end()), exact=True)
+    for m in GEOPARK_PROPOSED.finditer(sentence) if "Geopark" in sentence and PROPOSAL.search(sentence) else ():
+        # 'proposed an aspiring UNESCO Global Geopark in the Batken region': the proposal, named after its area
+        add(f"{m.group(1)} geopark", "geopark", year_at(m.end()) or year_here, exact=True)
+    rule = "lower-centre"
+    for m in CENTRE_IN_CITY.finditer(sentence) if "centre in" in sentence and PROPOSAL.search(sentence) else ():
+        if not any(p.kind == "category_2_centre" for p in found):  # 'proposed a UNESCO regional centre in Tashkent'
+            add(m.group(1), "category_2_centre", year_at(m.end()) or year_here, exact=True)
+    rule = "nomination-of"
+    for m in NOMINATION_OF.finditer(sentence) if listed == "wh" and "omination" in sentence and not heritage_names else ():
+        # 'the nomination file of the Silk Roads: Fergana-Syrdarya Corridor was submitted': the name after 'of'
+        if len(m.group(1).split()) >= 2 and fold(m.group(1)) not in ref.countries:
+            add(m.group(1), "world_heritage_nomination", year_at(m.end()) or year_here)
+    rule = "quoted-nomination"
+    for m in QUOTED_NOMINATION.finditer(sentence) if context.get("world_heritage") and ('"' in sentence or "“" in sentence) else ():
+        # 'handed ... the dossier "Ustyurt – Landscapes and Hunting Traps (Arans)"': a World Heritage nomination
+        add(m.group(1), "world_heritage_nomination", year_at(m.end()) or year_here, exact=True)
     rule = "adopted-programme"
     if "programme" in lowered and SIGN.search(sentence):
         for m in ADOPTED_PROGRAMME.finditer(sentence):
@@ -482,13 +520,19 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             add(f"{name}'s membership of UNESCO", "other", year_at(MEMBERSHIP.search(sentence).end()))
     rule = "signed-agreement"
     named = [p for p in found if p.kind == "agreement"]
-    if AGREEMENT_HINT.search(lowered) and SIGN.search(sentence):
+    hinted = AGREEMENT_HINT.search(lowered)
+    signs = SIGN.search(sentence) if hinted else None
+    if hinted and (signs or NAMED_DOCUMENT.search(sentence)):
         for match in MEMORANDUM.finditer(sentence):  # each agreement the sentence names, unless a named span already holds it
+            if OWN_PLAN.search(sentence[max(0, match.start() - 40) : match.start()]):
+                continue  # 'the ministry adopted a national action plan', 'its own plan': a country's plan, not a partnership
             tail = re.match(r"\s+(on|of|for|between|in the field of|renewing|establishing|setting up|creating|to)\s+([^,;.]{3,120}?)"
                             r"(?=\s+(?:on|in)\s+\d|\s+(?:on|in)\s+(?:January|February|March|April|May|June|July|August|September|"
                             r"October|November|December)\b|\s+and\s+[a-z]+ed\b|\s+with\s+(?:the\s+)?[A-Z]|\s+(?:in the presence of|"
-                            r"during|at the|at a|at an|as an?|under the auspices|which|that|who)\s|[,;.]|$)", sentence[match.end():])
-            holder = next((s for s in spans if s.start() <= match.start() < s.end() and HEAD_ANY.search(s.group(0))), None) if named \
+                            r"during|at the|at a|at an|as an?|under the auspices|which|that|who)\s|\s+" + FINITE_VERB + r"|[,;.]|$)", sentence[match.end():])
+            if not signs and not (tail and match.group(1)[0].isupper() and tail.group(1) in ("between", "on", "of")):
+                continue  # no signing verb: only 'the Agreement between A and B', 'the Memorandum on X' names a document
+            holder = next((s for s in spans if s.start() <= match.start() < s.end() and heads_.any.search(s.group(0))), None) if named \
                 else None
             bare = holder is not None and holder.end() == match.end() and fold(_clean(holder.group(0))) in BARE_AGREEMENTS
             if holder is not None and not (bare and tail):
@@ -497,6 +541,9 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             if bare:  # 'a Memorandum of Understanding between the Ministry ... and the UNESCO Office': the name goes on
                 found[:] = [p for p in found if not (p.kind == "agreement" and fold(p.name) == fold(_clean(holder.group(0))))]
             add(name[0].upper() + name[1:], "agreement", year_here or year_at(match.end()))
+    if danger and not WH_LIST.search(masked):  # 'остаётся в Списке всемирного наследия, находящегося под угрозой': no inscription
+        listed_in_danger = {fold(p.name) for p in found if p.kind == "world_heritage_danger_listing"}
+        found[:] = [p for p in found if not (p.kind == "world_heritage_inscription" and fold(p.name) in listed_in_danger)]
     return found
 
 
@@ -506,15 +553,16 @@ RU_HEADS = [
     (re.compile(r"(?i:конференци|форум|саммит|конгресс|фестивал|симпозиум|выставк|игр[ыа]?(?=\s+кочевник))"), "event"),
     (re.compile(r"(?i:соглашени|меморандум|план\w*\s+действий|дорожн\w*\s+карт|рамочн\w*\s+соглашени)"), "agreement"),
     (re.compile(r"(?i:резолюци)"), "resolution"),
-    (re.compile(r"(?i:десятилети|международн\w*\s+год(?:а|у|ом)?\b|программ|инициатив|проект)"), "programme"),
+    (re.compile(r"(?i:десятилети|международн\w*\s+год(?:а|у|ом)?\b|программ|инициатив|проект|сет(?:ь|и|ью)(?![\w-]))"), "programme"),
     (re.compile(r"(?i:центр)(?=\w*\s+(?:[^.;]*?)(?:категории\s*(?:2|II)|под\s+эгидой))"), "category_2_centre"),
     (re.compile(r"(?i:преми[яиюей]|медал|деклараци|хартия|хартии|всемирн\w*\s+дн)"), "other"),
+    (re.compile(r"(?i:конвенци)"), "convention"),
 ]
 RU_HEAD_ANY = re.compile(r"(?i:конференци|форум|саммит|конгресс|фестивал|симпозиум|игр|соглашени|меморандум|действий|карт|"
-                         r"резолюци|десятилети|год|программ|инициатив|проект|центр|преми|медал|деклараци|харти|дн)")
+                         r"резолюци|десятилети|год|программ|инициатив|проект|центр|преми|медал|деклараци|харти|дн|сет|конвенци)")
 RU_HEAD_START = re.compile(r"(?i:конференци|форум|саммит|конгресс|фестивал|симпозиум|выставк|игр|соглашени|меморандум|план|"
                            r"дорожн|рамочн|резолюци|десятилети|международн|программ|инициатив|проект|центр|преми|медал|"
-                           r"деклараци|харти|всемирн)")  # the first word of every head of RU_HEADS
+                           r"деклараци|харти|всемирн|сет[ьи]|конвенци)")  # the first word of every head of RU_HEADS
 RU_WORD = re.compile(r"«[^»]{1,80}»|\d{4}\s*[–-]\s*\d{4}(?:\s+годы)?|[А-ЯЁа-яё][\w-]*|[A-Z][\w-]*|\d+(?:-?[а-я]{1,3})?")
 RU_END = re.compile(r"(?:который|которая|которое|которые|которую|что|а|но|в рамках|и|где|когда|после|перед|при|также|тоже|уже|"
                     r"сегодня|вчера|впервые|единогласно|было|были|была|будет|будут|(?:(?:пере)?избран|принят|включен|"
@@ -561,6 +609,15 @@ def _last_pair(sentence: str, words: list, end: int) -> bool:
 RU_VERB = re.compile(r"\w+(?:ил|ал|ял|ел|ыл)(?:а|и|о|ся|ась|ись)?$|\w+(?:ет|ют|ит|ят|ется|ются|ится|ятся)$")
 
 
+RU_VERBAL_NOUN = re.compile(r"(?i:[ая]ни|ени)(?:е|я|ю|ем|и)$")  # 'Подписание', 'Заключение': the act, not the name
+RU_UNNAMED_CENTRE = re.compile(r"\w*(?:\s+(?:как\s+)?(?:центр\w*\s+)?категории\s*(?:2|II)|\s+под\s+эгидой(?:\s+ЮНЕСКО)?|\s+(?:в|во)\s+[А-ЯЁ][\w-]*)*\s*$")
+RU_DOCUMENT_CASE = re.compile(r"^((?i:соглашени|меморандум|конвенци))(?:я|ю|ем|ей|и|а|у|ом|е)?(?![\w-])")
+RU_PARTIES_BEFORE = re.compile(r"(?i:участник\w*|сторон\w*)\s+$")
+RU_DOCUMENT_HEAD = re.compile(r"(?i:соглашени|меморандум|конвенци)")
+RU_DOCUMENT_ENDING = {"ни": "е", "ци": "я"}  # соглашени-е, конвенци-я (меморандум has none)
+RU_COMPLEMENT = re.compile(r"(?i:о|об|между|по)$")  # what a document's name goes on with: 'о сотрудничестве', 'между A и B'
+
+
 def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[tuple[str, str, int, int]]:
     """(name, kind, start, end) for each partnership a Russian sentence names by its head word."""
     out = []
@@ -589,14 +646,19 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
                                  or (words[start].start() == 0 and not RU_ADJECTIVE.search(words[start].group(0))
                                      and not words[start].group(0).isupper())):
                 start += 1  # 'Участники форума': a sentence's first word, capitalised only for that, is no part of a name
-            while start < k and (not re.match(r"[А-ЯЁA-Z«\d]", words[start].group(0)) or RU_NOT_START.match(words[start].group(0))):
-                start += 1  # 'вручение Премии Беруни': the name starts at its first capital; 'Сегодня' starts none
+            while start < k and (not re.match(r"[А-ЯЁA-Z«\d]", words[start].group(0)) or RU_NOT_START.match(words[start].group(0))
+                                 or RU_VERBAL_NOUN.search(words[start].group(0))):
+                start += 1  # 'вручение Премии Беруни': the name starts at its first capital; 'Сегодня', 'Подписание' start none
             first = words[start].group(0)
             numbered = kind == "resolution" and re.match(r"\s+\d", sentence[m.end() + len(re.match(r"\w*", sentence[m.end():]).group(0)):])
             if not re.match(r"[А-ЯЁA-Z«\d]", first) and kind not in ("agreement", "category_2_centre") and not numbered:
                 break  # an ordinary noun ('конференция'): a name starts with a capital
-            if kind == "agreement" and not first[0].isupper() and not RU_SIGN.search(sentence):
-                break
+            document = kind in ("agreement", "convention") and RU_DOCUMENT_HEAD.match(w.group(0))
+            complement = document and k + 1 < len(words) and RU_COMPLEMENT.match(words[k + 1].group(0))
+            if kind == "agreement" and not first[0].isupper() and not RU_SIGN.search(sentence) and not complement:
+                break  # 'вместе с меморандумом о совместном управлении': a document named by what it is about
+            if document and start == k and not complement and not (k + 1 < len(words) and words[k + 1].group(0)[0] in "«\"A-ZА-ЯЁ"):
+                break  # 'Соглашением статус центра продлевается', 'Соглашение было подписано': the short form of a name given before
             end = k
             while end + 1 < len(words) and end - k < 9:
                 gap = sentence[words[end].end() : words[end + 1].start()]
@@ -614,8 +676,10 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
                     end += 2  # 'план действий на 2025–2027 годы': the years are part of a plan's name
                     break
                 if gap.strip() not in ("", "«", "»") or RU_END.match(following) or \
-                        re.match(r"\w+(?:ил|ал|ял|ел|ыл)(?:а|и|о|ся|ась|ись)?$|\w+(?:ет|ют|ит|ят)$", following) or \
-                        (following[0].isupper() and key_words(fold(following)) in (countries or {})) or \
+                        re.match(r"\w+(?:ил|ал|ял|ел|ыл)(?:а|и|о|ся|ась|ось|ись)?$|\w+(?:ет|ют|ит|ят)(?:ся)?$|\w{3,}(?:ан|ен|ён|ят)[оы]$",
+                                 following) or \
+                        (following[0].isupper() and key_words(fold(following)) in (countries or {})
+                         and "между" not in sentence[words[k].end() : words[end].end()].lower()) or \
                         (following in ("на", "в", "с") and end + 2 < len(words) and words[end + 2].group(0)[0].isdigit()):
                     break  # a verb, a conjunction, a country ('конференции ЮНЕСКО Казахстан избран'), 'на 2021–2025 годы'
                 if RU_NOT_START.match(following):
@@ -625,12 +689,18 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
             if any(s0 < span[1] and span[0] < e0 for s0, e0 in taken):
                 break
             name = sentence[span[0] : span[1]]
+            if kind == "convention" and RU_PARTIES_BEFORE.search(sentence, 0, span[0]):
+                break  # 'Генеральная ассамблея государств – участников Конвенции …': the assembly's name
+            if kind == "category_2_centre" and start == k and RU_UNNAMED_CENTRE.match(sentence, w.end(), span[1]):
+                break  # the head and its category only: no centre is named
             located = re.search(r"\s+(?:в|во|на)\s+[А-ЯЁ][\w-]*$", name)
             if located and kind != "category_2_centre":  # 'конференции ЮНЕСКО в Самарканде': the city is where, not the name
                 name = name[: located.start()]
             if start == end and start == 0:
                 break  # 'Конференция ...' at the start of a sentence: the word alone is no name
             name = name[0].upper() + name[1:]
+            if document:  # 'Меморандума о …', 'Соглашением между …': the head word in the nominative, the rest as written
+                name = RU_DOCUMENT_CASE.sub(lambda m: m.group(1) + RU_DOCUMENT_ENDING.get(m.group(1).lower()[-2:], ""), name, count=1)
             taken.append(span)
             out.append((name, kind, span[0], span[1]))
             break
@@ -655,7 +725,13 @@ RU_LIST_FIRST = re.compile(r"(?:" + RU_INCLUDE_VERB + r"\s+(?:в|во)\s+" + RU_
                            r"\s+(?:(?:был|была|было|были)\s+)?" + RU_INCLUDE_VERB + r")\s+(?i:элемент\w*|объект\w*|номинаци\w*)?\s*«([^»]{2,150})»")
 # 'собрание рукописей X было внесено в Международный реестр «Память мира»'
 # '... было внесено в Международный реестр «Память мира»': the verb and the list; the name is the clause before the verb
-RU_VERB_LIST = re.compile(r"\s+(?:(?:был|была|было|были)\s+)?(?i:внесен\w*|включен\w*)\s+(?:в|во)\s+" + RU_LIST_PHRASE + r"(?=[\s,.;]|$)")
+RU_VERB_LIST = re.compile(r"\s+(?:(?:был|была|было|были)\s+)?(?i:внес[её]н\w*|включ[её]н\w*)\s+(?:в|во)\s+" + RU_LIST_PHRASE + r"(?=[\s,.;]|$)")
+# 'в реестр программы «Память мира» был включён Коран Мушаф Османа – рукопись ...': the list first, an unquoted name after
+RU_LIST_FIRST_BARE = re.compile(r"(?:в|во)\s+" + RU_LIST_PHRASE + r"\s+(?:(?:был|была|было|были)\s+)?(?i:внес[её]н\w*|включ[её]н\w*)\s+"
+                                r"([А-ЯЁ][\w-]*(?:\s+[А-ЯЁ]?[\w-]+){0,5}?)(?=\s*[,.;:–—]|$)")
+# a clause that only says when ('в этом году', 'ещё в 1997 году'): the name is the sentence's subject before its first comma
+RU_WHEN_ONLY = re.compile(r"^(?:(?:ещё|еще|уже|также|и)\s+)?(?:(?:в|во)\s+(?:этом|прошлом|том\s+же|\d{4})\s+год\w*|недавно|сегодня|вчера|ранее)$",
+                          re.I)
 RU_LEAD_ADVERBIAL = re.compile(r"^(?:(?:в|во|с|к|на)\s+(?:\d{4}\s+год\w*|\w+)|сегодня|вчера|также|недавно|ранее|затем|\d{1,2}\s+\w+(?:\s+\d{4}"
                                r"\s+года)?|а|и)\s+", re.I)
 
@@ -723,9 +799,16 @@ def _ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, int]
         if kind is not None:
             place = _place_in_name(m.group(3), ref)  # «Холодные зимние пустыни Турана» is the property of places.csv
             out.append((place.name if place is not None else m.group(3)[0].upper() + m.group(3)[1:], kind, m.end()))
+    for m in RU_LIST_FIRST_BARE.finditer(sentence):
+        kind = next((k for pattern, k in RU_LISTS if pattern.search(sentence[m.start(1) : m.end(1) + 60])), None)
+        if kind is not None and not RU_NOT_ELEMENT.match(m.group(2)) and not any(m.group(2) in n for n, _, _ in out):
+            place = _place_in_name(m.group(2), ref)
+            out.append((place.name if place is not None else m.group(2), kind, m.end()))
     for m in RU_VERB_LIST.finditer(sentence):
         kind = next((k for pattern, k in RU_LISTS if pattern.search(sentence[m.start(1) : m.end() + 60])), None)
         name = _clause_before(sentence, m.start())
+        if RU_WHEN_ONLY.match(name) and "," in sentence[: m.start()]:
+            name = sentence[: sentence.index(",")].strip()  # the subject, before an apposition: 'X, около 200 тысяч документов, ...' 
         inner = re.search(r"[–—-]\s+([^–—]+?)\s+[–—-]\s*$", name)  # 'Три элемента – айтыс, кюй и казахская борьба – включены'
         if inner and kind is not None:
             for part in re.split(r",\s*|\s+и\s+", inner.group(1)):
@@ -734,7 +817,7 @@ def _ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, int]
         while RU_LEAD_ADVERBIAL.match(name):
             name = RU_LEAD_ADVERBIAL.sub("", name, count=1)
         quoted = re.search(r"(?i:элемент\w*|объект\w*)?\s*«([^»]{2,150})»$", name)
-        if quoted and quoted.start() > 0:  # 'На 19-й сессии ... элемент «Беташар» был включен': the element, not the clause
+        if quoted:  # 'На 19-й сессии ... элемент «Беташар» был включен', 'Элемент «Навруз» внесён': the element, not the clause
             name = quoted.group(1)
         if kind is None or len(name) < 3 or any(name in n for n, _, _ in out):
             continue
@@ -858,6 +941,15 @@ STANDING_LEAD = {"the", "unesco", "юнеско", "s", "of", "its", "a"}
 BODY_WORDS = {"council", "committee", "board", "совет", "комитет"}
 
 
+RU_NETWORK = re.compile(r"(?<![\w-])(?i:сет(?:ь|и|ью))(?![\w-])")
+
+
+def _standing_start(name: str, ref: Reference) -> bool:
+    """A name that starts with a list, network or standing programme ('Сеть творческих городов ЮНЕСКО в области ...')."""
+    words = name.split()
+    return any(_standing(" ".join(words[:size]), ref) for size in range(2, len(words) + 1))
+
+
 def _standing(name: str, ref: Reference) -> bool:
     """A list, network or standing programme of UNESCO ('the International Hydrological Programme', 'Гидрологическая
     программа ЮНЕСКО'), or a body of one ('Intergovernmental Council of the International Hydrological Programme')."""
@@ -921,7 +1013,7 @@ def _seats(sentence: str, ref: Reference, dates: list[Found], folded, context: d
     return out
 
 
-# every cue a rule of find_partnerships needs, besides a head word (HEAD_WORDS): a sentence with none of them names none
+# every cue a rule of find_partnerships needs, besides a head word (`partnership_heads` of gazetteer.yaml): a sentence with none of them names none
 PARTNERSHIP_CUE = re.compile(by_first_letter(r"permanent|inscri|added|entered|included|listed|joined|became|recogni|designat|proclaim|incorporat|heritage|"
                              r"intangible|representative|tentative|certificat|nominat|candidacy|dossier|element|memory of|register|"
                              r"network|biospher|session|elect|sat on|sits on|serv|seat|term|member|anniversar|project|programme|"
@@ -1067,12 +1159,6 @@ MONTH_WORD = r"(?:January|February|March|April|May|June|July|August|September|Oc
 SPAN_LEAD = re.compile(r"^(?:(?:\d+(?![\w–-])|\d{4}[–-]\d{4}|" + MONTH_WORD + r"|(?i:to|on|the|of|for|and|in|at|since|from|by))\s+)+"
                        r"|^[A-Z][a-z]+ing\s+(?:(?:for|on|to|at|in|the)\s+)*(?=[A-Z\d])")
 COUNTRY_LEAD = re.compile(r"^([A-Z][\w'’-]*)\s+(?:for|on|to|at|in)\s+the\s+(?=[A-Z\d])")
-HEAD_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in HEADS))
-HEAD_WORDS = {"Resolution", "resolution", "Decade", "Year", "Programme", "Program", "Initiative", "Roadmap", "Plan", "Network",
-              "Convention", "Reserve", "Reserves", "reserve", "Geopark", "Geoparks", "geopark", "Agreement", "Memorandum", "Treaty",
-              "Summit", "Conference", "Forum", "Congress", "Festival", "EXPO", "Expo", "Symposium", "Games", "Exhibition",
-              "Assembly", "Session", "Celebration", "Meeting", "Centre", "Center", "Institute", "Prize", "Award", "Medal",
-              "Declaration", "Charter", "Chair", "Chairs", "Day"}
 
 
 LATIN_WORD = re.compile(r"[A-Za-z]+")
@@ -1085,9 +1171,9 @@ TRAILING_DATE = re.compile(r"\s+(?:on|in)\s+(?:\d{1,2}\s+)?(?:" + MONTH_WORD + r
 TAIL_CUT = re.compile(r"['’]s\b|\s+[A-Z][\w'’-]*(?:\s|$)|\s+and\s+")
 
 
-def _has_head(text: str) -> bool:
+def _has_head(text: str, heads) -> bool:
     """A quick 'could a head word be in it?' before the head patterns."""
-    return not HEAD_WORDS.isdisjoint(LATIN_WORD.findall(text))
+    return not heads.words.isdisjoint(LATIN_WORD.findall(text))
 
 
 LEAD_WORDS = {"On", "In", "At", "To", "The", "Of", "For", "And", "Since", "From", "By", "January", "February", "March", "April",
@@ -1095,7 +1181,7 @@ LEAD_WORDS = {"On", "In", "At", "To", "The", "Of", "For", "And", "Since", "From"
 AND_NAMES = re.compile(r"\s+and\s+(?:the\s+)?(?=[A-Z\d])")
 
 
-def _trim(text: str, start: int, ref: Reference | None = None) -> tuple[str, int]:
+def _trim(text: str, start: int, ref: Reference) -> tuple[str, int]:
     """A span without what surrounds the name: leading numbers, dates and connectors ('2025 General Conference', 'On 11
     November 2021 the 41st ...'), a gerund or a country before 'for/on the' ('Arriving for the Astana International
     Forum', 'Kazakhstan on the Lima Action Plan'); after the last head word, a bare capitalised word ('Samarkand General
@@ -1109,28 +1195,28 @@ def _trim(text: str, start: int, ref: Reference | None = None) -> tuple[str, int
         if lead is None or lead.end() >= len(text) or (lead.re is COUNTRY_LEAD and fold(lead.group(1)) not in ref.countries):
             break
         text, start = text[lead.end():], start + lead.end()
-    heads = list(HEAD_ANY.finditer(text)) if _has_head(text) else None
+    heads = list(ref.heads.any.finditer(text)) if _has_head(text, ref.heads) else None
     if heads:
         end = heads[-1].end() + len(WORD_REST.match(text, heads[-1].end()).group(0))
         tail = text[end:]
         if heads[-1].group(0).endswith((" of", " for")):
             tail = ""  # 'Year of Glaciers' Preservation': the name goes on after the head
-        if tail and TAIL_CUT.match(tail) and not (tail.startswith(" and ") and HEAD_ANY.search(tail)):
+        if tail and TAIL_CUT.match(tail) and not (tail.startswith(" and ") and ref.heads.any.search(tail)):
             text = text[:end]
     text = TRAILING_DATE.sub("", text)  # "... Corridor on 22 June 2014"
     return text.rstrip(), start
 
 
-def _spans(sentence: str, ref: Reference | None = None):
+def _spans(sentence: str, ref: Reference):
     """Named spans; 'the 6th World Nomad Games and to the Chingiz Aitmatov Issyk-Kul Forum' and 'Security Council
     Resolution 2347 and the Decade for the Rapprochement of Cultures' are two of them."""
     for match in SPAN.finditer(sentence):
         text = match.group(0)
         pieces = [text]
-        if " and " in text and ref is not None and _standing(text, ref):
+        if " and " in text and _standing(text, ref):
             continue  # 'the World Network of Biosphere Reserves of UNESCO's Man and the Biosphere Programme': one standing name
         if " and " in text:
-            pieces = [q for piece in JOINED_NAMES.split(text) for q in _split_and(piece)]
+            pieces = [q for piece in JOINED_NAMES.split(text) for q in _split_and(piece, ref.heads.any)]
         position = match.start()
         for piece in pieces:
             if " " not in piece and not piece.startswith(("EXPO", "Expo")):
@@ -1142,12 +1228,12 @@ def _spans(sentence: str, ref: Reference | None = None):
                 yield match if (trimmed, begin) == (text, match.start()) else _Part(trimmed, begin)
 
 
-def _split_and(text: str) -> list[str]:
+def _split_and(text: str, head_any: re.Pattern) -> list[str]:
     """'A Forum and the B Decade' -> both names, when each side has a head word of its own."""
     for m in AND_NAMES.finditer(text):
         left, right = text[: m.start()], text[m.end():]
-        if HEAD_ANY.search(left) and HEAD_ANY.search(right):
-            return [left, *_split_and(right)]
+        if head_any.search(left) and head_any.search(right):
+            return [left, *_split_and(right, head_any)]
     return [text]
 
 

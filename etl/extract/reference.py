@@ -112,6 +112,8 @@ class Reference:
     goal_ordinals: dict = field(default_factory=dict)  # lower-case ordinal word or Russian stem -> goal number
     institutions: re.Pattern | None = None  # institutions of several fields named together ('schools and museums')
     institution_hints: tuple = ()  # the institution words as substrings (a cheap check before the pattern)
+    danger_lists: re.Pattern | None = None  # phrases naming the List of World Heritage in Danger (Russian by stems)
+    heads: "Heads | None" = None  # head words of named partnerships and their kinds (partnership_heads)
     _by_role: dict | None = None  # role (lower case) -> [(person, role)], built on first use
 
     def holders(self, role: str, day: dt.date | None, country: str | None = None) -> list[Person]:
@@ -139,6 +141,39 @@ def theme_stem(word: str) -> str:
     if len(stem) > 5 and stem.endswith(("ых", "их")):
         stem = stem[:-2]
     return stem
+
+
+@dataclass(frozen=True)
+class Heads:
+    """Head words of named partnerships: (pattern, kind) in the order that breaks ties, one pattern for any of them,
+    and the words a sentence must hold for a named span to be looked for (a set lookup before the patterns)."""
+    kinds: tuple
+    any: re.Pattern
+    words: frozenset
+
+
+def _heads(entries: list[dict], cues: list[str]) -> Heads:
+    kinds, words = [], set(cues)
+    for entry in entries:
+        alternatives = "|".join(rf"\b{re.escape(w)}\b" for w in entry["words"])
+        kinds.append((re.compile(alternatives, re.I if entry.get("any_case") else 0), entry["kind"]))
+        for phrase in entry["words"]:
+            word = [w for w in phrase.split() if w[0].isupper()][-1]  # 'Year of' -> Year, 'UNESCO Chair' -> Chair
+            words.update({word, word.lower()} if entry.get("any_case") else {word})
+    return Heads(tuple(kinds), re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in kinds)), frozenset(words))
+
+
+def _phrases_any_case(phrases: list[str]) -> re.Pattern | None:
+    """One pattern for a list of phrases: English words as written (any letter case), a Russian word by its stem
+    with any ending ('Списке всемирного наследия, находящегося под угрозой' for 'Список ... под угрозой')."""
+    if not phrases:
+        return None
+    def word(w: str) -> str:
+        if not (re.search("[а-яё]", w, re.I) and len(w) > 3):
+            return re.escape(w)
+        return re.escape(re.sub(r"[оеё](?=[кц]$)", "", ru_stem(w))) + r"\w*"  # the fleeting vowel: 'список', 'списке'
+    alternatives = sorted((r"[\s,]+".join(word(w) for w in re.split(r"[\s,]+", p) if w) for p in phrases), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.I)
 
 
 class PhraseIndex:
@@ -317,6 +352,8 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
         bodies=bodies, body_short=dict(body_short), standing=standing, networks=networks,
         anniversary_lists=tuple(p.lower() for p in gazetteer.get("anniversary_lists") or []),
         field_formula=_field_formula(gazetteer.get("field_formula") or []), networks_ru=gazetteer.get("networks_ru") or {},
+        danger_lists=_phrases_any_case(gazetteer.get("danger_lists") or []),
+        heads=_heads(gazetteer.get("partnership_heads") or [], gazetteer.get("partnership_head_cues") or []),
         natural_heritage={k: tuple(v.lower() for v in vs) for k, vs in (gazetteer.get("natural_heritage") or {}).items()},
         numbered_goal=_numbered_goal(gazetteer.get("goal_ordinals") or {}) if gazetteer.get("numbered_goals") else None,
         institutions=_institutions(gazetteer.get("institution_words") or []),
