@@ -181,8 +181,8 @@ NAME_HEAD = re.compile(r"(?:\s+(?:International|Regional|Global|World|High-Level
                        r"\s+(?:Process|Forum|Declaration|Prize|Initiative|Summit|Conference|Charter|Games|Festival|Programme|"
                        r"Principles|Appeal|Agenda|Club|Dialogue|Format|Marathon)\b")
 STOP_PLACE_CONTEXT = re.compile(r"(?:\bin|\bcity of|\bof)\s+$")
-# a city's name before a region word is the region ('in Mary and Akhal velayats', 'Самаркандской области' is an adjective)
-REGION_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:velayats?|regions?|provinces?|oblasts?|viloyats?|districts?)\b")
+# a city's name before a region word, in either case, is the region ('in Mary and Akhal velayats', 'Almaty Region', 'Самаркандской области' is an adjective)
+REGION_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?i:velayats?|regions?|provinces?|oblasts?|viloyats?|districts?)\b")
 # a protected area or lake the gazetteer does not hold, named by its head word: 'the Badhyz State Nature Reserve',
 # 'Lake Zorkul'
 NAMED_AREA = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){1,3}?)(State\s+(?:Nature\s+|Natural\s+)?Reserve|(?:Strict\s+)?Nature\s+Reserve|"

@@ -856,7 +856,9 @@ LEADING_DATE = re.compile(r"(?:On\s+)?(?:\d{1,2}\s+(?:January|February|March|Apr
                           r"December)\s+\d{1,2}(?:,?\s+\d{4})?)\s+(?:the\s+)?(?=[A-Z\d])")
 TENTATIVE = re.compile(r"Tentative List|предварительн\w* спис", re.I)
 _CAPS = r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+(?:the\s+)?|and\s+)?[A-Z][\w'’-]+)*"
-TENTATIVE_NAME = re.compile(r"Tentative List\s+(?:submission|nomination|entry|file|proposal|dossier)?\s*(?:for|of)\s+(" + _CAPS + r")|"
+# the register's own name after 'of' names no entry ('the Tentative List of UNESCO World Heritage')
+TENTATIVE_NAME = re.compile(r"Tentative List\s+(?:submission|nomination|entry|file|proposal|dossier)?\s*(?:for|of)\s+"
+                            r"(?!(?:the\s+)?(?:UNESCO\s+)?World\s+Heritage\b)(" + _CAPS + r")|"
                             r"(" + _CAPS + r")\s+(?:was|were|has been|have been|had been|is|are)\s+(?:\w+ly\s+)?(?:also\s+)?"
                             r"(?:added|submitted|included|placed|put|entered|listed)\s+(?:on|to|in|into)\s+(?:the|its|their|[A-Z]\w+['’]s)\s+"
                             r"(?:national\s+)?Tentative List|\b(?:added|submitted|included|placed|put)\s+(" + _CAPS + r")\s+(?:on|to|in|into)\s+"
