@@ -52,6 +52,10 @@ HERITAGE_ANAPHOR = re.compile(r"^(?:The|This|That)\s+(?:\w+\s+)?(?:monument|prop
 JOINED = re.compile(r"\b(?:(?:took part|participated|was present|were present) in the (?:meeting|talks)|(?:also )?attended the "
                     r"(?:meeting|talks)|joined the (?:meeting|talks))\b|(?<![\w-])(?:во встрече|в переговорах|в беседе)\s+"
                     r"(?:также\s+)?(?:участвовал\w*|принял\w* участие)|участвовал\w* (?:во встрече|в переговорах)", re.I)
+# a sentence that names the other side of a meeting the previous sentence announced with one person ('... hosted a meeting
+# with X.' + 'The Turkmen side was represented by Y.')
+OTHER_SIDE = re.compile(r"\b(?:side|delegation|host country|hosts?)\s+(?:was|were)\s+(?:represented|led)\s+by\b|(?<![\w-])"
+                        r"(?:с\s+\w+\s+стороны|стороны)\s+(?:\w+\s+)?(?:представлял\w*|возглавлял\w*)", re.I)
 GEONAMES_CUE = re.compile(r"(?:\b(?:in|at|from|to|near|via|visit(?:ed|ing|s)?|city of|town of|capital,?|between)\s+(?:the\s+)?|\band\s+|"
                           r"(?<![\w-])(?:в|во|из|до|через|около|посетил\w*|город\w*|столиц\w*|и)\s+)$")
 FOCUS_ISO3 = set(FOCUS.values())
@@ -633,6 +637,7 @@ def extract(document: Document, ref: Reference) -> Extraction:
     last_day: Found | None = None  # the last day-precise date stated so far: 'later that day' refers to it
     last_date: Found | None = None
     last_named: list[Mention] = []  # people named in the previous sentences, most recent last: 'he' refers to them
+    lonely: list[Mention] = []  # the one person of the previous sentence's meeting verb, when no meeting came of it
     previous_heritage: list[str] = []  # World Heritage properties of the previous sentence: 'it', 'the monument' refer to them
     heritage_list = None  # the list the release last spoke of ('wh' or 'ich'): 'was inscribed in 2005' refers to it
     lowered = document.text.lower()
@@ -669,9 +674,16 @@ def extract(document: Document, ref: Reference) -> Extraction:
         else:  # the English verbs are all lower case: a case-sensitive scan of the lowered text is 2-3x faster than re.I
             low = s.text.lower()
             trigger = MEETING_LOWER.search(low) if len(low) == len(s.text) else MEETING.search(s.text)
+        carried = lonely if not trigger and lonely and OTHER_SIDE.search(s.text) else []
+        trigger = trigger or (OTHER_SIDE.search(s.text) if carried else None)
+        lonely = []
         if trigger:
             # someone whose greetings, message or invitation is passed on is not at the meeting
             participants = [m for m in _unique(mentions) if not ABSENT.search(s.text[max(0, m.start - 60) : m.start])]
+            if carried and participants:
+                participants = carried + [m for m in participants if _key(m) not in {_key(c) for c in carried}]
+            elif len(participants) == 1:
+                lonely = participants
             if participants and PRONOUN_SUBJECT.search(s.text[: trigger.end()]):
                 keys = {_key(m) for m in participants}
                 other = next((m for m in reversed(last_named) if _key(m) not in keys), None)

@@ -49,11 +49,12 @@ ORGANISATION_WORDS = {"office", "ministry", "centre", "center", "university", "c
                       "delegation", "government", "parliament", "senate", "assembly", "service", "fund", "park", "reserve",
                       "list", "heritage", "site", "year", "decade", "day", "prize", "award", "network", "region", "republic"}
 # An office named as part of someone else's title, or not as a person: 'Deputy Director-General', 'Advisor to the
-# President', 'nominee for the post of Director-General', 'the former President'.
+# President', 'a deputy of the UNESCO Director-General', 'on behalf of the Director-General', 'nominee for the post of
+# Director-General', 'the former President'.
 OFFICE_NOT_A_PERSON = re.compile(
     r"(?:\b(?:Deputy|Assistant|Vice|former|then|acting|next|new|future|incoming|outgoing)[-\s]+|"
     r"\b(?:Advis[eo]r|Aide|Assistant|Counsell?or|Spokesperson|Secretary|Envoy|Representative|Office|Administration|Staff|"
-    r"Chief|Head|Executive Office)\s+(?:to|of)\s+the\s+|"
+    r"Chief|Head|Executive Office|Deputy|Deputies)\s+(?:to|of)\s+(?:the\s+)?(?:UNESCO\s+)?|\bon behalf of\s+the\s+(?:UNESCO\s+)?|"
     r"\bpost of\s+|\b(?:nominee|candidate|candidacy|nomination)\s+for\s+(?:the\s+)?(?:post of\s+)?|"
     r"\belection of\s+(?:the\s+|a\s+new\s+)?)$", re.I)
 

@@ -14,6 +14,8 @@ ABBREVIATIONS |= {"г", "гг", "т.е", "т.д", "т.п", "им", "ул", "см
 BOUNDARY = re.compile(r"""[.!?]["'”’»)\]]*\s+(?=["'“‘«(\[]?[A-ZА-ЯЁ0-9])""")
 # a Cyrillic letter: [а-яёіїәғқңөұүһҳӣӯҷ] under re.I, spelt out as the characters that matches (both cases, and the old
 # letter forms U+1C80-U+1C86 that fold to в д о с т ъ): a case-sensitive class, about 3x faster to scan
+# an initial: one capital, or a Latin transliteration of one Cyrillic letter ('Ch. Rustemova', 'Sh. Mirziyoyev', 'Zh. Ismailova')
+INITIAL = re.compile(r"[A-ZА-ЯЁ]|Ch|Sh|Zh|Kh|Ts|Yu|Ya|Yo|Gh")
 CYRILLIC = re.compile(r"[а-яА-ЯёЁіІїЇәӘғҒқҚңҢөӨұҰүҮһҺҳҲӣӢӯӮҷҶ\u1c80-\u1c86]")
 
 
@@ -40,7 +42,7 @@ class Sentence:
 
 
 def sentences(text: str) -> list[Sentence]:
-    """Split the body into sentences; paragraph breaks always split; 'Mr.' and initials do not."""
+    """Split the body into sentences; paragraph breaks always split; 'Mr.' and initials ('A.', 'Ch.') do not."""
     out: list[Sentence] = []
     offset = 0
     for p_index, paragraph in enumerate(text.split("\n\n")):
@@ -48,7 +50,7 @@ def sentences(text: str) -> list[Sentence]:
         for match in BOUNDARY.finditer(paragraph):
             before = paragraph[start : match.start() + 1]
             word = re.search(r"([\w.]+)\.$", before)
-            if word and (word.group(1).lower().rstrip(".") in ABBREVIATIONS or re.fullmatch(r"[A-ZА-ЯЁ]", word.group(1))):
+            if word and (word.group(1).lower().rstrip(".") in ABBREVIATIONS or INITIAL.fullmatch(word.group(1))):
                 continue
             _add(out, paragraph, start, match.start() + 1, offset, p_index)
             start = match.end()
