@@ -60,11 +60,22 @@ class Document:
         return dt.date.fromisoformat(self.published) if self.published else None
 
 
+# a city before the date, as agencies write their date lines: 'ПАРИЖ, 4 ноября 2015 г.', 'ASTANA, 9 September 2023'
+DATELINE_CITY = re.compile(r"^(?!(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|(?i:понедельник|вторник|среда|четверг|пятница|суббота|"
+                           r"воскресенье)(?![\w-]))(?:[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё'’-]+\s+){0,2}[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё'’-]+,\s+(?=\d|[A-ZА-ЯЁ][a-zа-яё]+\s+\d)")
+
+
+def dateline_city(line: str) -> str | None:
+    """The city a date line starts with ('ПАРИЖ, 4 ноября 2015 г.' -> 'ПАРИЖ'), or None."""
+    match = DATELINE_CITY.match(line.strip())
+    return match.group(0).rstrip(", ") if match else None
+
+
 def parse_date_line(line: str) -> dt.date | None:
     """'3 April 2017', 'April 3, 2017', '2017-04-03', '03.04.2017', 'Monday, 3 April 2017', '6 ноября 2015 года',
     'Сентябрь 29, 2014', '21.09.22' -> a date (or None). A numeric date is read day first ('03.04.2017' is 3 April);
     month first only when day first is impossible ('06.14.2023' is 14 June)."""
-    line = line.strip().rstrip(".")
+    line = DATELINE_CITY.sub("", line.strip()).rstrip(".")
     line = re.sub(r"^(mon|tues|wednes|thurs|fri|satur|sun)day,?\s+|^(?:понедельник|вторник|среда|четверг|пятница|суббота|"
                   r"воскресенье),?\s+", "", line, flags=re.I)
     line = re.sub(r"\s*(?:года|г\.?|год)$", "", line)
@@ -132,6 +143,9 @@ def _from_lines(lines: list[str], rel: str) -> tuple[str, dt.date, str | None, s
     body = _normalise("\n".join(body_lines))
     if not body:
         raise ArticleError(f"{rel}: there is no body text after the date line")
+    city = dateline_city(date_line)
+    if city:  # the date line's city is the release's dateline: it opens the body, as 'ASTANA –' does
+        body = city + " –\n\n" + body
     return title, published, url, body
 
 

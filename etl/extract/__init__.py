@@ -29,7 +29,8 @@ MEETING = re.compile(
     r"discussed|discussions with|consultations|was received|were received|will meet|to meet|signed|sign|opened|open|"
     r"launched|attended|co-chaired|chaired|presented|handed|awarded|in the presence of|together with|joined by|"
     r"accompanied by|participants|took part|participated|among the guests|was opened by|were opened by|opened by|"
-    r"meetings? with|delegation|interlocutors|gathered|brought together|bringing together|(?:the|their) talks)\b", re.I)
+    r"meetings? with|delegation|interlocutors|gathered|brought together|bringing together|(?:the|their) talks|"
+    r"(?:began|begins|started|starts) (?:his|her|their) (?:official |working |state )?visit)\b", re.I)
 MEETING_LOWER = re.compile(MEETING.pattern)  # the same verbs, on lower-cased text
 # Russian: met, received, talks, a meeting, handed, signed, opened, took part (any ending)
 RU_MEETING = re.compile(
@@ -56,9 +57,17 @@ JOINED = re.compile(r"\b(?:(?:took part|participated|was present|were present) i
 # with X.' + 'The Turkmen side was represented by Y.')
 OTHER_SIDE = re.compile(r"\b(?:side|delegation|host country|hosts?)\s+(?:was|were)\s+(?:represented|led)\s+by\b|(?<![\w-])"
                         r"(?:с\s+\w+\s+стороны|стороны)\s+(?:\w+\s+)?(?:представлял\w*|возглавлял\w*)", re.I)
+# a sentence listing more people of the meeting the previous sentence stated ('The delegation included X and Y.',
+# 'Среди участников была Z.', 'В состав делегации вошли X и Y.')
+JOIN_LIST = re.compile(r"\b(?:among (?:the )?(?:participants|those present)|the delegation (?:also )?(?:included|comprised)|"
+                       r"members of the delegation)\b|(?<![\w-])(?:среди участников|в числе участников|в состав\w* делегации)"
+                       r"(?![\w-])", re.I)
 GEONAMES_CUE = re.compile(r"(?:\b(?:in|at|from|to|near|via|visit(?:ed|ing|s)?|city of|town of|capital,?|between)\s+(?:the\s+)?|\band\s+|"
                           r"(?<![\w-])(?:в|во|из|до|через|около|посетил\w*|город\w*|столиц\w*|и)\s+)$")
 FOCUS_ISO3 = set(FOCUS.values())
+# an encounter named without who had it ('Talks with X followed.', 'Встреча с X прошла ...'): the last meeting's first person
+SUBJECTLESS = re.compile(r"(?:(?:Talks|Meetings?|A meeting|Consultations|Discussions|Переговоры|Встреч[аи]|Беседа)\s+(?:with|с|со)\s)")
+EMPTY = re.compile("")  # an empty match at the sentence start: a meeting carried on from the previous sentence
 STRONG_MEETING = re.compile(r"\b(?:met|meets|meeting|received|receives|held talks|holds talks|talks with|video ?conference|video call|"
                             r"phone call|telephone|hosted|audience|bilateral|sat down with|interlocutors)\b|(?<![\w-])(?:встрети\w*|"
                             r"встреч\w+|приня[лв]\w*|переговор\w*|бесед\w*)(?![\w-])", re.I)
@@ -637,6 +646,7 @@ def extract(document: Document, ref: Reference) -> Extraction:
     last_day: Found | None = None  # the last day-precise date stated so far: 'later that day' refers to it
     last_date: Found | None = None
     last_named: list[Mention] = []  # people named in the previous sentences, most recent last: 'he' refers to them
+    subjects: list[Mention] = []  # the first person named in the last sentence that named someone
     lonely: list[Mention] = []  # the one person of the previous sentence's meeting verb, when no meeting came of it
     previous_heritage: list[str] = []  # World Heritage properties of the previous sentence: 'it', 'the monument' refer to them
     heritage_list = None  # the list the release last spoke of ('wh' or 'ich'): 'was inscribed in 2005' refers to it
@@ -676,6 +686,14 @@ def extract(document: Document, ref: Reference) -> Extraction:
             trigger = MEETING_LOWER.search(low) if len(low) == len(s.text) else MEETING.search(s.text)
         carried = lonely if not trigger and lonely and OTHER_SIDE.search(s.text) else []
         trigger = trigger or (OTHER_SIDE.search(s.text) if carried else None)
+        if not trigger and lonely:  # 'X received the Director of ...' + 'X and Y reviewed ...': the next sentence names both
+            keys = {_key(m) for m in mentions if not m.by_role}
+            if _key(lonely[0]) in keys and len(keys) >= 2:
+                carried, trigger = lonely, EMPTY.match(s.text)
+        if candidates and candidates[-1].evidence.index == s.index - 1 and JOIN_LIST.search(s.text):
+            known = candidates[-1].keys()
+            candidates[-1].participants += [m for m in _unique(mentions) if not m.by_role and _key(m) not in known]
+            trigger = None  # more people of the last meeting, not another meeting
         lonely = []
         if trigger:
             # someone whose greetings, message or invitation is passed on is not at the meeting
@@ -686,9 +704,14 @@ def extract(document: Document, ref: Reference) -> Extraction:
                 lonely = participants
             if participants and PRONOUN_SUBJECT.search(s.text[: trigger.end()]):
                 keys = {_key(m) for m in participants}
-                other = next((m for m in reversed(last_named) if _key(m) not in keys), None)
+                # 'he', 'she': the first person named in the last sentence that named someone (its subject), else the latest
+                other = next((m for m in subjects if _key(m) not in keys), None) or \
+                    next((m for m in reversed(last_named) if _key(m) not in keys), None)
                 if other is not None and (len(participants) == 1 or re.match(r"\s*(?:[Hh]is|[Hh]er)\b", s.text)):
                     participants.insert(0, other)
+            if len(participants) == 1 and candidates and candidates[-1].evidence.index == s.index - 1 and \
+                    SUBJECTLESS.match(s.text) and _key(candidates[-1].participants[0]) != _key(participants[0]):
+                participants.insert(0, candidates[-1].participants[0])  # 'Talks with X followed.': the visitor again
             if len(participants) == 1 and candidates and JOINED.search(s.text):
                 known = candidates[-1].keys()  # 'Also present at the meeting was X': a participant of the last meeting
                 if _key(participants[0]) not in known:
@@ -722,6 +745,7 @@ def extract(document: Document, ref: Reference) -> Extraction:
         named = [m for m in mentions if not m.by_role]
         if named:
             last_named = (last_named + named)[-6:]
+            subjects = named[:1]
     result.meetings = _merge(candidates)
     for p in result.partnerships:  # reserves named in a list ('the Issyk-Kul and Sary-Chelek biosphere reserves') are places too
         place = ref.places.get(fold(p.name)) if p.kind == "biosphere_reserve" else None

@@ -207,6 +207,8 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
                 day = published - dt.timedelta(days=(published.weekday() - target) % 7)
             add(day, "day", m.span())
         for m in RELATIVE.finditer(sentence) if ("day" in sentence or "orrow" in sentence) else ():
+            if sentence[max(0, m.start() - 4) : m.start()] == "ago ":  # 'Thirty years ago today, on 22 May 1992': an anniversary
+                continue
             shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[m.group(1).lower()]
             add(published + dt.timedelta(days=shift), "day", m.span())
     for m in MONTH_YEAR.finditer(sentence) if months else ():

@@ -20,7 +20,7 @@ from .text import CYRILLIC, fold, key_words, name_key, ru_stem
 CAP = r"(?:[A-Z][a-zà-öø-ÿā-ž'’]+(?:-[A-Z]?[a-zà-öø-ÿā-ž'’]+)*|El-[A-Z][a-z]+|Al-[A-Z][a-z]+)"
 NAME_RUN = re.compile(rf"{CAP}(?:\s+(?:{CAP}|[A-Z]\.))*")
 # a Russian title and its portfolio right before a name: 'министр образования и науки Таджикистана ', 'посол Японии '
-RU_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:[Мм]инистр|[Пп]осол|[Дд]иректор|[Рр]ектор|[Пп]редседател\w*|[Зз]аместител\w*|"
+RU_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:[Мм]инистр\w*|[Пп]осо?л\w*|[Дд]иректор\w*|[Рр]ектор\w*|[Пп]редседател\w*|[Зз]аместител\w*|"
                              r"[Рр]уководител\w*|[Пп]резидент\w*|[Сс]оветник\w*|[Мм]эр\w*|[Хх]оким\w*|[Гг]убернатор\w*)"
                              r"(?:\s+(?:[а-яё]+|ЮНЕСКО|ООН))*(?:\s+[А-ЯЁ][а-яё-]+){0,2}\s+$")
 RU_CAP = r"(?:[А-ЯЁҚҒҲӘӨҰҮ][а-яёқғңөұүһҳӣӯҷә]+(?:-[А-ЯЁ]?[а-яёқғңөұүһҳӣӯҷә]+)*)"
@@ -56,7 +56,30 @@ OFFICE_NOT_A_PERSON = re.compile(
     r"\b(?:Advis[eo]r|Aide|Assistant|Counsell?or|Spokesperson|Secretary|Envoy|Representative|Office|Administration|Staff|"
     r"Chief|Head|Executive Office|Deputy|Deputies)\s+(?:to|of)\s+(?:the\s+)?(?:UNESCO\s+)?|\bon behalf of\s+the\s+(?:UNESCO\s+)?|"
     r"\bpost of\s+|\b(?:nominee|candidate|candidacy|nomination)\s+for\s+(?:the\s+)?(?:post of\s+)?|"
-    r"\belection of\s+(?:the\s+|a\s+new\s+)?)$", re.I)
+    r"\belection of\s+(?:the\s+|a\s+new\s+)?|"
+    # in Russian, an office in the genitive after the head of a post or an organisation: 'Руководителем Администрации
+    # Президента', 'помощником Президента', 'заместитель Генерального директора'
+    r"(?<![\w-])(?:администраци|аппарат|помощник|советник|заместител|пресс-служб|канцеляри|представител)\w*\s+$)", re.I)
+
+
+RU_INSTRUMENTAL = re.compile(r"(?:ом|ым|ой|ей)$")
+
+
+def _ru_nominative(name: str) -> str:
+    """A new Russian name in the instrumental case (after 'министром', 'с'), in the nominative: 'Саясатом Нурбеком' ->
+    'Саясат Нурбек', 'Асланом Бекмуратовым' -> 'Аслан Бекмуратов', 'Саидой Каримовой' -> 'Саида Каримова'. Only when every word has an instrumental ending."""
+    words = name.split()
+    if not all(RU_INSTRUMENTAL.search(w) and len(w) > 4 for w in words):
+        return name
+    out = []
+    for w in words:
+        if w.endswith(("ом", "ым")):
+            out.append(w[:-2])
+        elif w.endswith("ой"):
+            out.append(w[:-2] + "а")
+        else:  # 'ей': 'Марией' -> 'Мария'
+            out.append(w[:-2] + "я")
+    return " ".join(out)
 
 
 @dataclass
@@ -177,7 +200,13 @@ class PeopleFinder:
                     tail_start = run.start() + run.group(0).rindex(" ".join(tail))
                     before = sentence[:tail_start]
                     if self.title_before.search(before) or RU_TITLE_BEFORE.search(before):
-                        found.append(self._new(" ".join(tail), tail_start, sentence))
+                        # a registry person at the end of the run ('... Администрации Президента Узбекистана Саидой
+                        # Мирзиёевой'), else someone new
+                        ids = self.ref.full_names.get(name_key(" ".join(tail))) or self._candidates(fold(tail[-1]))
+                        known = self._pick(ids, None if ids is self.ref.full_names.get(name_key(" ".join(tail))) else tail[-2],
+                                           day) if ids else None
+                        found.append(Mention(known, known.name, tail_start, run.end()) if known else
+                                     self._new(" ".join(tail), tail_start, sentence))
                         break
         return [m for m in found if m is not None]
 
@@ -204,7 +233,7 @@ class PeopleFinder:
             return None
         if any(fold(text) in key for key in (self.ref.countries,)) or fold(text) in self.ref.places:
             return None
-        return Mention(None, text, start, start + len(text), confirmed=False)
+        return Mention(None, _ru_nominative(text) if CYRILLIC.search(text) else text, start, start + len(text), confirmed=False)
 
     # ------------------------------------------------------------------ offices
 
