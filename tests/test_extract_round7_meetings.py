@@ -70,3 +70,16 @@ def test_a_new_person_after_a_russian_title_in_the_instrumental_case_is_named_in
                             "Генеральным директором ЮНЕСКО Одри Азуле.", "2022-05-06")
     (date, names), = _meetings(out)
     assert date == "2022-05-05" and names == {"Аслан Бекмуратов", "Audrey Azoulay"}
+
+
+def test_someone_who_also_took_part_joins_the_meeting_of_the_sentence_before(ref):
+    out = extract_json(ref, "On 4 May 2023 Audrey Azoulay opened an exhibition in Paris together with Gayane Umerova. "
+                            "Kamola Akilova, Deputy Minister of Culture, also attended.", "2023-05-05")
+    (_, names), = _meetings(out)
+    assert names == {"Audrey Azoulay", "Gayane Umerova", "Kamola Akilova"}
+
+
+def test_talks_named_as_part_of_a_visit_are_the_visitors(ref):
+    out = extract_json(ref, "On 12 April 2022 Audrey Azoulay met Gayane Umerova in Tashkent. Her visit lasts three days. "
+                            "The programme of the visit includes talks with President Shavkat Mirziyoyev.", "2022-04-12")
+    assert {"Audrey Azoulay", "Shavkat Mirziyoyev"} in [names for _, names in _meetings(out)]

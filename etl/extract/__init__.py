@@ -66,7 +66,11 @@ GEONAMES_CUE = re.compile(r"(?:\b(?:in|at|from|to|near|via|visit(?:ed|ing|s)?|ci
                           r"(?<![\w-])(?:в|во|из|до|через|около|посетил\w*|город\w*|столиц\w*|и)\s+)$")
 FOCUS_ISO3 = set(FOCUS.values())
 # an encounter named without who had it ('Talks with X followed.', 'Встреча с X прошла ...'): the last meeting's first person
-SUBJECTLESS = re.compile(r"(?:(?:Talks|Meetings?|A meeting|Consultations|Discussions|Переговоры|Встреч[аи]|Беседа)\s+(?:with|с|со)\s)")
+SUBJECTLESS = re.compile(r"\b(?:[Tt]alks|[Mm]eetings?|[Cc]onsultations|[Dd]iscussions)\s+with\s|(?<![\w-])(?:[Пп]ереговор\w*|[Вв]стреч[аиу]|"
+                         r"[Бб]есед[аыу])\s+со?\s")
+# one more person at the meeting of the sentence before ('X also took part in the opening.', 'Также присутствовал X.')
+ALSO_PRESENT = re.compile(r"\balso (?:took part|participated|attended|joined|was present|were present)\b|(?<![\w-])также "
+                          r"(?:принял\w* участие|участвовал\w*|присутствовал\w*)(?![\w-])", re.I)
 EMPTY = re.compile("")  # an empty match at the sentence start: a meeting carried on from the previous sentence
 STRONG_MEETING = re.compile(r"\b(?:met|meets|meeting|received|receives|held talks|holds talks|talks with|video ?conference|video call|"
                             r"phone call|telephone|hosted|audience|bilateral|sat down with|interlocutors)\b|(?<![\w-])(?:встрети\w*|"
@@ -709,9 +713,15 @@ def extract(document: Document, ref: Reference) -> Extraction:
                     next((m for m in reversed(last_named) if _key(m) not in keys), None)
                 if other is not None and (len(participants) == 1 or re.match(r"\s*(?:[Hh]is|[Hh]er)\b", s.text)):
                     participants.insert(0, other)
+            if len(participants) == 1 and candidates and s.index - candidates[-1].evidence.index <= 3 and \
+                    SUBJECTLESS.search(s.text) and _key(candidates[-1].participants[0]) != _key(participants[0]) and \
+                    not PRONOUN_SUBJECT.search(s.text[: trigger.end()]):
+                # 'Talks with X followed.', 'The programme of the visit includes talks with X': the visitor again
+                participants.insert(0, candidates[-1].participants[0])
             if len(participants) == 1 and candidates and candidates[-1].evidence.index == s.index - 1 and \
-                    SUBJECTLESS.match(s.text) and _key(candidates[-1].participants[0]) != _key(participants[0]):
-                participants.insert(0, candidates[-1].participants[0])  # 'Talks with X followed.': the visitor again
+                    ALSO_PRESENT.search(s.text) and _key(participants[0]) not in candidates[-1].keys():
+                candidates[-1].participants.append(participants[0])
+                participants, lonely = [], []
             if len(participants) == 1 and candidates and JOINED.search(s.text):
                 known = candidates[-1].keys()  # 'Also present at the meeting was X': a participant of the last meeting
                 if _key(participants[0]) not in known:
