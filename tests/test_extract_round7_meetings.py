@@ -83,3 +83,15 @@ def test_talks_named_as_part_of_a_visit_are_the_visitors(ref):
     out = extract_json(ref, "On 12 April 2022 Audrey Azoulay met Gayane Umerova in Tashkent. Her visit lasts three days. "
                             "The programme of the visit includes talks with President Shavkat Mirziyoyev.", "2022-04-12")
     assert {"Audrey Azoulay", "Shavkat Mirziyoyev"} in [names for _, names in _meetings(out)]
+
+
+def test_he_after_an_opening_phrase_is_the_subject_of_the_last_sentence(ref):
+    out = extract_json(ref, "Irina Bokova first came to Tajikistan in June 2011. During that trip she met Emomali Rahmon.",
+                       "2015-06-10")
+    assert ("2011-06", {"Irina Bokova", "Emomali Rahmon"}) in [(d[:7], names) for d, names in _meetings(out)]
+
+
+def test_the_head_of_a_delegation_is_at_what_the_delegation_does_later(ref):
+    out = extract_json(ref, "A delegation of Kazakhstan led by Erlan Karin arrived in Paris on 7 November 2023. The delegation "
+                            "met Audrey Azoulay at UNESCO Headquarters.", "2023-11-08")
+    assert {"Erlan Karin", "Audrey Azoulay"} in [names for _, names in _meetings(out)]

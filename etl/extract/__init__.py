@@ -43,7 +43,8 @@ ANOTHER_ENCOUNTER = re.compile(r"\b(?:later|also|earlier)\s+(?:on\s+)?(?:that|th
                                r"позднее в тот же день)(?![\w-])", re.I)
 NEXT_DAY = re.compile(r"\b(?:the (?:following|next) day|the day after)\b|(?<![\w-])(?:на следующий день|на другой день)(?![\w-])",
                       re.I)
-PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Оо]н|[Оо]на)\b|\b(?:[Ii]n|[Dd]uring)\s+(?:his|her)\s+"
+PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Оо]н|[Оо]на)\b|"
+                             r"\b(?:he|she)\s+(?:(?:also|later|then|first|again)\s+)?(?:met|received|held|visited|signed|discussed)\b|\b(?:[Ii]n|[Dd]uring)\s+(?:his|her)\s+"
                              r"(?:talks|meeting|meetings|conversation)\b")
 ABSENT = re.compile(r"\b(?:invitation|invitations|greetings|message|letter|congratulations|regards|wishes)\s+(?:of|from)\s+"
                     r"(?:[\w'’.-]+\s+){0,12}$|\bon behalf of\s+(?:[\w'’.-]+\s+){0,8}$|"
@@ -71,6 +72,9 @@ SUBJECTLESS = re.compile(r"\b(?:[Tt]alks|[Mm]eetings?|[Cc]onsultations|[Dd]iscus
 # one more person at the meeting of the sentence before ('X also took part in the opening.', 'Также присутствовал X.')
 ALSO_PRESENT = re.compile(r"\balso (?:took part|participated|attended|joined|was present|were present)\b|(?<![\w-])также "
                           r"(?:принял\w* участие|участвовал\w*|присутствовал\w*)(?![\w-])", re.I)
+# the head of a delegation ('A delegation led by X visited ...') is at what 'The delegation' does later ('The delegation met Y')
+HEADED_BY = re.compile(r"\b(?:led|headed) by\s|(?<![\w-])во главе со?\s", re.I)
+DELEGATION_SUBJECT = re.compile(r"^(?:The|This|That|Its|Our|Their) delegation\b|^Делегаци\w*(?![\w-])")
 EMPTY = re.compile("")  # an empty match at the sentence start: a meeting carried on from the previous sentence
 STRONG_MEETING = re.compile(r"\b(?:met|meets|meeting|received|receives|held talks|holds talks|talks with|video ?conference|video call|"
                             r"phone call|telephone|hosted|audience|bilateral|sat down with|interlocutors)\b|(?<![\w-])(?:встрети\w*|"
@@ -651,6 +655,7 @@ def extract(document: Document, ref: Reference) -> Extraction:
     last_date: Found | None = None
     last_named: list[Mention] = []  # people named in the previous sentences, most recent last: 'he' refers to them
     subjects: list[Mention] = []  # the first person named in the last sentence that named someone
+    head: Mention | None = None  # the head of the delegation the release spoke of ('a delegation led by X')
     lonely: list[Mention] = []  # the one person of the previous sentence's meeting verb, when no meeting came of it
     previous_heritage: list[str] = []  # World Heritage properties of the previous sentence: 'it', 'the monument' refer to them
     heritage_list = None  # the list the release last spoke of ('wh' or 'ich'): 'was inscribed in 2005' refers to it
@@ -713,6 +718,8 @@ def extract(document: Document, ref: Reference) -> Extraction:
                     next((m for m in reversed(last_named) if _key(m) not in keys), None)
                 if other is not None and (len(participants) == 1 or re.match(r"\s*(?:[Hh]is|[Hh]er)\b", s.text)):
                     participants.insert(0, other)
+            if participants and head and DELEGATION_SUBJECT.match(s.text) and _key(head) not in {_key(m) for m in participants}:
+                participants.insert(0, head)
             if len(participants) == 1 and candidates and s.index - candidates[-1].evidence.index <= 3 and \
                     SUBJECTLESS.search(s.text) and _key(candidates[-1].participants[0]) != _key(participants[0]) and \
                     not PRONOUN_SUBJECT.search(s.text[: trigger.end()]):
@@ -753,6 +760,9 @@ def extract(document: Document, ref: Reference) -> Extraction:
         if dates:
             last_date = next((d for d in reversed(dates) if d.end_year is None), last_date)
         named = [m for m in mentions if not m.by_role]
+        if named and ("elegation" in s.text or "елегаци" in s.text):
+            led = HEADED_BY.search(s.text)
+            head = next((m for m in named if led and m.start >= led.end()), None) or head
         if named:
             last_named = (last_named + named)[-6:]
             subjects = named[:1]
