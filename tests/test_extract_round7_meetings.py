@@ -95,3 +95,10 @@ def test_the_head_of_a_delegation_is_at_what_the_delegation_does_later(ref):
     out = extract_json(ref, "A delegation of Kazakhstan led by Erlan Karin arrived in Paris on 7 November 2023. The delegation "
                             "met Audrey Azoulay at UNESCO Headquarters.", "2023-11-08")
     assert {"Erlan Karin", "Audrey Azoulay"} in [names for _, names in _meetings(out)]
+
+
+def test_the_city_inside_a_russian_office_name_is_a_place(ref):
+    from .conftest import place_pairs
+
+    out = extract_json(ref, "Семинар организовало Бюро ЮНЕСКО в Ташкенте.", "2023-05-05")
+    assert ("Tashkent", "city") in place_pairs(out)

@@ -674,8 +674,8 @@ def extract(document: Document, ref: Reference) -> Extraction:
         for place, start, end in places:
             seen_places.setdefault(place.name, (place, s))
             if place.kind == "field_office":  # 'UNESCO Tehran Cluster Office', 'UNESCO Office in Tashkent': the city too
-                for word in re.findall(r"[A-Z][\w-]+", s.text[start:end]):
-                    city = ref.places.get(fold(word))
+                for word in re.findall(r"[A-ZА-ЯЁ][\w-]+", s.text[start:end]):  # 'Бюро ЮНЕСКО в Алматы' too
+                    city = ref.places.get(fold(word)) or (ref.places.get(key_words(fold(word))) if CYRILLIC.search(word) else None)
                     if city is not None and city.kind == "city":
                         seen_places.setdefault(city.name, (city, s))
         heritage_list = _heritage_list(s.text) or heritage_list
