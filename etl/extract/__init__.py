@@ -693,12 +693,12 @@ def extract(document: Document, ref: Reference) -> Extraction:
         else:  # the English verbs are all lower case: a case-sensitive scan of the lowered text is 2-3x faster than re.I
             low = s.text.lower()
             trigger = MEETING_LOWER.search(low) if len(low) == len(s.text) else MEETING.search(s.text)
-        carried = lonely if not trigger and lonely and OTHER_SIDE.search(s.text) else []
-        trigger = trigger or (OTHER_SIDE.search(s.text) if carried else None)
-        if not trigger and lonely:  # 'X received the Director of ...' + 'X and Y reviewed ...': the next sentence names both
-            keys = {_key(m) for m in mentions if not m.by_role}
-            if _key(lonely[0]) in keys and len(keys) >= 2:
-                carried, trigger = lonely, EMPTY.match(s.text)
+        carried: list[Mention] = []
+        if not trigger and lonely:  # the previous sentence's meeting verb had one person: this sentence may give the other
+            side = OTHER_SIDE.search(s.text)  # 'The Turkmen side was represented by Y'
+            keys = {_key(m) for m in mentions if not m.by_role}  # 'X received the Director of ...' + 'X and Y reviewed ...'
+            if side or (_key(lonely[0]) in keys and len(keys) >= 2):
+                carried, trigger = lonely, side or EMPTY.match(s.text)
         if candidates and candidates[-1].evidence.index == s.index - 1 and JOIN_LIST.search(s.text):
             known = candidates[-1].keys()
             candidates[-1].participants += [m for m in _unique(mentions) if not m.by_role and _key(m) not in known]
