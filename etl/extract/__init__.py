@@ -202,7 +202,8 @@ NAME_HEAD = re.compile(r"(?:\s+(?:International|Regional|Global|World|High-Level
                        r"\s+(?:Process|Forum|Declaration|Prize|Initiative|Summit|Conference|Charter|Games|Festival|Programme|"
                        r"Principles|Appeal|Agenda|Club|Dialogue|Format|Marathon)\b")
 STOP_PLACE_CONTEXT = re.compile(r"(?:\bin|\bcity of|\bof)\s+$")
-# a city's name before a region word, in either case, is the region ('in Mary and Akhal velayats', 'Almaty Region', 'Самаркандской области' is an adjective)
+# a city's name before a region word, in either case, is the region ('in Mary and Akhal velayats', 'Almaty Region';
+# 'Самаркандской области' is an adjective)
 REGION_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?i:velayats?|regions?|provinces?|oblasts?|viloyats?|districts?)\b")
 # a protected area or lake the gazetteer does not hold, named by its head word: 'the Badhyz State Nature Reserve',
 # 'Lake Zorkul'
@@ -323,6 +324,19 @@ ORGANISATION_RIGHT_RU = re.compile(r"(?:\s+(?!(?:и|в|на|по|с|о|был\w*
 CONNECTOR_WORDS = {"of", "for", "and", "the", "on"}
 
 
+def _run_back(words: list[str]) -> tuple[int, bool]:
+    """How many of the last words are a capitalised name (connectors inside it), and whether a word that is neither
+    ended it before the first word."""
+    taken = 0
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
+        if word[:1].isupper() and word[-1:] not in ",;:":
+            taken = len(words) - k
+        elif word not in CONNECTOR_WORDS:
+            return taken, True
+    return taken, False
+
+
 def _organisation_names(text: str) -> list[tuple[int, int]]:
     """Spans of names of offices, ministries and institutions: 'Deputy Minister of Culture', 'UNESCO Institute for
     Lifelong Learning', 'Art and Culture Development Foundation', 'министр образования и науки'."""
@@ -332,18 +346,10 @@ def _organisation_names(text: str) -> list[tuple[int, int]]:
         if m.group(0)[0] < "А":  # English: capitalised words (and connectors between them) on both sides
             # the words before the head: those of a window (its first word may be cut, so it is left out), all when needed
             words = text[start - 160:start].split(" ")[1:-1] if start > 160 else text[:start].split(" ")[:-1]
-            for attempt in (0, 1):
-                taken, stopped = 0, False
-                for k in range(len(words) - 1, -1, -1):
-                    word = words[k]
-                    if word[:1].isupper() and word[-1:] not in ",;:":
-                        taken = len(words) - k
-                    elif word not in CONNECTOR_WORDS:
-                        stopped = True
-                        break
-                if stopped or start <= 160 or attempt:
-                    break
-                words = text[:start].split(" ")[:-1]  # the name runs back beyond the window: read the whole prefix
+            taken, stopped = _run_back(words)
+            if not stopped and start > 160:  # the name runs back beyond the window: read the whole prefix
+                words = text[:start].split(" ")[:-1]
+                taken, _ = _run_back(words)
             start -= sum(len(w) + 1 for w in words[len(words) - taken:]) if taken else 0
             end = ORGANISATION_RIGHT.match(text, end).end()
         else:
@@ -356,7 +362,7 @@ def _organisation_names(text: str) -> list[tuple[int, int]]:
 ORGANISATION_HINT = re.compile(by_first_letter(r"Minist|Institut|Foundation|Universit|Office|Department|Director|Agency|Commission|Fund|College|"
                                r"Faculty|Archives|Library|Academy|Union|Division|Section|Sector|Unit|Society|Association|Federation|инистр|нститут|онд|"
                                r"ниверситет|гентств|омисси|иректор|Национальн|кадеми|оюз|тдел|ектор|ссоциаци|едераци|Обществ|Chair|Rector|"
-                               r"Secretary|Palace|House|редседател|ектор|Дворец|Дворц|дворец|дворц|Дом"))
+                               r"Secretary|Palace|House|редседател|Дворец|Дворц|дворец|дворц|Дом"))
 COORDINATED = re.compile(r"(?<![\w-])(?:for|для)\s+(?:[\w'’-]+(?:\s+[\w'’-]+){0,2},\s+){1,6}[\w'’-]+(?:\s+[\w'’-]+){0,2},?\s+(?:and|и)\s+[\w'’-]+"
                          r"(?:\s+[\w'’-]+){0,2}")
 # a designation whose definition names the theme: 'biosphere reserves reconcile conservation with sustainable development',
