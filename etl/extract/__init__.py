@@ -202,14 +202,21 @@ NAME_HEAD = re.compile(r"(?:\s+(?:International|Regional|Global|World|High-Level
                        r"\s+(?:Process|Forum|Declaration|Prize|Initiative|Summit|Conference|Charter|Games|Festival|Programme|"
                        r"Principles|Appeal|Agenda|Club|Dialogue|Format|Marathon)\b")
 STOP_PLACE_CONTEXT = re.compile(r"(?:\bin|\bcity of|\bof)\s+$")
-# a city's name before a region word, in either case, is the region ('in Mary and Akhal velayats', 'Almaty Region';
+# a city's name before a region or valley word, in either case, is the region ('in Mary and Akhal velayats', 'Almaty Region',
+# 'the Fergana Valley';
 # 'Самаркандской области' is an adjective)
-REGION_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?i:velayats?|regions?|provinces?|oblasts?|viloyats?|districts?)\b")
+REGION_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?i:velayats?|regions?|provinces?|oblasts?|viloyats?|districts?|valleys?)\b")
 # a protected area or lake the gazetteer does not hold, named by its head word: 'the Badhyz State Nature Reserve',
 # 'Lake Zorkul'
 NAMED_AREA = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){1,3}?)(State\s+(?:Nature\s+|Natural\s+)?Reserve|(?:Strict\s+)?Nature\s+Reserve|"
                         r"National\s+(?:Nature\s+)?Park|[Gg]lacier|River(?!\s+[Vv]alley))\b|\bLake\s+([A-Z][\w'’-]+)\b(?!\s+[A-Z])|"
                         r"\bthe\s+([A-Z][\w'’-]+)\s+river\b(?!\s+valley)")
+# a UNESCO field office written in lower case after its owner or before its city's name: 'the UNESCO office in Almaty',
+# "the Organization's cluster office in Almaty", 'the Almaty office', 'бюро ЮНЕСКО в Ташкенте' (the offices of places.csv)
+LOWER_OFFICE = re.compile(r"\b(?:UNESCO(?:['’]s)?|[Oo]rgani[sz]ation['’]s|[Ii]ts|[Tt]he)\s+(?:(?:[Rr]egional|[Cc]luster|[Mm]ultisectoral|"
+                          r"[Cc]ountry|[Nn]ational|[Ff]ield)\s+)*office\s+(?:in|for)\s+([A-Z][\w-]+)|\b[Tt]he\s+((?!UNESCO)[A-Z][\w-]+)\s+"
+                          r"(?:(?:[Rr]egional|[Cc]luster|[Mm]ultisectoral)\s+)*office\b|(?<![\w-])(?:[а-яё]+\s+)?бюро\s+ЮНЕСКО\s+в\s+"
+                          r"([А-ЯЁ][\w-]+)")
 AREA_KIND = {"Park": "national_park", "Reserve": "nature_reserve", "Glacier": "glacier", "River": "river"}
 AREA_NOT_START = {"The", "A", "An", "Its", "This", "In", "On", "At", "Of", "And", "UNESCO", "Ministry"}
 
@@ -247,7 +254,22 @@ def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], word
                     ref.lower_starts, ref.feature_only)
     if "Reserve" in sentence or "Park" in sentence or "Lake " in sentence or "lacier" in sentence or "iver" in sentence:
         found += _named_areas(sentence, found, skip, ref)
+    if " office " in sentence or "бюро ЮНЕСКО" in sentence:
+        found += _lower_offices(sentence, found, ref)
     return found
+
+
+def _lower_offices(sentence: str, found: list, ref: Reference) -> list[tuple[Place, int, int]]:
+    """A field office of places.csv written in lower case (LOWER_OFFICE), not already found under its name."""
+    out = []
+    for m in LOWER_OFFICE.finditer(sentence):
+        word = m.group(1) or m.group(2) or m.group(3)
+        city = ref.places.get(fold(word)) or (ref.places.get(key_words(fold(word))) if CYRILLIC.search(word) else None)
+        office = ref.offices.get(city.name) if city is not None and city.kind == "city" else None
+        if office is not None and not any(p is office or (s < m.end() and m.start() < e and p.kind == "field_office")
+                                          for p, s, e in found + out):
+            out.append((office, m.start(), m.end()))
+    return out
 
 
 def _named_areas(sentence: str, found: list, skip: list[tuple[int, int]], ref: Reference) -> list[tuple[Place, int, int]]:

