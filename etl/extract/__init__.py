@@ -18,7 +18,7 @@ from .calibration import load_calibration
 from .partnerships import Partnership, find_partnerships
 from .people import Mention, PeopleFinder
 from .reference import FOCUS, Place, Reference, load_reference, theme_stem
-from .text import CYRILLIC, Sentence, by_first_letter, fold, key_words, ru_stem, sentences, tokens
+from .text import CYRILLIC, TRANSLIT, Sentence, by_first_letter, fold, key_words, ru_stem, sentences, tokens
 
 __all__ = ["extract", "load_reference", "Extraction"]
 
@@ -217,6 +217,10 @@ LOWER_OFFICE = re.compile(r"\b(?:UNESCO(?:['’]s)?|[Oo]rgani[sz]ation['’]s|[I
                           r"[Cc]ountry|[Nn]ational|[Ff]ield)\s+)*office\s+(?:in|for)\s+([A-Z][\w-]+)|\b[Tt]he\s+((?!UNESCO)[A-Z][\w-]+)\s+"
                           r"(?:(?:[Rr]egional|[Cc]luster|[Mm]ultisectoral)\s+)*office\b|(?<![\w-])(?:[а-яё]+\s+)?бюро\s+ЮНЕСКО\s+в\s+"
                           r"([А-ЯЁ][\w-]+)")
+# a Russian state nature reserve the gazetteer does not hold, named by its adjective: 'Бадхызский государственный
+# природный заповедник', 'Амударьинского заповедника' -> 'Badkhyz State Nature Reserve', 'Amudarya State Nature Reserve'
+RU_NAMED_RESERVE = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё-]{2,}?)(?:ск|цк)(?:ий|ого|ому|им|ом)\s+(?:государственн[а-яё]+\s+)?"
+                              r"(?:природн[а-яё]+\s+)?заповедник[а-яё]*")
 AREA_KIND = {"Park": "national_park", "Reserve": "nature_reserve", "Glacier": "glacier", "River": "river"}
 AREA_NOT_START = {"The", "A", "An", "Its", "This", "In", "On", "At", "Of", "And", "UNESCO", "Ministry"}
 
@@ -254,9 +258,27 @@ def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], word
                     ref.lower_starts, ref.feature_only)
     if "Reserve" in sentence or "Park" in sentence or "Lake " in sentence or "lacier" in sentence or "iver" in sentence:
         found += _named_areas(sentence, found, skip, ref)
+    if "аповедник" in sentence:
+        found += _ru_named_reserves(sentence, found, skip, ref)
     if " office " in sentence or "бюро ЮНЕСКО" in sentence:
         found += _lower_offices(sentence, found, ref)
     return found
+
+
+def _ru_named_reserves(sentence: str, found: list, skip: list[tuple[int, int]], ref: Reference) -> list[tuple[Place, int, int]]:
+    """RU_NAMED_RESERVE: the adjective's base transliterated ('Амударьин' from 'Амударья' is 'Amudarya'), unless the
+    gazetteer already found a place over it (a reserve it holds, 'Репетекский заповедник') or a country names it."""
+    out = []
+    for m in RU_NAMED_RESERVE.finditer(sentence):
+        if any(s < m.end() and m.start() < e for _, s, e in found) or any(s < m.end() and m.start() < e for s, e in skip):
+            continue
+        base = m.group(1)
+        if key_words(fold(m.group(0).split()[0])) in ref.countries:
+            continue  # 'Казахстанский заповедник': a country's adjective, not a name
+        base = base[:-3] + "ья" if base.endswith("ьин") else base  # 'Амударьинский' -> 'Амударья'
+        name = base.lower().translate(TRANSLIT).capitalize() + " State Nature Reserve"
+        out.append((Place(name, "nature_reserve", None, None, None, "named-" + "-".join(fold(name).split())), m.start(), m.end()))
+    return out
 
 
 def _lower_offices(sentence: str, found: list, ref: Reference) -> list[tuple[Place, int, int]]:
