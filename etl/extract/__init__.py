@@ -34,11 +34,17 @@ MEETING = re.compile(
 MEETING_LOWER = re.compile(MEETING.pattern)  # the same verbs, on lower-cased text
 # Russian: met, received, talks, a meeting, handed, signed, opened, took part (any ending)
 RU_MEETING = re.compile(
-    r"(?<![\w-])(?:встрети\w*|встреч\w+|приня[лв]\w*|принима\w*|переговор\w*|бесед\w*|вручи\w*|подписа\w*|"
+    r"(?<![\w-])(?:встрети\w*|встреч\w+|приня[лв]\w*|принят[аоы]?|принима\w*|переговор\w*|бесед\w*|вручи\w*|подписа\w*|"
     r"откры[лв]\w*|участвова\w*|провел\w* (?:встреч|переговор)\w*|обсуди\w*)(?![\w-])", re.I)
 SAME_DAY = re.compile(r"\b(?:(?:later|also|earlier)\s+(?:on\s+)?(?:that|the same)\s+day|that day|the same day|on that occasion|"
                       r"at the same time)\b|(?<![\w-])(?:в тот же день|в этот же день|в тот день|в этот день)(?![\w-])", re.I)
-THAT_VISIT = re.compile(r"\b(?:that (?:trip|visit|stay)|during (?:the|that|this|his|her|their) (?:visit|trip|stay))\b", re.I)
+THAT_VISIT = re.compile(r"\b(?:that (?:trip|visit|stay)|during (?:the|that|this|his|her|their) (?:visit|trip|stay))\b|"
+                        r"(?<![\w-])(?:в ходе|во время|в рамках) (?:этого |своего |его |ее |её )?(?:визита|поездки|пребывания)"
+                        r"(?![\w-])", re.I)
+# a sentence that speaks of a visit: its date is the visit's ('visited ... from 8 to 10 October', 'с визитом 4-5 мая')
+STAY = re.compile(r"\d\s*(?:-|–|—|to|until|till|по|до)\s*\d")  # a stay of several days
+VISIT_WORD = re.compile(r"\b(?:visit|visits|visited|visiting|trip|stay)\b|(?<![\w-])(?:визит\w*|поездк\w*|пребывани\w*)(?![\w-])",
+                        re.I)
 ANOTHER_ENCOUNTER = re.compile(r"\b(?:later|also|earlier)\s+(?:on\s+)?(?:that|the same)\s+day\b|(?<![\w-])(?:в тот же день|"
                                r"позднее в тот же день)(?![\w-])", re.I)
 NEXT_DAY = re.compile(r"\b(?:the (?:following|next) day|the day after)\b|(?<![\w-])(?:на следующий день|на другой день)(?![\w-])",
@@ -70,11 +76,14 @@ FOCUS_ISO3 = set(FOCUS.values())
 SUBJECTLESS = re.compile(r"\b(?:[Tt]alks|[Mm]eetings?|[Cc]onsultations|[Dd]iscussions)\s+with\s|(?<![\w-])(?:[Пп]ереговор\w*|[Вв]стреч[аиу]|"
                          r"[Бб]есед[аыу])\s+со?\s")
 # one more person at the meeting of the sentence before ('X also took part in the opening.', 'Также присутствовал X.')
-ALSO_PRESENT = re.compile(r"\balso (?:took part|participated|attended|joined|was present|were present)\b|(?<![\w-])также "
-                          r"(?:принял\w* участие|участвовал\w*|присутствовал\w*)(?![\w-])", re.I)
+ALSO_PRESENT = re.compile(r"\balso (?:took part|participated|attended|joined|was present|were present)\b|(?<![\w-])(?:также "
+                          r"(?:принял\w* участие|участвовал\w*|присутствовал\w*)|(?:принял\w* участие|участвовал\w*|"
+                          r"присутствовал\w*) также)(?![\w-])", re.I)  # 'В открытии приняли участие также X и Y'
+
 # the head of a delegation ('A delegation led by X visited ...') is at what 'The delegation' does later ('The delegation met Y')
 HEADED_BY = re.compile(r"\b(?:led|headed) by\s|(?<![\w-])во главе со?\s", re.I)
-DELEGATION_SUBJECT = re.compile(r"^(?:The|This|That|Its|Our|Their) delegation\b|^Делегаци\w*(?![\w-])")
+DELEGATION_SUBJECT = re.compile(r"^(?:The|This|That|Its|Our|Their) delegation\b|^Делегаци\w*(?![\w-])|"
+                                r"\b(?:and|with) the (?:guests|visitors|delegation)\b|(?<![\w-])(?:и|с) (?:гостями|гости|делегацией)(?![\w-])")
 EMPTY = re.compile("")  # an empty match at the sentence start: a meeting carried on from the previous sentence
 STRONG_MEETING = re.compile(r"\b(?:met|meets|meeting|received|receives|held talks|holds talks|talks with|video ?conference|video call|"
                             r"phone call|telephone|hosted|audience|bilateral|sat down with|interlocutors)\b|(?<![\w-])(?:встрети\w*|"
@@ -703,6 +712,7 @@ def extract(document: Document, ref: Reference) -> Extraction:
     seen_places: dict[str, tuple[Place, Sentence]] = {}
     last_day: Found | None = None  # the last day-precise date stated so far: 'later that day' refers to it
     last_date: Found | None = None
+    visit_date: Found | None = None  # the date of the last sentence that spoke of a visit: 'during the visit' refers to it
     last_named: list[Mention] = []  # people named in the previous sentences, most recent last: 'he' refers to them
     subjects: list[Mention] = []  # the first person named in the last sentence that named someone
     head: Mention | None = None  # the head of the delegation the release spoke of ('a delegation led by X')
@@ -749,7 +759,8 @@ def extract(document: Document, ref: Reference) -> Extraction:
             keys = {_key(m) for m in mentions if not m.by_role}  # 'X received the Director of ...' + 'X and Y reviewed ...'
             if side or (_key(lonely[0]) in keys and len(keys) >= 2):
                 carried, trigger = lonely, side or EMPTY.match(s.text)
-        if candidates and candidates[-1].evidence.index == s.index - 1 and JOIN_LIST.search(s.text):
+        if candidates and candidates[-1].evidence.index == s.index - 1 and (JOIN_LIST.search(s.text) or (
+                ALSO_PRESENT.search(s.text) and not ANOTHER_ENCOUNTER.search(s.text))):
             known = candidates[-1].keys()
             candidates[-1].participants += [m for m in _unique(mentions) if not m.by_role and _key(m) not in known]
             trigger = None  # more people of the last meeting, not another meeting
@@ -768,17 +779,13 @@ def extract(document: Document, ref: Reference) -> Extraction:
                     next((m for m in reversed(last_named) if _key(m) not in keys), None)
                 if other is not None and (len(participants) == 1 or re.match(r"\s*(?:[Hh]is|[Hh]er)\b", s.text)):
                     participants.insert(0, other)
-            if participants and head and DELEGATION_SUBJECT.match(s.text) and _key(head) not in {_key(m) for m in participants}:
+            if participants and head and DELEGATION_SUBJECT.search(s.text) and _key(head) not in {_key(m) for m in participants}:
                 participants.insert(0, head)
             if len(participants) == 1 and candidates and s.index - candidates[-1].evidence.index <= 3 and \
                     SUBJECTLESS.search(s.text) and _key(candidates[-1].participants[0]) != _key(participants[0]) and \
                     not PRONOUN_SUBJECT.search(s.text[: trigger.end()]):
                 # 'Talks with X followed.', 'The programme of the visit includes talks with X': the visitor again
                 participants.insert(0, candidates[-1].participants[0])
-            if len(participants) == 1 and candidates and candidates[-1].evidence.index == s.index - 1 and \
-                    ALSO_PRESENT.search(s.text) and _key(participants[0]) not in candidates[-1].keys():
-                candidates[-1].participants.append(participants[0])
-                participants, lonely = [], []
             if len(participants) == 1 and candidates and JOINED.search(s.text):
                 known = candidates[-1].keys()  # 'Also present at the meeting was X': a participant of the last meeting
                 if _key(participants[0]) not in known:
@@ -791,7 +798,7 @@ def extract(document: Document, ref: Reference) -> Extraction:
                 if date is None and SAME_DAY.search(s.text):
                     date, source = previous_meeting or last_day, "same day"
                 elif date is None and THAT_VISIT.search(s.text):
-                    date, source = last_date, "visit"
+                    date, source = visit_date or last_date, "visit"  # a meeting within a visit: the stay's month
                 elif date is None and NEXT_DAY.search(s.text) and (previous_meeting or last_day):
                     base = previous_meeting or last_day
                     if base.precision == "day":
@@ -809,6 +816,9 @@ def extract(document: Document, ref: Reference) -> Extraction:
             last_day = day_dates[-1]
         if dates:
             last_date = next((d for d in reversed(dates) if d.end_year is None), last_date)
+            if VISIT_WORD.search(s.text):  # 'during the visit' later: the stay of a visit ('from 8 to 10 October', '4-5 мая')
+                visit_date = next((d for d in dates if d.precision == "month" and STAY.search(s.text, d.start, d.end)),
+                                  visit_date)
         named = [m for m in mentions if not m.by_role]
         if named and ("elegation" in s.text or "елегаци" in s.text):
             led = HEADED_BY.search(s.text)

@@ -21,8 +21,10 @@ CAP = r"(?:[A-Z][a-zà-öø-ÿā-ž'’]+(?:-[A-Z]?[a-zà-öø-ÿā-ž'’]+)*|E
 NAME_RUN = re.compile(rf"{CAP}(?:\s+(?:{CAP}|[A-Z]\.))*")
 # a Russian title and its portfolio right before a name: 'министр образования и науки Таджикистана ', 'посол Японии '
 RU_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:[Мм]инистр\w*|[Пп]осо?л\w*|[Дд]иректор\w*|[Рр]ектор\w*|[Пп]редседател\w*|[Зз]аместител\w*|"
-                             r"[Рр]уководител\w*|[Пп]резидент\w*|[Сс]оветник\w*|[Мм]эр\w*|[Хх]оким\w*|[Гг]убернатор\w*)"
-                             r"(?:\s+(?:[а-яё]+|ЮНЕСКО|ООН))*(?:\s+[А-ЯЁ][а-яё-]+){0,2}\s+$")
+                             r"[Рр]уководител\w*|[Пп]резидент\w*|[Сс]оветник\w*|[Мм]эр\w*|[Хх]оким\w*|[Гг]убернатор\w*|"
+                             r"[Сс]екретар\w*|[Пп]омощник\w*|[Пп]редставител\w*|[Аа]ким\w*|[Пп]осланник\w*|[Сс]пикер\w*)"
+                             r"(?:\s+(?:[а-яё]+|ЮНЕСКО|ООН|[А-ЯЁ]{2,}))*(?:\s+[А-ЯЁ][а-яё-]+){0,2}\s+$")  # 'генеральный секретарь ТЮРКСОЙ '
+
 RU_CAP = r"(?:[А-ЯЁҚҒҲӘӨҰҮ][а-яёқғңөұүһҳӣӯҷә]+(?:-[А-ЯЁ]?[а-яёқғңөұүһҳӣӯҷә]+)*)"
 RU_NAME_RUN = re.compile(rf"(?:{CAP}|{RU_CAP})(?:\s+(?:{CAP}|{RU_CAP}|[A-ZА-ЯЁ]\.))*")
 NOT_NAMES = {"the", "unesco", "minister", "president", "director", "general", "director-general", "foreign", "affairs",
@@ -184,8 +186,9 @@ class PeopleFinder:
                 if ids:
                     person = self._pick(ids, words[-2] if len(words) >= 2 else None, day)
                     if person is None and len(words) >= 2:
-                        # a different first name: someone else with a registry surname
-                        found.append(self._new(text, start, sentence))
+                        # a different first name: someone else with a registry surname ('Deputy Minister of Education
+                        # Azat Atayev': the name after the portfolio)
+                        found.append(self._after_title(words, run, sentence) or self._new(text, start, sentence))
                         continue
             if person is not None:
                 found.append(Mention(person, person.name, start, run.end()))
@@ -209,6 +212,17 @@ class PeopleFinder:
                                      self._new(" ".join(tail), tail_start, sentence))
                         break
         return [m for m in found if m is not None]
+
+    def _after_title(self, words: list[str], run: re.Match, sentence: str) -> Mention | None:
+        """The last two or three words of a longer run as someone new, when a title and its portfolio come before them."""
+        for size in (2, 3):
+            if len(words) <= size:
+                break
+            tail = " ".join(words[-size:])
+            tail_start = run.start() + run.group(0).rindex(tail)
+            if self.title_before.search(sentence[:tail_start]) or RU_TITLE_BEFORE.search(sentence[:tail_start]):
+                return self._new(tail, tail_start, sentence)
+        return None
 
     def _not_leading(self, word: str) -> bool:
         """A title or ordinary capitalised word ('The', 'Minister', 'Mr'), a country or place: not the start of a name."""
