@@ -28,6 +28,8 @@ def test_other_spellings_of_the_regions_cities_but_not_their_former_names(ref):
     assert {"Marg‘ilon", "Fergana"} <= {name for name, kind in place_pairs(out) if kind == "city"}
     out = extract_json(ref, "On 2 May President Serdar Berdimuhamedov received Audrey Azoulay in Ashgabat.", "2023-05-03")
     assert {name for name, _ in place_pairs(out)} == {"Ashgabat"}  # 'Serdar' is a first name, not Gyzylarbat
+    out = extract_json(ref, "На вечере в Самарканде звучали стихи Руми и Навои, Махтумкули и Абая.", "2021-04-04")
+    assert {name for name, _ in place_pairs(out)} == {"Samarkand"}  # poets, not the towns Navoiy and Abay
 
 
 def test_a_city_before_valley_is_the_valley(ref):

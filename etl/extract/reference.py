@@ -314,10 +314,11 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
                 places[k] = feature
     # 'Kulyab', 'Куляб', 'Margilan', 'Маргилан': GeoNames' other names of a city of the region, where no name of a
     # place, feature or alias is the same ('Syrdarya' stays the river, 'Merv' the property)
+    not_city_names = {kw(w) for w in gazetteer.get("not_city_names") or []}
     for city, other_names in cities:
         for other in other_names:
             k = kw(other)
-            if k not in places and k not in not_places and k not in feature_only:
+            if k not in places and k not in not_places and k not in feature_only and k not in not_city_names:
                 places[k] = city
 
     elements = _elements(dataset.rows["partnerships"], kw)
