@@ -760,7 +760,8 @@ def extract(document: Document, ref: Reference) -> Extraction:
             if side or (_key(lonely[0]) in keys and len(keys) >= 2):
                 carried, trigger = lonely, side or EMPTY.match(s.text)
         if candidates and candidates[-1].evidence.index == s.index - 1 and (JOIN_LIST.search(s.text) or (
-                ALSO_PRESENT.search(s.text) and not ANOTHER_ENCOUNTER.search(s.text))):
+                ("lso " in s.text or "акже" in s.text) and ALSO_PRESENT.search(s.text)
+                and not ANOTHER_ENCOUNTER.search(s.text))):  # 'X also took part', 'приняли участие также X и Y'
             known = candidates[-1].keys()
             candidates[-1].participants += [m for m in _unique(mentions) if not m.by_role and _key(m) not in known]
             trigger = None  # more people of the last meeting, not another meeting
@@ -816,9 +817,10 @@ def extract(document: Document, ref: Reference) -> Extraction:
             last_day = day_dates[-1]
         if dates:
             last_date = next((d for d in reversed(dates) if d.end_year is None), last_date)
-            if VISIT_WORD.search(s.text):  # 'during the visit' later: the stay of a visit ('from 8 to 10 October', '4-5 мая')
-                visit_date = next((d for d in dates if d.precision == "month" and STAY.search(s.text, d.start, d.end)),
-                                  visit_date)
+            # 'during the visit' later: the stay of a visit ('visited ... from 8 to 10 October', 'с визитом 4-5 мая')
+            stay = next((d for d in dates if d.precision == "month" and STAY.search(s.text, d.start, d.end)), None)
+            if stay is not None and VISIT_WORD.search(s.text):
+                visit_date = stay
         named = [m for m in mentions if not m.by_role]
         if named and ("elegation" in s.text or "елегаци" in s.text):
             led = HEADED_BY.search(s.text)
