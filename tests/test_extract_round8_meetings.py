@@ -86,3 +86,19 @@ def test_the_guests_of_a_delegation_led_by_someone_with_a_lower_case_title_withi
             "survey of museums.")
     out = extract_json(ref, text, "2024-06-09")
     assert _meetings(out) == [("2024-06-01", "month", {"Lena Moravec", "Ravshan Nurov"})]
+
+
+def test_a_venue_in_a_russian_case_gives_the_meetings_city(ref):
+    out = extract_json(ref, "3 ноября в штаб-квартире ЮНЕСКО Гаянэ Умерова провела переговоры с Одре Азуле.", "2023-11-04")
+    assert [m["location"] for m in out["meetings"]] == ["Paris"]
+
+
+def test_a_meeting_without_a_place_takes_the_place_of_the_sentence_that_dated_it_unless_held_online(ref):
+    text = ("Вчера в Самарканде открылась конференция о наследии Шёлкового пути.\n\n"
+            "В работе конференции приняли участие Одре Азуле и Гаянэ Умерова.")
+    out = extract_json(ref, text, "2023-09-06")
+    assert [(m["date"], m["location"]) for m in out["meetings"]] == [("2023-09-05", "Samarkand")]
+    text = ("ASHGABAT – On 13 October the workshop on archives began online.\n\n"
+            "It was opened by Audrey Azoulay and Chynar Rustemova.")
+    out = extract_json(ref, text, "2021-10-15")
+    assert [(m["date"], m["location"]) for m in out["meetings"]] == [("2021-10-13", None)]

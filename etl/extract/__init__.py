@@ -42,6 +42,11 @@ THAT_VISIT = re.compile(r"\b(?:that (?:trip|visit|stay)|during (?:the|that|this|
                         r"(?<![\w-])(?:в ходе|во время|в рамках) (?:этого |своего |его |ее |её )?(?:визита|поездки|пребывания)"
                         r"(?![\w-])", re.I)
 # a sentence that speaks of a visit: its date is the visit's ('visited ... from 8 to 10 October', 'с визитом 4-5 мая')
+# held online: no city, whatever the dateline says
+ONLINE = re.compile(r"\bonline\b(?![\s-]+(?:education|learning|teaching|courses?|platforms?|tools?|resources?|and\b))|"
+                    r"\bvirtual(?:ly)?\s+(?:meeting|session|conference|format|event)|\bvideo ?(?:conference|call|link)|"
+                    r"\bvideoconference|(?<![\w-])(?:(?:в|режиме|формате)\s+онлайн|онлайн-(?:формат|режим)\w*|видеоконференц\w*|"
+                    r"видеосвяз\w*)", re.I)
 STAY = re.compile(r"\d\s*(?:-|–|—|to|until|till|по|до)\s*\d")  # a stay of several days
 VISIT_WORD = re.compile(r"\b(?:visit|visits|visited|visiting|trip|stay)\b|(?<![\w-])(?:визит\w*|поездк\w*|пребывани\w*)(?![\w-])",
                         re.I)
@@ -713,6 +718,7 @@ def extract(document: Document, ref: Reference) -> Extraction:
     last_day: Found | None = None  # the last day-precise date stated so far: 'later that day' refers to it
     last_date: Found | None = None
     visit_date: Found | None = None  # the date of the last sentence that spoke of a visit: 'during the visit' refers to it
+    date_sentence = visit_sentence = None  # the sentence (text, places) that gave last_date, and the visit's sentence
     last_named: list[Mention] = []  # people named in the previous sentences, most recent last: 'he' refers to them
     subjects: list[Mention] = []  # the first person named in the last sentence that named someone
     head: Mention | None = None  # the head of the delegation the release spoke of ('a delegation led by X')
@@ -809,7 +815,11 @@ def extract(document: Document, ref: Reference) -> Extraction:
                     date, source = last_date, "earlier sentence"  # 'In his talks with ...' after 'a visit from 7 to 10 September'
                 elif date is None and published is not None and tense(s.text) != "future":
                     date, source = Found(published.isoformat()[:7], "month", 0, 0), "publication"  # no date: the month published
-                location = _venue(s.text, ref) or _city_near(s.text, places, trigger.start())
+                location = _venue(s.text, ref, places) or _city_near(s.text, places, trigger.start())
+                if location is None and source in ("earlier sentence", "visit") and not ONLINE.search(s.text):
+                    # 'В работе конференции приняли участие X и Y' after 'Вчера в штаб-квартире ЮНЕСКО в Париже прошла
+                    # конференция': where the sentence that gave the date says it happened
+                    location = _where(visit_sentence if source == "visit" and date is visit_date else date_sentence, ref)
                 strong = bool(STRONG_MEETING.search(s.text))
                 candidates.append(Meeting(date, location, participants, s, bool(ANOTHER_ENCOUNTER.search(s.text)),
                                           date_source=source, strong=strong))
@@ -817,10 +827,11 @@ def extract(document: Document, ref: Reference) -> Extraction:
             last_day = day_dates[-1]
         if dates:
             last_date = next((d for d in reversed(dates) if d.end_year is None), last_date)
+            date_sentence = (s.text, places)  # where it happened, for a meeting it dates that names no place (_where)
             # 'during the visit' later: the stay of a visit ('visited ... from 8 to 10 October', 'с визитом 4-5 мая')
             stay = next((d for d in dates if d.precision == "month" and STAY.search(s.text, d.start, d.end)), None)
             if stay is not None and VISIT_WORD.search(s.text):
-                visit_date = stay
+                visit_date, visit_sentence = stay, date_sentence
         named = [m for m in mentions if not m.by_role]
         if named and ("elegation" in s.text or "елегаци" in s.text):
             led = HEADED_BY.search(s.text)
@@ -959,12 +970,22 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
     return list(out.values())
 
 
-def _venue(text: str, ref: Reference) -> str | None:
-    """'at UNESCO Headquarters' -> Paris."""
+def _where(sentence: tuple[str, list] | None, ref: Reference) -> str | None:
+    """The venue's city or the city a sentence names ('in <City>' first), unless it was held online."""
+    if sentence is None or ONLINE.search(sentence[0]):
+        return None
+    return _venue(sentence[0], ref, sentence[1]) or _city_near(sentence[0], sentence[1], 0)
+
+
+def _venue(text: str, ref: Reference, places: list[tuple[Place, int, int]] = ()) -> str | None:
+    """'at UNESCO Headquarters' -> Paris; a venue the gazetteer found in any case ('в штаб-квартире ЮНЕСКО') too."""
     folded = fold(text)
     for phrase, city in ref.venue_cities.items():
         if phrase in folded:
             return city
+    for place, _, _ in places:
+        if place.kind == "venue" and key_words(fold(place.name)) in ref.venue_cities:
+            return ref.venue_cities[key_words(fold(place.name))]
     return None
 
 
