@@ -102,3 +102,11 @@ def test_a_meeting_without_a_place_takes_the_place_of_the_sentence_that_dated_it
             "It was opened by Audrey Azoulay and Chynar Rustemova.")
     out = extract_json(ref, text, "2021-10-15")
     assert [(m["date"], m["location"]) for m in out["meetings"]] == [("2021-10-13", None)]
+
+
+def test_a_country_by_a_lower_case_russian_adjective_or_inside_a_hyphenated_word(ref):
+    out = extract_json(ref, "В Париже прошли российско-таджикские консультации, туда приехали и японские эксперты.", "2022-02-02")
+    assert {"RUS", "TJK", "JPN"} <= set(out["countries"])
+    out = extract_json(ref, "The survey was a German-funded project with Kazakh-Chinese teams, not an Asia-Pacific one.",
+                       "2022-02-02")
+    assert set(out["countries"]) == {"DEU", "KAZ", "CHN"}

@@ -209,7 +209,20 @@ def _folded(sentence: str) -> tuple[list[tuple[str, int, int]], list[str]]:
 
 def find_countries(sentence: str, ref: Reference, words=None) -> list[tuple[str, int, int]]:
     words, folded = words or _folded(sentence)
-    return _lookup(sentence, words, folded, ref.countries, ref.country_first_words, 4, lambda key, value, s, e: True)
+    found = _lookup(sentence, words, folded, ref.countries, ref.country_first_words, 4, lambda key, value, s, e: True,
+                    lower_starts=ref.country_lower_starts)
+    if "-" in sentence:  # 'a German-funded project', 'Kazakh-Chinese talks', 'российско-таджикские переговоры'
+        for word, start, end in words:
+            if "-" in word and not any(s <= start < e for _, s, e in found):
+                offset = start
+                for piece in word.split("-"):
+                    key = key_words(fold(piece))
+                    iso3 = ref.countries.get(key) if len(piece) >= 4 and (piece[0].isupper() or key in ref.country_lower_starts) \
+                        else None
+                    if iso3 is not None:
+                        found.append((iso3, offset, offset + len(piece)))
+                    offset += len(piece) + 1
+    return found
 
 
 NAME_HEAD = re.compile(r"(?:\s+(?:International|Regional|Global|World|High-Level|Ministerial|Youth|Economic|Investment|Cultural))*"

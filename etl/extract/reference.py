@@ -115,6 +115,7 @@ class Reference:
     danger_lists: re.Pattern | None = None  # phrases naming the List of World Heritage in Danger (Russian by stems)
     heads: "Heads | None" = None  # head words of named partnerships and their kinds (partnership_heads)
     offices: dict = field(default_factory=dict)  # city name -> the UNESCO field office there (places.csv `city`)
+    country_lower_starts: frozenset = frozenset()  # Russian adjectives of countries, written in lower case ('казахстанские')
     _by_role: dict | None = None  # role (lower case) -> [(person, role)], built on first use
 
     def holders(self, role: str, day: dt.date | None, country: str | None = None) -> list[Person]:
@@ -380,7 +381,9 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
         place_max_words=max(len(k.split()) for k in places),
         place_first_words=_first_words(list(places) + list(feature_only)),
         not_places=not_places,
-        country_first_words=_first_words(countries), countries=countries, country_names=country_names,
+        country_first_words=_first_words(countries), countries=countries,
+        country_lower_starts=frozenset(kw(name).split()[0] for names in (gazetteer.get("countries_ru") or {}).values()
+                                       for name in names if name[:1].islower() and " " not in name), country_names=country_names,
         venue_cities=venue_cities, feature_only=feature_only, lower_starts=lower_starts, elements=elements,
         demonym_nouns=re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in sorted(gazetteer.get("demonym_nouns") or ["-"], key=len,
                                                                                reverse=True)) + r")\b", re.I),
