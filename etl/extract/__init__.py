@@ -214,15 +214,23 @@ def find_countries(sentence: str, ref: Reference, words=None) -> list[tuple[str,
     if "-" in sentence:  # 'a German-funded project', 'Kazakh-Chinese talks', 'российско-таджикские переговоры'
         for word, start, end in words:
             if "-" in word and not any(s <= start < e for _, s, e in found):
-                offset = start
-                for piece in word.split("-"):
-                    key = key_words(fold(piece))
-                    iso3 = ref.countries.get(key) if len(piece) >= 4 and (piece[0].isupper() or key in ref.country_lower_starts) \
-                        else None
-                    if iso3 is not None:
-                        found.append((iso3, offset, offset + len(piece)))
-                    offset += len(piece) + 1
+                pieces = ref.hyphenated.get(word)
+                if pieces is None:
+                    pieces = _hyphenated_countries(word, ref)
+                found += [(iso3, start + s, start + e) for iso3, s, e in pieces]
     return found
+
+
+def _hyphenated_countries(word: str, ref: Reference) -> list[tuple[str, int, int]]:
+    out, offset = [], 0
+    for piece in word.split("-"):
+        key = key_words(fold(piece))
+        if len(piece) >= 4 and (piece[0].isupper() or key in ref.country_lower_starts) and key in ref.countries:
+            out.append((ref.countries[key], offset, offset + len(piece)))
+        offset += len(piece) + 1
+    if len(ref.hyphenated) < 100_000:
+        ref.hyphenated[word] = out
+    return out
 
 
 NAME_HEAD = re.compile(r"(?:\s+(?:International|Regional|Global|World|High-Level|Ministerial|Youth|Economic|Investment|Cultural))*"
