@@ -212,12 +212,14 @@ def find_countries(sentence: str, ref: Reference, words=None) -> list[tuple[str,
     found = _lookup(sentence, words, folded, ref.countries, ref.country_first_words, 4, lambda key, value, s, e: True,
                     lower_starts=ref.country_lower_starts)
     if "-" in sentence:  # 'a German-funded project', 'Kazakh-Chinese talks', 'российско-таджикские переговоры'
-        for word, start, end in words:
-            if "-" in word and not any(s <= start < e for _, s, e in found):
-                pieces = ref.hyphenated.get(word)
+        known = ref.hyphenated
+        for word, start, _ in words:
+            if "-" in word:
+                pieces = known.get(word)
                 if pieces is None:
                     pieces = _hyphenated_countries(word, ref)
-                found += [(iso3, start + s, start + e) for iso3, s, e in pieces]
+                if pieces and not any(s <= start < e for _, s, e in found):
+                    found += [(iso3, start + s, start + e) for iso3, s, e in pieces]
     return found
 
 

@@ -20,9 +20,9 @@ from .text import CYRILLIC, fold, key_words, name_key, ru_stem
 CAP = r"(?:[A-Z][a-zà-öø-ÿā-ž'’]+(?:-[A-Z]?[a-zà-öø-ÿā-ž'’]+)*|El-[A-Z][a-z]+|Al-[A-Z][a-z]+)"
 NAME_RUN = re.compile(rf"{CAP}(?:\s+(?:{CAP}|[A-Z]\.))*")
 # a Russian title and its portfolio right before a name: 'министр образования и науки Таджикистана ', 'посол Японии '
-RU_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:[Мм]инистр\w*|[Пп]осо?л\w*|[Дд]иректор\w*|[Рр]ектор\w*|[Пп]редседател\w*|[Зз]аместител\w*|"
-                             r"[Рр]уководител\w*|[Пп]резидент\w*|[Сс]оветник\w*|[Мм]эр\w*|[Хх]оким\w*|[Гг]убернатор\w*|"
-                             r"[Сс]екретар\w*|[Пп]омощник\w*|[Пп]редставител\w*|[Аа]ким\w*|[Пп]осланник\w*|[Сс]пикер\w*)"
+RU_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:[Мм](?:инистр|эр)|[Пп](?:осо?л|редседател|резидент|омощник|редставител|осланник)|"
+                             r"[Дд]иректор|[Рр](?:ектор|уководител)|[Зз]аместител|[Сс](?:оветник|екретар|пикер)|[Хх]оким|"
+                             r"[Гг]убернатор|[Аа]ким)\w*"
                              r"(?:\s+(?:[а-яё]+|ЮНЕСКО|ООН|[А-ЯЁ]{2,}))*(?:\s+[А-ЯЁ][а-яё-]+){0,2}\s+$")  # 'генеральный секретарь ТЮРКСОЙ '
 
 RU_CAP = r"(?:[А-ЯЁҚҒҲӘӨҰҮ][а-яёқғңөұүһҳӣӯҷә]+(?:-[А-ЯЁ]?[а-яёқғңөұүһҳӣӯҷә]+)*)"
@@ -62,6 +62,23 @@ OFFICE_NOT_A_PERSON = re.compile(
     # in Russian, an office in the genitive after the head of a post or an organisation: 'Руководителем Администрации
     # Президента', 'помощником Президента', 'заместитель Генерального директора'
     r"(?<![\w-])(?:администраци|аппарат|помощник|советник|заместител|пресс-служб|канцеляри|представител)\w*\s+$)", re.I)
+
+
+def _titles_by_first_letter(titles: set[str]) -> str:
+    """The titles as written and with each word's first letter in lower case ('Deputy Director', 'deputy director'), longest
+    first, grouped by their first letter ('D(?:eputy\\ Director|...)|d(?:...)'): literal alternatives, one letter tried per
+    position, which keeps the search as fast as the capitalised list alone."""
+    variants = {t for title in titles for t in (title, re.sub(r"(?<![\w.])[A-ZА-ЯЁ](?=[a-zа-яё])", lambda m: m.group(0).lower(), title))}
+    groups: dict[str, list[str]] = {}
+    for title in sorted(variants, key=lambda t: (-len(t), t)):
+        groups.setdefault(title[0], []).append(re.escape(title[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in groups.items())
+
+
+def _before(sentence: str, end: int) -> str:
+    """The text before a name that a title and its portfolio can fill: the patterns end at the name, so 160 characters
+    are enough, and searching only them keeps the title patterns cheap in long sentences."""
+    return sentence[max(0, end - 160) : end]
 
 
 RU_INSTRUMENTAL = re.compile(r"(?:ом|ым|ой|ей)$")
@@ -113,9 +130,10 @@ class PeopleFinder:
     def __init__(self, ref: Reference):
         self.ref = ref
         self.role_patterns = _role_alternation(ref)
-        titles = sorted(ref.titles | {p for phrases in ref.role_phrases.values() for p in phrases}, key=len, reverse=True)
+        # a title as written or with its words in lower case ('led by its deputy director X')
+        titles = _titles_by_first_letter(ref.titles | {p for phrases in ref.role_phrases.values() for p in phrases})
         # 'Ambassador ', 'Prime Minister of Uzbekistan, ', 'Deputy Minister of Culture ' right before a name
-        self.title_before = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in titles) +
+        self.title_before = re.compile(r"(?<![\w-])(?:" + titles +
                                        r")(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,5})?,?\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
         self.surname_keys = list(ref.surnames)
         self._cache: dict[str, set[str]] = {}
@@ -192,8 +210,8 @@ class PeopleFinder:
                         continue
             if person is not None:
                 found.append(Mention(person, person.name, start, run.end()))
-            elif len(words) >= 2 and (self.title_before.search(sentence[:start]) or
-                                      (len(words) <= 3 and RU_TITLE_BEFORE.search(sentence[:start]))):
+            elif len(words) >= 2 and (self.title_before.search(_before(sentence, start)) or
+                                      (len(words) <= 3 and RU_TITLE_BEFORE.search(_before(sentence, start)))):
                 found.append(self._new(text, start, sentence))
             elif len(words) >= 3:
                 # 'Minister of Higher Education Kongratbay Sharipov', 'министр образования и науки Таджикистана Рахим
@@ -201,7 +219,7 @@ class PeopleFinder:
                 for size in (2, 3):
                     tail = words[-size:]
                     tail_start = run.start() + run.group(0).rindex(" ".join(tail))
-                    before = sentence[:tail_start]
+                    before = _before(sentence, tail_start)
                     if self.title_before.search(before) or RU_TITLE_BEFORE.search(before):
                         # a registry person at the end of the run ('... Администрации Президента Узбекистана Саидой
                         # Мирзиёевой'), else someone new
@@ -220,7 +238,8 @@ class PeopleFinder:
                 break
             tail = " ".join(words[-size:])
             tail_start = run.start() + run.group(0).rindex(tail)
-            if self.title_before.search(sentence[:tail_start]) or RU_TITLE_BEFORE.search(sentence[:tail_start]):
+            before = _before(sentence, tail_start)
+            if self.title_before.search(before) or RU_TITLE_BEFORE.search(before):
                 return self._new(tail, tail_start, sentence)
         return None
 
