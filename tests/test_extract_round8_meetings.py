@@ -110,3 +110,19 @@ def test_a_country_by_a_lower_case_russian_adjective_or_inside_a_hyphenated_word
     out = extract_json(ref, "The survey was a German-funded project with Kazakh-Chinese teams, not an Asia-Pacific one.",
                        "2022-02-02")
     assert set(out["countries"]) == {"DEU", "KAZ", "CHN"}
+
+
+def test_weeks_and_days_before_publication(ref):
+    from etl.extract.dates import find_dates
+    import datetime as dt
+
+    monday = dt.date(2024, 3, 4)
+    found = lambda text: [(f.date, f.precision) for f in find_dates(text, monday)]  # noqa: E731
+    assert found("Late last week the envoy called on the minister.") == [("2024-02", "month")]
+    assert found("At the end of last week the envoy called on the minister.") == [("2024-03", "month")]  # Friday 1 March
+    assert found("В конце прошлой недели посол побывал в министерстве.") == [("2024-03", "month")]
+    assert found("На прошлой неделе посол побывал в министерстве.") == [("2024-02", "month")]
+    assert found("The day before yesterday the envoy called on the minister.") == [("2024-03-02", "day")]
+    assert found("Three days ago the envoy called on the minister.") == [("2024-03-01", "day")]
+    assert found("Два дня назад посол побывал в министерстве.") == [("2024-03-02", "day")]
+    assert found("On Thursday of last week the envoy called on the minister.") == [("2024-02-29", "day")]

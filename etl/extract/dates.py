@@ -41,7 +41,18 @@ THIS_MONTH = re.compile(r"\b(earlier this|later this|this|last|next|previous|the
 RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–—/]\s*((?:19|20)\d{2})\b")
 YEAR = re.compile(r"\b(?:in|since|from|until|by|of|for|year|early|late|mid-?|during|end of)\s+((?:19|20)\d{2})\b", re.I)
 WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|next\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-RELATIVE = re.compile(r"\b(yesterday|today|tomorrow)\b", re.I)
+RELATIVE = re.compile(r"\b(the day before yesterday|the day after tomorrow|yesterday|today|tomorrow)\b", re.I)
+# 'last week', 'at the end of last week', 'earlier this week', 'на прошлой неделе', 'в конце прошлой недели': the week's month
+WEEK = re.compile(r"\b(?:(at the (?:end|close) of|at the (?:start|beginning) of|earlier|later|early|late)\s+)?(last|this|the previous|"
+                  r"the past)\s+week\b|(?<![\w-])(?:(в конце|в начале|в середине)\s+)?(?:на\s+)?(прошл|минувш|эт|текущ)\w*\s+"
+                  r"недел[еиюя](?![\w-])", re.I)
+# 'two days ago', 'a week ago', 'три дня назад', 'неделю назад': that many days before publication
+AGO = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days?|weeks?)\s+ago\b|(?<![\w-])"
+                 r"(\d{1,2}|один|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)?\s*(д[не]\w*|недел\w*)\s+назад(?![\w-])",
+                 re.I)
+NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "один": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
+                "девять": 9, "десять": 10}
 RU_FUTURE = re.compile(r"(?<![\w-])(будет|будут|состоится|пройдет|планируется|предстоящ\w*|пригласил\w*|приглашени\w*|"
                        r"намерен\w*)(?![\w-])", re.I)
 RU_PAST = re.compile(r"(?<![\w-])(\w+(?:ил|ал|ял|ел|ыл)(?:а|и|ся|ась|ись)?|был\w*|состоялся|состоялась|прошл\w*)(?![\w-])", re.I)
@@ -106,10 +117,10 @@ def resolve_without_year(month: int, day: int, published: dt.date, when: str) ->
 # (each guard: a digit, or a word that starts with one of the first letters of its alternatives — the lookahead lets the
 # scan skip every other position, about 2.5x faster than the bare alternation)
 RU_ANY_DATE = re.compile(r"\d|(?=[ВвСсЗзПпнчяфмаиодЯФМАИОНД])(?:[Вв]чера|[Сс]егодня|[Зз]автра|[Пп]озавчера|недельник|вторник|сред|четверг|пятниц|суббот|воскресень|январ|феврал|март|апрел|мае|июн|июл|август|сентябр|октябр|"
-                         r"ноябр|декабр|Январ|Феврал|Март|Апрел|Мае|Июн|Июл|Август|Сентябр|Октябр|Ноябр|Декабр|день|дня|месяц)")
-ANY_DATE = re.compile(r"\d|(?=[JFMASONDdmYyTt])(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\b|Feb\b|"
-                      r"Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b|[Dd]ay\b|[Mm]onth\b|[Yy]esterday|[Tt]oday|"
-                      r"[Tt]omorrow|DAY|MONTH)")  # case-sensitive: a literal scan, several times faster than re.I
+                         r"ноябр|декабр|Январ|Феврал|Март|Апрел|Мае|Июн|Июл|Август|Сентябр|Октябр|Ноябр|Декабр|день|дня|дней|месяц|недел|Недел)")
+ANY_DATE = re.compile(r"\d|(?=[JFMASONDdmYyTtWw])(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\b|Feb\b|"
+                      r"Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b|[Dd]ays?\b|[Mm]onth\b|[Yy]esterday|[Tt]oday|"
+                      r"[Tt]omorrow|DAY|MONTH|[Ww]eeks?\b)")  # case-sensitive: a literal scan, several times faster than re.I
 YEAR_HINT = re.compile(r"(?:19|20)\d\d")
 MONTH_HINT = re.compile(by_first_letter(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"))
 NUMERIC_HINT = re.compile(r"\d[.-]\d")
@@ -209,8 +220,23 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
         for m in RELATIVE.finditer(sentence) if ("day" in sentence or "orrow" in sentence) else ():
             if sentence[max(0, m.start() - 4) : m.start()] == "ago ":  # 'Thirty years ago today, on 22 May 1992': an anniversary
                 continue
-            shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[m.group(1).lower()]
+            shift = {"yesterday": -1, "today": 0, "tomorrow": 1, "the day before yesterday": -2,
+                     "the day after tomorrow": 2}[m.group(1).lower()]
             add(published + dt.timedelta(days=shift), "day", m.span())
+    if published and ("ago" in sentence or "назад" in sentence):
+        for m in AGO.finditer(sentence):
+            count, unit = (m.group(1), m.group(2)) if m.group(2) else (m.group(3) or "1", m.group(4))
+            days = (int(count) if count.isdigit() else NUMBER_WORDS[count.lower()]) * (7 if unit.lower().startswith(("week", "недел")) else 1)
+            add(published - dt.timedelta(days=days), "day", m.span())
+    if published and not any(f.precision == "day" for f in found) and ("week" in sentence or "недел" in sentence):
+        for m in WEEK.finditer(sentence):  # a stated day (a weekday 'of last week') is more precise
+            which = (m.group(2) or m.group(4)).lower()
+            day = published
+            if which not in ("this", "эт", "текущ"):
+                monday = published - dt.timedelta(days=published.weekday() + 7)
+                day = monday + dt.timedelta(days=4 if (m.group(1) or m.group(3) or "").lower() in ("at the end of", "at the close of",
+                                                                                                   "в конце") else 2)
+            add(day.isoformat()[:7], "month", m.span())
     for m in MONTH_YEAR.finditer(sentence) if months else ():
         add(f"{int(m.group(2)):04d}-{_month(m.group(1)):02d}", "month", m.span())
     if published:
