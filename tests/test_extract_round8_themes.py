@@ -19,8 +19,13 @@ def test_a_field_inside_the_name_of_a_centre_is_weak(ref):
             ("Experts of the UNESCO International Center for Water Cooperation arrived in Dushanbe on Monday.",
              "natural_sciences_water"),
             ("The director of the Centre for Intangible Cultural Heritage in Asia and the Pacific met the ambassador.",
-             "culture_heritage")):
+             "culture_heritage"),
+            ("Сотрудники Международного центра сближения культур посетили Бишкек в понедельник.",
+             "intercultural_dialogue")):
         assert theme not in themes(run(ref, text)), text
+    # a property named 'Historic Centre of ...' is no organisation, and a Russian centre's name ends at a verb
+    assert "culture_heritage" in themes(run(ref, "The sides discussed the conservation of the Historic Centre of Bukhara."))
+    assert "climate_glaciology" in themes(run(ref, "Центр изучает ледники региона."))
     # the field said of what the centre does still counts
     assert "natural_sciences_water" in themes(run(ref, "The sides discussed how the new Centre would monitor groundwater "
                                                        "and water resources of the Syr Darya basin."))

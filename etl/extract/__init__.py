@@ -308,8 +308,9 @@ ORGANISATION_HEAD = re.compile(  # the words grouped by first letter (by_first_l
     r"\b(?:" + by_first_letter("Ministry|Ministers|Minister|Institute|Foundation|University|Office|Directors-General|"
                                "Director-General|Director|Department|Agency|Commission|Fund|College|Faculty|Archives|Library|"
                                "Academy|Union|Division|Section|Sector|Unit|Society|Association|Federation|Chairman|"
-                               "Chairwoman|Chairperson|Rector|Secretary|Palace|House|Centre|Center") + r")\b|"
-    r"(?<![\w-])(?:" + by_first_letter(_ORGANISATION_RU + "|Обществ") + r"|Дом(?=\w{0,2}\s)|"
+                               "Chairwoman|Chairperson|Rector|Secretary|Palace|House") +
+    r"|(?<![Hh]istoric )(?<![Hh]istorical )Cent(?:re|er))\b|"  # a centre, not the Historic Centre of Bukhara (a property)
+    r"(?<![\w-])(?:" + by_first_letter(_ORGANISATION_RU + "|Обществ") + r"|Дом(?=\w{0,2}\s)|[Цц]ентр(?!ал)|"
     r"Национальн\w+\s+(?:архив|библиотек))\w*")
 # a unit of an organisation written in lower case after its owner ('UNESCO's section on hydrological systems', 'the
 # Organization's division for ...'): its name, like a capitalised one
@@ -317,9 +318,10 @@ LOWER_UNIT = re.compile(r"\b(?:UNESCO|[Oo]rgani[sz]ation|[Mm]inistry|[Uu]niversi
                         r"(?:division|section|department|unit|sector|office|bureau|laboratory)\s+(?:of|on|for)\s+[\w'’-]+"
                         r"(?:\s+(?:and\s+)?(?!(?:in|at|on|with|and|which|who|also|was|were|is|are|to)\b)[\w'’-]+){0,2}")
 ORGANISATION_RIGHT = re.compile(r"(?:\s+(?:(?:of|for|and|the|on|in)\s+)*[A-Z][\w'’-]*)*")
-# the words after a Russian head are its name until a verb ('Университет был основан ...' names no institution)
+# the words after a Russian head are its name until a verb ('Университет был основан ...', 'Центр изучает ледники' name
+# no institution)
 ORGANISATION_RIGHT_RU = re.compile(r"(?:\s+(?!(?:и|в|на|по|с|о|был\w*|будет|стал\w*|является)(?![\w-]))"
-                                   r"(?![а-яё]+(?:ал|ил|ел|ла|ло|ли|лся|лась|лись|ан|ана|ано|аны|ен|ена|ено|ены)(?![\w-]))[а-яё]+){1,3}"
+                                   r"(?![а-яё]+(?:ал|ил|ел|ла|ло|ли|лся|лась|лись|ан|ана|ано|аны|ен|ена|ено|ены|[аяуе]ет|[аяуе]ют|[аяуе]ется|[аяуе]ются)(?![\w-]))[а-яё]+){1,3}"
                                    r"(?:\s+и\s+[а-яё]+)?")
 CONNECTOR_WORDS = {"of", "for", "and", "the", "on"}
 
@@ -362,7 +364,7 @@ def _organisation_names(text: str) -> list[tuple[int, int]]:
 ORGANISATION_HINT = re.compile(by_first_letter(r"Minist|Institut|Foundation|Universit|Office|Department|Director|Agency|Commission|Fund|College|"
                                r"Faculty|Archives|Library|Academy|Union|Division|Section|Sector|Unit|Society|Association|Federation|инистр|нститут|онд|"
                                r"ниверситет|гентств|омисси|иректор|Национальн|кадеми|оюз|тдел|ектор|ссоциаци|едераци|Обществ|Chair|Rector|"
-                               r"Secretary|Palace|House|Centre|Center|редседател|Дворец|Дворц|дворец|дворц|Дом"))
+                               r"Secretary|Palace|House|Centre|Center|ентр|редседател|Дворец|Дворц|дворец|дворц|Дом"))
 COORDINATED = re.compile(r"(?<![\w-])(?:for|для)\s+(?:[\w'’-]+(?:\s+[\w'’-]+){0,2},\s+){1,6}[\w'’-]+(?:\s+[\w'’-]+){0,2},?\s+(?:and|и)\s+[\w'’-]+"
                          r"(?:\s+[\w'’-]+){0,2}")
 # a designation whose definition names the theme: 'biosphere reserves reconcile conservation with sustainable development',
