@@ -364,7 +364,8 @@ def _organisation_names(text: str) -> list[tuple[int, int]]:
 ORGANISATION_HINT = re.compile(by_first_letter(r"Minist|Institut|Foundation|Universit|Office|Department|Director|Agency|Commission|Fund|College|"
                                r"Faculty|Archives|Library|Academy|Union|Division|Section|Sector|Unit|Society|Association|Federation|инистр|нститут|онд|"
                                r"ниверситет|гентств|омисси|иректор|Национальн|кадеми|оюз|тдел|ектор|ссоциаци|едераци|Обществ|Chair|Rector|"
-                               r"Secretary|Palace|House|Centre|Center|ентр|редседател|Дворец|Дворц|дворец|дворц|Дом"))
+                               r"Secretary|Palace|House|Centre|Center|редседател|Дворец|Дворц|дворец|дворц|Дом") +
+                               r"|ентр(?!ал)")  # a centre, not 'Центральная Азия'
 COORDINATED = re.compile(r"(?<![\w-])(?:for|для)\s+(?:[\w'’-]+(?:\s+[\w'’-]+){0,2},\s+){1,6}[\w'’-]+(?:\s+[\w'’-]+){0,2},?\s+(?:and|и)\s+[\w'’-]+"
                          r"(?:\s+[\w'’-]+){0,2}")
 # a designation whose definition names the theme: 'biosphere reserves reconcile conservation with sustainable development',
