@@ -309,7 +309,8 @@ ORGANISATION_HEAD = re.compile(  # the words grouped by first letter (by_first_l
                                "Director-General|Director|Department|Agency|Commission|Fund|College|Faculty|Archives|Library|"
                                "Academy|Union|Division|Section|Sector|Unit|Society|Association|Federation|Chairman|"
                                "Chairwoman|Chairperson|Rector|Secretary|Palace|House") +
-    r"|(?<![Hh]istoric )(?<![Hh]istorical )Cent(?:re|er))\b|"  # a centre, not the Historic Centre of Bukhara (a property)
+    r"|Cent(?:re|er)(?<!istoric Centre)(?<!istoric Center)(?<!istorical Centre)(?<!istorical Center))\b|"  # a centre, not
+    # the Historic Centre of Bukhara (a property)
     r"(?<![\w-])(?:" + by_first_letter(_ORGANISATION_RU + "|Обществ") + r"|Дом(?=\w{0,2}\s)|[Цц]ентр(?!ал)|"
     r"Национальн\w+\s+(?:архив|библиотек))\w*")
 # a unit of an organisation written in lower case after its owner ('UNESCO's section on hydrological systems', 'the
