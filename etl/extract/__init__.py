@@ -302,7 +302,8 @@ LIST_THEMES = 4  # a sentence naming this many themes is a list: each of its phr
 # 'Ministry of Culture', 'Art and Culture Development Foundation', 'министр образования') is not what the release is about
 _ORGANISATION_RU = "|".join(f"{c}{rest}" for word in ("министерств", "министр", "институт", "фонд", "университет", "агентств",
                                                     "академи", "союз", "комисси", "директор", "отдел", "сектор", "ассоциаци",
-                                                    "федераци", "председател", "ректор", "дворец", "дворц")
+                                                    "федераци", "председател", "ректор", "дворец", "дворц", "департамент", "колледж",
+                                                    "факультет", "секретар")
                             for rest in [word[1:]] for c in (word[0].upper(), word[0]))
 ORGANISATION_HEAD = re.compile(  # the words grouped by first letter (by_first_letter): the same matches, a faster scan
     r"\b(?:" + by_first_letter("Ministry|Ministers|Minister|Institute|Foundation|University|Office|Directors-General|"
@@ -365,7 +366,8 @@ def _organisation_names(text: str) -> list[tuple[int, int]]:
 ORGANISATION_HINT = re.compile(by_first_letter(r"Minist|Institut|Foundation|Universit|Office|Department|Director|Agency|Commission|Fund|College|"
                                r"Faculty|Archives|Library|Academy|Union|Division|Section|Sector|Unit|Society|Association|Federation|инистр|нститут|онд|"
                                r"ниверситет|гентств|омисси|иректор|Национальн|кадеми|оюз|тдел|ектор|ссоциаци|едераци|Обществ|Chair|Rector|"
-                               r"Secretary|Palace|House|Centre|Center|редседател|Дворец|Дворц|дворец|дворц|Дом") +
+                               r"Secretary|Palace|House|Centre|Center|редседател|Дворец|Дворц|дворец|дворц|Дом|епартамент|олледж|акультет|"
+                               r"екретар") +
                                r"|ентр(?!ал)")  # a centre, not 'Центральная Азия'
 COORDINATED = re.compile(r"(?<![\w-])(?:for|для)\s+(?:[\w'’-]+(?:\s+[\w'’-]+){0,2},\s+){1,6}[\w'’-]+(?:\s+[\w'’-]+){0,2},?\s+(?:and|и)\s+[\w'’-]+"
                          r"(?:\s+[\w'’-]+){0,2}")
