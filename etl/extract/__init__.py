@@ -41,13 +41,13 @@ SAME_DAY = re.compile(r"\b(?:(?:later|also|earlier)\s+(?:on\s+)?(?:that|the same
 THAT_VISIT = re.compile(r"\b(?:that (?:trip|visit|stay)|during (?:the|that|this|his|her|their) (?:visit|trip|stay))\b|"
                         r"(?<![\w-])(?:в ходе|во время|в рамках) (?:этого |своего |его |ее |её )?(?:визита|поездки|пребывания)"
                         r"(?![\w-])", re.I)
-# a sentence that speaks of a visit: its date is the visit's ('visited ... from 8 to 10 October', 'с визитом 4-5 мая')
 # held online: no city, whatever the dateline says
 ONLINE = re.compile(r"\bonline\b(?![\s-]+(?:education|learning|teaching|courses?|platforms?|tools?|resources?|and\b))|"
                     r"\bvirtual(?:ly)?\s+(?:meeting|session|conference|format|event)|\bvideo ?(?:conference|call|link)|"
                     r"\bvideoconference|(?<![\w-])(?:(?:в|режиме|формате)\s+онлайн|онлайн-(?:формат|режим)\w*|видеоконференц\w*|"
                     r"видеосвяз\w*)", re.I)
 STAY = re.compile(r"\d\s*(?:-|–|—|to|until|till|по|до)\s*\d")  # a stay of several days
+# a sentence that speaks of a visit: its stay is the visit's date ('visited ... from 8 to 10 October', 'с визитом 4-5 мая')
 VISIT_WORD = re.compile(r"\b(?:visit|visits|visited|visiting|trip|stay)\b|(?<![\w-])(?:визит\w*|поездк\w*|пребывани\w*)(?![\w-])",
                         re.I)
 ANOTHER_ENCOUNTER = re.compile(r"\b(?:later|also|earlier)\s+(?:on\s+)?(?:that|the same)\s+day\b|(?<![\w-])(?:в тот же день|"
@@ -84,11 +84,12 @@ SUBJECTLESS = re.compile(r"\b(?:[Tt]alks|[Mm]eetings?|[Cc]onsultations|[Dd]iscus
 ALSO_PRESENT = re.compile(r"\balso (?:took part|participated|attended|joined|was present|were present)\b|(?<![\w-])(?:также "
                           r"(?:принял\w* участие|участвовал\w*|присутствовал\w*)|(?:принял\w* участие|участвовал\w*|"
                           r"присутствовал\w*) также)(?![\w-])", re.I)  # 'В открытии приняли участие также X и Y'
-
 # the head of a delegation ('A delegation led by X visited ...') is at what 'The delegation' does later ('The delegation met Y')
 HEADED_BY = re.compile(r"\b(?:led|headed) by\s|(?<![\w-])во главе со?\s", re.I)
+# ... or what 'X and the guests' do ('Deputy Minister X and the guests discussed ...', 'X с гостями обсудил ...')
 DELEGATION_SUBJECT = re.compile(r"^(?:The|This|That|Its|Our|Their) delegation\b|^Делегаци\w*(?![\w-])|"
-                                r"\b(?:and|with) the (?:guests|visitors|delegation)\b|(?<![\w-])(?:и|с) (?:гостями|гости|делегацией)(?![\w-])")
+                                r"\b(?:and|with) the (?:guests|visitors|delegation)\b|"
+                                r"(?<![\w-])(?:и|с) (?:гостями|гости|делегацией)(?![\w-])")
 EMPTY = re.compile("")  # an empty match at the sentence start: a meeting carried on from the previous sentence
 STRONG_MEETING = re.compile(r"\b(?:met|meets|meeting|received|receives|held talks|holds talks|talks with|video ?conference|video call|"
                             r"phone call|telephone|hosted|audience|bilateral|sat down with|interlocutors)\b|(?<![\w-])(?:встрети\w*|"
@@ -240,8 +241,7 @@ NAME_HEAD = re.compile(r"(?:\s+(?:International|Regional|Global|World|High-Level
                        r"Principles|Appeal|Agenda|Club|Dialogue|Format|Marathon)\b")
 STOP_PLACE_CONTEXT = re.compile(r"(?:\bin|\bcity of|\bof)\s+$")
 # a city's name before a region or valley word, in either case, is the region ('in Mary and Akhal velayats', 'Almaty Region',
-# 'the Fergana Valley';
-# 'Самаркандской области' is an adjective)
+# 'the Fergana Valley'; 'Самаркандской области' is an adjective)
 REGION_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?i:velayats?|regions?|provinces?|oblasts?|viloyats?|districts?|valleys?)\b")
 # a protected area or lake the gazetteer does not hold, named by its head word: 'the Badhyz State Nature Reserve',
 # 'Lake Zorkul'

@@ -226,7 +226,8 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
     if published and ("ago" in sentence or "назад" in sentence):
         for m in AGO.finditer(sentence):
             count, unit = (m.group(1), m.group(2)) if m.group(2) else (m.group(3) or "1", m.group(4))
-            days = (int(count) if count.isdigit() else NUMBER_WORDS[count.lower()]) * (7 if unit.lower().startswith(("week", "недел")) else 1)
+            weeks = unit.lower().startswith(("week", "недел"))
+            days = (int(count) if count.isdigit() else NUMBER_WORDS[count.lower()]) * (7 if weeks else 1)
             add(published - dt.timedelta(days=days), "day", m.span())
     if published and not any(f.precision == "day" for f in found) and ("week" in sentence or "недел" in sentence):
         for m in WEEK.finditer(sentence):  # a stated day (a weekday 'of last week') is more precise
@@ -234,8 +235,8 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
             day = published
             if which not in ("this", "эт", "текущ"):
                 monday = published - dt.timedelta(days=published.weekday() + 7)
-                day = monday + dt.timedelta(days=4 if (m.group(1) or m.group(3) or "").lower() in ("at the end of", "at the close of",
-                                                                                                   "в конце") else 2)
+                end = (m.group(1) or m.group(3) or "").lower() in ("at the end of", "at the close of", "в конце")
+                day = monday + dt.timedelta(days=4 if end else 2)  # its Friday, else its Wednesday
             add(day.isoformat()[:7], "month", m.span())
     for m in MONTH_YEAR.finditer(sentence) if months else ():
         add(f"{int(m.group(2)):04d}-{_month(m.group(1)):02d}", "month", m.span())

@@ -23,7 +23,8 @@ NAME_RUN = re.compile(rf"{CAP}(?:\s+(?:{CAP}|[A-Z]\.))*")
 RU_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:[Мм](?:инистр|эр)|[Пп](?:осо?л|редседател|резидент|омощник|редставител|осланник)|"
                              r"[Дд]иректор|[Рр](?:ектор|уководител)|[Зз]аместител|[Сс](?:оветник|екретар|пикер)|[Хх]оким|"
                              r"[Гг]убернатор|[Аа]ким)\w*"
-                             r"(?:\s+(?:[а-яё]+|ЮНЕСКО|ООН|[А-ЯЁ]{2,}))*(?:\s+[А-ЯЁ][а-яё-]+){0,2}\s+$")  # 'генеральный секретарь ТЮРКСОЙ '
+                             # the portfolio: lower-case words, ЮНЕСКО, ООН or an acronym ('генеральный секретарь ТЮРКСОЙ ')
+                             r"(?:\s+(?:[а-яё]+|ЮНЕСКО|ООН|[А-ЯЁ]{2,}))*(?:\s+[А-ЯЁ][а-яё-]+){0,2}\s+$")
 
 RU_CAP = r"(?:[А-ЯЁҚҒҲӘӨҰҮ][а-яёқғңөұүһҳӣӯҷә]+(?:-[А-ЯЁ]?[а-яёқғңөұүһҳӣӯҷә]+)*)"
 RU_NAME_RUN = re.compile(rf"(?:{CAP}|{RU_CAP})(?:\s+(?:{CAP}|{RU_CAP}|[A-ZА-ЯЁ]\.))*")
@@ -68,7 +69,8 @@ def _titles_by_first_letter(titles: set[str]) -> str:
     """The titles as written and with each word's first letter in lower case ('Deputy Director', 'deputy director'), longest
     first, grouped by their first letter ('D(?:eputy\\ Director|...)|d(?:...)'): literal alternatives, one letter tried per
     position, which keeps the search as fast as the capitalised list alone."""
-    variants = {t for title in titles for t in (title, re.sub(r"(?<![\w.])[A-ZА-ЯЁ](?=[a-zа-яё])", lambda m: m.group(0).lower(), title))}
+    lower = lambda title: re.sub(r"(?<![\w.])[A-ZА-ЯЁ](?=[a-zа-яё])", lambda m: m.group(0).lower(), title)  # noqa: E731
+    variants = {t for title in titles for t in (title, lower(title))}
     groups: dict[str, list[str]] = {}
     for title in sorted(variants, key=lambda t: (-len(t), t)):
         groups.setdefault(title[0], []).append(re.escape(title[1:]))
