@@ -34,7 +34,7 @@ MEETING = re.compile(
 MEETING_LOWER = re.compile(MEETING.pattern)  # the same verbs, on lower-cased text
 # Russian: met, received, talks, a meeting, handed, signed, opened, took part (any ending)
 RU_MEETING = re.compile(
-    r"(?<![\w-])(?:встрети\w*|встреч\w+|приня[лв]\w*|принят[аоы]?|принима\w*|переговор\w*|бесед\w*|вручи\w*|подписа\w*|"
+    r"(?<![\w-])(?:встрети\w*|встреч\w+|приня(?:[лв]\w*|т[аоы]?)|принима\w*|переговор\w*|бесед\w*|вручи\w*|подписа\w*|"
     r"откры[лв]\w*|участвова\w*|провел\w* (?:встреч|переговор)\w*|обсуди\w*)(?![\w-])", re.I)
 SAME_DAY = re.compile(r"\b(?:(?:later|also|earlier)\s+(?:on\s+)?(?:that|the same)\s+day|that day|the same day|on that occasion|"
                       r"at the same time)\b|(?<![\w-])(?:в тот же день|в этот же день|в тот день|в этот день)(?![\w-])", re.I)
