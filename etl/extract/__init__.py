@@ -942,8 +942,9 @@ def _same_partnership(a: Partnership, b: Partnership) -> bool:
     numbers_a, numbers_b = set(re.findall(r"\d{3,}", ka)), set(re.findall(r"\d{3,}", kb))
     if a.kind == "resolution" and numbers_a and numbers_a == numbers_b:
         return True
-    if a.kind == "committee_membership" and a.year and b.year and a.year != b.year:
-        return False  # two terms on the same body
+    if a.kind == "committee_membership" and ((a.year and b.year and a.year != b.year) or
+                                             ka.startswith(("bureau", "бюро")) != kb.startswith(("bureau", "бюро"))):
+        return False  # two terms on the same body; a seat on a body's Bureau and one on the body
     return ka in kb or kb in ka
 
 

@@ -109,8 +109,11 @@ BODY_BEFORE = re.compile(r"(?:the\s+)?(?:UNESCO\s+)?((?:[A-Z][\w'’-]*)(?:\s+(?
                          r"(?:Committee|Conference|Board|Council|Assembly)(?:\s+(?:(?:of|for|the|on|and)\s+)*[A-Z][\w'’-]*)*)")
 RU_STOP = r"(?:в|во|на|и|по|с|со|к|о|об|а|что|как|для|при|из|от|до|за|у|который|которая|которое|которые)"
 RU_NOT_STOP = r"(?!" + RU_STOP + r"(?![\w-]))"
+SESSION_POSSESSIVE = re.compile(r"\b(?:UNESCO\s+)?((?:[A-Z][\w-]*\s+(?:(?:of|for|the|on|and)\s+)*)*(?:Committee|Conference|Board|Council|"
+                                r"Assembly|Commission))['’]s\s+(\d{1,3}(?:st|nd|rd|th)|(?i:" + ORDINAL_WORDS + r"))\s+"
+                                r"(?:\(?(?:extended|ordinary|extraordinary|special)\)?\s+)?session\b")
 RU_SESSION = re.compile(r"(\d{1,3})(?:-?(?:я|й|ой|ая|ом|ю|ий))?\s+((?:внеочередн\w+\s+|расширенн\w+\s+)?сесси\w+)"
-                        r"((?:\s+[А-ЯЁ][\w-]*(?:\s+" + RU_NOT_STOP + r"[а-яё][\w-]*){0,3})(?:\s+(?:ЮНЕСКО|ООН))?)?(?=[\s,.;:)]|$)")
+                           r"((?:\s+[А-ЯЁ][\w-]*(?:\s+" + RU_NOT_STOP + r"[а-яё][\w-]*){0,3})(?:\s+(?:ЮНЕСКО|ООН))?)?(?=[\s,.;:)]|$)")
 RU_BODY_BEFORE = re.compile(r"([А-ЯЁ][а-яё]+(?:\s+[а-яё]+){0,3}\s+(?:комитет|совет|конференци|ассамбле)\w*(?:\s+" + RU_NOT_STOP +
                             r"[а-яё]+){0,3}|(?:Комитет|Совет|Конференци|Ассамбле)\w*(?:\s+" + RU_NOT_STOP + r"[а-яё]+){0,3})")
 SESSION = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th))\s+session\s+of\s+(?:the\s+)?(?:UNESCO\s+)?(General Conference|Executive Board|"
@@ -195,7 +198,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
 
     def add(name: str, kind: str, year: int | None, exact: bool = False) -> None:
         name = name if exact else _clean(name)
-        key = fold(name) + ("|" + kind if kind in OWN_KEY_KINDS else "")
+        key = fold(name) + ("|" + kind if kind in OWN_KEY_KINDS else "") + (f"|{year}" if kind == "committee_membership" else "")
         if key in seen or (not exact and (len(key) < 3 or key in GENERIC_NAMES or key in ref.countries or key in NOT_ELEMENTS
                                           or _standing(name, ref) or key_words(fold(name)) in RU_GENERIC)):
             return
@@ -329,15 +332,16 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         kind = heads[0][2]  # the head word that comes first: 'Conference on the ... Decade' is a conference
         if kind == "category_2_centre" and not C2C_CONTEXT.search(sentence):
             continue
-        if kind == "event" and re.fullmatch(r"(?:the\s+)?(?:UNESCO\s+)?(?:General Conference|Executive Board|World Heritage "
-                                            r"Committee|United Nations General Assembly|General Assembly|Security Council)", span, re.I):
-            continue
+        if kind == "event" and (re.fullmatch(r"(?:the\s+)?(?:UNESCO\s+)?(?:General Conference|Executive Board|World Heritage "
+                                             r"Committee|United Nations General Assembly|General Assembly|Security Council)", span, re.I)
+                                or STATES_PARTIES.match(span)):
+            continue  # a statutory body, not one of its sessions ('the General Assembly of the States Parties to the Convention')
         add(span, kind, _year(span, match.start(), match.end(), dates, sentence))
         nested = NESTED_PROGRAMME.search(span)
         if nested and kind != "programme" and nested.start() > 0:
             add(nested.group(1), "programme", _year(nested.group(1), match.start(), match.end(), dates, sentence))
     rule = "session"
-    for name, position in _sessions(sentence) if ("session" in lowered or "сесси" in lowered) else ():
+    for name, position in _sessions(sentence, context.get("last_body")) if ("session" in lowered or "сесси" in lowered) else ():
         add(name, "event", year_at(position) or year_here, exact=True)
     rule = "russian"
     if CYRILLIC.search(sentence):
@@ -465,9 +469,14 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 add(reserve.name, "biosphere_reserve", year_at(m.end()), exact=True)
     rule = "resolution-on"
     for m in RESOLUTION_ON.finditer(sentence) if "resolution" in lowered else ():
-        name = re.sub(r"\s+(?:in|of|for)\s+(?:19|20)\d{2}$", "", m.group(1))
-        name = name[0].upper() + name[1:] if name[0].isdigit() else "Resolution on " + name if name[0].islower() else name
-        add(name, "resolution", year_at(m.start()) or year_here)
+        topics, more = [m.group(1)], RESOLUTION_AND_ON.match(sentence, m.end()) if m.group(1)[0].islower() else None
+        while more:  # 'the resolutions on access to information and on the education of children': two resolutions
+            topics.append(more.group(1))
+            more = RESOLUTION_AND_ON.match(sentence, more.end())
+        for topic in topics:
+            name = re.sub(r"\s+(?:in|of|for)\s+(?:19|20)\d{2}$", "", topic)
+            name = name[0].upper() + name[1:] if name[0].isdigit() else "Resolution on " + name if name[0].islower() else name
+            add(name, "resolution", year_at(m.start()) or year_here)
     rule = "described-event"
     for m in DESCRIBED_EVENT.finditer(sentence) if any(w in lowered for w in EVENT_WORDS) else ():
         name = m.group(1) or m.group(2) or f"{m.group(3)} {m.group(4)} {m.group(5)}"
@@ -1007,7 +1016,13 @@ def _seats(sentence: str, ref: Reference, dates: list[Found], folded, context: d
         year = int(term.group(1)) if term else next((d.year for d in dates if 0 <= d.start - end <= 40), None)
         if year is None:
             year = next((d.year for d in reversed(dates) if d.end <= start and d.end_year is None), None)
-        out.append((body.ru if russian else body.name, year))
+        bureau = BUREAU_BEFORE.search(sentence, max(0, start - 30), start)
+        name = (f"{bureau.group(0)}{sentence[start:end]}" if russian else f"Bureau of the {body.name}") if bureau else \
+            (body.ru if russian else body.name)  # 'elected to the Bureau of the Committee': a seat on the Bureau
+        terms = TERMS.match(sentence, end)
+        years = [int(y) for y in TERM_START.findall(terms.group(0))] if terms else []
+        for year in years if len(years) > 1 else [year]:  # 'for the terms 1997-2001 and 2009-2013': one record per term
+            out.append((name, year))
     for body, _, _ in mentions:  # 'the Board' / 'the Committee' later in the release stand for the body named last
         for word, bodies in ref.body_short.items():
             if body in bodies:
@@ -1025,6 +1040,13 @@ PARTNERSHIP_CUE = re.compile(by_first_letter(r"permanent|inscri|added|entered|in
                              r"charter|geopark|convention|decade|year|aide-m|academy"))
 SEAT_HINTS = ("elect", "sat on", "sits on", "serv", "seat", "term on", "member", "избра", "входит", "входил", "вош", "член")
 RU_EVENT_HINT = re.compile(by_first_letter(r"семинар|конференци|форум|совещани|симпозиум|саммит|тренинг"))
+STATES_PARTIES = re.compile(r"(?:the\s+)?(?:General\s+)?Assembly\s+of\s+(?:the\s+)?States\s+Parties\b")
+BUREAU_BEFORE = re.compile(r"\bBureau\s+of\s+(?:the\s+)?(?:UNESCO\s+)?$|(?<![\w-])Бюро\s+$")
+# the terms of a seat listed after the body: 'for the terms 1997-2001 and 2009-2013', 'на 2016–2020 и 2021–2025 годы'
+TERM_RANGE = r"(?:19|20)\d{2}\s*[–-]\s*(?:19|20)?\d{2}"
+TERMS = re.compile(r"[\s,]*(?:\(|for|in|на|в)?\s*(?:the\s+)?(?:terms?\s+(?:of\s+)?)?" + TERM_RANGE + r"(?:(?:\s*,\s*|,?\s+(?:and|и)\s+)"
+                   + TERM_RANGE + r")+")
+TERM_START = re.compile(r"((?:19|20)\d{2})\s*[–-]")
 SESSION_BEFORE = re.compile(r"(?:\bsession\s+of\s+(?:the\s+)?(?:UNESCO\s+)?|сесси\w*\s+)$", re.I)
 
 
@@ -1082,6 +1104,9 @@ RESOLUTION_ON = re.compile(r"\bresolutions?\s+(?:(?:initiated|proposed|put forwa
                            r"(?:on|associating the Organi[sz]ation with|marking|celebrating|to celebrate|for)\s+(?:the\s+)?"
                            r"((?:universal\s+)?[a-z][\w'’-]*(?:\s+(?!and\b|which\b|that\b)[\w'’-]+){1,7}|\d+(?:st|nd|rd|th)\s+anniversary\s+of\s+"
                            r"(?:the\s+)?(?:birth\s+of\s+)?[A-Z][^,.;]{2,60})")
+# the next topic of a list of resolutions: '... on access to information and on the education of children'
+RESOLUTION_AND_ON = re.compile(r"(?:,\s*|,?\s+and\s+)(?:on|for)\s+(?:the\s+)?([a-z][\w'’-]*(?:\s+(?!and\b|which\b|that\b)[\w'’-]+)"
+                               r"{1,7})")
 EVENT_WORDS = ("forum", "conference", "summit", "symposium", "festival", "biennale", "congress", "exhibition", "workshop")
 DESCRIBED_EVENT = re.compile(r"\b((?i:an?|the)\s+(?:(?:first|second|third|new|international|regional|high-level|anniversary|glacier|"
                              r"sub-regional|ministerial|youth|\d+(?:st|nd|rd|th))\s+)+(?:forum|conference|summit|symposium|festival|"
@@ -1243,9 +1268,17 @@ def _ordinal(text: str) -> str:
     return text[0].upper() + text[1:] if text[0].isalpha() else text
 
 
-def _sessions(sentence: str) -> list[tuple[str, int]]:
-    """Sessions of a body named by their ordinal: ('45th session of the World Heritage Committee', end offset)."""
+def _sessions(sentence: str, last_body: dict | None = None) -> list[tuple[str, int]]:
+    """Sessions of a body named by their ordinal: ('45th session of the World Heritage Committee', end offset);
+    last_body: the body a short word ('the Committee') stands for."""
     out = []
+    for m in SESSION_POSSESSIVE.finditer(sentence) if "'s " in sentence or "’s " in sentence else ():
+        # "the World Heritage Committee's 46th session", "the Committee's 14th session" (the body named last)
+        body = re.sub(r"^(?:The|This|That|UNESCO)\s+", "", m.group(1))
+        if " " not in body:
+            known = (last_body or {}).get(body.lower())
+            body = known.name if known is not None else body
+        out.append((f"{_ordinal(m.group(2))} session of the {body}", m.end()))
     for m in SESSION_OF.finditer(sentence):
         body = re.sub(r"\s+(?:in|at|on|of|for|and|the)$", "", m.group(2))
         if re.search(r"Committee|Conference|Board|Council|Assembly|Commission|Congress", body):
