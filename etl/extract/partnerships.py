@@ -398,6 +398,13 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             name = m.group(1)
             if name[0].islower() and not any(fold(name) in fold(p.name) or fold(p.name) in fold(name) for p in found):
                 add(name[0].upper() + name[1:], "event", year_at(m.end()) or year_here)
+        rule = "russian-event"
+        for m in RU_NAMED_EVENT.finditer(sentence) if RU_NAMED_EVENT_HINT.search(lowered) else ():
+            # 'прошла международная конференция «Чингиз Айтматов и ЮНЕСКО»', 'открыли выставку, приуроченную к 1050-летию …':
+            # an event with a quoted title, or described by what it is devoted to (the words in the nominative)
+            name = _ru_event_nominative(m.group(1)) + (f" «{m.group(2)}»" if m.group(2) else f", {_ru_event_nominative(m.group(3), m.group(1))}")
+            if not any(fold(name) in fold(p.name) or fold(p.name) in fold(name) for p in found):
+                add(name, "event", year_at(m.end()) or year_here, exact=True)
     rule = "seat"
     for name, year in _seats(sentence, ref, dates, folded, context) if any(w in lowered for w in SEAT_HINTS) and \
             SEAT_CUE.search(sentence) else ():
@@ -618,6 +625,45 @@ def _last_pair(sentence: str, words: list, end: int) -> bool:
 RU_VERB = re.compile(r"\w+(?:ил|ал|ял|ел|ыл)(?:а|и|о|ся|ась|ись)?$|\w+(?:ет|ют|ит|ят|ется|ются|ится|ятся)$")
 
 
+RU_ADJ_END = r"(?:ая|ой|ую|ый|ий|ого|ому|ом|ым|ое|ые|ых|ей)"
+RU_EVENT_HEAD = r"(?:конференци|форум|семинар|симпозиум|саммит|конгресс|фестивал|выставк|совещани|тренинг|кругл\w+\s+стол)[а-яё]*"
+# an event with a quoted title ('международная конференция «…»') or one devoted to something ('круглый стол, посвящённый …',
+# 'выставку, приуроченную к 1050-летию …')
+RU_NAMED_EVENT = re.compile(r"(?<![\w-])((?:[а-яё-]+" + RU_ADJ_END + r"\s+){0,2}" + RU_EVENT_HEAD + r")(?:\s+«([^»]{3,120})»|,?\s+"
+                            r"((?:посвящ[её]нн|приуроченн)[а-яё]*\s+(?:к\s+)?[^,.;«»()]{3,100}?)(?=\s*[,.;()]|\s+(?:в|во|на|с|со|"
+                            r"который|которая|которое|прош\w+|состо\w+|открыл\w*|организова\w*)(?![\w-])|$))")
+RU_NAMED_EVENT_HINT = re.compile(r"«|посвящ|приурочен")
+RU_EVENT_GENDER = [("конференци", "конференция", "f"), ("выставк", "выставка", "f"), ("совещани", "совещание", "n"),
+                   ("фестивал", "фестиваль", "m"), ("кругл", "круглый стол", "m")]
+
+
+def _ru_event_nominative(phrase: str, head: str | None = None) -> str:
+    """'международной конференции' -> 'Международная конференция'; with head, a participle phrase after it agrees with the
+    head ('приуроченную к …' after 'выставку' -> 'приуроченная к …')."""
+    words = phrase.split()
+    gender = next((g for stem, _, g in RU_EVENT_GENDER if re.search(r"(?<![\w-])" + stem, (head or phrase).lower())), "m")
+    ending = {"f": "ая", "n": "ое", "m": "ый"}[gender]
+
+    def adjective(word: str) -> str:
+        stem = re.sub(RU_ADJ_END + "$", "", word)
+        return stem + ("ий" if ending == "ый" and stem[-1:] in "кгхжшчщ" else ending)
+
+    if head:  # the participle phrase: its first word agrees, the rest stays as written
+        return " ".join([adjective(words[0]), *words[1:]])
+    index = next((i for i, w in enumerate(words) if re.match(RU_EVENT_HEAD, w.lower()) or w.lower().startswith("кругл")), len(words) - 1)
+    if words[index].lower().startswith("кругл"):
+        out = [*[adjective(w) for w in words[:index]], "круглый стол"]
+    else:
+        nominative = next((n for stem, n, _ in RU_EVENT_GENDER if words[index].lower().startswith(stem)),
+                          re.sub(r"(?:а|у|ом|е|ы|и|ов)$", "", words[index]))
+        out = [*[adjective(w) for w in words[:index]], nominative]
+    text = " ".join(out)
+    return text[0].upper() + text[1:]
+
+
+# what starts a time phrase after 'в': 'в ноябре этого года', 'в этом году', 'в следующем месяце' (no part of a name)
+RU_TIME_WORD = re.compile(r"(?i:январ|феврал|марте|апрел|мае|июне|июле|август|сентябр|октябр|ноябр|декабр|этом|прошлом|следующем|"
+                          r"текущем|нынешнем|течение|ходе)")
 RU_VERBAL_NOUN = re.compile(r"(?i:[ая]ни|ени)(?:е|я|ю|ем|и)$")  # 'Подписание', 'Заключение': the act, not the name
 RU_UNNAMED_CENTRE = re.compile(r"\w*(?:\s+(?:как\s+)?(?:центр\w*\s+)?категории\s*(?:2|II)|\s+под\s+эгидой(?:\s+ЮНЕСКО)?|\s+(?:в|во)\s+[А-ЯЁ][\w-]*)*\s*$")
 RU_DOCUMENT_CASE = re.compile(r"^((?i:соглашени|меморандум|конвенци))(?:я|ю|ем|ей|и|а|у|ом|е)?(?![\w-])")
@@ -689,7 +735,8 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
                                  following) or \
                         (following[0].isupper() and key_words(fold(following)) in (countries or {})
                          and "между" not in sentence[words[k].end() : words[end].end()].lower()) or \
-                        (following in ("на", "в", "с") and end + 2 < len(words) and words[end + 2].group(0)[0].isdigit()):
+                        (following in ("на", "в", "во", "с") and end + 2 < len(words) and (words[end + 2].group(0)[0].isdigit()
+                                                                                          or RU_TIME_WORD.match(words[end + 2].group(0)))):
                     break  # a verb, a conjunction, a country ('конференции ЮНЕСКО Казахстан избран'), 'на 2021–2025 годы'
                 if RU_NOT_START.match(following):
                     break
@@ -974,7 +1021,8 @@ def _standing(name: str, ref: Reference) -> bool:
 
 def _standing_uncached(name: str, ref: Reference) -> bool:
     keys = [k for k in (token_key(w) for w, _, _ in tokens(name)) if k not in ("unesco", "юнеско")]
-    return _standing_keys(keys, ref)
+    # 'Международную программу ЮНЕСКО по геонаукам': UNESCO's Russian name (key 'юнеск') inside a standing name too
+    return _standing_keys(keys, ref) or ("юнеск" in keys and _standing_keys([k for k in keys if k != "юнеск"], ref))
 
 
 def _standing_keys(keys: list[str], ref: Reference) -> bool:
