@@ -25,7 +25,8 @@ C2C_CONTEXT = re.compile(r"category\s*(?:2|II|two)\b|under the auspices of UNESC
 WH_LIST = re.compile(r"World Heritage (?:List|site|sites|property|properties|status)|(?:спис\w*|объект\w*) всемирного наследия", re.I)
 INSCRIBE = re.compile(r"\b(inscri\w*|added to|entered|included in|listed|joined the|became|recogni[sz]ed|designat\w*|proclaimed|"
                       r"incorporated)\b|(?<![\w-])(?:включ\w*|внес\w*|внесен\w*|вош(?:ел|ла|ли)|призна\w*)(?![\w-])", re.I)
-NOMINATE = re.compile(r"\b(nominat\w*|nomination|Tentative List|candidacy|dossier)\b", re.I)
+NOMINATE = re.compile(r"\b(nominat\w*|nomination|Tentative List|candidacy|dossier|bid|chances?\s+(?:of|to|for)|candidate\s+(?:for|to))\b",
+                      re.I)
 ICH = re.compile(r"intangible (?:cultural )?heritage|Representative List", re.I)
 MEMORANDUM = re.compile(r"\b(memorandum of understanding|memorandum|agreement|action plan|roadmap|road map|aide-m[ée]moire)(?![\w-])",
                         re.I)
@@ -398,6 +399,11 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             name = m.group(1)
             if name[0].islower() and not any(fold(name) in fold(p.name) or fold(p.name) in fold(name) for p in found):
                 add(name[0].upper() + name[1:], "event", year_at(m.end()) or year_here)
+        rule = "geopark-status"
+        for m in RU_GEOPARK.finditer(sentence) if "геопарк" in lowered and RU_GEOPARK_CUE.search(sentence) else ():
+            # 'представила концепцию геопарка в национальном парке «Бурабай»', '«Бурабай» станет первым глобальным геопарком
+            # ЮНЕСКО': the proposal or designation of that geopark
+            add(f"Геопарк «{m.group(1) or m.group(2)}»", "geopark", year_at(m.end()) or year_here, exact=True)
         rule = "russian-event"
         for m in RU_NAMED_EVENT.finditer(sentence) if RU_NAMED_EVENT_HINT.search(lowered) else ():
             # 'прошла международная конференция «Чингиз Айтматов и ЮНЕСКО»', 'открыли выставку, приуроченную к 1050-летию …':
@@ -625,6 +631,10 @@ def _last_pair(sentence: str, words: list, end: int) -> bool:
 RU_VERB = re.compile(r"\w+(?:ил|ал|ял|ел|ыл)(?:а|и|о|ся|ась|ись)?$|\w+(?:ет|ют|ит|ят|ется|ются|ится|ятся)$")
 
 
+RU_GEOPARK = re.compile(r"(?i:геопарк)\w*(?:\s+[^«».;:]{0,40}?)?\s+«([^»]{2,60})»|«([^»]{2,60})»\s+(?:мож\w+\s+)?(?:станет|стал|стать|"
+                        r"получ\w+\s+статус|претенду\w+)[^.;«]{0,40}?(?i:геопарк)")
+RU_GEOPARK_CUE = re.compile(r"(?i:концепци|предлож|представ|заявк|номинаци|статус|станет|стал|создани|кандидат|претенд|одобр|получ|"
+                            r"присво|включ)")
 RU_ADJ_END = r"(?:ая|ой|ую|ый|ий|ого|ому|ом|ым|ое|ые|ых|ей)"
 RU_EVENT_HEAD = r"(?:конференци|форум|семинар|симпозиум|саммит|конгресс|фестивал|выставк|совещани|тренинг|кругл\w+\s+стол)[а-яё]*"
 # an event with a quoted title ('международная конференция «…»') or one devoted to something ('круглый стол, посвящённый …',
@@ -709,13 +719,15 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
             if not re.match(r"[А-ЯЁA-Z«\d]", first) and kind not in ("agreement", "category_2_centre") and not numbered:
                 break  # an ordinary noun ('конференция'): a name starts with a capital
             document = kind in ("agreement", "convention") and RU_DOCUMENT_HEAD.match(w.group(0))
-            complement = document and k + 1 < len(words) and RU_COMPLEMENT.match(words[k + 1].group(0))
+            after = k + 3 if k + 3 < len(words) and re.fullmatch(r"(?:19|20)\d{2}", words[k + 1].group(0)) and \
+                words[k + 2].group(0) == "года" else k + 1  # 'Конвенцию 2003 года об охране …': the year, then what it is about
+            complement = document and after < len(words) and RU_COMPLEMENT.match(words[after].group(0))
             if kind == "agreement" and not first[0].isupper() and not RU_SIGN.search(sentence) and not complement:
                 break  # 'вместе с меморандумом о совместном управлении': a document named by what it is about
             if document and start == k and not complement and not (k + 1 < len(words) and words[k + 1].group(0)[0] in "«\"A-ZА-ЯЁ"):
                 break  # 'Соглашением статус центра продлевается', 'Соглашение было подписано': the short form of a name given before
             end = k
-            while end + 1 < len(words) and end - k < 9:
+            while end + 1 < len(words) and end - k < 9 + (after - k - 1):
                 gap = sentence[words[end].end() : words[end + 1].start()]
                 following = words[end + 1].group(0)
                 between = following == "и" and "между" in sentence[words[start].start() : words[end].end()] and \
@@ -781,9 +793,9 @@ RU_LIST_FIRST = re.compile(r"(?:" + RU_INCLUDE_VERB + r"\s+(?:в|во)\s+" + RU_
                            r"\s+(?:(?:был|была|было|были)\s+)?" + RU_INCLUDE_VERB + r")\s+(?i:элемент\w*|объект\w*|номинаци\w*)?\s*«([^»]{2,150})»")
 # 'собрание рукописей X было внесено в Международный реестр «Память мира»'
 # '... было внесено в Международный реестр «Память мира»': the verb and the list; the name is the clause before the verb
-RU_VERB_LIST = re.compile(r"\s+(?:(?:был|была|было|были)\s+)?(?i:внес[её]н\w*|включ[её]н\w*)\s+(?:в|во)\s+" + RU_LIST_PHRASE + r"(?=[\s,.;]|$)")
+RU_VERB_LIST = re.compile(r"\s+(?:(?:был|была|было|были)\s+)?(?i:внес[её]н(?!и)\w*|включ[её]н(?!и)\w*)\s+(?:в|во)\s+" + RU_LIST_PHRASE + r"(?=[\s,.;]|$)")
 # 'в реестр программы «Память мира» был включён Коран Мушаф Османа – рукопись ...': the list first, an unquoted name after
-RU_LIST_FIRST_BARE = re.compile(r"(?:в|во)\s+" + RU_LIST_PHRASE + r"\s+(?:(?:был|была|было|были)\s+)?(?i:внес[её]н\w*|включ[её]н\w*)\s+"
+RU_LIST_FIRST_BARE = re.compile(r"(?:в|во)\s+" + RU_LIST_PHRASE + r"\s+(?:(?:был|была|было|были)\s+)?(?i:внес[её]н(?!и)\w*|включ[её]н(?!и)\w*)\s+"
                                 r"([А-ЯЁ][\w-]*(?:\s+[А-ЯЁ]?[\w-]+){0,5}?)(?=\s*[,.;:–—]|$)")
 # a clause that only says when ('в этом году', 'ещё в 1997 году'): the name is the sentence's subject before its first comma
 RU_WHEN_ONLY = re.compile(r"^(?:(?:ещё|еще|уже|также|и)\s+)?(?:(?:в|во)\s+(?:этом|прошлом|том\s+же|\d{4})\s+год\w*|недавно|сегодня|вчера|ранее)$",
@@ -800,12 +812,13 @@ def _clause_before(sentence: str, end: int) -> str:
         c = text[i - 1]
         if c in "–—":
             depth ^= 1
-        elif c in ",;:" and not depth:
-            break
+        elif c in ",;:" and not depth and not (c == "," and text[i - 2 : i - 1] == "»" and text[i : i + 2].strip()[:1] == "«"):
+            break  # ('«Манас», «Семетей», «Сейтек»': one list of quoted names goes on)
         i -= 1
     return text[i:].strip()
 
 
+RU_TRAILING_WHEN = re.compile(r"\s+(?:(?:ещё|еще|уже)\s+)?(?:с|в|во)\s+(?:\d{4}|этом|прошлом)\s+год\w*$")
 RU_NOT_ELEMENT = re.compile(r"(?i:(?:новых\s+|других\s+|этих\s+|двух\s+|трех\s+)?(?:объект|элемент|номинаци|памятник|досье|сайт)\w*)$")
 
 
@@ -827,7 +840,8 @@ def _reserve_of(name: str, ref: Reference) -> str | None:
 
 
 # a list entry still to come: 'готовит номинацию «Устюрт» для включения в Список всемирного наследия'
-RU_PLANNED = re.compile(r"(?i:номинаци|для включения|к включению|заявк|кандидатур)")
+RU_PLANNED = re.compile(r"(?i:номинаци|для включения|к включению|заявк|кандидатур|шанс|претенд|войти в|стать объектом|планиру|"
+                        r"намерен|предстоит)")
 RU_DONE = re.compile(r"(?<![\w-])(?i:включен[аоы]?|внесен[аоы]?|включил\w*|внесл\w*|вош(?:ел|ла|ло|ли)|внес[её]н[аоы]?)(?![\w-])")
 RU_PLANNED_KIND = {"world_heritage_inscription": "world_heritage_nomination", "intangible_heritage_inscription": "other"}
 
@@ -872,7 +886,8 @@ def _ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, int]
             continue
         while RU_LEAD_ADVERBIAL.match(name):
             name = RU_LEAD_ADVERBIAL.sub("", name, count=1)
-        quoted = re.search(r"(?i:элемент\w*|объект\w*)?\s*«([^»]{2,150})»$", name)
+        name = RU_TRAILING_WHEN.sub("", name)  # '… «Сейтек» с 2013 года включена': when, not the name
+        quoted = re.search(r"(?i:элемент\w*|объект\w*)?\s*«([^»]{2,150})»$", name) if name.count("«") == 1 else None
         if quoted:  # 'На 19-й сессии ... элемент «Беташар» был включен', 'Элемент «Навруз» внесён': the element, not the clause
             name = quoted.group(1)
         if kind is None or len(name) < 3 or any(name in n for n, _, _ in out):
@@ -948,7 +963,8 @@ RU_FUNDED_PROJECT = re.compile(r"(?<![\w-])(?i:проект\w*|программ\
                                r"[А-ЯЁA-Z]{2,})(\s+(?:по|в области|для|о)\s+[^,.;«»]{3,80}?)(?=\s*[,.;]|\s+(?:в|на|который|которая|и)\s|$)")
 RU_DESCRIBED = re.compile(r"(?<![\w-])((?:международн|регионал|субрегионал|научн|молодежн|республиканск|национальн|межрегиональн)"
                           r"[а-яё-]*\s+(?:[а-яё]+(?:ый|ий|ой|ая|ое|ые|ых|ом|ую)\s+)?(?:семинар|конференци|форум|совещани|симпозиум|"
-                          r"саммит|тренинг)[а-яё]*(?:\s+(?:по|о|об|на тему)\s+[^,.;«»()]{3,60}?)?)(?=\s+(?:в рамках|в|во|на|с|со|"
+                          r"саммит|тренинг)[а-яё]*(?:\s+(?:по|о|об|на тему)\s+[^,.;«»()]{3,60}?|(?:\s+[а-яё-]+(?:ых|их|ей|ов|ев|ий|ого|его))"
+                          r"{1,4})?)(?=\s+(?:в рамках|в|во|на|с|со|"
                           r"который|которая|которое|прош\w+|состо\w+)(?![\w-])|\s*[,.;()]|$)")
 RU_RESOLUTION_ON = re.compile(r"(?<![\w-])(?:резолюци\w*)\s+(о|об|по)\s+([^,.;«»]{3,80}?)(?=\s*[,.;]|\s+(?:в|на|который|которая|и|была|был)"
                               r"(?![\w-])|$)")
