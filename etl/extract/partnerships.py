@@ -104,6 +104,8 @@ ORDINAL_WORDS = ("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|ten
 BODY = r"(?:UNESCO\s+)?((?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|for|the|on|and)\s+)*[A-Z][\w'’-]*)*)"
 SESSION_OF = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th)|(?i:" + ORDINAL_WORDS + r"))\s+(?:\(?(?:extended|ordinary|extraordinary|special)\)?\s+)?"
                         r"[Ss]ession\s+of\s+(?:the\s+)?" + BODY)
+MEETING_OF = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th)|(?i:" + ORDINAL_WORDS + r"))\s+(?:annual\s+)?meeting\s+of\s+(?:the\s+)?(?:UNESCO['’]s\s+)?"
+                        + BODY)
 SESSION_ITS = re.compile(r"\b(?:its|his|her|their)\s+(?:\(?(?:extended|ordinary|extraordinary|special)\)?\s+)?(\d{1,3}(?:st|nd|rd|th)|(?i:"
                          + ORDINAL_WORDS + r"))\s+(?:\(?(?:extended|ordinary|extraordinary|special)\)?\s+)?session\b")
 BODY_BEFORE = re.compile(r"(?:the\s+)?(?:UNESCO\s+)?((?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|for|the|on|and)\s+)*[A-Z][\w'’-]*)*\s+"
@@ -138,7 +140,7 @@ LOWER_EVENT = re.compile(r"\b((?:(?:international|regional|high-level|world|glob
 QUOTED_PROJECT = re.compile(r"\b(?:project|programme|program|initiative)\s+[“\"]([^”\"]{3,120})[”\"]|[“\"]([^”\"]{3,120})[”\"]\s+"
                             r"(?:project|programme|program|initiative)\b", re.I)
 BIOSPHERE_LIST = re.compile(r"((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?:(?:,\s*|\s+and\s+)(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*))*)"
-                            r"\s+(?:[Bb]iosphere [Rr]eserves?\b|(?:now\s+)?(?:belong|belongs|joined|join|joins)\s+(?:to\s+)?"
+                            r"\s+(?:[Bb]iosphere [Rr]eserves?\b(?!\s+Network)|(?:now\s+)?(?:belong|belongs|joined|join|joins)\s+(?:to\s+)?"
                             r"(?:UNESCO's\s+)?the\s+World Network of Biosphere Reserves)")
 DELEGATION = re.compile(r"\b(?:opened|opens|established|establishes|set up|sets up|inaugurated)\s+(?:a|an|its|the)\s+(?:new\s+)?"
                         r"Permanent (Delegation|Mission) to UNESCO\b")
@@ -173,6 +175,11 @@ LOWER_PRIZE = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+)(medal|prize|award)\b")
 # 'a UNESCO academy for women's leadership': a proposed academy of UNESCO (not a centre)
 LOWER_ACADEMY = re.compile(r"\b((?:an?\s+)?UNESCO\s+(?:(?:regional|international)\s+)?academy\s+(?:for|of|on)\s+[a-z][^,.;()]{3,60}?)"
                            r"(?=\s+(?:in|at|and|which|that|to|was|will|with)\s|[,.;()]|$)")
+ACADEMY_WITHIN = re.compile(r"\b(?:establish\w*|creat\w*|set(?:ting)? up|found(?:ing|ed)?|open(?:ing|ed)?)\s+(?:of\s+)?(?:an?|the)\s+"
+                            r"((?:(?:international|regional|new|global)\s+)*(?:academy|university)\s+(?:for|of|on)\s+[a-z][\w'’-]*"
+                            r"(?:\s+(?!within\b|under\b|at\b)[\w'’-]+){0,5}\s+(?:within|under the auspices of|of)\s+UNESCO)\b")
+RU_ACADEMY = re.compile(r"(?<![\w-])(?i:созда\w*|открыт\w*|открыть|учред\w*|основа\w*)\s+(?:[^.;«»]{0,40}?\s)?"
+                        r"((?:Университет|Академи)[а-яё]*)\s+ЮНЕСКО(?![\w-])")
 # 'to seek UNESCO Global Geopark status for the Issyk-Kul area'
 GEOPARK_STATUS = re.compile(r"\b(?:UNESCO\s+)?Global\s+Geopark\s+status\s+for\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 # 'agreed to adopt and jointly implement a country programme': a programme of cooperation adopted or signed
@@ -342,7 +349,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         if nested and kind != "programme" and nested.start() > 0:
             add(nested.group(1), "programme", _year(nested.group(1), match.start(), match.end(), dates, sentence))
     rule = "session"
-    for name, position in _sessions(sentence, context.get("last_body")) if ("session" in lowered or "сесси" in lowered) else ():
+    for name, position in _sessions(sentence, context.get("last_body")) if ("session" in lowered or "сесси" in lowered or "meeting of" in lowered) else ():
         add(name, "event", year_at(position) or year_here, exact=True)
     rule = "russian"
     if CYRILLIC.search(sentence):
@@ -355,7 +362,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             if "ЮНЕСКО" in m.group(1):
                 add(f"Проект {m.group(1)}{m.group(2)}", "programme", year_at(m.end()), exact=True)
         for m in RU_NOMINATION.finditer(sentence) if "оминац" in sentence else ():
-            add(m.group(1)[0].upper() + m.group(1)[1:], "other", year_at(m.end()), exact=True)
+            if key_words(fold(m.group(1))) not in ref.countries:  # 'будущие номинации Таджикистана': whose, not which
+                add(m.group(1)[0].upper() + m.group(1)[1:], "other", year_at(m.end()), exact=True)
         proclaimed = RU_PROCLAIMED.search(sentence)
         for name, kind, start, end in find_ru_partnerships(sentence, ref.countries):
             if proclaimed and kind == "programme" and re.match(r"(?i:международн\w*\s+(?:год|десятилети|дн))", name):
@@ -504,6 +512,14 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     rule = "lower-academy"
     for m in LOWER_ACADEMY.finditer(sentence) if "academy" in lowered and "UNESCO" in sentence else ():
         add(re.sub(r"^an?\s+", "", m.group(1)), "other", year_at(m.end()), exact=True)
+    for m in ACADEMY_WITHIN.finditer(sentence) if ("academy" in lowered or "university" in lowered) and "UNESCO" in sentence else ():
+        # 'to establish an international academy of peace within UNESCO': a proposed academy or university of UNESCO
+        add(m.group(1)[0].upper() + m.group(1)[1:], "other", year_at(m.end()), exact=True)
+    for m in RU_ACADEMY.finditer(sentence) if "ЮНЕСКО" in sentence and ("ниверситет" in sentence or "кадеми" in sentence) else ():
+        # 'предложил создать в Кыргызстане Университет ЮНЕСКО': the same in Russian, in the nominative
+        head = m.group(1)
+        head = ("Университет" if head.lower().startswith("университет") else "Академия") if head[0].isupper() else head
+        add(f"{head} ЮНЕСКО", "other", year_at(m.end()) or year_here, exact=True)
     rule = "geopark-status"
     for m in GEOPARK_STATUS.finditer(sentence) if "eopark" in sentence else ():
         add(f"{m.group(1)} geopark", "geopark", year_at(m.end()), exact=True)
@@ -750,6 +766,9 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
                         (following in ("на", "в", "во", "с") and end + 2 < len(words) and (words[end + 2].group(0)[0].isdigit()
                                                                                           or RU_TIME_WORD.match(words[end + 2].group(0)))):
                     break  # a verb, a conjunction, a country ('конференции ЮНЕСКО Казахстан избран'), 'на 2021–2025 годы'
+                if following in ("в", "во") and kind != "category_2_centre" and end + 2 < len(words) and \
+                        words[end + 2].group(0)[0].isupper() and "«" not in words[end + 2].group(0):
+                    break  # 'конференции ЮНЕСКО в Самарканде …': where it is, not its name
                 if RU_NOT_START.match(following):
                     break
                 end += 1
@@ -1347,6 +1366,11 @@ def _sessions(sentence: str, last_body: dict | None = None) -> list[tuple[str, i
         body = re.sub(r"\s+(?:in|at|on|of|for|and|the)$", "", m.group(2))
         if re.search(r"Committee|Conference|Board|Council|Assembly|Commission|Congress", body):
             out.append((f"{_ordinal(m.group(1))} session of the {body}", m.end()))
+    for m in MEETING_OF.finditer(sentence) if "meeting of" in sentence else ():
+        # 'the 15th meeting of UNESCO's East Asian Biosphere Reserve Network': a network's or a body's numbered meeting
+        body = re.sub(r"\s+(?:in|at|on|of|for|and|the)$", "", m.group(2))
+        if re.search(r"(?:Network|Council|Board|Bureau|Committee)\b", body) and not body.startswith("National"):
+            out.append((f"{_ordinal(m.group(1))} meeting of the {body}", m.end()))
     for m in SESSION_ITS.finditer(sentence):
         bodies = [b for b in BODY_BEFORE.finditer(sentence[: m.start()])] or \
             [b for b in BODY_BEFORE.finditer(sentence[m.end():])][:1]  # 'On the last day of its 40th session, the Committee'
