@@ -175,6 +175,12 @@ LOWER_PRIZE = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+)(medal|prize|award)\b")
 # 'a UNESCO academy for women's leadership': a proposed academy of UNESCO (not a centre)
 LOWER_ACADEMY = re.compile(r"\b((?:an?\s+)?UNESCO\s+(?:(?:regional|international)\s+)?academy\s+(?:for|of|on)\s+[a-z][^,.;()]{3,60}?)"
                            r"(?=\s+(?:in|at|and|which|that|to|was|will|with)\s|[,.;()]|$)")
+FOCUS_ISO3 = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+OFFICE_HINT = re.compile(r"open|establish|set up|setting up|открыт|открыв|созда|учрежд")
+OFFICE_OPENED = re.compile(r"\b(?:open(?:s|ed|ing)?|establish(?:es|ed|ing|ment)?|set(?:ting)? up)\s+(?:of\s+)?(?:a|an|the)\s+(?:new\s+)?"
+                           r"(UNESCO\s+(?:(?:national|country|field|liaison|project|regional|cluster)\s+)?[Oo]ffice)\s+in\s+"
+                           r"(?:the\s+country\b|([A-Z][\w'’-]+))|(?<![\w-])(?i:открыт\w*|открыва\w*|созда\w*|учрежд\w*|учред\w*)\s+"
+                           r"((?i:бюро|офис\w*|представительств\w*))\s+ЮНЕСКО\s+(?:в|во)\s+([А-ЯЁ][\w-]+)")
 ACADEMY_WITHIN = re.compile(r"\b(?:establish\w*|creat\w*|set(?:ting)? up|found(?:ing|ed)?|open(?:ing|ed)?)\s+(?:of\s+)?(?:an?|the)\s+"
                             r"((?:(?:international|regional|new|global)\s+)*(?:academy|university)\s+(?:for|of|on)\s+[a-z][\w'’-]*"
                             r"(?:\s+(?!within\b|under\b|at\b)[\w'’-]+){0,5}\s+(?:within|under the auspices of|of)\s+UNESCO)\b")
@@ -579,6 +585,22 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             if bare:  # 'a Memorandum of Understanding between the Ministry ... and the UNESCO Office': the name goes on
                 found[:] = [p for p in found if not (p.kind == "agreement" and fold(p.name) == fold(_clean(holder.group(0))))]
             add(name[0].upper() + name[1:], "agreement", year_here or year_at(match.end()))
+    rule = "field-office"
+    for m in OFFICE_OPENED.finditer(sentence) if ("ffice" in sentence or "ЮНЕСКО" in sentence) and OFFICE_HINT.search(lowered) else ():
+        # 'the proposal to open a UNESCO office in the country', 'открыть представительство ЮНЕСКО в Ашхабаде': a field office
+        # opened or proposed (the country the sentence named before 'the country')
+        if m.group(1):
+            where = m.group(2)
+            if where is None:
+                before = [iso3 for iso3, _s, e in countries if e <= m.start() and iso3 in FOCUS_ISO3] or ([focus] if focus else [])
+                where = ref.country_names.get(before[-1]) if before else None
+            name = f"UNESCO office in {where}" if where else None
+        else:
+            head = m.group(3).lower()
+            head = "Бюро" if head.startswith("бюро") else "Офис" if head.startswith("офис") else "Представительство"
+            name = f"{head} ЮНЕСКО в {m.group(4)}"
+        if name and not any(p.kind == "agreement" and "ffice" in p.name or "ЮНЕСКО в" in p.name for p in found):
+            add(name, "other", year_at(m.end()) or year_here, exact=True)
     if danger and not WH_LIST.search(masked):  # 'остаётся в Списке всемирного наследия, находящегося под угрозой': no inscription
         listed_in_danger = {fold(p.name) for p in found if p.kind == "world_heritage_danger_listing"}
         found[:] = [p for p in found if not (p.kind == "world_heritage_inscription" and fold(p.name) in listed_in_danger)]
@@ -982,7 +1004,7 @@ RU_FUNDED_PROJECT = re.compile(r"(?<![\w-])(?i:проект\w*|программ\
                                r"[А-ЯЁA-Z]{2,})(\s+(?:по|в области|для|о)\s+[^,.;«»]{3,80}?)(?=\s*[,.;]|\s+(?:в|на|который|которая|и)\s|$)")
 RU_DESCRIBED = re.compile(r"(?<![\w-])((?:международн|регионал|субрегионал|научн|молодежн|республиканск|национальн|межрегиональн)"
                           r"[а-яё-]*\s+(?:[а-яё]+(?:ый|ий|ой|ая|ое|ые|ых|ом|ую)\s+)?(?:семинар|конференци|форум|совещани|симпозиум|"
-                          r"саммит|тренинг)[а-яё]*(?:\s+(?:по|о|об|на тему)\s+[^,.;«»()]{3,60}?|(?:\s+[а-яё-]+(?:ых|их|ей|ов|ев|ий|ого|его))"
+                          r"саммит|тренинг)[а-яё]*(?:\s+ЮНЕСКО)?(?:\s+(?:по|о|об|на тему|для)\s+[^,.;«»()]{3,60}?|(?:\s+[а-яё-]+(?:ых|их|ей|ов|ев|ий|ого|его))"
                           r"{1,4})?)(?=\s+(?:в рамках|в|во|на|с|со|"
                           r"который|которая|которое|прош\w+|состо\w+)(?![\w-])|\s*[,.;()]|$)")
 RU_RESOLUTION_ON = re.compile(r"(?<![\w-])(?:резолюци\w*)\s+(о|об|по)\s+([^,.;«»]{3,80}?)(?=\s*[,.;]|\s+(?:в|на|который|которая|и|была|был)"
@@ -1120,7 +1142,8 @@ PARTNERSHIP_CUE = re.compile(by_first_letter(r"permanent|inscri|added|entered|in
                              r"program|initiative|resolution|cent|institute|forum|conference|summit|symposium|festival|biennale|"
                              r"congress|exhibition|workshop|memorand|agreement|action plan|road ?map|chair|day|list|reserve|"
                              r"signed|sign|adopt|approv|prepar|draw|drew|draft|conclu|ratif|expo|games|prize|award|medal|declaration|"
-                             r"charter|geopark|convention|decade|year|aide-m|academy"))
+                             r"charter|geopark|convention|decade|year|aide-m|academy|open a unesco|opened a unesco|opening of a unesco|"
+                             r"open the unesco|opening of the unesco|establish a unesco|establishment of a unesco|set up a unesco"))
 SEAT_HINTS = ("elect", "sat on", "sits on", "serv", "seat", "term on", "member", "избра", "входит", "входил", "вош", "член")
 RU_EVENT_HINT = re.compile(by_first_letter(r"семинар|конференци|форум|совещани|симпозиум|саммит|тренинг"))
 STATES_PARTIES = re.compile(r"(?:the\s+)?(?:General\s+)?Assembly\s+of\s+(?:the\s+)?States\s+Parties\b")
