@@ -172,3 +172,57 @@ def test_a_russian_geopark_proposal(ref):
 def test_a_geopark_only_visited_is_none(ref):  # guard
     out = run(ref, "Туристы посетили геопарк «Мадыген» в Баткенской области.")
     assert found(out) == []
+
+
+# ------------------------------------------------------------------------------- proposed institutions and offices
+
+
+def test_a_proposed_academy_or_university_of_unesco(ref):
+    out = run(ref, "The minister proposed to establish a regional academy for water diplomacy under the auspices of UNESCO.")
+    assert names_of(out, "other") == ["Regional academy for water diplomacy under the auspices of UNESCO"]
+    out = run(ref, "Президент предложил создать в Таджикистане Академию ЮНЕСКО для подготовки специалистов.")
+    assert names_of(out, "other") == ["Академия ЮНЕСКО"]
+
+
+def test_a_unesco_office_opened_or_proposed(ref):
+    out = run(ref, "Kyrgyzstan's foreign minister renewed the proposal to open a UNESCO office in the country.")
+    assert names_of(out, "other") == ["UNESCO office in Kyrgyzstan"]
+    out = run(ref, "Стороны обсудили открытие представительства ЮНЕСКО в Туркменистане.")
+    assert names_of(out, "other") == ["Представительство ЮНЕСКО в Туркменистане"]
+
+
+def test_an_agreement_on_opening_an_office_is_the_agreement_only(ref):  # guard
+    out = run(ref, "The agreement on opening a UNESCO Office in Uzbekistan was signed in 1996.")
+    assert [k for k, _, _ in found(out)] == ["agreement"]
+
+
+# ------------------------------------------------------------------------------------------- numbered meetings
+
+
+def test_a_networks_numbered_meeting_is_an_event(ref):
+    out = run(ref, "Almaty will host the 16th meeting of the East Asian Biosphere Reserve Network in 2019.")
+    assert [(k, n) for k, n, _ in found(out)] == [("event", "16th meeting of the East Asian Biosphere Reserve Network")]
+
+
+# ------------------------------------------------------------------------------------------------- precision
+
+
+def test_a_city_after_v_ends_a_russian_name(ref):
+    out = run(ref, "На полях 42-й сессии Генеральной конференции ЮНЕСКО в Париже Министр иностранных дел Казахстана встретился "
+                   "с делегацией.")
+    assert names_of(out, "event") == ["42-я сессия Генеральной конференции ЮНЕСКО"]
+
+
+def test_a_countrys_nominations_name_no_nomination(ref):
+    out = run(ref, "Стороны обсудили будущие номинации Узбекистана.")
+    assert found(out) == []
+
+
+def test_the_mab_action_plan_is_standing(ref):
+    out = run(ref, "Reserves of the region implement the Lima Action Plan.")
+    assert found(out) == []
+
+
+def test_a_russian_seminar_of_unesco_for_someone(ref):
+    out = run(ref, "В Бишкеке прошёл субрегиональный семинар ЮНЕСКО для учителей истории, организованный Национальной комиссией.")
+    assert names_of(out, "event") == ["Субрегиональный семинар ЮНЕСКО для учителей истории"]
