@@ -226,3 +226,22 @@ def test_the_mab_action_plan_is_standing(ref):
 def test_a_russian_seminar_of_unesco_for_someone(ref):
     out = run(ref, "В Бишкеке прошёл субрегиональный семинар ЮНЕСКО для учителей истории, организованный Национальной комиссией.")
     assert names_of(out, "event") == ["Субрегиональный семинар ЮНЕСКО для учителей истории"]
+
+
+# ------------------------------------------------------------------------------------ described meetings, roadmaps
+
+
+def test_a_described_regional_meeting_on_a_topic_is_an_event(ref):
+    out = run(ref, "The UNESCO Tashkent Office convened a regional meeting on inclusive education in March 2019.")
+    assert names_of(out, "event") == ["Regional meeting on inclusive education"]
+
+
+def test_a_first_meeting_of_two_people_is_no_event(ref):  # guard
+    out = run(ref, "The ministers recalled their first meeting in 2002.")
+    assert found(out) == []
+
+
+def test_a_roadmap_named_by_its_years(ref):
+    out = run(ref, "The young delegates drafted a youth roadmap for 2024-2028.")
+    assert [(k, n, y) for k, n, y in found(out)] == [("programme", "Youth roadmap for 2024-2028", 2024)]
+    assert found(run(ref, "The ministry adopted its national roadmap for 2024-2028.")) == []

@@ -165,6 +165,8 @@ QUOTED_EVENT = re.compile(r"\b((?i:(?:(?:international|regional|sub-regional|sub
 ACTION_PLAN_YEARS = re.compile(r"\b((?:(?:joint|national|programmatic|common|comprehensive)\s+)?(?:action plan|plan of action|"
                                r"work ?plan)\s+(?:for|of)\s+(?:the\s+(?:years?|period)\s+)?((?:19|20)\d{2})\s*[–-]\s*"
                                r"(?:19|20)?\d{2})")
+ROADMAP_YEARS = re.compile(r"\b((?:(?!(?:the|a|an|its|their|this|that|national)\b)[a-z][\w-]+\s+)?road ?map\s+(?:for|of)\s+"
+                           r"(?:the\s+(?:years?|period)\s+)?((?:19|20)\d{2})\s*[–-]\s*(?:19|20)?\d{2})")
 # Russian elements written as common nouns after the verb that puts them on a list (RU_ENTERED)
 RU_ENTERED = re.compile(r"(?<![\w-])(?:вош(?:ло|ла|ли|ел)|включен\w*|внесен\w*|включил\w*|внес(?:ла|ли)?)(?![\w-])", re.I)
 RU_LOWER_ELEMENT = re.compile(r"(?<![\w-])((?:искусств|мастерств|ремесл|традици|обряд|праздни|эпос|танц|танец|ритуал|обыча|"
@@ -465,6 +467,11 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         name = m.group(1)
         if not any(fold(name) in fold(p.name) for p in found):
             add(name[0].upper() + name[1:], "agreement", int(m.group(2)), exact=True)
+    for m in ROADMAP_YEARS.finditer(sentence) if "map" in lowered else ():
+        # 'drafted a youth roadmap for 2025-2030': a roadmap named by its years (a programme, as the head word Roadmap)
+        name = m.group(1)
+        if not any(fold(name) in fold(p.name) or fold(p.name) in fold(name) for p in found) and not OWN_PLAN.search(sentence[: m.start()]):
+            add(name[0].upper() + name[1:], "programme", int(m.group(2)), exact=True)
     rule = "quoted-project"
     for m in QUOTED_PROJECT.finditer(sentence) if ('"' in sentence or "“" in sentence) else ():
         add(m.group(1) or m.group(2), "programme", year_at(m.end()))
@@ -506,7 +513,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             add(name, "resolution", year_at(m.start()) or year_here)
     rule = "described-event"
     for m in DESCRIBED_EVENT.finditer(sentence) if any(w in lowered for w in EVENT_WORDS) else ():
-        name = m.group(1) or m.group(2) or f"{m.group(3)} {m.group(4)} {m.group(5)}"
+        name = m.group(1) or m.group(2) or m.group(3) or f"{m.group(4)} {m.group(5)} {m.group(6)}"
         name = re.sub(r"^(?:an?|the|this|that)\s+", "", name, flags=re.I)
         if len(name.split()) >= 2 and not any(fold(name) in fold(p.name) or fold(p.name) in fold(name) for p in found):
             add(name[0].upper() + name[1:], "event", year_at(m.end()) or year_here)
@@ -1143,7 +1150,8 @@ PARTNERSHIP_CUE = re.compile(by_first_letter(r"permanent|inscri|added|entered|in
                              r"congress|exhibition|workshop|memorand|agreement|action plan|road ?map|chair|day|list|reserve|"
                              r"signed|sign|adopt|approv|prepar|draw|drew|draft|conclu|ratif|expo|games|prize|award|medal|declaration|"
                              r"charter|geopark|convention|decade|year|aide-m|academy|open a unesco|opened a unesco|opening of a unesco|"
-                             r"open the unesco|opening of the unesco|establish a unesco|establishment of a unesco|set up a unesco"))
+                             r"open the unesco|opening of the unesco|establish a unesco|establishment of a unesco|set up a unesco|meeting on|"
+                             r"meeting of experts"))
 SEAT_HINTS = ("elect", "sat on", "sits on", "serv", "seat", "term on", "member", "избра", "входит", "входил", "вош", "член")
 RU_EVENT_HINT = re.compile(by_first_letter(r"семинар|конференци|форум|совещани|симпозиум|саммит|тренинг"))
 STATES_PARTIES = re.compile(r"(?:the\s+)?(?:General\s+)?Assembly\s+of\s+(?:the\s+)?States\s+Parties\b")
@@ -1213,11 +1221,15 @@ RESOLUTION_ON = re.compile(r"\bresolutions?\s+(?:(?:initiated|proposed|put forwa
 # the next topic of a list of resolutions: '... on access to information and on the education of children'
 RESOLUTION_AND_ON = re.compile(r"(?:,\s*|,?\s+and\s+)(?:on|for)\s+(?:the\s+)?([a-z][\w'’-]*(?:\s+(?!and\b|which\b|that\b)[\w'’-]+)"
                                r"{1,7})")
-EVENT_WORDS = ("forum", "conference", "summit", "symposium", "festival", "biennale", "congress", "exhibition", "workshop")
+EVENT_WORDS = ("forum", "conference", "summit", "symposium", "festival", "biennale", "congress", "exhibition", "workshop", "meeting on",
+               "meeting of experts")
 DESCRIBED_EVENT = re.compile(r"\b((?i:an?|the)\s+(?:(?:first|second|third|new|international|regional|high-level|anniversary|glacier|"
                              r"sub-regional|ministerial|youth|\d+(?:st|nd|rd|th))\s+)+(?:forum|conference|summit|symposium|festival|"
                              r"biennale|congress|exhibition|workshop)(?:\s+(?:on|of|for|to mark|dedicated to|devoted to)\s+[^,.;()]{3,80}?)?)"
                              r"(?=\s+(?:to be held|held|was held|will be held|in|at|on|which|that|will|was|opened|hosted|brought)\b|[,.;()]|$)"
+                             r"|\b(?i:an?|the)\s+((?:sub-regional|subregional|regional|international|high-level|ministerial|expert|"
+                             r"intergovernmental)\s+meeting\s+(?:on|of experts on)\s+[^,.;()]{3,80}?)(?=\s+(?:to be held|held|in|at|which|"
+                             r"that|will|was)\b|[,.;()]|$)"
                              r"|\b((?i:an?)\s+(?:forum|conference|summit|symposium|biennale)\s+(?:on|of|for|to mark|dedicated to|devoted to)"
                              r"\s+[^,.;()]{3,80}?)(?=\s+(?:to be held|held|in|at|which|that|will|was)\b|[,.;()]|$)"
                              r"|\b((?i:an?)\s+(?:forum|conference|summit|symposium|biennale))\s+(?:to be held|will be held|was held|held)\b"
