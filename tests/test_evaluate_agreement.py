@@ -56,3 +56,18 @@ def test_a_second_label_without_a_first_is_an_error(tmp_path):
     _write(second, "03_c", _label(["education"]))
     result = CliRunner().invoke(cli, ["eval", str(first), "--second-labels", str(second)])
     assert result.exit_code == 1 and "03_c.expected.json: no first label" in result.output
+
+
+def test_the_committed_second_labels_are_well_formed_dev_labels():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from etl.evaluate import labelled
+
+    root = Path(__file__).resolve().parent / "fixtures"
+    names = labelled(root / "second-labels")
+    assert names and all(part(n) == "dev" for n in names)
+    assert agreement(root / "articles", root / "second-labels")["themes"].articles == len(names)
+    check = subprocess.run([sys.executable, str(root / "second-labels" / "check_labels.py")], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
