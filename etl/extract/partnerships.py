@@ -421,7 +421,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             # ЮНЕСКО': the proposal or designation of that geopark
             add(f"Геопарк «{m.group(1) or m.group(2)}»", "geopark", year_at(m.end()) or year_here, exact=True)
         rule = "russian-event"
-        for m in RU_NAMED_EVENT.finditer(sentence) if RU_NAMED_EVENT_HINT.search(lowered) else ():
+        for m in RU_NAMED_EVENT.finditer(sentence) if RU_NAMED_EVENT_HINT.search(lowered) and RU_EVENT_HEAD_HINT.search(lowered) else ():
             # 'прошла международная конференция «Чингиз Айтматов и ЮНЕСКО»', 'открыли выставку, приуроченную к 1050-летию …':
             # an event with a quoted title, or described by what it is devoted to (the words in the nominative)
             name = _ru_event_nominative(m.group(1)) + (f" «{m.group(2)}»" if m.group(2) else f", {_ru_event_nominative(m.group(3), m.group(1))}")
@@ -688,6 +688,7 @@ RU_NAMED_EVENT = re.compile(r"(?<![\w-])((?:[а-яё-]+" + RU_ADJ_END + r"\s+){0
                             r"((?:посвящ[её]нн|приуроченн)[а-яё]*\s+(?:к\s+)?[^,.;«»()]{3,100}?)(?=\s*[,.;()]|\s+(?:в|во|на|с|со|"
                             r"который|которая|которое|прош\w+|состо\w+|открыл\w*|организова\w*)(?![\w-])|$))")
 RU_NAMED_EVENT_HINT = re.compile(r"«|посвящ|приурочен")
+RU_EVENT_HEAD_HINT = re.compile(r"конференци|форум|семинар|симпозиум|саммит|конгресс|фестивал|выставк|совещани|тренинг|кругл")
 RU_EVENT_GENDER = [("конференци", "конференция", "f"), ("выставк", "выставка", "f"), ("совещани", "совещание", "n"),
                    ("фестивал", "фестиваль", "m"), ("кругл", "круглый стол", "m")]
 
