@@ -245,3 +245,22 @@ def test_a_roadmap_named_by_its_years(ref):
     out = run(ref, "The young delegates drafted a youth roadmap for 2024-2028.")
     assert [(k, n, y) for k, n, y in found(out)] == [("programme", "Youth roadmap for 2024-2028", 2024)]
     assert found(run(ref, "The ministry adopted its national roadmap for 2024-2028.")) == []
+
+
+# ----------------------------------------------------------------------------- a Tentative List after a colon
+
+
+def test_tentative_list_entries_listed_after_a_colon(ref):
+    out = run(ref, "В 2012 году Узбекистан внёс в Предварительный список всемирного наследия несколько объектов. Заявки подготовило "
+                   "министерство культуры: Зааминский национальный парк в Джизакской области, объект «Древний Термез» и Чаткальский "
+                   "биосферный заповедник.")
+    assert names_of(out, "tentative_list") == ["Зааминский национальный парк", "Древний Термез", "Чаткальский биосферный заповедник"]
+    out = run(ref, "Tajikistan added three sites to its Tentative List in 2006: the Zorkul State Reserve, Fann Mountains and the "
+                   "city of Istaravshan.")
+    assert {"Zorkul State Reserve", "Fann Mountains"} <= set(names_of(out, "tentative_list"))
+
+
+def test_a_colon_far_from_the_tentative_list_lists_nothing(ref):  # guard
+    out = run(ref, "Turkmenistan placed the Badhyz reserve on its Tentative List in 2009. The minister then said: the Karakum "
+                   "reserve, the Kopetdag mountains and the Caspian coast need more rangers. He thanked UNESCO.")
+    assert "Karakum reserve" not in " ".join(names_of(out, "tentative_list"))

@@ -293,6 +293,17 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 rule = "known-element"
             elif about_list:
                 add(name, "other" if nominated_only and kind == "intangible_heritage_inscription" else kind, year_at(end), exact=True)
+    # a list after a colon in a sentence about the Tentative List, or right after one: 'Заявки подготовило министерство: A в …,
+    # объект «B», C и D', 'The four sites are: A, B and C' (each item a quoted name or a capitalised name up to where it lies)
+    rule = "tentative-list"
+    tentative_here = bool(tentative) or (("entative" in sentence or "редварительн" in sentence) and TENTATIVE.search(sentence))
+    if ":" in sentence and context.get("tentative") and (tentative_here or (context.get("tentative_at") == index - 1 and
+                                                                            LIST_LEAD.search(sentence[: sentence.index(":")]))):
+        for name in _colon_list(sentence, ref):
+            add(name, "tentative_list", year_here or context.get("tentative_year"), exact=True)
+    if tentative_here:
+        context["tentative_at"] = index
+        context["tentative_year"] = year_here
     # Memory of the World: the entry named as subject of the inscription
     rule = "mow"
     if "Memory of the World" in sentence and inscribes:
@@ -851,6 +862,45 @@ RU_WHEN_ONLY = re.compile(r"^(?:(?:ещё|еще|уже|также|и)\s+)?(?:(?
                           re.I)
 RU_LEAD_ADVERBIAL = re.compile(r"^(?:(?:в|во|с|к|на)\s+(?:\d{4}\s+год\w*|\w+)|сегодня|вчера|также|недавно|ранее|затем|\d{1,2}\s+\w+(?:\s+\d{4}"
                                r"\s+года)?|а|и)\s+", re.I)
+
+
+# what the words before the colon say when the list comes in the sentence after the one about the Tentative List
+LIST_LEAD = re.compile(r"(?i:заявк|объект|номинаци|памятник|site|propert|entr(?:y|ies)|nomination|submission|application|file)")
+LIST_ITEM_HEAD = re.compile(r"(?i:заповедник|парк|резерват|памятник|городищ|крепост|мавзоле|комплекс|ландшафт|пещер|гор[аы]|хреб|"
+                            r"reserve|park|site|mausoleum|fortress|complex|landscape|mountains|caves?|city|town)\w*")
+
+
+def _colon_list(sentence: str, ref: Reference) -> list[str]:
+    """The names listed after a colon: split at commas and 'и'/'and' outside quotation marks; a quoted item is its quoted
+    name, another one runs from its capital to where it lies ('в Марыйском …', 'in the … region') and needs a head word
+    of a site or protected area, or a place of places.csv."""
+    text = sentence[sentence.index(":") + 1 :]
+    pieces, depth, current = [], 0, ""
+    for part in re.split(r"(«|»|“|”|,|\s+и\s+|\s+and\s+|\s+а также\s+)", text):
+        if part in ("«", "“"):
+            depth += 1
+        elif part in ("»", "”"):
+            depth = max(0, depth - 1)
+        if not depth and (part == "," or (part.strip() in ("и", "and", "а также") and part != part.strip())):
+            pieces.append(current)
+            current = ""
+        else:
+            current += part
+    pieces.append(current)
+    out = []
+    for piece in pieces:
+        piece = piece.strip(" .;")
+        quoted = re.search(r"[«“]([^»”]{2,120})[»”]", piece)
+        if quoted:
+            out.append(quoted.group(1))
+            continue
+        name = re.split(r"\s+(?:в|во|на|in|on|at|near)\s+", piece, maxsplit=1)[0].strip()
+        name = re.sub(r"^(?:the|a|an)\s+", "", name)
+        if name[:1].isupper() and len(name.split()) <= 8 and key_words(fold(name)) not in ref.countries and \
+                (LIST_ITEM_HEAD.search(name) or ref.places.get(key_words(fold(name))) is not None):
+            place = ref.places.get(key_words(fold(name)))
+            out.append(place.name if place is not None and place.kind == "world_heritage_site" else name)
+    return out
 
 
 def _clause_before(sentence: str, end: int) -> str:
