@@ -264,3 +264,8 @@ def test_a_colon_far_from_the_tentative_list_lists_nothing(ref):  # guard
     out = run(ref, "Turkmenistan placed the Badhyz reserve on its Tentative List in 2009. The minister then said: the Karakum "
                    "reserve, the Kopetdag mountains and the Caspian coast need more rangers. He thanked UNESCO.")
     assert "Karakum reserve" not in " ".join(names_of(out, "tentative_list"))
+
+
+def test_a_seat_on_the_mab_bureau(ref):
+    out = run(ref, "Kazakhstan was elected to the MAB Bureau for 2020-2022.")
+    assert [(k, n, y) for k, n, y in found(out)] == [("committee_membership", "Bureau of the Man and the Biosphere Programme", 2020)]
