@@ -269,3 +269,15 @@ def test_a_colon_far_from_the_tentative_list_lists_nothing(ref):  # guard
 def test_a_seat_on_the_mab_bureau(ref):
     out = run(ref, "Kazakhstan was elected to the MAB Bureau for 2020-2022.")
     assert [(k, n, y) for k, n, y in found(out)] == [("committee_membership", "Bureau of the Man and the Biosphere Programme", 2020)]
+
+
+def test_terms_listed_in_other_ways_and_the_imperfective_russian_verb(ref):
+    out = run(ref, "Казахстан трижды избирался в Исполнительный совет ЮНЕСКО: на 1997–2001, 2005–2009 и 2019–2023 годы.")
+    assert sorted(y for k, _, y in found(out) if k == "committee_membership") == [1997, 2005, 2019]
+    out = run(ref, "The country sat on the World Heritage Committee in 2003-2007 and again in 2011-2015.")
+    assert sorted(y for k, _, y in found(out) if k == "committee_membership") == [2003, 2011]
+
+
+def test_a_russian_described_event_in_the_nominative(ref):
+    out = run(ref, "Стороны обсудили проведение регионального семинара по охране нематериального наследия.")
+    assert names_of(out, "event") == ["Региональный семинар по охране нематериального наследия"]

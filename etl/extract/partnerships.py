@@ -425,7 +425,9 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         for m in RU_DESCRIBED.finditer(sentence) if RU_EVENT_HINT.search(lowered) else ():
             name = m.group(1)
             if name[0].islower() and not any(fold(name) in fold(p.name) or fold(p.name) in fold(name) for p in found):
-                add(name[0].upper() + name[1:], "event", year_at(m.end()) or year_here)
+                head = RU_EVENT_PHRASE.match(name)  # 'регионального семинара по …' -> 'Региональный семинар по …'
+                name = _ru_event_nominative(head.group(1)) + name[head.end():] if head else name[0].upper() + name[1:]
+                add(name, "event", year_at(m.end()) or year_here)
         rule = "geopark-status"
         for m in RU_GEOPARK.finditer(sentence) if "геопарк" in lowered and RU_GEOPARK_CUE.search(sentence) else ():
             # 'представила концепцию геопарка в национальном парке «Бурабай»', '«Бурабай» станет первым глобальным геопарком
@@ -698,6 +700,7 @@ RU_EVENT_HEAD = r"(?:конференци|форум|семинар|симпоз
 RU_NAMED_EVENT = re.compile(r"(?<![\w-])((?:[а-яё-]+" + RU_ADJ_END + r"\s+){0,2}" + RU_EVENT_HEAD + r")(?:\s+«([^»]{3,120})»|,?\s+"
                             r"((?:посвящ[её]нн|приуроченн)[а-яё]*\s+(?:к\s+)?[^,.;«»()]{3,100}?)(?=\s*[,.;()]|\s+(?:в|во|на|с|со|"
                             r"который|которая|которое|прош\w+|состо\w+|открыл\w*|организова\w*)(?![\w-])|$))")
+RU_EVENT_PHRASE = re.compile(r"((?:[а-яё-]+" + RU_ADJ_END + r"\s+){0,2}" + RU_EVENT_HEAD + r")")
 RU_NAMED_EVENT_HINT = re.compile(r"«|посвящ|приурочен")
 RU_EVENT_HEAD_HINT = re.compile(r"конференци|форум|семинар|симпозиум|саммит|конгресс|фестивал|выставк|совещани|тренинг|кругл")
 RU_EVENT_GENDER = [("конференци", "конференция", "f"), ("выставк", "выставка", "f"), ("совещани", "совещание", "n"),
@@ -1036,7 +1039,7 @@ TENTATIVE_NAME = re.compile(r"Tentative List\s+(?:submission|nomination|entry|fi
 TENTATIVE_VERB = re.compile(r"\b(?:added|placed|put (?:forward|on)|submitted|included|entered|listed)\b|\bon (?:its|their|the) (?:national )?"
                             r"list\b|(?<![\w-])(?:включ\w*|внес\w*|представил\w*)(?![\w-])", re.I)
 SEAT_CUE = re.compile(r"\b(?:re-?elected|elected|sat on|sits on|served on|serves on|serving on|seats? on|term on|member of|"
-                      r"membership of|membership in|won a seat|re-election)\b|(?<![\w-])(?:избра\w*|переизбра\w*|входит в|"
+                      r"membership of|membership in|won a seat|re-election)\b|(?<![\w-])(?:избра\w*|переизбра\w*|избира\w*|переизбира\w*|входит в|"
                       r"входил\w* в|вош\w+ в состав|член\w* (?:Исполнительн|Комитет|Совет|Межправительствен)\w*)(?![\w-])", re.I)
 # 'стал членом Межправительственного комитета': the member word (instrumental, a predicate: not 'Члены ... посетили')
 # right before the body (SEAT_CUE's Russian member cue
@@ -1203,14 +1206,14 @@ PARTNERSHIP_CUE = re.compile(by_first_letter(r"permanent|inscri|added|entered|in
                              r"charter|geopark|convention|decade|year|aide-m|academy|open a unesco|opened a unesco|opening of a unesco|"
                              r"open the unesco|opening of the unesco|establish a unesco|establishment of a unesco|set up a unesco|meeting on|"
                              r"meeting of experts"))
-SEAT_HINTS = ("elect", "sat on", "sits on", "serv", "seat", "term on", "member", "избра", "входит", "входил", "вош", "член")
+SEAT_HINTS = ("elect", "sat on", "sits on", "serv", "seat", "term on", "member", "избра", "избира", "входит", "входил", "вош", "член")
 RU_EVENT_HINT = re.compile(by_first_letter(r"семинар|конференци|форум|совещани|симпозиум|саммит|тренинг"))
 STATES_PARTIES = re.compile(r"(?:the\s+)?(?:General\s+)?Assembly\s+of\s+(?:the\s+)?States\s+Parties\b")
 BUREAU_BEFORE = re.compile(r"\bBureau\s+of\s+(?:the\s+)?(?:UNESCO\s+)?$|(?<![\w-])Бюро\s+$")
 # the terms of a seat listed after the body: 'for the terms 1997-2001 and 2009-2013', 'на 2016–2020 и 2021–2025 годы'
 TERM_RANGE = r"(?:19|20)\d{2}\s*[–-]\s*(?:19|20)?\d{2}"
-TERMS = re.compile(r"[\s,]*(?:\(|for|in|на|в)?\s*(?:the\s+)?(?:terms?\s+(?:of\s+)?)?" + TERM_RANGE + r"(?:(?:\s*,\s*|,?\s+(?:and|и)\s+)"
-                   + TERM_RANGE + r")+")
+TERMS = re.compile(r"[\s,:]*(?:\(|for|in|на|в)?\s*(?:the\s+)?(?:terms?\s+(?:of\s+)?)?" + TERM_RANGE + r"(?:(?:\s*,\s*|,?\s+(?:and|и)\s+)"
+                   r"(?:(?:again|also|later|снова|затем|позднее)\s+)?(?:(?:in|for|на|в)\s+)?" + TERM_RANGE + r")+")
 TERM_START = re.compile(r"((?:19|20)\d{2})\s*[–-]")
 SESSION_BEFORE = re.compile(r"(?:\bsession\s+of\s+(?:the\s+)?(?:UNESCO\s+)?|сесси\w*\s+)$", re.I)
 
