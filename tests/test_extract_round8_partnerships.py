@@ -281,3 +281,28 @@ def test_terms_listed_in_other_ways_and_the_imperfective_russian_verb(ref):
 def test_a_russian_described_event_in_the_nominative(ref):
     out = run(ref, "Стороны обсудили проведение регионального семинара по охране нематериального наследия.")
     assert names_of(out, "event") == ["Региональный семинар по охране нематериального наследия"]
+
+
+# ------------------------------------------------------------------------------------------------ more lists
+
+
+def test_biosphere_reserves_listed_after_a_colon(ref):
+    out = run(ref, "UNESCO added two Kazakh sites to the network of biosphere reserves in 2016 and 2017: Barsakelmes and Karatau.")
+    assert sorted(names_of(out, "biosphere_reserve")) == ["Barsakelmes Biosphere Reserve", "Karatau Biosphere Reserve"]
+
+
+def test_two_elements_joined_by_and_when_one_is_known(ref):
+    out = run(ref, "In 2014 the Committee inscribed Kok boru and Ala-kiyiz and shyrdak on the Representative List.")
+    assert sorted(names_of(out, "intangible_heritage_inscription")) == ["Ala-kiyiz and shyrdak", "Kok boru"]
+
+
+def test_a_count_of_elements_is_no_element(ref):
+    out = run(ref, "In 2014 the Committee inscribed two Kyrgyz elements on the Representative List: Kok boru and Manas.")
+    assert not any("elements" in n for n in names_of(out, "intangible_heritage_inscription"))
+
+
+def test_an_agreement_ends_before_a_second_document(ref):
+    out = run(ref, "Kazakhstan and UNESCO signed a Memorandum of Understanding on cooperation in education and a roadmap for "
+                   "2023-2025.")
+    assert names_of(out, "agreement") == ["Memorandum of Understanding on cooperation in education"]
+    assert names_of(out, "programme") == ["Roadmap for 2023-2025"]

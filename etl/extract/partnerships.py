@@ -274,7 +274,10 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 continue
             if "Memory of the World" in sentence[end : end + 80]:
                 continue  # 'X was added to the Memory of the World Register': an entry of that register (rule mow)
-            add(name, kind, year_at(end))
+            if GENERIC_PLURAL.search(name):
+                continue  # 'two Kyrgyz elements', 'three sites': a count of things, the names are elsewhere
+            for part in _split_known(name, ref):  # 'Kok boru and Ala-kiyiz and shyrdak': a known element and another
+                add(part, kind, year_at(end))
     # heritage elements and register entries that data/ records, named in a sentence about a list or a certificate
     rule = "known-element"
     about_list = listed == "ich" or (any(w in lowered for w in HERITAGE_HINTS) and HERITAGE_CONTEXT.search(sentence))
@@ -508,6 +511,12 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         if reserve is not None and reserve.kind == "biosphere_reserve":
             add(reserve.name, "biosphere_reserve", year_at(m.end()) or year_here, exact=True)
     rule = "biosphere-list"
+    for piece in _colon_pieces(sentence) if ":" in sentence and ("biosphere reserve" in lowered or "биосферн" in lowered) else ():
+        # 'two new biosphere reserves in 2018: Katon-Karagay and Akzhaiyk': each item that is a reserve of places.csv
+        bare = re.sub(r"^(?:the\s+)|\s+(?:in|on|at|в|на)\s+.*$", "", piece)
+        reserve = ref.places.get(fold(bare + " Biosphere Reserve")) or (_reserve_of(bare, ref) and ref.places.get(fold(_reserve_of(bare, ref))))
+        if reserve is not None and reserve.kind == "biosphere_reserve":
+            add(reserve.name, "biosphere_reserve", year_here, exact=True)
     for m in NAMED_LIST.finditer(sentence) if "biosphere" in lowered else ():
         # 'the Charyn and Zhongar-Alatau national parks became biosphere reserves': each name that is a reserve
         for name in re.split(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", m.group(1)):
@@ -516,7 +525,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 add(reserve.name, "biosphere_reserve", year_at(m.end()), exact=True)
     rule = "resolution-on"
     for m in RESOLUTION_ON.finditer(sentence) if "resolution" in lowered else ():
-        topics, more = [m.group(1)], RESOLUTION_AND_ON.match(sentence, m.end()) if m.group(1)[0].islower() else None
+        topics, more = [m.group(1)], RESOLUTION_AND_ON.match(sentence, m.end())
         while more:  # 'the resolutions on access to information and on the education of children': two resolutions
             topics.append(more.group(1))
             more = RESOLUTION_AND_ON.match(sentence, more.end())
@@ -592,7 +601,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 continue  # 'the ministry adopted a national action plan', 'its own plan': a country's plan, not a partnership
             tail = re.match(r"\s+(on|of|for|between|in the field of|renewing|establishing|setting up|creating|to)\s+([^,;.]{3,120}?)"
                             r"(?=\s+(?:on|in)\s+\d|\s+(?:on|in)\s+(?:January|February|March|April|May|June|July|August|September|"
-                            r"October|November|December)\b|\s+and\s+[a-z]+ed\b|\s+with\s+(?:the\s+)?[A-Z]|\s+(?:in the presence of|"
+                            r"October|November|December)\b|\s+and\s+[a-z]+ed\b|\s+and\s+(?:an?|the)\s+[a-z]|\s+with\s+(?:the\s+)?[A-Z]|\s+(?:in the presence of|"
                             r"during|at the|at a|at an|as an?|under the auspices|which|that|who)\s|\s+" + FINITE_VERB + r"|[,;.]|$)", sentence[match.end():])
             if not signs and not (tail and match.group(1)[0].isupper() and tail.group(1) in ("between", "on", "of")):
                 continue  # no signing verb: only 'the Agreement between A and B', 'the Memorandum on X' names a document
@@ -873,10 +882,40 @@ LIST_ITEM_HEAD = re.compile(r"(?i:заповедник|парк|резерват
                             r"reserve|park|site|mausoleum|fortress|complex|landscape|mountains|caves?|city|town)\w*")
 
 
+GENERIC_PLURAL = re.compile(r"^(?:[A-Z][\w-]*\s+)?(?:elements|sites|properties|reserves|traditions|entries|items|nominations)$")
+
+
+def _split_known(name: str, ref: Reference) -> list[str]:
+    """'Kok boru and Ala-kiyiz and shyrdak' -> ['Kok boru', 'Ala-kiyiz and shyrdak'] when one side of an 'and' is an element
+    of data/ by itself; a name without such a side stays whole ('Ala-kiyiz and shyrdak')."""
+    for m in re.finditer(r"\s+and\s+", name):
+        left, right = name[: m.start()], name[m.end():]
+        if ref.elements.get(key_words(fold(left))) or ref.elements.get(key_words(fold(right))):
+            return [left, *_split_known(right[0].upper() + right[1:], ref)]
+    return [name]
+
+
 def _colon_list(sentence: str, ref: Reference) -> list[str]:
     """The names listed after a colon: split at commas and 'и'/'and' outside quotation marks; a quoted item is its quoted
     name, another one runs from its capital to where it lies ('в Марыйском …', 'in the … region') and needs a head word
     of a site or protected area, or a place of places.csv."""
+    out = []
+    for piece in _colon_pieces(sentence):
+        quoted = re.search(r"[«“]([^»”]{2,120})[»”]", piece)
+        if quoted:
+            out.append(quoted.group(1))
+            continue
+        name = re.split(r"\s+(?:в|во|на|in|on|at|near)\s+", piece, maxsplit=1)[0].strip()
+        name = re.sub(r"^(?:the|a|an)\s+", "", name)
+        if name[:1].isupper() and len(name.split()) <= 8 and key_words(fold(name)) not in ref.countries and \
+                (LIST_ITEM_HEAD.search(name) or ref.places.get(key_words(fold(name))) is not None):
+            place = ref.places.get(key_words(fold(name)))
+            out.append(place.name if place is not None and place.kind == "world_heritage_site" else name)
+    return out
+
+
+def _colon_pieces(sentence: str) -> list[str]:
+    """The items of the list after a sentence's colon, split at commas and 'и'/'and' outside quotation marks."""
     text = sentence[sentence.index(":") + 1 :]
     pieces, depth, current = [], 0, ""
     for part in re.split(r"(«|»|“|”|,|\s+и\s+|\s+and\s+|\s+а также\s+)", text):
@@ -890,20 +929,7 @@ def _colon_list(sentence: str, ref: Reference) -> list[str]:
         else:
             current += part
     pieces.append(current)
-    out = []
-    for piece in pieces:
-        piece = piece.strip(" .;")
-        quoted = re.search(r"[«“]([^»”]{2,120})[»”]", piece)
-        if quoted:
-            out.append(quoted.group(1))
-            continue
-        name = re.split(r"\s+(?:в|во|на|in|on|at|near)\s+", piece, maxsplit=1)[0].strip()
-        name = re.sub(r"^(?:the|a|an)\s+", "", name)
-        if name[:1].isupper() and len(name.split()) <= 8 and key_words(fold(name)) not in ref.countries and \
-                (LIST_ITEM_HEAD.search(name) or ref.places.get(key_words(fold(name))) is not None):
-            place = ref.places.get(key_words(fold(name)))
-            out.append(place.name if place is not None and place.kind == "world_heritage_site" else name)
-    return out
+    return [piece.strip(" .;") for piece in pieces if piece.strip(" .;")]
 
 
 def _clause_before(sentence: str, end: int) -> str:
