@@ -306,3 +306,28 @@ def test_an_agreement_ends_before_a_second_document(ref):
                    "2023-2025.")
     assert names_of(out, "agreement") == ["Memorandum of Understanding on cooperation in education"]
     assert names_of(out, "programme") == ["Roadmap for 2023-2025"]
+
+
+# ------------------------------------------------------------------------------- the same classes, other forms
+
+
+def test_russian_resolutions_listed_o_a_i_ob_b(ref):
+    out = run(ref, "Генеральная конференция приняла резолюции о безопасности журналистов и об открытой науке.")
+    assert sorted(names_of(out, "resolution")) == ["Резолюция о безопасности журналистов", "Резолюция об открытой науке"]
+
+
+def test_a_russian_seat_entered_with_voshel_v(ref):
+    out = run(ref, "Туркменистан впервые вошёл в Бюро Комитета всемирного наследия в 2021 году.")
+    assert names_of(out, "committee_membership") == ["Бюро Комитета всемирного наследия"]
+    out = run(ref, "Объект вошёл в Список всемирного наследия по решению Комитета всемирного наследия.")  # guard: a list, no seat
+    assert names_of(out, "committee_membership") == []
+
+
+def test_a_russian_session_body_ends_before_the_next_noun(ref):
+    out = run(ref, "На 45-й сессии Комитета всемирного наследия объект «Холодные зимние пустыни Турана» был включён в Список.")
+    assert names_of(out, "event") == ["45-я сессия Комитета всемирного наследия"]
+
+
+def test_a_russian_proposed_academy_with_its_adjective(ref):
+    out = run(ref, "Министр поддержал идею создания Международной академии ЮНЕСКО по вопросам мира.")
+    assert names_of(out, "other") == ["Международная академия ЮНЕСКО"]

@@ -116,7 +116,8 @@ SESSION_POSSESSIVE = re.compile(r"\b(?:UNESCO\s+)?((?:[A-Z][\w-]*\s+(?:(?:of|for
                                 r"Assembly|Commission))['’]s\s+(\d{1,3}(?:st|nd|rd|th)|(?i:" + ORDINAL_WORDS + r"))\s+"
                                 r"(?:\(?(?:extended|ordinary|extraordinary|special)\)?\s+)?session\b")
 RU_SESSION = re.compile(r"(\d{1,3})(?:-?(?:я|й|ой|ая|ом|ю|ий))?\s+((?:внеочередн\w+\s+|расширенн\w+\s+)?сесси\w+)"
-                           r"((?:\s+[А-ЯЁ][\w-]*(?:\s+" + RU_NOT_STOP + r"[а-яё][\w-]*){0,3})(?:\s+(?:ЮНЕСКО|ООН))?)?(?=[\s,.;:)]|$)")
+                           r"((?:\s+[А-ЯЁ][\w-]*(?:\s+" + RU_NOT_STOP + r"[а-яё][\w-]*(?:ого|его|ых|их|ия|ии|ей|ов|ев|ы|и|а|я|ой|ий|ы))"
+                           r"{0,3})(?:\s+(?:ЮНЕСКО|ООН))?)?(?=[\s,.;:)]|$)")  # the body's words in the genitive ('… наследия', not 'объект')
 RU_BODY_BEFORE = re.compile(r"([А-ЯЁ][а-яё]+(?:\s+[а-яё]+){0,3}\s+(?:комитет|совет|конференци|ассамбле)\w*(?:\s+" + RU_NOT_STOP +
                             r"[а-яё]+){0,3}|(?:Комитет|Совет|Конференци|Ассамбле)\w*(?:\s+" + RU_NOT_STOP + r"[а-яё]+){0,3})")
 SESSION = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th))\s+session\s+of\s+(?:the\s+)?(?:UNESCO\s+)?(General Conference|Executive Board|"
@@ -186,8 +187,8 @@ OFFICE_OPENED = re.compile(r"\b(?:open(?:s|ed|ing)?|establish(?:es|ed|ing|ment)?
 ACADEMY_WITHIN = re.compile(r"\b(?:establish\w*|creat\w*|set(?:ting)? up|found(?:ing|ed)?|open(?:ing|ed)?)\s+(?:of\s+)?(?:an?|the)\s+"
                             r"((?:(?:international|regional|new|global)\s+)*(?:academy|university)\s+(?:for|of|on)\s+[a-z][\w'’-]*"
                             r"(?:\s+(?!within\b|under\b|at\b)[\w'’-]+){0,5}\s+(?:within|under the auspices of|of)\s+UNESCO)\b")
-RU_ACADEMY = re.compile(r"(?<![\w-])(?i:созда\w*|открыт\w*|открыть|учред\w*|основа\w*)\s+(?:[^.;«»]{0,40}?\s)?"
-                        r"((?:Университет|Академи)[а-яё]*)\s+ЮНЕСКО(?![\w-])")
+RU_ACADEMY = re.compile(r"(?<![\w-])(?i:созда\w*|открыт\w*|открыть|учред\w*|основа\w*)\s+(?:[^.;«»]{0,40}?\s)??"
+                        r"((?:(?i:международн|региональн)[а-яё]*\s+)?(?i:университет|академи)[а-яё]*)\s+ЮНЕСКО(?![\w-])")
 # 'to seek UNESCO Global Geopark status for the Issyk-Kul area'
 GEOPARK_STATUS = re.compile(r"\b(?:UNESCO\s+)?Global\s+Geopark\s+status\s+for\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 # 'agreed to adopt and jointly implement a country programme': a programme of cooperation adopted or signed
@@ -399,6 +400,10 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 (year_here if kind in ("agreement", "resolution") else None))
         for m in RU_RESOLUTION_ON.finditer(sentence) if "резолюци" in lowered and RU_ADOPTED.search(sentence) else ():
             add(f"Резолюция {m.group(1)} {m.group(2)}", "resolution", year_at(m.end()) or year_here, exact=True)
+            more = RU_RESOLUTION_AND.match(sentence, m.end())
+            while more:  # 'резолюции о безопасности журналистов и об открытой науке': two resolutions
+                add(f"Резолюция {more.group(1)} {more.group(2)}", "resolution", year_at(more.end()) or year_here, exact=True)
+                more = RU_RESOLUTION_AND.match(sentence, more.end())
         rule = "russian-elements"
         verb = RU_ENTERED.search(sentence) if ((listed == "ich" or context.get("intangible")) and "спис" in lowered) else None
         for m in RU_LOWER_ELEMENT.finditer(sentence, verb.end()) if verb else ():
@@ -552,9 +557,13 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         add(m.group(1)[0].upper() + m.group(1)[1:], "other", year_at(m.end()), exact=True)
     for m in RU_ACADEMY.finditer(sentence) if "ЮНЕСКО" in sentence and ("ниверситет" in sentence or "кадеми" in sentence) else ():
         # 'предложил создать в Кыргызстане Университет ЮНЕСКО': the same in Russian, in the nominative
-        head = m.group(1)
-        head = ("Университет" if head.lower().startswith("университет") else "Академия") if head[0].isupper() else head
-        add(f"{head} ЮНЕСКО", "other", year_at(m.end()) or year_here, exact=True)
+        words = m.group(1).split()
+        if not (words[0][0].isupper() or len(words) > 1):
+            continue  # 'создать академию ЮНЕСКО' without a name of its own
+        noun = "Университет" if words[-1].lower().startswith("университет") else "Академия"
+        adjective = re.sub(RU_ADJ_END + "$", "", words[0]).capitalize() + ("ый" if noun == "Университет" else "ая") if len(words) > 1 else ""
+        add(f"{adjective} {noun.lower()} ЮНЕСКО".strip() if adjective else f"{noun} ЮНЕСКО", "other", year_at(m.end()) or year_here,
+            exact=True)
     rule = "geopark-status"
     for m in GEOPARK_STATUS.finditer(sentence) if "eopark" in sentence else ():
         add(f"{m.group(1)} geopark", "geopark", year_at(m.end()), exact=True)
@@ -1066,7 +1075,7 @@ TENTATIVE_VERB = re.compile(r"\b(?:added|placed|put (?:forward|on)|submitted|inc
                             r"list\b|(?<![\w-])(?:включ\w*|внес\w*|представил\w*)(?![\w-])", re.I)
 SEAT_CUE = re.compile(r"\b(?:re-?elected|elected|sat on|sits on|served on|serves on|serving on|seats? on|term on|member of|"
                       r"membership of|membership in|won a seat|re-election)\b|(?<![\w-])(?:избра\w*|переизбра\w*|избира\w*|переизбира\w*|входит в|"
-                      r"входил\w* в|вош\w+ в состав|член\w* (?:Исполнительн|Комитет|Совет|Межправительствен)\w*)(?![\w-])", re.I)
+                      r"входил\w* в|вош\w+ в состав|вош(?:ел|ёл|ла|ли)(?=\s+в\s+(?:Бюро\s+|Исполнительн|Комитет|Межправительственн|Совет|Международн|$))|член\w* (?:Исполнительн|Комитет|Совет|Межправительствен)\w*)(?![\w-])", re.I)
 # 'стал членом Межправительственного комитета': the member word (instrumental, a predicate: not 'Члены ... посетили')
 # right before the body (SEAT_CUE's Russian member cue
 # names the body's first word, which lies after the window)
@@ -1096,6 +1105,8 @@ RU_DESCRIBED = re.compile(r"(?<![\w-])((?:международн|региона�
                           r"который|которая|которое|прош\w+|состо\w+)(?![\w-])|\s*[,.;()]|$)")
 RU_RESOLUTION_ON = re.compile(r"(?<![\w-])(?:резолюци\w*)\s+(о|об|по)\s+([^,.;«»]{3,80}?)(?=\s*[,.;]|\s+(?:в|на|который|которая|и|была|был)"
                               r"(?![\w-])|$)")
+RU_RESOLUTION_AND = re.compile(r"(?:\s*,\s*|\s+и\s+|\s+а также\s+)(о|об|по)\s+([^,.;«»]{3,80}?)(?=\s*[,.;]|\s+(?:в|на|который|которая|и|"
+                               r"была|был|а также)(?![\w-])|$)")
 RU_ADOPTED = re.compile(r"(?<![\w-])(?:принят\w*|приня[лв]\w*|одобр\w*|поддерж\w*|утверд\w*|утвержд\w*)(?![\w-])", re.I)
 RU_RESERVE_LIST = re.compile(r"((?:[А-ЯЁ][\w-]+(?:ий|ый|ой|ая|ое|ого|ому|им|ым|ом)(?:\s*,\s*|\s+и\s+))+[А-ЯЁ][\w-]+"
                              r"(?:ий|ый|ой|ая|ое|ие|ые|их|ых|ого|ому|им|ым|ом|ими|ыми))\s+(?:государственн\w+\s+)?биосферн\w+\s+"
