@@ -331,3 +331,8 @@ def test_a_russian_session_body_ends_before_the_next_noun(ref):
 def test_a_russian_proposed_academy_with_its_adjective(ref):
     out = run(ref, "Министр поддержал идею создания Международной академии ЮНЕСКО по вопросам мира.")
     assert names_of(out, "other") == ["Международная академия ЮНЕСКО"]
+
+
+def test_a_described_event_with_its_date_before_what_it_is_on(ref):
+    out = run(ref, "He invited the minister to a conference in May 2026 on glaciers and water security.")
+    assert [(k, n, y) for k, n, y in found(out)] == [("event", "Conference on glaciers and water security", 2026)]

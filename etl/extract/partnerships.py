@@ -544,6 +544,12 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         name = re.sub(r"^(?:an?|the|this|that)\s+", "", name, flags=re.I)
         if len(name.split()) >= 2 and not any(fold(name) in fold(p.name) or fold(p.name) in fold(name) for p in found):
             add(name[0].upper() + name[1:], "event", year_at(m.end()) or year_here)
+    for m in DATED_EVENT.finditer(sentence) if any(w in lowered for w in EVENT_WORDS) else ():
+        # 'a forum in December 2025 on neutrality and the International Year of Peace and Trust': the event and what it is
+        # on, around its date (a programme it is on stays a record of its own)
+        name = f"{m.group(1)} {m.group(2)} {m.group(3)}"
+        if not any(p.kind == "event" and (fold(name) in fold(p.name) or fold(p.name) in fold(name)) for p in found):
+            add(name[0].upper() + name[1:], "event", year_at(m.start(2)) or year_here, exact=True)
     rule = "lower-prize"
     for m in LOWER_PRIZE.finditer(sentence) if ("medal" in lowered or "prize" in lowered or "award" in lowered) else ():
         name = _clean(m.group(1))
@@ -1325,6 +1331,11 @@ DESCRIBED_EVENT = re.compile(r"\b((?i:an?|the)\s+(?:(?:first|second|third|new|in
                              r"\s+[^,.;()]{3,80}?)(?=\s+(?:to be held|held|in|at|which|that|will|was)\b|[,.;()]|$)"
                              r"|\b((?i:an?)\s+(?:forum|conference|summit|symposium|biennale))\s+(?:to be held|will be held|was held|held)\b"
                              r"[^,.;]{0,60}?\s+(to mark|on|dedicated to|devoted to|for)\s+([^,.;()]{3,80})")
+DATED_EVENT = re.compile(r"\b(?i:an?)\s+((?:(?:international|regional|high-level|ministerial)\s+)?(?:forum|conference|summit|symposium|"
+                         r"biennale|congress|festival))\s+(?:to be held\s+)?in\s+(?:(?:early|mid|late)\s+)?(?:(?:January|February|March|April|May|June|July|"
+                         r"August|September|October|November|December)\s+)?"
+                         r"(?:19|20)\d{2}\s+(on|dedicated to|devoted to)\s+([^,.;()]{3,80}?)(?=\s+(?:to be held|held|in|at|which|that|"
+                         r"will|was)\b|[,.;()]|$)")
 # 'its steppe route expedition crossed ...', 'a national seminar for museum curators was held': a described seminar,
 # workshop, round table or expedition (the modifiers say which one)
 ACTIVITY_WORDS = ("expedition", "seminar", "workshop", "webinar", "round table", "training course")
