@@ -336,3 +336,10 @@ def test_a_russian_proposed_academy_with_its_adjective(ref):
 def test_a_described_event_with_its_date_before_what_it_is_on(ref):
     out = run(ref, "He invited the minister to a conference in May 2026 on glaciers and water security.")
     assert [(k, n, y) for k, n, y in found(out)] == [("event", "Conference on glaciers and water security", 2026)]
+
+
+def test_a_russian_project_by_its_quoted_title(ref):
+    out = run(ref, "Страна реализует проект ЮНЕСКО и ЕС «Наше наследие» вместе с соседями.")
+    assert [(k, n) for k, n, _ in found(out)] == [("programme", "Наше наследие")]
+    out = run(ref, "Казахстан участвует в программе ЮНЕСКО «Человек и биосфера» с 1990-х годов.")  # guard: a standing programme
+    assert found(out) == []

@@ -441,6 +441,14 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             # 'представила концепцию геопарка в национальном парке «Бурабай»', '«Бурабай» станет первым глобальным геопарком
             # ЮНЕСКО': the proposal or designation of that geopark
             add(f"Геопарк «{m.group(1) or m.group(2)}»", "geopark", year_at(m.end()) or year_here, exact=True)
+        rule = "quoted-project"
+        for m in RU_QUOTED_PROJECT.finditer(sentence) if "«" in sentence and RU_PROJECT_HINT.search(lowered) else ():
+            # 'в рамках проекта ЕС и ЮНЕСКО «Коридоры наследия Шелкового пути …»': a project by its own title (not a standing
+            # programme: 'программа «Человек и биосфера»')
+            title = m.group(2)
+            if not (_standing(title, ref) or _standing(f"{m.group(1)} «{title}»", ref) or _standing(f"программа «{title}»", ref)) and \
+                    not any(fold(title) in fold(p.name) for p in found):
+                add(title, "programme", year_at(m.end()) or None, exact=True)
         rule = "russian-event"
         for m in RU_NAMED_EVENT.finditer(sentence) if RU_NAMED_EVENT_HINT.search(lowered) and RU_EVENT_HEAD_HINT.search(lowered) else ():
             # 'прошла международная конференция «Чингиз Айтматов и ЮНЕСКО»', 'открыли выставку, приуроченную к 1050-летию …':
@@ -717,6 +725,9 @@ RU_GEOPARK = re.compile(r"(?i:геопарк)\w*(?:\s+[^«».;:]{0,40}?)?\s+«([
                         r"получ\w+\s+статус|претенду\w+)[^.;«]{0,40}?(?i:геопарк)")
 RU_GEOPARK_CUE = re.compile(r"(?i:концепци|предлож|представ|заявк|номинаци|статус|станет|стал|создани|кандидат|претенд|одобр|получ|"
                             r"присво|включ)")
+RU_PROJECT_HINT = re.compile(r"проект|программ|инициатив")
+RU_QUOTED_PROJECT = re.compile(r"(?<![\w-])((?i:проект|программ|инициатив)[а-яё]*)(?:\s+(?:[А-ЯЁA-Z]{2,}|и|,|ЮНЕСКО|ЕС|ООН)){0,6}\s*"
+                               r"«([^»]{3,120})»")
 RU_ADJ_END = r"(?:ая|ой|ую|ый|ий|ого|ому|ом|ым|ое|ые|ых|ей)"
 RU_EVENT_HEAD = r"(?:конференци|форум|семинар|симпозиум|саммит|конгресс|фестивал|выставк|совещани|тренинг|кругл\w+\s+стол)[а-яё]*"
 # an event with a quoted title ('международная конференция «…»') or one devoted to something ('круглый стол, посвящённый …',
