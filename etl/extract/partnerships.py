@@ -547,12 +547,13 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             name = name[0].upper() + name[1:] if name[0].isdigit() else "Resolution on " + name if name[0].islower() else name
             add(name, "resolution", year_at(m.start()) or year_here)
     rule = "described-event"
-    for m in DESCRIBED_EVENT.finditer(sentence) if any(w in lowered for w in EVENT_WORDS) else ():
+    event_word = any(w in lowered for w in EVENT_WORDS)
+    for m in DESCRIBED_EVENT.finditer(sentence) if event_word else ():
         name = m.group(1) or m.group(2) or m.group(3) or f"{m.group(4)} {m.group(5)} {m.group(6)}"
         name = re.sub(r"^(?:an?|the|this|that)\s+", "", name, flags=re.I)
         if len(name.split()) >= 2 and not any(fold(name) in fold(p.name) or fold(p.name) in fold(name) for p in found):
             add(name[0].upper() + name[1:], "event", year_at(m.end()) or year_here)
-    for m in DATED_EVENT.finditer(sentence) if any(w in lowered for w in EVENT_WORDS) else ():
+    for m in DATED_EVENT.finditer(sentence) if event_word and dates and " in " in sentence else ():
         # 'a forum in December 2025 on neutrality and the International Year of Peace and Trust': the event and what it is
         # on, around its date (a programme it is on stays a record of its own)
         name = f"{m.group(1)} {m.group(2)} {m.group(3)}"
@@ -638,7 +639,10 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 found[:] = [p for p in found if not (p.kind == "agreement" and fold(p.name) == fold(_clean(holder.group(0))))]
             add(name[0].upper() + name[1:], "agreement", year_here or year_at(match.end()))
     rule = "field-office"
-    for m in OFFICE_OPENED.finditer(sentence) if ("ffice" in sentence or "ЮНЕСКО" in sentence) and OFFICE_HINT.search(lowered) else ():
+    for m in OFFICE_OPENED.finditer(sentence) if (("ffice" in sentence and ("open" in lowered or "establish" in lowered or "set" in lowered))
+                                                   or ("ЮНЕСКО" in sentence and ("бюро" in lowered or "офис" in lowered or
+                                                                                 "представительств" in lowered)
+                                                       and OFFICE_HINT.search(lowered))) else ():
         # 'the proposal to open a UNESCO office in the country', 'открыть представительство ЮНЕСКО в Ашхабаде': a field office
         # opened or proposed (the country the sentence named before 'the country')
         if m.group(1):
