@@ -343,3 +343,15 @@ def test_a_russian_project_by_its_quoted_title(ref):
     assert [(k, n) for k, n, _ in found(out)] == [("programme", "Наше наследие")]
     out = run(ref, "Казахстан участвует в программе ЮНЕСКО «Человек и биосфера» с 1990-х годов.")  # guard: a standing programme
     assert found(out) == []
+
+
+def test_an_english_event_devoted_to_something(ref):
+    out = run(ref, "Saida Mirziyoyeva and Audrey Azoulay opened an exhibition dedicated to the 1050th anniversary of Beruniy.")
+    assert names_of(out, "event") == ["Exhibition dedicated to the 1050th anniversary of Beruniy"]
+    out = run(ref, "The round table devoted to the safeguarding of felt carpets took place in Bishkek.")
+    assert names_of(out, "event") == ["Round table devoted to the safeguarding of felt carpets"]
+
+
+def test_a_seat_on_the_bodys_bureau_written_possessively(ref):
+    out = run(ref, "Uzbekistan became a member of the World Heritage Committee's Bureau in 2022.")
+    assert names_of(out, "committee_membership") == ["Bureau of the World Heritage Committee"]

@@ -553,6 +553,11 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         name = re.sub(r"^(?:an?|the|this|that)\s+", "", name, flags=re.I)
         if len(name.split()) >= 2 and not any(fold(name) in fold(p.name) or fold(p.name) in fold(name) for p in found):
             add(name[0].upper() + name[1:], "event", year_at(m.end()) or year_here)
+    for m in DEDICATED_EVENT.finditer(sentence) if ("dedicated to" in lowered or "devoted to" in lowered) else ():
+        # 'an exhibition dedicated to the 1050th anniversary of Beruniy', 'the round table devoted to …': what it is devoted to
+        name = m.group(1)
+        if not any(p.kind == "event" and (fold(name) in fold(p.name) or fold(p.name) in fold(name)) for p in found):
+            add(name[0].upper() + name[1:], "event", year_at(m.end()) or year_here, exact=True)
     for m in DATED_EVENT.finditer(sentence) if event_word and dates and " in " in sentence else ():
         # 'a forum in December 2025 on neutrality and the International Year of Peace and Trust': the event and what it is
         # on, around its date (a programme it is on stays a record of its own)
@@ -1240,9 +1245,10 @@ def _seats(sentence: str, ref: Reference, dates: list[Found], folded, context: d
         year = int(term.group(1)) if term else next((d.year for d in dates if 0 <= d.start - end <= 40), None)
         if year is None:
             year = next((d.year for d in reversed(dates) if d.end <= start and d.end_year is None), None)
-        bureau = BUREAU_BEFORE.search(sentence, max(0, start - 30), start)
+        bureau = BUREAU_BEFORE.search(sentence, max(0, start - 30), start) or \
+            (BUREAU_AFTER.match(sentence, end) if sentence[end - 2 : end] in ("'s", "’s") or sentence[end : end + 1] in "'’" else None)
         name = (f"{bureau.group(0)}{sentence[start:end]}" if russian else f"Bureau of the {body.name}") if bureau else \
-            (body.ru if russian else body.name)  # 'elected to the Bureau of the Committee': a seat on the Bureau
+            (body.ru if russian else body.name)  # 'elected to the Bureau of the Committee', "the Committee's Bureau": the Bureau
         terms = TERMS.match(sentence, end)
         years = [int(y) for y in TERM_START.findall(terms.group(0))] if terms else []
         for year in years if len(years) > 1 else [year]:  # 'for the terms 1997-2001 and 2009-2013': one record per term
@@ -1263,10 +1269,11 @@ PARTNERSHIP_CUE = re.compile(by_first_letter(r"permanent|inscri|added|entered|in
                              r"signed|sign|adopt|approv|prepar|draw|drew|draft|conclu|ratif|expo|games|prize|award|medal|declaration|"
                              r"charter|geopark|convention|decade|year|aide-m|academy|open a unesco|opened a unesco|opening of a unesco|"
                              r"open the unesco|opening of the unesco|establish a unesco|establishment of a unesco|set up a unesco|meeting on|"
-                             r"meeting of experts"))
+                             r"meeting of experts|round table|roundtable|dedicated to|devoted to"))
 SEAT_HINTS = ("elect", "sat on", "sits on", "serv", "seat", "term on", "member", "избра", "избира", "входит", "входил", "вош", "член")
 RU_EVENT_HINT = re.compile(by_first_letter(r"семинар|конференци|форум|совещани|симпозиум|саммит|тренинг"))
 STATES_PARTIES = re.compile(r"(?:the\s+)?(?:General\s+)?Assembly\s+of\s+(?:the\s+)?States\s+Parties\b")
+BUREAU_AFTER = re.compile(r"(?:['’]s)?\s+Bureau\b")  # "the Committee's Bureau" (the body's token may hold the 's)
 BUREAU_BEFORE = re.compile(r"\bBureau\s+of\s+(?:the\s+)?(?:UNESCO\s+)?$|(?<![\w-])Бюро\s+$")
 # the terms of a seat listed after the body: 'for the terms 1997-2001 and 2009-2013', 'на 2016–2020 и 2021–2025 годы'
 TERM_RANGE = r"(?:19|20)\d{2}\s*[–-]\s*(?:19|20)?\d{2}"
@@ -1346,6 +1353,10 @@ DESCRIBED_EVENT = re.compile(r"\b((?i:an?|the)\s+(?:(?:first|second|third|new|in
                              r"\s+[^,.;()]{3,80}?)(?=\s+(?:to be held|held|in|at|which|that|will|was)\b|[,.;()]|$)"
                              r"|\b((?i:an?)\s+(?:forum|conference|summit|symposium|biennale))\s+(?:to be held|will be held|was held|held)\b"
                              r"[^,.;]{0,60}?\s+(to mark|on|dedicated to|devoted to|for)\s+([^,.;()]{3,80})")
+DEDICATED_EVENT = re.compile(r"\b(?i:an?|the)\s+((?:(?:international|regional|sub-regional|national|scientific|photo|joint)\s+)?"
+                             r"(?:exhibition|festival|round table|roundtable|conference|forum|seminar|workshop|symposium|congress)\s+"
+                             r"(?:dedicated|devoted)\s+to\s+[^,.;()]{3,80}?)(?=\s+(?:took place|was held|were held|opened|opens|in|at|on|"
+                             r"which|that|will|was|is)\b|[,.;()]|$)")
 DATED_EVENT = re.compile(r"\b(?i:an?)\s+((?:(?:international|regional|high-level|ministerial)\s+)?(?:forum|conference|summit|symposium|"
                          r"biennale|congress|festival))\s+(?:to be held\s+)?in\s+(?:(?:early|mid|late)\s+)?(?:(?:January|February|March|April|May|June|July|"
                          r"August|September|October|November|December)\s+)?"
