@@ -18,19 +18,21 @@ from .calibration import load_calibration
 from .partnerships import Partnership, find_partnerships
 from .people import Mention, PeopleFinder
 from .reference import FOCUS, Place, Reference, load_reference, theme_stem
-from .text import CYRILLIC, Sentence, by_first_letter, fold, key_words, ru_stem, sentences, tokens
+from .text import CYRILLIC, Sentence, by_first_letter, first_letters, fold, key_words, ru_stem, sentences, tokens
 
 __all__ = ["extract", "load_reference", "Extraction"]
 
-MEETING = re.compile(
-    r"\b(met|meets|meet|meeting|meetings|received|receives|receive|receiving|held talks|hold talks|holds talks|talks with|"
+MEETING_VERBS = (
+    r"met|meets|meet|meeting|meetings|received|receives|receive|receiving|held talks|hold talks|holds talks|talks with|"
     r"talked|video ?conference|videoconference|video call|phone call|telephone (?:call|conversation)|visited|paid (?:a|an) "
     r"(?:official |working |courtesy )?visit|hosted|hosts|welcomed|audience|bilateral|sat down with|conversation with|"
     r"discussed|discussions with|consultations|was received|were received|will meet|to meet|signed|sign|opened|open|"
     r"launched|attended|co-chaired|chaired|presented|handed|awarded|in the presence of|together with|joined by|"
     r"accompanied by|participants|took part|participated|among the guests|was opened by|were opened by|opened by|"
-    r"meetings? with|delegation|interlocutors|gathered|brought together|bringing together|(?:the|their) talks|"
-    r"(?:began|begins|started|starts) (?:his|her|their) (?:official |working |state )?visit)\b", re.I)
+    r"meetings? with|delegation|interlocutors|gathered|brought together|bringing together|the talks|their talks|"
+    r"beg(?:an|ins) (?:his|her|their) (?:official |working |state )?visit|start(?:ed|s) (?:his|her|their) (?:official |working |state )?visit")
+# (grouped by first letter behind a lookahead for those letters: the same matches, a faster scan)
+MEETING = re.compile(first_letters(MEETING_VERBS) + r"\b(" + by_first_letter(MEETING_VERBS, any_case=True) + r")\b", re.I)
 MEETING_LOWER = re.compile(MEETING.pattern)  # the same verbs, on lower-cased text
 # Russian: met, received, talks, a meeting, handed, signed, opened, took part (any ending)
 RU_MEETING = re.compile(
@@ -283,9 +285,11 @@ def _named_areas(sentence: str, found: list, skip: list[tuple[int, int]], ref: R
 # ------------------------------------------------------------------------------------------- themes
 
 
-AGENDA = re.compile(r"\b(?:discuss\w*|talks? (?:on|about|focused on)|focus\w* on|projects? on|cooperation (?:in|on)|agreed|"
-                    r"priorit\w*|devoted to|dedicated to|about|exchanged views)\b|(?<![\w-])(?:обсуди\w*|обсужд\w*|"
-                    r"договорил\w*|сотрудничеств\w* в|приоритет\w*|посвящ\w*|речь шла)(?![\w-])", re.I)
+AGENDA_EN = (r"discuss\w*|talks? (?:on|about|focused on)|focus\w* on|projects? on|cooperation (?:in|on)|agreed|priorit\w*|"
+             r"devoted to|dedicated to|about|exchanged views")
+AGENDA_RU = r"обсуди\w*|обсужд\w*|договорил\w*|сотрудничеств\w* в|приоритет\w*|посвящ\w*|речь шла"
+AGENDA = re.compile(first_letters(AGENDA_EN + "|" + AGENDA_RU) + r"(?:\b(?:" + by_first_letter(AGENDA_EN, any_case=True) + r")\b|"
+                    r"(?<![\w-])(?:" + by_first_letter(AGENDA_RU, any_case=True) + r")(?![\w-]))", re.I)
 AGENDA_LOWER = re.compile(AGENDA.pattern)  # the same cues, on lower-cased text (faster than re.I; the same answers)
 
 

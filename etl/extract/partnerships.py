@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .dates import Found
 from .reference import Reference
-from .text import CYRILLIC, by_first_letter, fold, key_words, token_key, tokens
+from .text import CYRILLIC, by_first_letter, first_letters, fold, key_words, token_key, tokens
 
 CONNECTORS = r"(?:of|for|the|on|and|to|de|du|des|la|'s)"
 CAPWORD = r"(?:[A-Z][\w'’.\-]*|\d{4}[-–]\d{4}|\d+(?:st|nd|rd|th)?|EXPO-\d{4}|Expo-\d{4}|[“\"][A-Z][^”\"]{2,80}[”\"])"
@@ -560,9 +560,10 @@ RU_HEADS = [
 ]
 RU_HEAD_ANY = re.compile(r"(?i:конференци|форум|саммит|конгресс|фестивал|симпозиум|игр|соглашени|меморандум|действий|карт|"
                          r"резолюци|десятилети|год|программ|инициатив|проект|центр|преми|медал|деклараци|харти|дн|сет|конвенци)")
-RU_HEAD_START = re.compile(r"(?i:конференци|форум|саммит|конгресс|фестивал|симпозиум|выставк|игр|соглашени|меморандум|план|"
-                           r"дорожн|рамочн|резолюци|десятилети|международн|программ|инициатив|проект|центр|преми|медал|"
-                           r"деклараци|харти|всемирн|сет[ьи]|конвенци)")  # the first word of every head of RU_HEADS
+RU_HEAD_STARTS = (r"конференци|форум|саммит|конгресс|фестивал|симпозиум|выставк|игр|соглашени|меморандум|план|дорожн|рамочн|"
+                  r"резолюци|десятилети|международн|программ|инициатив|проект|центр|преми|медал|деклараци|харти|всемирн|сет[ьи]|"
+                  r"конвенци")  # the first word of every head of RU_HEADS
+RU_HEAD_START = re.compile(f"(?i:{first_letters(RU_HEAD_STARTS)}{by_first_letter(RU_HEAD_STARTS, any_case=True)})")
 RU_WORD = re.compile(r"«[^»]{1,80}»|\d{4}\s*[–-]\s*\d{4}(?:\s+годы)?|[А-ЯЁа-яё][\w-]*|[A-Z][\w-]*|\d+(?:-?[а-я]{1,3})?")
 RU_END = re.compile(r"(?:который|которая|которое|которые|которую|что|а|но|в рамках|и|где|когда|после|перед|при|также|тоже|уже|"
                     r"сегодня|вчера|впервые|единогласно|было|были|была|будет|будут|(?:(?:пере)?избран|принят|включен|"

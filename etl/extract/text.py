@@ -19,17 +19,53 @@ INITIAL = re.compile(r"[A-ZА-ЯЁ]|Ch|Sh|Zh|Kh|Ts|Yu|Ya|Yo|Gh")
 CYRILLIC = re.compile(r"[а-яА-ЯёЁіІїЇәӘғҒқҚңҢөӨұҰүҮһҺҳҲӣӢӯӮҷҶ\u1c80-\u1c86]")
 
 
-def by_first_letter(alternatives: str) -> str:
+def alternatives_of(pattern: str) -> list[str]:
+    """'a|b(?:c|d)|[|]e' split at each '|' outside groups and classes: ['a', 'b(?:c|d)', '[|]e']."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += pattern[i + 1 : i + 2] == "^"
+            i += pattern[i + 1 : i + 2] == "]"  # a ']' right after '[' (or '[^') is a member
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+def by_first_letter(alternatives: str, any_case: bool = False) -> str:
     """'permanent|inscri|program|...' as 'p(?:ermanent|rogram)|i(?:nscri)|...': the same matches (alternatives that start
     with different letters never match at one position, and the order within a letter is kept), but the scan tries one
-    letter per position instead of every alternative: about 5x faster on a sentence with no cue. Alternatives without
-    groups, classes or escapes, each starting with a letter that no quantifier follows."""
-    assert not any(c in alternatives for c in "()[]\\"), alternatives
+    letter per position instead of every alternative: about 5x faster on a sentence with no cue. Each alternative starts
+    with a letter that no quantifier follows; after it, non-capturing groups, classes and escapes may follow.
+    any_case: for a pattern matched with re.I, where 'к' and 'К' start at the same position: the first letters must
+    then be lower case."""
     groups: dict[str, list[str]] = {}
-    for alternative in alternatives.split("|"):
+    for alternative in alternatives_of(alternatives):
         assert alternative[:1].isalpha() and alternative[1:2] not in ("?", "*", "+", "{"), alternative
+        assert re.compile(alternative).groups == 0, alternative  # no capturing group: the numbering stays the same
+        assert not any_case or alternative[0] == alternative[0].lower(), alternative
         groups.setdefault(alternative[0], []).append(alternative[1:])
     return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
+
+
+def first_letters(alternatives: str) -> str:
+    """A lookahead for the letters the alternatives start with ('(?=[pir])' for 'permanent|inscri|program'): written
+    before a pattern that starts with \\b, a lookbehind or (?i:...), the scan tests one class per position and tries the
+    alternatives only where it holds, 2-4x faster; the matches are the same (each starts with one of those letters).
+    Under re.I (or inside (?i:...)) the class matches either case, as the alternatives do."""
+    letters = "".join(dict.fromkeys(a[0] for a in alternatives_of(alternatives)))
+    assert letters.isalpha(), alternatives
+    return f"(?=[{letters}])"
 
 
 @dataclass(frozen=True)
