@@ -105,9 +105,22 @@ def _phrase_pattern(phrase: str) -> str:
     return "(?i:" + r"\s+".join(re.escape(ru_stem(w)) + r"\w*" for w in phrase.split()) + ")"
 
 
+def _first_letters(patterns: list[str]) -> str:
+    """A lookahead for the letters the phrase patterns start with, a Russian one (?i:...) in either case: the scan tests
+    one class per position and tries the alternatives only where it holds (the same matches, a faster scan)."""
+    exact = {p[0] for p in patterns if not p.startswith("(?i:")}
+    any_case = {p[4] for p in patterns if p.startswith("(?i:")}
+    if not all(c.isalpha() for c in exact | any_case):
+        return ""
+    return "(?=[" + "".join(sorted(exact)) + "]" + (f"|(?i:[{''.join(sorted(any_case))}])" if any_case else "") + ")"
+
+
 def _role_alternation(ref: Reference) -> dict[str, re.Pattern]:
-    return {role: re.compile(r"(?<![\w-])(" + "|".join(_phrase_pattern(p) for p in sorted(phrases, key=len, reverse=True))
-                             + r")(?![\w-])") for role, phrases in ref.role_phrases.items()}
+    out = {}
+    for role, phrases in ref.role_phrases.items():
+        patterns = [_phrase_pattern(p) for p in sorted(phrases, key=len, reverse=True)]
+        out[role] = re.compile(_first_letters(patterns) + r"(?<![\w-])(" + "|".join(patterns) + r")(?![\w-])")
+    return out
 
 
 class PeopleFinder:
@@ -116,7 +129,7 @@ class PeopleFinder:
         self.role_patterns = _role_alternation(ref)
         titles = sorted(ref.titles | {p for phrases in ref.role_phrases.values() for p in phrases}, key=len, reverse=True)
         # 'Ambassador ', 'Prime Minister of Uzbekistan, ', 'Deputy Minister of Culture ' right before a name
-        self.title_before = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in titles) +
+        self.title_before = re.compile(_first_letters(titles) + r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in titles) +
                                        r")(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,5})?,?\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
         self.surname_keys = list(ref.surnames)
         self._cache: dict[str, set[str]] = {}
