@@ -123,10 +123,19 @@ def _role_alternation(ref: Reference) -> dict[str, re.Pattern]:
     return out
 
 
+def _any_office(ref: Reference, english: bool) -> re.Pattern:
+    """One search for any office phrase (english: only those of an English phrase, for a sentence with no Cyrillic
+    letter, which no Russian phrase matches in any case): a sentence without one needs none of the office patterns."""
+    patterns = [_phrase_pattern(p) for phrases in ref.role_phrases.values() for p in phrases
+                if not (english and CYRILLIC.search(p))]
+    return re.compile(_first_letters(patterns) + r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])")
+
+
 class PeopleFinder:
     def __init__(self, ref: Reference):
         self.ref = ref
         self.role_patterns = _role_alternation(ref)
+        self.any_office, self.any_office_english = _any_office(ref, False), _any_office(ref, True)
         titles = sorted(ref.titles | {p for phrases in ref.role_phrases.values() for p in phrases}, key=len, reverse=True)
         # 'Ambassador ', 'Prime Minister of Uzbekistan, ', 'Deputy Minister of Culture ' right before a name
         self.title_before = re.compile(_first_letters(titles) + r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in titles) +
@@ -256,6 +265,8 @@ class PeopleFinder:
     def offices(self, sentence: str) -> list[tuple[str, int, int]]:
         """('Director-General', start, end) for each office named in the sentence."""
         out = []
+        if not (self.any_office if CYRILLIC.search(sentence) else self.any_office_english).search(sentence):
+            return out
         for role, pattern in self.role_patterns.items():
             for m in pattern.finditer(sentence):
                 if OFFICE_NOT_A_PERSON.search(sentence[: m.start()]):
