@@ -156,25 +156,27 @@ def _lookup(sentence: str, words: list[tuple[str, int, int]], folded: list[str],
     so no longer run can match). accept(key, value, start, end) decides whether a match counts; fallback(key, i, size)
     may offer a value the table does not hold."""
     out = []
-    i = 0
     count = len(words)
-    while i < count:
-        size_found = 0
+    get = first_words.get
+    # the tokens a key may start at (a key's first word is one word: a token key of several words by its first)
+    starts = [i for i, key in enumerate(folded) if get(key) or (" " in key and get(key.split(" ", 1)[0]))]
+    free = 0  # the first token after the last match
+    for i in starts:
+        if i < free:
+            continue
         first = folded[i]
         if " " in first:
             first = first.split(" ", 1)[0]
-        longest = first_words.get(first)
-        if longest and (words[i][0][0].isupper() or first in lower_starts):
-            for size in range(min(max_words, longest, count - i), 0, -1):
+        if words[i][0][0].isupper() or first in lower_starts:
+            for size in range(min(max_words, first_words[first], count - i), 0, -1):
                 key = " ".join(folded[i : i + size])
                 value = table.get(key)
                 if fallback is not None and key in fallback_keys:
                     value = fallback(key, i, size) or value
                 if value is not None and accept(key, value, words[i][1], words[i + size - 1][2]):
                     out.append((value, words[i][1], words[i + size - 1][2]))
-                    size_found = size
+                    free = i + size
                     break
-        i += size_found or 1
     return out
 
 

@@ -176,7 +176,7 @@ WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žА-яЁёІіӘәҒғҚқҢңӨө
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(0), m.start(), m.end()) for m in WORD.finditer(text)]
+    return [(m[0], m.start(), m.end()) for m in WORD.finditer(text)]
 
 
 def token_key(word: str) -> str:
