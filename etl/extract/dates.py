@@ -43,7 +43,7 @@ MONTH_YEAR = re.compile(r"(?=[JFMASOND])(?<!\d\s)(?<!\d)\b" + MONTH + r",?\s+(\d
 MONTH_ONLY = re.compile(r"\b(?:in|during|since|until|by|early|late|mid-?|from|of|last|this|next)\s+" + MONTH + r"(?![\w.]*\s*,?\s*\d)")
 THIS_MONTH = re.compile(r"\b(earlier this|later this|this|last|next|previous|the previous|the following) month\b", re.I)
 RANGE = re.compile(r"(?=[12])\b((?:19|20)\d{2})\s*[-–—/]\s*((?:19|20)\d{2})\b")
-YEAR = re.compile(r"(?=[isfubyoedm])\b(?:in|since|from|until|by|of|for|year|early|late|mid-?|during|end of)\s+((?:19|20)\d{2})\b", re.I)
+YEAR = re.compile(r"(?=[isfubyoelmd])\b(?:in|since|from|until|by|of|for|year|early|late|mid-?|during|end of)\s+((?:19|20)\d{2})\b", re.I)
 WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|next\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 RELATIVE = re.compile(r"\b(yesterday|today|tomorrow)\b", re.I)
 RU_FUTURE = re.compile(r"(?<![\w-])(будет|будут|состоится|пройдет|планируется|предстоящ\w*|пригласил\w*|приглашени\w*|"

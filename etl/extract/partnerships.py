@@ -1114,12 +1114,13 @@ def _known_elements(sentence: str, ref: Reference, folded=None) -> list[tuple[st
         tokens = [(m.group(0), m.start(), m.end()) for m in ELEMENT_WORD.finditer(sentence)]
         folded = (tokens, [key_words(fold(w)) for w, _, _ in tokens])
     words, keys = folded
-    out, i = [], 0
-    while i < len(words):
-        longest = ref.element_first_words.get(keys[i].split(" ", 1)[0])
-        if longest is None:
-            i += 1
+    out, free = [], 0  # free: the first token after the last element found
+    first_words = ref.element_first_words
+    # the tokens an element's key may start at (a key's first word is one word: a token key of several words by its first)
+    for i in [i for i, k in enumerate(keys) if k in first_words or (" " in k and k.split(" ", 1)[0] in first_words)]:
+        if i < free:
             continue
+        longest = first_words[keys[i].split(" ", 1)[0]]
         most, count = 0, 0  # the most tokens from i whose keys have no more words than the longest key starting here
         for key in keys[i : i + min(ref.element_max_words, len(words) - i)]:
             count += key.count(" ") + 1 if key else 0
@@ -1130,9 +1131,8 @@ def _known_elements(sentence: str, ref: Reference, folded=None) -> list[tuple[st
             hit = ref.elements.get(" ".join(k for k in keys[i : i + size] if k))
             if hit and (words[i][0][0].isupper() or size >= 2):
                 out.append((hit[0], hit[1], words[i + size - 1][2]))
-                i += size - 1
+                free = i + size
                 break
-        i += 1
     return out
 
 
