@@ -13,23 +13,23 @@ from dataclasses import dataclass, field
 
 from .dates import Found
 from .reference import Reference
-from .text import CYRILLIC, by_first_letter, first_letters, fold, key_words, token_key, tokens
+from .text import CYRILLIC, by_first_letter, first_letters, fold, guarded, key_words, token_key, tokens
 
 CONNECTORS = r"(?:of|for|the|on|and|to|de|du|des|la|'s)"
 CAPWORD = r"(?:[A-Z][\w'’.\-]*|\d{4}[-–]\d{4}|\d+(?:st|nd|rd|th)?|EXPO-\d{4}|Expo-\d{4}|[“\"][A-Z][^”\"]{2,80}[”\"])"
-SPAN = re.compile(rf"{CAPWORD}(?:\s+(?:{CONNECTORS}\s+)*{CAPWORD})*")
+SPAN = guarded(r'[A-Z\d“"]', rf"{CAPWORD}(?:\s+(?:{CONNECTORS}\s+)*{CAPWORD})*")
 QUOTED = re.compile(r"[“\"«]([^”\"»]{3,120})[”\"»]")
 
 NESTED_PROGRAMME = re.compile(r"\b(International (?:Decade|Year)\b.*)$")
 C2C_CONTEXT = re.compile(r"category\s*(?:2|II|two)\b|under the auspices of UNESCO", re.I)
-WH_LIST = re.compile(r"World Heritage (?:List|site|sites|property|properties|status)|(?:спис\w*|объект\w*) всемирного наследия", re.I)
-INSCRIBE = re.compile(r"\b(inscri\w*|added to|entered|included in|listed|joined the|became|recogni[sz]ed|designat\w*|proclaimed|"
+WH_LIST = guarded(r"[wсо]", r"World Heritage (?:List|site|sites|property|properties|status)|(?:спис\w*|объект\w*) всемирного наследия", re.I)
+INSCRIBE = guarded(r"[iaeljbrdpвп]", r"\b(inscri\w*|added to|entered|included in|listed|joined the|became|recogni[sz]ed|designat\w*|proclaimed|"
                       r"incorporated)\b|(?<![\w-])(?:включ\w*|внес\w*|внесен\w*|вош(?:ел|ла|ли)|призна\w*)(?![\w-])", re.I)
-NOMINATE = re.compile(r"\b(nominat\w*|nomination|Tentative List|candidacy|dossier)\b", re.I)
-ICH = re.compile(r"intangible (?:cultural )?heritage|Representative List", re.I)
+NOMINATE = guarded(r"[ntcd]", r"\b(nominat\w*|nomination|Tentative List|candidacy|dossier)\b", re.I)
+ICH = guarded(r"[ir]", r"intangible (?:cultural )?heritage|Representative List", re.I)
 MEMORANDUM = re.compile(r"\b(memorandum of understanding|memorandum|agreement|action plan|roadmap|road map|aide-m[ée]moire)(?![\w-])",
                         re.I)
-SIGN = re.compile(r"\b(sign\w*|conclu\w*|ratif\w*|adopt\w*|agreed (?:on|to|upon)|approv\w*|(?:agreed that [^.;]{0,60}?)?(?:prepare|draw up|"
+SIGN = guarded(r"[scraApdр]", r"\b(sign\w*|conclu\w*|ratif\w*|adopt\w*|agreed (?:on|to|upon)|approv\w*|(?:agreed that [^.;]{0,60}?)?(?:prepare|draw up|"
                   r"drew up|drawn up|draft)\s+(?:an?|the)?\s*(?:\w+\s+){0,2}(?:action plan|roadmap|road map|memorandum|agreement))\b", re.I)
 GENERIC_NAMES = {"unesco", "united nations", "the united nations", "un", "general conference", "executive board", "security council",
                  "the organization", "conference", "forum", "centre", "center", "institute", "session", "assembly", "programme",
@@ -101,7 +101,7 @@ ORDINAL_WORDS = ("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|ten
 # 'the 45th session of the World Heritage Committee', 'the fifteenth session of the Intergovernmental Committee ...',
 # 'The World Heritage Committee, at its 38th session', '37-й сессии Комитета всемирного наследия'
 BODY = r"(?:UNESCO\s+)?((?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|for|the|on|and)\s+)*[A-Z][\w'’-]*)*)"
-SESSION_OF = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th)|(?i:" + ORDINAL_WORDS + r"))\s+(?:\(?(?:extended|ordinary|extraordinary|special)\)?\s+)?"
+SESSION_OF = guarded(r"\d|(?i:[fstenw])", r"\b(\d{1,3}(?:st|nd|rd|th)|(?i:" + ORDINAL_WORDS + r"))\s+(?:\(?(?:extended|ordinary|extraordinary|special)\)?\s+)?"
                         r"[Ss]ession\s+of\s+(?:the\s+)?" + BODY)
 SESSION_ITS = re.compile(r"\b(?:its|his|her|their)\s+(?:\(?(?:extended|ordinary|extraordinary|special)\)?\s+)?(\d{1,3}(?:st|nd|rd|th)|(?i:"
                          + ORDINAL_WORDS + r"))\s+(?:\(?(?:extended|ordinary|extraordinary|special)\)?\s+)?session\b")
@@ -115,7 +115,7 @@ RU_BODY_BEFORE = re.compile(r"([А-ЯЁ][а-яё]+(?:\s+[а-яё]+){0,3}\s+(?:к
                             r"[а-яё]+){0,3}|(?:Комитет|Совет|Конференци|Ассамбле)\w*(?:\s+" + RU_NOT_STOP + r"[а-яё]+){0,3})")
 SESSION = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th))\s+session\s+of\s+(?:the\s+)?(?:UNESCO\s+)?(General Conference|Executive Board|"
                      r"World Heritage Committee|Intergovernmental Committee[^,.;]*)", re.I)
-MEMBERSHIP = re.compile(r"\b(?:joined (?:UNESCO|the Organi[sz]ation)|(?:became|becoming|is|has been|was|been) (?:a )?(?:Member State|member) "
+MEMBERSHIP = guarded(r"[jbimhw]", r"\b(?:joined (?:UNESCO|the Organi[sz]ation)|(?:became|becoming|is|has been|was|been) (?:a )?(?:Member State|member) "
                         r"of (?:UNESCO|the Organi[sz]ation)|membership (?:of|in) (?:UNESCO|the Organi[sz]ation))", re.I)
 NUMBERED_RESOLUTION = re.compile(r"\b(?:(General Assembly|Security Council)\s+)?[Rr]esolution\s+((?:A/RES/)?\d+(?:/\d+)?)\b")
 PROCLAIMING = re.compile(r"\bresolution\s+(?:proclaiming|declaring|establishing|on)\b[^.;]*?\b(International (?:Day|Year|Decade) "
@@ -720,7 +720,7 @@ RU_ELEMENTS = re.compile(r"(?i:элемент\w*|объект\w*):\s*(.+?)(?:\.|
 
 RU_LIST_PHRASE = r"((?:[А-ЯЁа-яё«»]+\s+){0,2}(?i:список|списка|списке|сеть|сети|реестр)\w*(?:\s+[А-ЯЁа-яё«»]+){0,6}?)"
 RU_INCLUDE_VERB = r"(?i:включ\w*|внес\w*|внесен\w*)"
-RU_INCLUDE = re.compile(r"(?i:включ|внес|элемент)")
+RU_INCLUDE = guarded(r"(?i:[вэ])", r"(?i:включ|внес|элемент)")
 # 'включил в Репрезентативный список элемент «X»', 'в Репрезентативный список включен элемент «X»'
 RU_LIST_FIRST = re.compile(r"(?:" + RU_INCLUDE_VERB + r"\s+(?:в|во)\s+" + RU_LIST_PHRASE + r"|(?:в|во)\s+" + RU_LIST_PHRASE +
                            r"\s+(?:(?:был|была|было|были)\s+)?" + RU_INCLUDE_VERB + r")\s+(?i:элемент\w*|объект\w*|номинаци\w*)?\s*«([^»]{2,150})»")
@@ -864,9 +864,9 @@ TENTATIVE_NAME = re.compile(r"Tentative List\s+(?:submission|nomination|entry|fi
                             r"(?:added|submitted|included|placed|put|entered|listed)\s+(?:on|to|in|into)\s+(?:the|its|their|[A-Z]\w+['’]s)\s+"
                             r"(?:national\s+)?Tentative List|\b(?:added|submitted|included|placed|put)\s+(" + _CAPS + r")\s+(?:on|to|in|into)\s+"
                             r"(?:the|its|their)\s+(?:national\s+)?Tentative List")
-TENTATIVE_VERB = re.compile(r"\b(?:added|placed|put (?:forward|on)|submitted|included|entered|listed)\b|\bon (?:its|their|the) (?:national )?"
+TENTATIVE_VERB = guarded(r"[apsieloвп]", r"\b(?:added|placed|put (?:forward|on)|submitted|included|entered|listed)\b|\bon (?:its|their|the) (?:national )?"
                             r"list\b|(?<![\w-])(?:включ\w*|внес\w*|представил\w*)(?![\w-])", re.I)
-SEAT_CUE = re.compile(r"\b(?:re-?elected|elected|sat on|sits on|served on|serves on|serving on|seats? on|term on|member of|"
+SEAT_CUE = guarded(r"[restmwипвч]", r"\b(?:re-?elected|elected|sat on|sits on|served on|serves on|serving on|seats? on|term on|member of|"
                       r"membership of|membership in|won a seat|re-election)\b|(?<![\w-])(?:избра\w*|переизбра\w*|входит в|"
                       r"входил\w* в|вош\w+ в состав|член\w* (?:Исполнительн|Комитет|Совет|Межправительствен)\w*)(?![\w-])", re.I)
 # 'стал членом Межправительственного комитета': the member word (instrumental, a predicate: not 'Члены ... посетили')
@@ -1103,7 +1103,7 @@ DESCRIBED_ACTIVITY = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:(?:(
                                 r"was|brought|gathered|opened|from|for)\b|[,.;()]|$)")
 HERITAGE_HINTS = ("inscri", "list", "intangible", "certificat", "nominat", "element", "memory of", "register", "список", "нематериальн",
                   "сертификат", "элемент", "реестр", "памят")
-HERITAGE_CONTEXT = re.compile(r"inscri|Representative List|Urgent Safeguarding|intangible|certificate|nominat|element|Memory of the World|"
+HERITAGE_CONTEXT = guarded(r"[irucnemсэр«н]", r"inscri|Representative List|Urgent Safeguarding|intangible|certificate|nominat|element|Memory of the World|"
                               r"Register|список|нематериальн|сертификат|элемент|реестр|«Память мира»", re.I)
 ELEMENT_WORD = re.compile(r"[\w'’-]+")
 

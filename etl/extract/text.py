@@ -68,6 +68,14 @@ def first_letters(alternatives: str) -> str:
     return f"(?=[{letters}])"
 
 
+def guarded(first: str, pattern: str, flags: int = 0) -> re.Pattern:
+    """re.compile(pattern, flags) behind a lookahead for the characters its matches can start with ('[iaelj]', or
+    '\\d|(?i:[fst])'): for a pattern that opens with \\b, a lookbehind or re.I alternatives, the scan then tests one class
+    per position and tries the pattern only where it holds, 1.5-3x faster. The matches are the same as long as `first`
+    holds for every first character (under the same flags): list the first letter of every alternative."""
+    return re.compile(f"(?={first})(?:{pattern})", flags)
+
+
 @dataclass(frozen=True)
 class Sentence:
     text: str
