@@ -48,7 +48,7 @@ NEXT_DAY = guarded(r"[tн]", r"\b(?:the (?:following|next) day|the day after)\b|
 PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Оо]н|[Оо]на)\b|"
                              r"\b(?:he|she)\s+(?:(?:also|later|then|first|again)\s+)?(?:met|received|held|visited|signed|discussed)\b|\b(?:[Ii]n|[Dd]uring)\s+(?:his|her)\s+"
                              r"(?:talks|meeting|meetings|conversation)\b")
-ABSENT = re.compile(r"\b(?:invitation|invitations|greetings|message|letter|congratulations|regards|wishes)\s+(?:of|from)\s+"
+ABSENT = guarded(r"[iglmcrwoпо]", r"\b(?:invitation|invitations|greetings|message|letter|congratulations|regards|wishes)\s+(?:of|from)\s+"
                     r"(?:[\w'’.-]+\s+){0,12}$|\bon behalf of\s+(?:[\w'’.-]+\s+){0,8}$|"
                     r"(?<![\w-])(?:приглашени\w*|приветстви\w*|послани\w*|поздравлени\w*|от имени|по поручению)\s+(?:[\w'’.-]+\s+){0,8}$", re.I)
 HERITAGE_ANAPHOR = re.compile(r"^(?:The|This|That)\s+(?:\w+\s+)?(?:monument|property|site|mausoleum|complex|ensemble|park|corridor|"

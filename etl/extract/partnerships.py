@@ -264,7 +264,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     on_tentative = bool(context.get("tentative")) and bool(TENTATIVE.search(sentence) or TENTATIVE_VERB.search(sentence))
     if ref.elements and (about_list or on_tentative):
         # 'wished the nomination of X success': still a nomination ('nominated jointly with' says who, not when)
-        nominated_only = re.search(r"\b(?:nomination|candidacy|dossier|Tentative List)\b", sentence, re.I) and \
+        nominated_only = NOMINATION_WORD.search(sentence) and \
             not re.search(r"inscri|proclaim", sentence, re.I)
         for name, kind, end in _known_elements(sentence, ref, folded):
             if kind == "tentative_list":
@@ -855,6 +855,7 @@ NAMED_LIST = re.compile(r"\b((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?:(?:,\s
 LEADING_DATE = re.compile(r"(?:On\s+)?(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December)(?:\s+\d{4})?|(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December)\s+\d{1,2}(?:,?\s+\d{4})?)\s+(?:the\s+)?(?=[A-Z\d])")
+NOMINATION_WORD = guarded("[ncdt]", r"\b(?:nomination|candidacy|dossier|Tentative List)\b", re.I)
 TENTATIVE = re.compile(r"Tentative List|предварительн\w* спис", re.I)
 _CAPS = r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+(?:the\s+)?|and\s+)?[A-Z][\w'’-]+)*"
 # the register's own name after 'of' names no entry ('the Tentative List of UNESCO World Heritage')

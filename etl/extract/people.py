@@ -15,7 +15,7 @@ from .reference import Person, Reference
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from .text import CYRILLIC, fold, key_words, name_key, ru_stem
+from .text import CYRILLIC, fold, guarded, key_words, name_key, ru_stem
 
 CAP = r"(?:[A-Z][a-zà-öø-ÿā-ž'’]+(?:-[A-Z]?[a-zà-öø-ÿā-ž'’]+)*|El-[A-Z][a-z]+|Al-[A-Z][a-z]+)"
 NAME_RUN = re.compile(rf"{CAP}(?:\s+(?:{CAP}|[A-Z]\.))*")
@@ -54,7 +54,7 @@ ORGANISATION_WORDS = {"office", "ministry", "centre", "center", "university", "c
 # An office named as part of someone else's title, or not as a person: 'Deputy Director-General', 'Advisor to the
 # President', 'a deputy of the UNESCO Director-General', 'on behalf of the Director-General', 'nominee for the post of
 # Director-General', 'the former President'.
-OFFICE_NOT_A_PERSON = re.compile(
+OFFICE_NOT_A_PERSON = guarded(r"[davftnioacserhpаспзк]",
     r"(?:\b(?:Deputy|Assistant|Vice|former|then|acting|next|new|future|incoming|outgoing)[-\s]+|"
     r"\b(?:Advis[eo]r|Aide|Assistant|Counsell?or|Spokesperson|Secretary|Envoy|Representative|Office|Administration|Staff|"
     r"Chief|Head|Executive Office|Deputy|Deputies)\s+(?:to|of)\s+(?:the\s+)?(?:UNESCO\s+)?|\bon behalf of\s+the\s+(?:UNESCO\s+)?|"

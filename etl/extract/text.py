@@ -15,6 +15,7 @@ BOUNDARY = re.compile(r"""[.!?]["'”’»)\]]*\s+(?=["'“‘«(\[]?[A-ZА-ЯЁ
 # a Cyrillic letter: [а-яёіїәғқңөұүһҳӣӯҷ] under re.I, spelt out as the characters that matches (both cases, and the old
 # letter forms U+1C80-U+1C86 that fold to в д о с т ъ): a case-sensitive class, about 3x faster to scan
 # an initial: one capital, or a Latin transliteration of one Cyrillic letter ('Ch. Rustemova', 'Sh. Mirziyoyev', 'Zh. Ismailova')
+TRAILING_RUN = re.compile(r"[\w.]*")
 INITIAL = re.compile(r"[A-ZА-ЯЁ]|Ch|Sh|Zh|Kh|Ts|Yu|Ya|Yo|Gh")
 CYRILLIC = re.compile(r"[а-яА-ЯёЁіІїЇәӘғҒқҚңҢөӨұҰүҮһҺҳҲӣӢӯӮҷҶ\u1c80-\u1c86]")
 
@@ -93,8 +94,11 @@ def sentences(text: str) -> list[Sentence]:
         start = 0
         for match in BOUNDARY.finditer(paragraph):
             before = paragraph[start : match.start() + 1]
-            word = re.search(r"([\w.]+)\.$", before)
-            if word and (word.group(1).lower().rstrip(".") in ABBREVIATIONS or INITIAL.fullmatch(word.group(1))):
+            # the word before the full stop: what r"([\w.]+)\.$" finds, read backwards from the end (the [\w.] characters
+            # the text ends with, less the stop) instead of tried at every position
+            tail = TRAILING_RUN.match(before[::-1]).group(0)[::-1]
+            word = tail[:-1] if len(tail) >= 2 and tail[-1] == "." else None
+            if word and (word.lower().rstrip(".") in ABBREVIATIONS or INITIAL.fullmatch(word)):
                 continue
             _add(out, paragraph, start, match.start() + 1, offset, p_index)
             start = match.end()
