@@ -26,7 +26,9 @@ RU_DAY_MONTH = re.compile(r"(?=\d)(?<![\d.])(\d{1,2})(?:-?го)?(?:\s*[-–—]\
 RU_MONTH_YEAR = re.compile(r"(?<!\d\s)\b(?:в|во|с|до|к|на)?\s*" + r"(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|"
                            r"октябре|ноябре|декабре)(?:\s+(\d{4}))?", re.I)  # (RU_MONTH_IN below: the months alone, a faster test)
 RU_MONTHS_IN = r"январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре"
-RU_MONTH_IN = re.compile(f"(?i:{first_letters(RU_MONTHS_IN)}{by_first_letter(RU_MONTHS_IN, any_case=True)})")  # RU_MONTH_YEAR's guard
+# RU_MONTH_YEAR's guard, on the casefolded sentence: every character that re.I matches to one of these letters casefolds
+# to it (ᲂ to о, ᲃ to с ...), so a sentence the pattern matches holds a month here; a case-sensitive scan, 4x faster
+RU_MONTH_IN = re.compile(by_first_letter(RU_MONTHS_IN))
 RU_RELATIVE = re.compile(r"(?<![\w-])(вчера|сегодня|завтра|позавчера)(?![\w-])", re.I)
 # 'в понедельник', 'во вторник', 'в минувшую пятницу': a weekday, resolved as in English
 RU_WEEKDAY = re.compile(r"(?<![\w-])(?:в|во)\s+(?:(?:минувш|прошл|эт|следующ|ближайш)\w*\s+)?(понедельник|вторник|среду|четверг|пятницу|"
@@ -107,13 +109,16 @@ def resolve_without_year(month: int, day: int, published: dt.date, when: str) ->
     return min(candidates, key=lambda d: abs((d - published).days)) if candidates else None
 
 
-# (each guard: a digit, or a word that starts with one of the first letters of its alternatives — the lookahead lets the
-# scan skip every other position, about 2.5x faster than the bare alternation)
-RU_ANY_DATE = re.compile(r"\d|(?=[ВвСсЗзПпнчяфмаиодЯФМАИОНД])(?:[Вв]чера|[Сс]егодня|[Зз]автра|[Пп]озавчера|недельник|вторник|сред|четверг|пятниц|суббот|воскресень|январ|феврал|март|апрел|мае|июн|июл|август|сентябр|октябр|"
-                         r"ноябр|декабр|Январ|Феврал|Март|Апрел|Мае|Июн|Июл|Август|Сентябр|Октябр|Ноябр|Декабр|день|дня|месяц)")
-ANY_DATE = re.compile(r"\d|(?=[JFMASONDdmYyTt])(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\b|Feb\b|"
-                      r"Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b|[Dd]ay\b|[Mm]onth\b|[Yy]esterday|[Tt]oday|"
-                      r"[Tt]omorrow|DAY|MONTH)")  # case-sensitive: a literal scan, several times faster than re.I
+# whether a sentence may state a date: a digit, or one of these words (Russian, English); each a scan that skips every
+# position where none can start, 3x faster than one alternation with the digit
+DIGIT = re.compile(r"\d")
+RU_ANY_DATE_WORD = re.compile(by_first_letter(
+    r"Вчера|вчера|Сегодня|сегодня|Завтра|завтра|Позавчера|позавчера|недельник|вторник|сред|четверг|пятниц|суббот|воскресень|"
+    r"январ|феврал|март|апрел|мае|июн|июл|август|сентябр|октябр|ноябр|декабр|Январ|Феврал|Март|Апрел|Мае|Июн|Июл|Август|"
+    r"Сентябр|Октябр|Ноябр|Декабр|день|дня|месяц"))
+ANY_DATE_WORD = re.compile(by_first_letter(r"January|February|March|April|May|June|July|August|September|October|November|December|"
+                                           r"Jan\b|Feb\b|Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b|Day\b|day\b|"
+                                           r"Month\b|month\b|Yesterday|yesterday|Today|today|Tomorrow|tomorrow|DAY|MONTH"))
 YEAR_HINT = re.compile(r"(?:19|20)\d\d")
 MONTH_HINT = re.compile(by_first_letter(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"))
 NUMERIC_HINT = re.compile(r"\d[.-]\d")
@@ -133,7 +138,7 @@ def numeric_date(first: int, second: int, year: int, published: dt.date | None) 
 def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
     """Every date the sentence states, most precise first where they overlap."""
     russian = ANY_CYRILLIC.search(sentence) is not None
-    if not (RU_ANY_DATE if russian else ANY_DATE).search(sentence):
+    if not (DIGIT.search(sentence) or (RU_ANY_DATE_WORD if russian else ANY_DATE_WORD).search(sentence)):
         return []
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
@@ -186,7 +191,7 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
             for m in RU_RELATIVE.finditer(sentence):
                 shift = {"вчера": -1, "сегодня": 0, "завтра": 1, "позавчера": -2}[m.group(1).lower()]
                 add(published + dt.timedelta(days=shift), "day", m.span())
-        for m in RU_MONTH_YEAR.finditer(sentence) if RU_MONTH_IN.search(sentence) else ():
+        for m in RU_MONTH_YEAR.finditer(sentence) if RU_MONTH_IN.search(sentence.casefold()) else ():
             month = month_number(m.group(1)[:-1] if m.group(1).lower().endswith("е") else m.group(1))
             month = month or {"мае": 5}.get(m.group(1).lower())
             if month and (m.group(2) or published):
