@@ -541,7 +541,7 @@ def find_themes(sents: list[Sentence], ref: Reference, title: str = "", threshol
     the cooperation was about), as does a phrase that the title repeats. One sentence gives a theme at most
     SENTENCE_CAP points unless it says what was discussed. A theme needs at least one phrase that is not weak. `cache`
     keeps each sentence's phrases for the next call on the same document."""
-    scores: Counter = Counter()
+    scores: dict[str, int] = {}
     evidence: dict[str, list[Sentence]] = {}
     in_title = {t for _, t, p, _ in ref.themes.matches(_theme_words(title)) if p == 2} if title else set()
     cache = {} if cache is None else cache
@@ -555,7 +555,7 @@ def find_themes(sents: list[Sentence], ref: Reference, title: str = "", threshol
         agenda, totals = cache[s.index]
         for theme, (strong, weak) in totals.items():
             points = strong * agenda * (2 if theme in in_title else 1) + weak
-            scores[theme] += points if agenda > 1 else min(points, SENTENCE_CAP)
+            scores[theme] = scores.get(theme, 0) + (points if agenda > 1 else min(points, SENTENCE_CAP))
             if strong and s not in evidence.setdefault(theme, []):
                 evidence[theme].append(s)
     needed = threshold or (SHORT_POINTS if len(sents) <= SHORT else THEME_POINTS)
@@ -654,7 +654,8 @@ def extract(document: Document, ref: Reference) -> Extraction:
         words = _folded(s.text)
         countries = find_countries(s.text, ref, words)
         dates = find_dates(s.text, published)
-        country_counts.update(c for c, _, _ in countries)
+        if countries:
+            country_counts.update(c for c, _, _ in countries)
         per_sentence.append((countries, dates, words))
     title_countries = [c for c, _, _ in find_countries(document.title, ref)]
     country_counts.update(title_countries * 2)

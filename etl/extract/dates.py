@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..articles import MONTHS, month_number
-from .text import by_first_letter, first_letters
+from .text import by_first_letter, holds_any_case
 
 # (a pattern that opens with a lookahead of characters: those its matches can start with, which let the scan skip the other
 # positions; the same matches, 1.2-4x faster)
@@ -26,9 +26,7 @@ RU_DAY_MONTH = re.compile(r"(?=\d)(?<![\d.])(\d{1,2})(?:-?го)?(?:\s*[-–—]\
 RU_MONTH_YEAR = re.compile(r"(?<!\d\s)\b(?:в|во|с|до|к|на)?\s*" + r"(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|"
                            r"октябре|ноябре|декабре)(?:\s+(\d{4}))?", re.I)  # (RU_MONTH_IN below: the months alone, a faster test)
 RU_MONTHS_IN = r"январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре"
-# RU_MONTH_YEAR's guard, on the casefolded sentence: every character that re.I matches to one of these letters casefolds
-# to it (ᲂ to о, ᲃ to с ...), so a sentence the pattern matches holds a month here; a case-sensitive scan, 4x faster
-RU_MONTH_IN = re.compile(by_first_letter(RU_MONTHS_IN))
+RU_MONTH_IN = re.compile(by_first_letter(RU_MONTHS_IN))  # RU_MONTH_YEAR's guard, in any case (text.holds_any_case)
 RU_RELATIVE = re.compile(r"(?<![\w-])(вчера|сегодня|завтра|позавчера)(?![\w-])", re.I)
 # 'в понедельник', 'во вторник', 'в минувшую пятницу': a weekday, resolved as in English
 RU_WEEKDAY = re.compile(r"(?<![\w-])(?:в|во)\s+(?:(?:минувш|прошл|эт|следующ|ближайш)\w*\s+)?(понедельник|вторник|среду|четверг|пятницу|"
@@ -191,7 +189,7 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
             for m in RU_RELATIVE.finditer(sentence):
                 shift = {"вчера": -1, "сегодня": 0, "завтра": 1, "позавчера": -2}[m.group(1).lower()]
                 add(published + dt.timedelta(days=shift), "day", m.span())
-        for m in RU_MONTH_YEAR.finditer(sentence) if RU_MONTH_IN.search(sentence.casefold()) else ():
+        for m in RU_MONTH_YEAR.finditer(sentence) if holds_any_case(RU_MONTH_IN, sentence) else ():
             month = month_number(m.group(1)[:-1] if m.group(1).lower().endswith("е") else m.group(1))
             month = month or {"мае": 5}.get(m.group(1).lower())
             if month and (m.group(2) or published):

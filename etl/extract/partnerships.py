@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .dates import Found
 from .reference import Reference
-from .text import CYRILLIC, by_first_letter, first_letters, fold, guarded, key_words, token_key, tokens
+from .text import CYRILLIC, by_first_letter, first_letters, fold, guarded, holds_any_case, key_words, token_key, tokens
 
 CONNECTORS = r"(?:of|for|the|on|and|to|de|du|des|la|'s)"
 CAPWORD = r"(?:[A-Z][\w'’.\-]*|\d{4}[-–]\d{4}|\d+(?:st|nd|rd|th)?|EXPO-\d{4}|Expo-\d{4}|[“\"][A-Z][^”\"]{2,80}[”\"])"
@@ -351,7 +351,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 add(f"Проект {m.group(1)}{m.group(2)}", "programme", year_at(m.end()), exact=True)
         for m in RU_NOMINATION.finditer(sentence) if "оминац" in sentence else ():
             add(m.group(1)[0].upper() + m.group(1)[1:], "other", year_at(m.end()), exact=True)
-        proclaimed = RU_PROCLAIMED.search(sentence)
+        proclaimed = holds_any_case(RU_PROCLAIMED, sentence)
         for name, kind, start, end in find_ru_partnerships(sentence, ref.countries):
             if proclaimed and kind == "programme" and re.match(r"(?i:международн\w*\s+(?:год|десятилети|дн))", name):
                 kind = "resolution"  # a year or decade proclaimed by a resolution, as in English
@@ -564,6 +564,8 @@ RU_HEAD_STARTS = (r"конференци|форум|саммит|конгрес�
                   r"резолюци|десятилети|международн|программ|инициатив|проект|центр|преми|медал|деклараци|харти|всемирн|сет[ьи]|"
                   r"конвенци")  # the first word of every head of RU_HEADS
 RU_HEAD_START = re.compile(f"(?i:{first_letters(RU_HEAD_STARTS)}{by_first_letter(RU_HEAD_STARTS, any_case=True)})")
+# whether a sentence holds one at all (in any case: text.holds_any_case)
+RU_HEAD_START_FOLDED = re.compile(by_first_letter(RU_HEAD_STARTS))
 RU_WORD = re.compile(r"«[^»]{1,80}»|\d{4}\s*[–-]\s*\d{4}(?:\s+годы)?|[А-ЯЁа-яё][\w-]*|[A-Z][\w-]*|\d+(?:-?[а-я]{1,3})?")
 RU_END = re.compile(r"(?:который|которая|которое|которые|которую|что|а|но|в рамках|и|где|когда|после|перед|при|также|тоже|уже|"
                     r"сегодня|вчера|впервые|единогласно|было|были|была|будет|будут|(?:(?:пере)?избран|принят|включен|"
@@ -573,7 +575,7 @@ RU_END = re.compile(r"(?:который|которая|которое|котор
 RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ья|ое|ее|ье|ые|ие|ьи|ую|юю|ью|ого|его|ьего|ому|ему|ым|им|ых|их|ом|ем)$|^\d")
 RU_NOT_START = re.compile(r"(?:Сегодня|Вчера|Также|Ранее|Затем|Накануне|Теперь|Впервые|Кроме|Однако|Тогда|Здесь|Там)$")
 RU_NOMINATION = re.compile(r"(?i:номинаци\w*)\s+((?:[а-яё]+\s+){0,3}«[^»]{2,80}»|[А-ЯЁ][^,.;]{2,80}?)(?=[,.;]|\s+(?:которую|которая|который|в|на)\s|$)")
-RU_PROCLAIMED = re.compile(r"(?i:резолюци|провозгла|объяв)")
+RU_PROCLAIMED = re.compile(r"резолюци|провозгла|объяв")  # in any case (text.holds_any_case)
 RU_SIGN = re.compile(r"(?i:подписа|заключ|ратифиц|утверд|одобр|принял|приняла|приняли|разработ|подготов)")
 
 
@@ -623,7 +625,7 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
     """(name, kind, start, end) for each partnership a Russian sentence names by its head word."""
     out = []
     taken: list[tuple[int, int]] = []
-    if not RU_HEAD_START.search(sentence):
+    if not holds_any_case(RU_HEAD_START_FOLDED, sentence):
         return out
     words = list(RU_WORD.finditer(sentence))
     for k, w in enumerate(words):
@@ -720,7 +722,7 @@ RU_ELEMENTS = re.compile(r"(?i:элемент\w*|объект\w*):\s*(.+?)(?:\.|
 
 RU_LIST_PHRASE = r"((?:[А-ЯЁа-яё«»]+\s+){0,2}(?i:список|списка|списке|сеть|сети|реестр)\w*(?:\s+[А-ЯЁа-яё«»]+){0,6}?)"
 RU_INCLUDE_VERB = r"(?i:включ\w*|внес\w*|внесен\w*)"
-RU_INCLUDE = guarded(r"(?i:[вэ])", r"(?i:включ|внес|элемент)")
+RU_INCLUDE = re.compile(r"включ|внес|элемент")  # in any case (text.holds_any_case)
 # 'включил в Репрезентативный список элемент «X»', 'в Репрезентативный список включен элемент «X»'
 RU_LIST_FIRST = re.compile(r"(?:" + RU_INCLUDE_VERB + r"\s+(?:в|во)\s+" + RU_LIST_PHRASE + r"|(?:в|во)\s+" + RU_LIST_PHRASE +
                            r"\s+(?:(?:был|была|было|были)\s+)?" + RU_INCLUDE_VERB + r")\s+(?i:элемент\w*|объект\w*|номинаци\w*)?\s*«([^»]{2,150})»")
@@ -793,7 +795,7 @@ def find_ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, 
 
 def _ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, int]]:
     out = []
-    if not RU_INCLUDE.search(sentence):
+    if not holds_any_case(RU_INCLUDE, sentence):
         return out
     for m in RU_LIST_FIRST.finditer(sentence):
         kind = next((k for pattern, k in RU_LISTS if pattern.search(sentence[m.start() : m.end() + 60])), None)
