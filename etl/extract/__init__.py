@@ -194,7 +194,7 @@ def _token_key(w: str) -> str:
 def _folded(sentence: str) -> tuple[list[tuple[str, int, int]], list[str]]:
     words = tokens(sentence)
     keys = _TOKEN_KEYS  # token_key through a plain dictionary: this runs for every sentence
-    return words, [keys[w] if w in keys else _token_key(w) for w, _, _ in words]
+    return words, [keys.get(w) or _token_key(w) for w, _, _ in words]  # (a key is never empty)
 
 
 def find_countries(sentence: str, ref: Reference, words=None) -> list[tuple[str, int, int]]:

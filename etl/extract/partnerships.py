@@ -1087,7 +1087,7 @@ RESOLUTION_ON = re.compile(r"\bresolutions?\s+(?:(?:initiated|proposed|put forwa
                            r"((?:universal\s+)?[a-z][\w'’-]*(?:\s+(?!and\b|which\b|that\b)[\w'’-]+){1,7}|\d+(?:st|nd|rd|th)\s+anniversary\s+of\s+"
                            r"(?:the\s+)?(?:birth\s+of\s+)?[A-Z][^,.;]{2,60})")
 EVENT_WORDS = ("forum", "conference", "summit", "symposium", "festival", "biennale", "congress", "exhibition", "workshop")
-DESCRIBED_EVENT = re.compile(r"\b((?i:an?|the)\s+(?:(?:first|second|third|new|international|regional|high-level|anniversary|glacier|"
+DESCRIBED_EVENT = guarded(r"(?i:[at])", r"\b((?i:an?|the)\s+(?:(?:first|second|third|new|international|regional|high-level|anniversary|glacier|"
                              r"sub-regional|ministerial|youth|\d+(?:st|nd|rd|th))\s+)+(?:forum|conference|summit|symposium|festival|"
                              r"biennale|congress|exhibition|workshop)(?:\s+(?:on|of|for|to mark|dedicated to|devoted to)\s+[^,.;()]{3,80}?)?)"
                              r"(?=\s+(?:to be held|held|was held|will be held|in|at|on|which|that|will|was|opened|hosted|brought)\b|[,.;()]|$)"
@@ -1098,7 +1098,7 @@ DESCRIBED_EVENT = re.compile(r"\b((?i:an?|the)\s+(?:(?:first|second|third|new|in
 # 'its steppe route expedition crossed ...', 'a national seminar for museum curators was held': a described seminar,
 # workshop, round table or expedition (the modifiers say which one)
 ACTIVITY_WORDS = ("expedition", "seminar", "workshop", "webinar", "round table", "training course")
-DESCRIBED_ACTIVITY = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:(?:(?!(?:same|previous|next|last|this|that|such|other|said|"
+DESCRIBED_ACTIVITY = guarded(r"[IiTtAa]", r"\b(?:[Ii]ts|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:(?:(?!(?:same|previous|next|last|this|that|such|other|said|"
                                 r"day|days|end|part|opening|close)\b)[a-z][\w-]+|[A-Z][\w-]*(?:\s+(?:of the|of|for|and)\s+[A-Z][\w-]*)*)\s+){1,4}"
                                 r"(?:expedition|seminar|workshop|webinar|round table|training course)s?"
                                 r"(?:\s+(?:on|for|of|in)\s+(?!\d)[^,.;()]{3,70}?)?)"
