@@ -43,9 +43,11 @@ curate: setup
 test: setup db
 	COOPERATION_DB=$(DB) $(BIN)/python -m pytest -q
 
-# Precision, recall and F1 of the press-release extractor on our labelled articles (and the seed, when present).
+# Precision, recall and F1 of the press-release extractor on our labelled articles (and the seed, when present),
+# then how well a second, independent labelling of 30 dev articles agrees with the first.
 eval: setup
 	$(BIN)/python -m etl eval tests/fixtures/articles $(if $(wildcard $(SEED)),--article $(SEED))
+	$(BIN)/python -m etl eval tests/fixtures/articles --second-labels tests/fixtures/second-labels
 
 # Speed at scale on synthetic data, next to Datasette and raw SQLite (bench/README.md); writes bench/results.md.
 # BENCH_1M=1 adds 1,000,000 meetings (about 20 minutes more). Synthetic databases go to bench/work/ (git-ignored).

@@ -117,9 +117,12 @@ def ingest_command(paths: tuple[Path, ...], db_path: Path | None, data_dir: Path
               help="which parts to score (default: dev, test and Russian test; the split rule is in the fixture README)")
 @click.option("--calibrate", is_flag=True, help="recount the confidence of each kind of extracted fact on the dev part "
                                                "(writes etl/extract/calibration.json) and print how well it holds")
+@click.option("--second-labels", "second", type=click.Path(path_type=Path, exists=True, file_okay=False),
+              help="a second, independent labelling of some dev articles: print how well it agrees with the first "
+                   "labels, next to the extractor's score on the same articles")
 def eval_command(folder: Path, articles: tuple[Path, ...], data_dir: Path, verbose: bool, parts: tuple[str, ...],
-                 calibrate: bool) -> None:
-    from .evaluate import PARTS, calibrate as recount, evaluate, outcomes, reliability, table
+                 calibrate: bool, second: Path | None) -> None:
+    from .evaluate import PARTS, agreement, calibrate as recount, evaluate, labelled, outcomes, part, reliability, table
     from .extract import load_reference
 
     ref = load_reference(data_dir)
@@ -131,8 +134,20 @@ def eval_command(folder: Path, articles: tuple[Path, ...], data_dir: Path, verbo
             click.echo(reliability(outcomes(folder, ref, list(articles), PARTS[name])))
             click.echo("")
         return
-    for name in parts or ("dev", "test", "test (Russian)"):
-        scores = evaluate(folder, ref, list(articles), None if name == "all" else PARTS[name])
+    if second is not None:
+        names = labelled(second)
+        if any(part(name) == "test" for name in names):  # a test label is never opened to be compared
+            raise click.ClickException(f"{second}: second labels are for dev articles only")
+        try:
+            agreed = agreement(folder, second)
+        except FileNotFoundError as exc:
+            raise click.ClickException(str(exc)) from None
+        runs = [("second labelling against the first", agreed),
+                ("the extractor on the same articles", evaluate(folder, ref, list(articles), names.__contains__))]
+    else:
+        runs = [(name, evaluate(folder, ref, list(articles), None if name == "all" else PARTS[name]))
+                for name in parts or ("dev", "test", "test (Russian)")]
+    for name, scores in runs:
         click.echo(f"{name}: {_articles(scores)}")
         click.echo(table(scores))
         click.echo("")

@@ -144,6 +144,29 @@ def evaluate(folder: Path, ref: Reference, articles: list[Path] | None = None, s
     return scores
 
 
+def agreement(folder: Path, second: Path) -> dict[str, Score]:
+    """How well a second, independent labelling (`second`/NAME.expected.json) agrees with the first one (`folder`), scored
+    as the extractor is (the first labels as expected, the second as found): the ceiling a careful reader reaches under
+    the written conventions. A second label without a first one is an error."""
+    scores = {name: Score() for name in FIELDS}
+    for path in sorted(Path(second).glob("*.expected.json")):
+        first = Path(folder) / path.name
+        if not first.exists():
+            raise FileNotFoundError(f"{path}: no first label {first}")
+        expected = json.loads(first.read_text(encoding="utf-8"))
+        found = json.loads(path.read_text(encoding="utf-8"))
+        found["source"] = expected.get("source", path.name)
+        compare(expected, found, scores)
+        for score in scores.values():
+            score.articles += 1
+    return scores
+
+
+def labelled(folder: Path) -> set[str]:
+    """The article names (without suffix) that `folder` holds labels for."""
+    return {p.name.removesuffix(".expected.json") for p in Path(folder).glob("*.expected.json")}
+
+
 def table(scores: dict[str, Score]) -> str:
     lines = [f"{'field':<15} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>9} {'recall':>7} {'F1':>6}"]
     for name, s in scores.items():
