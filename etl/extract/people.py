@@ -126,8 +126,14 @@ def _role_alternation(ref: Reference) -> dict[str, re.Pattern]:
 def _any_office(ref: Reference, english: bool) -> re.Pattern:
     """One search for any office phrase (english: only those of an English phrase, for a sentence with no Cyrillic
     letter, which no Russian phrase matches in any case): a sentence without one needs none of the office patterns."""
-    patterns = [_phrase_pattern(p) for phrases in ref.role_phrases.values() for p in phrases
-                if not (english and CYRILLIC.search(p))]
+    if english:  # literal phrases: grouped by first letter, each group opening with its letter (the look back at the
+        # character before it follows), so that the scan skips every position where no phrase starts
+        groups: dict[str, list[str]] = {}
+        for phrase in sorted({p for phrases in ref.role_phrases.values() for p in phrases if not CYRILLIC.search(p)}):
+            groups.setdefault(phrase[0], []).append(re.escape(phrase[1:]))
+        return re.compile("|".join(rf"{re.escape(c)}(?<![\w-]{re.escape(c)})(?:{'|'.join(rest)})(?![\w-])"
+                                   for c, rest in groups.items()))
+    patterns = [_phrase_pattern(p) for phrases in ref.role_phrases.values() for p in phrases]
     return re.compile(_first_letters(patterns) + r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])")
 
 
