@@ -213,7 +213,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         return ranges[0].year if ranges else None
 
     year_here = next((d.year for d in dates if d.end_year is None), None)
-    listed = "wh" if ("eritage" in sentence or "наслед" in lowered) and re.search(r"World Heritage|всемирного наследия", sentence, re.I) else \
+    listed = "wh" if ("eritage" in sentence or "наслед" in lowered) and WORLD_HERITAGE.search(sentence) else \
         ("ich" if (("ntangible" in sentence or "Representative" in sentence) and ICH.search(sentence)) or "нематериальн" in lowered
          else heritage_list)
     inscribes = INSCRIBE.search(sentence) if listed or "Memory of the World" in sentence else None
@@ -857,6 +857,7 @@ NAMED_LIST = re.compile(r"\b((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?:(?:,\s
 LEADING_DATE = re.compile(r"(?:On\s+)?(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December)(?:\s+\d{4})?|(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December)\s+\d{1,2}(?:,?\s+\d{4})?)\s+(?:the\s+)?(?=[A-Z\d])")
+WORLD_HERITAGE = guarded("[wв]", r"World Heritage|всемирного наследия", re.I)
 NOMINATION_WORD = guarded("[ncdt]", r"\b(?:nomination|candidacy|dossier|Tentative List)\b", re.I)
 TENTATIVE = re.compile(r"Tentative List|предварительн\w* спис", re.I)
 _CAPS = r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+(?:the\s+)?|and\s+)?[A-Z][\w'’-]+)*"
