@@ -27,6 +27,10 @@ RU_MONTH_YEAR = re.compile(r"(?<!\d\s)\b(?:в|во|с|до|к|на)?\s*" + r"(я
                            r"октябре|ноябре|декабре)(?:\s+(\d{4}))?", re.I)  # (RU_MONTH_IN below: the months alone, a faster test)
 RU_MONTHS_IN = r"январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре"
 RU_MONTH_IN = re.compile(by_first_letter(RU_MONTHS_IN))  # RU_MONTH_YEAR's guard, in any case (text.holds_any_case)
+# the words without which RU_DAY_MONTH, RU_WEEKDAY and RU_RELATIVE find nothing (in any case: text.holds_any_case)
+RU_MONTH_WORDS = re.compile(by_first_letter("январ|феврал|март|апрел|май|мая|июн|июл|август|сентябр|октябр|ноябр|декабр"))
+RU_WEEKDAY_WORDS = re.compile(by_first_letter("понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье"))
+RU_RELATIVE_WORDS = re.compile(by_first_letter("вчера|сегодня|завтра|позавчера"))
 RU_RELATIVE = re.compile(r"(?<![\w-])(вчера|сегодня|завтра|позавчера)(?![\w-])", re.I)
 # 'в понедельник', 'во вторник', 'в минувшую пятницу': a weekday, resolved as in English
 RU_WEEKDAY = re.compile(r"(?<![\w-])(?:в|во)\s+(?:(?:минувш|прошл|эт|следующ|ближайш)\w*\s+)?(понедельник|вторник|среду|четверг|пятницу|"
@@ -168,8 +172,9 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
         if not known:
             known.append(tense(sentence))
         return known[0]
+    years = YEAR_HINT.search(sentence) is not None
     if russian:
-        for m in RU_DAY_MONTH.finditer(sentence):
+        for m in RU_DAY_MONTH.finditer(sentence) if holds_any_case(RU_MONTH_WORDS, sentence) else ():
             month = month_number(m.group(3))
             if m.group(2):  # '20–21 августа': a stay of two days
                 if m.group(4) or published:
@@ -179,14 +184,14 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
             elif published:
                 add(resolve_without_year(month, int(m.group(1)), published, tense_of()), "day", m.span())
         if published:
-            for m in RU_WEEKDAY.finditer(sentence):
+            for m in RU_WEEKDAY.finditer(sentence) if holds_any_case(RU_WEEKDAY_WORDS, sentence) else ():
                 target = RU_WEEKDAYS.index(m.group(1).lower())
                 if tense_of() == "future" or re.match(r"\S+\s+(?:следующ|ближайш)", m.group(0)):
                     day = published + dt.timedelta(days=((target - published.weekday()) % 7) or 7)
                 else:
                     day = published - dt.timedelta(days=(published.weekday() - target) % 7)
                 add(day, "day", m.span())
-            for m in RU_RELATIVE.finditer(sentence):
+            for m in RU_RELATIVE.finditer(sentence) if holds_any_case(RU_RELATIVE_WORDS, sentence) else ():
                 shift = {"вчера": -1, "сегодня": 0, "завтра": 1, "позавчера": -2}[m.group(1).lower()]
                 add(published + dt.timedelta(days=shift), "day", m.span())
         for m in RU_MONTH_YEAR.finditer(sentence) if holds_any_case(RU_MONTH_IN, sentence) else ():
@@ -198,7 +203,7 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
                 else:
                     day = resolve_without_year(month, 1, published.replace(day=1), tense_of())
                     add(day.isoformat()[:7] if day else None, "month", m.span())
-        for m in RU_YEAR.finditer(sentence):
+        for m in RU_YEAR.finditer(sentence) if years else ():
             add(m.group(1), "year", m.span(1))
     if published:
         for m in DAY_MONTH.finditer(sentence) if months else ():
@@ -229,7 +234,6 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
             shift = {"last": -1, "previous": -1, "the previous": -1, "next": 1, "the following": 1}.get(m.group(1).lower(), 0)
             month_index = published.year * 12 + published.month - 1 + shift
             add(f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", "month", m.span())
-    years = YEAR_HINT.search(sentence) is not None
     for m in RANGE.finditer(sentence) if years else ():
         low, high = int(m.group(1)), int(m.group(2))
         if low <= high:

@@ -187,12 +187,13 @@ class PeopleFinder:
 
     def names(self, sentence: str, day: dt.date | None) -> list[Mention]:
         found: list[Mention] = []
-        for run in (RU_NAME_RUN if CYRILLIC.search(sentence) else NAME_RUN).finditer(sentence):
+        russian = CYRILLIC.search(sentence) is not None  # (a sentence without a Cyrillic letter has no Russian title)
+        leading, organisation = self._leading, self._organisation
+        for run in (RU_NAME_RUN if russian else NAME_RUN).finditer(sentence):
             words = run.group(0).split()
             # drop leading words that are titles or ordinary capitalised words ('The', 'Minister', 'Mr'), countries and
             # their adjectives ("Kazakhstan's"), and the name of an office before its head ('Almaty Regional Office Amir
             # Piric'): the name is what follows the last such word
-            leading, organisation = self._leading, self._organisation
             while words and (leading[words[0]] if words[0] in leading else self._not_leading(words[0])):
                 words = words[1:]
             last_org = -1
@@ -221,7 +222,7 @@ class PeopleFinder:
             if person is not None:
                 found.append(Mention(person, person.name, start, run.end()))
             elif len(words) >= 2 and (self.title_before.search(sentence[:start]) or
-                                      (len(words) <= 3 and RU_TITLE_BEFORE.search(sentence[:start]))):
+                                      (russian and len(words) <= 3 and RU_TITLE_BEFORE.search(sentence[:start]))):
                 found.append(self._new(text, start, sentence))
             elif len(words) >= 3:
                 # 'Minister of Higher Education Kongratbay Sharipov', 'министр образования и науки Таджикистана Рахим
@@ -230,7 +231,7 @@ class PeopleFinder:
                     tail = words[-size:]
                     tail_start = run.start() + run.group(0).rindex(" ".join(tail))
                     before = sentence[:tail_start]
-                    if self.title_before.search(before) or RU_TITLE_BEFORE.search(before):
+                    if self.title_before.search(before) or (russian and RU_TITLE_BEFORE.search(before)):
                         # a registry person at the end of the run ('... Администрации Президента Узбекистана Саидой
                         # Мирзиёевой'), else someone new
                         ids = self.ref.full_names.get(name_key(" ".join(tail))) or self._candidates(fold(tail[-1]))
