@@ -35,7 +35,7 @@ MEETING_VERBS = (
 MEETING = re.compile(first_letters(MEETING_VERBS) + r"\b(" + by_first_letter(MEETING_VERBS, any_case=True) + r")\b", re.I)
 MEETING_LOWER = re.compile(MEETING.pattern)  # the same verbs, on lower-cased text
 # Russian: met, received, talks, a meeting, handed, signed, opened, took part (any ending)
-RU_MEETING = guarded(r"[вплбоу]", 
+RU_MEETING = guarded(r"[вплбоу]",
     r"(?<![\w-])(?:встрети\w*|встреч\w+|приня[лв]\w*|принима\w*|переговор\w*|бесед\w*|вручи\w*|подписа\w*|"
     r"откры[лв]\w*|участвова\w*|провел\w* (?:встреч|переговор)\w*|обсуди\w*)(?![\w-])", re.I)
 SAME_DAY = guarded(r"[laeotвт]", r"\b(?:(?:later|also|earlier)\s+(?:on\s+)?(?:that|the same)\s+day|that day|the same day|on that occasion|"
