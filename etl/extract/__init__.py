@@ -38,33 +38,41 @@ MEETING_LOWER = re.compile(MEETING.pattern)  # the same verbs, on lower-cased te
 RU_MEETING = guarded(r"[вплбоу]",
     r"(?<![\w-])(?:встрети\w*|встреч\w+|приня[лв]\w*|принима\w*|переговор\w*|бесед\w*|вручи\w*|подписа\w*|"
     r"откры[лв]\w*|участвова\w*|провел\w* (?:встреч|переговор)\w*|обсуди\w*)(?![\w-])", re.I)
-SAME_DAY = guarded(r"[laeotвт]", r"\b(?:(?:later|also|earlier)\s+(?:on\s+)?(?:that|the same)\s+day|that day|the same day|on that occasion|"
-                      r"at the same time)\b|(?<![\w-])(?:в тот же день|в этот же день|в тот день|в этот день)(?![\w-])", re.I)
-THAT_VISIT = guarded(r"[td]", r"\b(?:that (?:trip|visit|stay)|during (?:the|that|this|his|her|their) (?:visit|trip|stay))\b", re.I)
-ANOTHER_ENCOUNTER = guarded(r"[laeвп]", r"\b(?:later|also|earlier)\s+(?:on\s+)?(?:that|the same)\s+day\b|(?<![\w-])(?:в тот же день|"
-                               r"позднее в тот же день)(?![\w-])", re.I)
-NEXT_DAY = guarded(r"[tн]", r"\b(?:the (?:following|next) day|the day after)\b|(?<![\w-])(?:на следующий день|на другой день)(?![\w-])",
-                      re.I)
+SAME_DAY = guarded(r"[laeotвт]",
+                   r"\b(?:(?:later|also|earlier)\s+(?:on\s+)?(?:that|the same)\s+day|that day|the same day|on that occasion|"
+                   r"at the same time)\b|(?<![\w-])(?:в тот же день|в этот же день|в тот день|в этот день)(?![\w-])", re.I)
+THAT_VISIT = guarded(r"[td]",
+                     r"\b(?:that (?:trip|visit|stay)|during (?:the|that|this|his|her|their) (?:visit|trip|stay))\b", re.I)
+ANOTHER_ENCOUNTER = guarded(r"[laeвп]",
+                            r"\b(?:later|also|earlier)\s+(?:on\s+)?(?:that|the same)\s+day\b|(?<![\w-])(?:в тот же день|"
+                            r"позднее в тот же день)(?![\w-])", re.I)
+NEXT_DAY = guarded(r"[tн]",
+                   r"\b(?:the (?:following|next) day|the day after)\b|(?<![\w-])(?:на следующий день|на другой день)(?![\w-])",
+                   re.I)
 PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Оо]н|[Оо]на)\b|"
                              r"\b(?:he|she)\s+(?:(?:also|later|then|first|again)\s+)?(?:met|received|held|visited|signed|discussed)\b|\b(?:[Ii]n|[Dd]uring)\s+(?:his|her)\s+"
                              r"(?:talks|meeting|meetings|conversation)\b")
-ABSENT = guarded(r"[iglmcrwoпо]", r"\b(?:invitation|invitations|greetings|message|letter|congratulations|regards|wishes)\s+(?:of|from)\s+"
-                    r"(?:[\w'’.-]+\s+){0,12}$|\bon behalf of\s+(?:[\w'’.-]+\s+){0,8}$|"
-                    r"(?<![\w-])(?:приглашени\w*|приветстви\w*|послани\w*|поздравлени\w*|от имени|по поручению)\s+(?:[\w'’.-]+\s+){0,8}$", re.I)
+ABSENT = guarded(r"[iglmcrwoпо]",
+                 r"\b(?:invitation|invitations|greetings|message|letter|congratulations|regards|wishes)\s+(?:of|from)\s+"
+                 r"(?:[\w'’.-]+\s+){0,12}$|\bon behalf of\s+(?:[\w'’.-]+\s+){0,8}$|"
+                 r"(?<![\w-])(?:приглашени\w*|приветстви\w*|послани\w*|поздравлени\w*|от имени|по поручению)\s+(?:[\w'’.-]+\s+){0,8}$", re.I)
 HERITAGE_ANAPHOR = re.compile(r"^(?:The|This|That)\s+(?:\w+\s+)?(?:monument|property|site|mausoleum|complex|ensemble|park|corridor|"
                               r"fortress|fortresses|city|town)\b|\bwhen it was inscribed\b|^It\s+(?:was|has been)\b")
-JOINED = guarded(r"[tpwajвуп]", r"\b(?:(?:took part|participated|was present|were present) in the (?:meeting|talks)|(?:also )?attended the "
-                    r"(?:meeting|talks)|joined the (?:meeting|talks))\b|(?<![\w-])(?:во встрече|в переговорах|в беседе)\s+"
-                    r"(?:также\s+)?(?:участвовал\w*|принял\w* участие)|участвовал\w* (?:во встрече|в переговорах)", re.I)
+JOINED = guarded(r"[tpwajвуп]",
+                 r"\b(?:(?:took part|participated|was present|were present) in the (?:meeting|talks)|(?:also )?attended the "
+                 r"(?:meeting|talks)|joined the (?:meeting|talks))\b|(?<![\w-])(?:во встрече|в переговорах|в беседе)\s+"
+                 r"(?:также\s+)?(?:участвовал\w*|принял\w* участие)|участвовал\w* (?:во встрече|в переговорах)", re.I)
 # a sentence that names the other side of a meeting the previous sentence announced with one person ('... hosted a meeting
 # with X.' + 'The Turkmen side was represented by Y.')
-OTHER_SIDE = guarded(r"[sdhсв]", r"\b(?:side|delegation|host country|hosts?)\s+(?:was|were)\s+(?:represented|led)\s+by\b|(?<![\w-])"
-                        r"(?:с\s+\w+\s+стороны|стороны)\s+(?:\w+\s+)?(?:представлял\w*|возглавлял\w*)", re.I)
+OTHER_SIDE = guarded(r"[sdhсв]",
+                     r"\b(?:side|delegation|host country|hosts?)\s+(?:was|were)\s+(?:represented|led)\s+by\b|(?<![\w-])"
+                     r"(?:с\s+\w+\s+стороны|стороны)\s+(?:\w+\s+)?(?:представлял\w*|возглавлял\w*)", re.I)
 # a sentence listing more people of the meeting the previous sentence stated ('The delegation included X and Y.',
 # 'Среди участников была Z.', 'В состав делегации вошли X и Y.')
-JOIN_LIST = guarded(r"[amtсвч]", r"\b(?:among (?:the )?(?:participants|those present)|the delegation (?:also )?(?:included|comprised)|"
-                       r"members of the delegation)\b|(?<![\w-])(?:среди участников|в числе участников|в состав\w* делегации)"
-                       r"(?![\w-])", re.I)
+JOIN_LIST = guarded(r"[amtсвч]",
+                    r"\b(?:among (?:the )?(?:participants|those present)|the delegation (?:also )?(?:included|comprised)|"
+                    r"members of the delegation)\b|(?<![\w-])(?:среди участников|в числе участников|в состав\w* делегации)"
+                    r"(?![\w-])", re.I)
 GEONAMES_CUE = re.compile(r"(?:\b(?:in|at|from|to|near|via|visit(?:ed|ing|s)?|city of|town of|capital,?|between)\s+(?:the\s+)?|\band\s+|"
                           r"(?<![\w-])(?:в|во|из|до|через|около|посетил\w*|город\w*|столиц\w*|и)\s+)$")
 FOCUS_ISO3 = set(FOCUS.values())
@@ -72,15 +80,17 @@ FOCUS_ISO3 = set(FOCUS.values())
 SUBJECTLESS = re.compile(r"\b(?:[Tt]alks|[Mm]eetings?|[Cc]onsultations|[Dd]iscussions)\s+with\s|(?<![\w-])(?:[Пп]ереговор\w*|[Вв]стреч[аиу]|"
                          r"[Бб]есед[аыу])\s+со?\s")
 # one more person at the meeting of the sentence before ('X also took part in the opening.', 'Также присутствовал X.')
-ALSO_PRESENT = guarded(r"[aт]", r"\balso (?:took part|participated|attended|joined|was present|were present)\b|(?<![\w-])также "
-                          r"(?:принял\w* участие|участвовал\w*|присутствовал\w*)(?![\w-])", re.I)
+ALSO_PRESENT = guarded(r"[aт]",
+                       r"\balso (?:took part|participated|attended|joined|was present|were present)\b|(?<![\w-])также "
+                       r"(?:принял\w* участие|участвовал\w*|присутствовал\w*)(?![\w-])", re.I)
 # the head of a delegation ('A delegation led by X visited ...') is at what 'The delegation' does later ('The delegation met Y')
 HEADED_BY = guarded(r"[lhв]", r"\b(?:led|headed) by\s|(?<![\w-])во главе со?\s", re.I)
 DELEGATION_SUBJECT = re.compile(r"^(?:The|This|That|Its|Our|Their) delegation\b|^Делегаци\w*(?![\w-])")
 EMPTY = re.compile("")  # an empty match at the sentence start: a meeting carried on from the previous sentence
-STRONG_MEETING = guarded(r"[mrhtvpaibsвпб]", r"\b(?:met|meets|meeting|received|receives|held talks|holds talks|talks with|video ?conference|video call|"
-                            r"phone call|telephone|hosted|audience|bilateral|sat down with|interlocutors)\b|(?<![\w-])(?:встрети\w*|"
-                            r"встреч\w+|приня[лв]\w*|переговор\w*|бесед\w*)(?![\w-])", re.I)
+STRONG_MEETING = guarded(r"[mrhtvpaibsвпб]",
+                         r"\b(?:met|meets|meeting|received|receives|held talks|holds talks|talks with|video ?conference|video call|"
+                         r"phone call|telephone|hosted|audience|bilateral|sat down with|interlocutors)\b|(?<![\w-])(?:встрети\w*|"
+                         r"встреч\w+|приня[лв]\w*|переговор\w*|бесед\w*)(?![\w-])", re.I)
 
 
 @dataclass

@@ -50,14 +50,17 @@ RANGE = re.compile(r"(?=[12])\b((?:19|20)\d{2})\s*[-–—/]\s*((?:19|20)\d{2})\
 YEAR = re.compile(r"(?=[isfubyoelmd])\b(?:in|since|from|until|by|of|for|year|early|late|mid-?|during|end of)\s+((?:19|20)\d{2})\b", re.I)
 WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|next\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 RELATIVE = re.compile(r"\b(yesterday|today|tomorrow)\b", re.I)
-RU_FUTURE = guarded(r"[бспн]", r"(?<![\w-])(будет|будут|состоится|пройдет|планируется|предстоящ\w*|пригласил\w*|приглашени\w*|"
-                       r"намерен\w*)(?![\w-])", re.I)
+RU_FUTURE = guarded(r"[бспн]",
+                    r"(?<![\w-])(будет|будут|состоится|пройдет|планируется|предстоящ\w*|пригласил\w*|приглашени\w*|"
+                    r"намерен\w*)(?![\w-])", re.I)
 RU_PAST = re.compile(r"(?<![\w-])(\w+(?:ил|ал|ял|ел|ыл)(?:а|и|ся|ась|ись)?|был\w*|состоялся|состоялась|прошл\w*)(?![\w-])", re.I)
-FUTURE = guarded(r"[wsiatufnpc]", r"\b(will|shall|is to|are to|to be held|is scheduled|are scheduled|scheduled|upcoming|forthcoming|next|plans? to|"
-                    r"is expected|are expected|to take place|would|is going to|are going to|confirmed (?:her|his|their) attendance|"
-                    r"invited|invitation|ahead of)\b", re.I)
-PAST = guarded(r"[whmrsvtaidnole]", r"\b(was|were|had|has been|have been|held|met|received|signed|visited|took place|adopted|inscribed|"
-                  r"discussed|noted|recalled|said|stressed|attended|opened|launched|welcomed|hosted|established|ago|last)\b", re.I)
+FUTURE = guarded(r"[wsiatufnpc]",
+                 r"\b(will|shall|is to|are to|to be held|is scheduled|are scheduled|scheduled|upcoming|forthcoming|next|plans? to|"
+                 r"is expected|are expected|to take place|would|is going to|are going to|confirmed (?:her|his|their) attendance|"
+                 r"invited|invitation|ahead of)\b", re.I)
+PAST = guarded(r"[whmrsvtaidnole]",
+               r"\b(was|were|had|has been|have been|held|met|received|signed|visited|took place|adopted|inscribed|"
+               r"discussed|noted|recalled|said|stressed|attended|opened|launched|welcomed|hosted|established|ago|last)\b", re.I)
 ANY_CYRILLIC = re.compile(r"[а-яА-ЯёЁ\u1c80-\u1c86]")  # [а-яё] under re.I, spelt out (as text.CYRILLIC): a faster scan
 RANGE_HINT = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:-|–|—|to|until|and)\s*\d")
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

@@ -22,15 +22,18 @@ QUOTED = re.compile(r"[“\"«]([^”\"»]{3,120})[”\"»]")
 
 NESTED_PROGRAMME = re.compile(r"\b(International (?:Decade|Year)\b.*)$")
 C2C_CONTEXT = re.compile(r"category\s*(?:2|II|two)\b|under the auspices of UNESCO", re.I)
-WH_LIST = guarded(r"[wсо]", r"World Heritage (?:List|site|sites|property|properties|status)|(?:спис\w*|объект\w*) всемирного наследия", re.I)
-INSCRIBE = guarded(r"[iaeljbrdpвп]", r"\b(inscri\w*|added to|entered|included in|listed|joined the|became|recogni[sz]ed|designat\w*|proclaimed|"
-                      r"incorporated)\b|(?<![\w-])(?:включ\w*|внес\w*|внесен\w*|вош(?:ел|ла|ли)|призна\w*)(?![\w-])", re.I)
+WH_LIST = guarded(r"[wсо]",
+                  r"World Heritage (?:List|site|sites|property|properties|status)|(?:спис\w*|объект\w*) всемирного наследия", re.I)
+INSCRIBE = guarded(r"[iaeljbrdpвп]",
+                   r"\b(inscri\w*|added to|entered|included in|listed|joined the|became|recogni[sz]ed|designat\w*|proclaimed|"
+                   r"incorporated)\b|(?<![\w-])(?:включ\w*|внес\w*|внесен\w*|вош(?:ел|ла|ли)|призна\w*)(?![\w-])", re.I)
 NOMINATE = guarded(r"[ntcd]", r"\b(nominat\w*|nomination|Tentative List|candidacy|dossier)\b", re.I)
 ICH = guarded(r"[ir]", r"intangible (?:cultural )?heritage|Representative List", re.I)
 MEMORANDUM = re.compile(r"\b(memorandum of understanding|memorandum|agreement|action plan|roadmap|road map|aide-m[ée]moire)(?![\w-])",
                         re.I)
-SIGN = guarded(r"[scraApdр]", r"\b(sign\w*|conclu\w*|ratif\w*|adopt\w*|agreed (?:on|to|upon)|approv\w*|(?:agreed that [^.;]{0,60}?)?(?:prepare|draw up|"
-                  r"drew up|drawn up|draft)\s+(?:an?|the)?\s*(?:\w+\s+){0,2}(?:action plan|roadmap|road map|memorandum|agreement))\b", re.I)
+SIGN = guarded(r"[scraApdр]",
+               r"\b(sign\w*|conclu\w*|ratif\w*|adopt\w*|agreed (?:on|to|upon)|approv\w*|(?:agreed that [^.;]{0,60}?)?(?:prepare|draw up|"
+               r"drew up|drawn up|draft)\s+(?:an?|the)?\s*(?:\w+\s+){0,2}(?:action plan|roadmap|road map|memorandum|agreement))\b", re.I)
 GENERIC_NAMES = {"unesco", "united nations", "the united nations", "un", "general conference", "executive board", "security council",
                  "the organization", "conference", "forum", "centre", "center", "institute", "session", "assembly", "programme",
                  "global geopark", "unesco global geopark", "unesco global geoparks", "world network of biosphere reserves",
@@ -101,8 +104,9 @@ ORDINAL_WORDS = ("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|ten
 # 'the 45th session of the World Heritage Committee', 'the fifteenth session of the Intergovernmental Committee ...',
 # 'The World Heritage Committee, at its 38th session', '37-й сессии Комитета всемирного наследия'
 BODY = r"(?:UNESCO\s+)?((?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|for|the|on|and)\s+)*[A-Z][\w'’-]*)*)"
-SESSION_OF = guarded(r"\d|(?i:[fstenw])", r"\b(\d{1,3}(?:st|nd|rd|th)|(?i:" + ORDINAL_WORDS + r"))\s+(?:\(?(?:extended|ordinary|extraordinary|special)\)?\s+)?"
-                        r"[Ss]ession\s+of\s+(?:the\s+)?" + BODY)
+SESSION_OF = guarded(r"\d|(?i:[fstenw])",
+                     r"\b(\d{1,3}(?:st|nd|rd|th)|(?i:" + ORDINAL_WORDS + r"))\s+(?:\(?(?:extended|ordinary|extraordinary|special)\)?\s+)?"
+                     r"[Ss]ession\s+of\s+(?:the\s+)?" + BODY)
 SESSION_ITS = re.compile(r"\b(?:its|his|her|their)\s+(?:\(?(?:extended|ordinary|extraordinary|special)\)?\s+)?(\d{1,3}(?:st|nd|rd|th)|(?i:"
                          + ORDINAL_WORDS + r"))\s+(?:\(?(?:extended|ordinary|extraordinary|special)\)?\s+)?session\b")
 BODY_BEFORE = re.compile(r"(?:the\s+)?(?:UNESCO\s+)?((?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|for|the|on|and)\s+)*[A-Z][\w'’-]*)*\s+"
@@ -115,8 +119,9 @@ RU_BODY_BEFORE = re.compile(r"([А-ЯЁ][а-яё]+(?:\s+[а-яё]+){0,3}\s+(?:к
                             r"[а-яё]+){0,3}|(?:Комитет|Совет|Конференци|Ассамбле)\w*(?:\s+" + RU_NOT_STOP + r"[а-яё]+){0,3})")
 SESSION = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th))\s+session\s+of\s+(?:the\s+)?(?:UNESCO\s+)?(General Conference|Executive Board|"
                      r"World Heritage Committee|Intergovernmental Committee[^,.;]*)", re.I)
-MEMBERSHIP = guarded(r"[jbimhw]", r"\b(?:joined (?:UNESCO|the Organi[sz]ation)|(?:became|becoming|is|has been|was|been) (?:a )?(?:Member State|member) "
-                        r"of (?:UNESCO|the Organi[sz]ation)|membership (?:of|in) (?:UNESCO|the Organi[sz]ation))", re.I)
+MEMBERSHIP = guarded(r"[jbimhw]",
+                     r"\b(?:joined (?:UNESCO|the Organi[sz]ation)|(?:became|becoming|is|has been|was|been) (?:a )?(?:Member State|member) "
+                     r"of (?:UNESCO|the Organi[sz]ation)|membership (?:of|in) (?:UNESCO|the Organi[sz]ation))", re.I)
 NUMBERED_RESOLUTION = re.compile(r"\b(?:(General Assembly|Security Council)\s+)?[Rr]esolution\s+((?:A/RES/)?\d+(?:/\d+)?)\b")
 PROCLAIMING = re.compile(r"\bresolution\s+(?:proclaiming|declaring|establishing|on)\b[^.;]*?\b(International (?:Day|Year|Decade) "
                          r"(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’-]*))*)")
@@ -868,11 +873,13 @@ TENTATIVE_NAME = re.compile(r"Tentative List\s+(?:submission|nomination|entry|fi
                             r"(?:added|submitted|included|placed|put|entered|listed)\s+(?:on|to|in|into)\s+(?:the|its|their|[A-Z]\w+['’]s)\s+"
                             r"(?:national\s+)?Tentative List|\b(?:added|submitted|included|placed|put)\s+(" + _CAPS + r")\s+(?:on|to|in|into)\s+"
                             r"(?:the|its|their)\s+(?:national\s+)?Tentative List")
-TENTATIVE_VERB = guarded(r"[apsieloвп]", r"\b(?:added|placed|put (?:forward|on)|submitted|included|entered|listed)\b|\bon (?:its|their|the) (?:national )?"
-                            r"list\b|(?<![\w-])(?:включ\w*|внес\w*|представил\w*)(?![\w-])", re.I)
-SEAT_CUE = guarded(r"[restmwипвч]", r"\b(?:re-?elected|elected|sat on|sits on|served on|serves on|serving on|seats? on|term on|member of|"
-                      r"membership of|membership in|won a seat|re-election)\b|(?<![\w-])(?:избра\w*|переизбра\w*|входит в|"
-                      r"входил\w* в|вош\w+ в состав|член\w* (?:Исполнительн|Комитет|Совет|Межправительствен)\w*)(?![\w-])", re.I)
+TENTATIVE_VERB = guarded(r"[apsieloвп]",
+                         r"\b(?:added|placed|put (?:forward|on)|submitted|included|entered|listed)\b|\bon (?:its|their|the) (?:national )?"
+                         r"list\b|(?<![\w-])(?:включ\w*|внес\w*|представил\w*)(?![\w-])", re.I)
+SEAT_CUE = guarded(r"[restmwипвч]",
+                   r"\b(?:re-?elected|elected|sat on|sits on|served on|serves on|serving on|seats? on|term on|member of|"
+                   r"membership of|membership in|won a seat|re-election)\b|(?<![\w-])(?:избра\w*|переизбра\w*|входит в|"
+                   r"входил\w* в|вош\w+ в состав|член\w* (?:Исполнительн|Комитет|Совет|Межправительствен)\w*)(?![\w-])", re.I)
 # 'стал членом Межправительственного комитета': the member word (instrumental, a predicate: not 'Члены ... посетили')
 # right before the body (SEAT_CUE's Russian member cue
 # names the body's first word, which lies after the window)
@@ -1088,27 +1095,30 @@ RESOLUTION_ON = re.compile(r"\bresolutions?\s+(?:(?:initiated|proposed|put forwa
                            r"((?:universal\s+)?[a-z][\w'’-]*(?:\s+(?!and\b|which\b|that\b)[\w'’-]+){1,7}|\d+(?:st|nd|rd|th)\s+anniversary\s+of\s+"
                            r"(?:the\s+)?(?:birth\s+of\s+)?[A-Z][^,.;]{2,60})")
 EVENT_WORDS = ("forum", "conference", "summit", "symposium", "festival", "biennale", "congress", "exhibition", "workshop")
-DESCRIBED_EVENT = guarded(r"(?i:[at])", r"\b((?i:an?|the)\s+(?:(?:first|second|third|new|international|regional|high-level|anniversary|glacier|"
-                             r"sub-regional|ministerial|youth|\d+(?:st|nd|rd|th))\s+)+(?:forum|conference|summit|symposium|festival|"
-                             r"biennale|congress|exhibition|workshop)(?:\s+(?:on|of|for|to mark|dedicated to|devoted to)\s+[^,.;()]{3,80}?)?)"
-                             r"(?=\s+(?:to be held|held|was held|will be held|in|at|on|which|that|will|was|opened|hosted|brought)\b|[,.;()]|$)"
-                             r"|\b((?i:an?)\s+(?:forum|conference|summit|symposium|biennale)\s+(?:on|of|for|to mark|dedicated to|devoted to)"
-                             r"\s+[^,.;()]{3,80}?)(?=\s+(?:to be held|held|in|at|which|that|will|was)\b|[,.;()]|$)"
-                             r"|\b((?i:an?)\s+(?:forum|conference|summit|symposium|biennale))\s+(?:to be held|will be held|was held|held)\b"
-                             r"[^,.;]{0,60}?\s+(to mark|on|dedicated to|devoted to|for)\s+([^,.;()]{3,80})")
+DESCRIBED_EVENT = guarded(r"(?i:[at])",
+                          r"\b((?i:an?|the)\s+(?:(?:first|second|third|new|international|regional|high-level|anniversary|glacier|"
+                          r"sub-regional|ministerial|youth|\d+(?:st|nd|rd|th))\s+)+(?:forum|conference|summit|symposium|festival|"
+                          r"biennale|congress|exhibition|workshop)(?:\s+(?:on|of|for|to mark|dedicated to|devoted to)\s+[^,.;()]{3,80}?)?)"
+                          r"(?=\s+(?:to be held|held|was held|will be held|in|at|on|which|that|will|was|opened|hosted|brought)\b|[,.;()]|$)"
+                          r"|\b((?i:an?)\s+(?:forum|conference|summit|symposium|biennale)\s+(?:on|of|for|to mark|dedicated to|devoted to)"
+                          r"\s+[^,.;()]{3,80}?)(?=\s+(?:to be held|held|in|at|which|that|will|was)\b|[,.;()]|$)"
+                          r"|\b((?i:an?)\s+(?:forum|conference|summit|symposium|biennale))\s+(?:to be held|will be held|was held|held)\b"
+                          r"[^,.;]{0,60}?\s+(to mark|on|dedicated to|devoted to|for)\s+([^,.;()]{3,80})")
 # 'its steppe route expedition crossed ...', 'a national seminar for museum curators was held': a described seminar,
 # workshop, round table or expedition (the modifiers say which one)
 ACTIVITY_WORDS = ("expedition", "seminar", "workshop", "webinar", "round table", "training course")
-DESCRIBED_ACTIVITY = guarded(r"[IiTtAa]", r"\b(?:[Ii]ts|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:(?:(?!(?:same|previous|next|last|this|that|such|other|said|"
-                                r"day|days|end|part|opening|close)\b)[a-z][\w-]+|[A-Z][\w-]*(?:\s+(?:of the|of|for|and)\s+[A-Z][\w-]*)*)\s+){1,4}"
-                                r"(?:expedition|seminar|workshop|webinar|round table|training course)s?"
-                                r"(?:\s+(?:on|for|of|in)\s+(?!\d)[^,.;()]{3,70}?)?)"
-                                r"(?=\s+(?:crossed|took place|to be held|was held|were held|held|will be held|in|at|on|online|which|that|will|"
-                                r"was|brought|gathered|opened|from|for)\b|[,.;()]|$)")
+DESCRIBED_ACTIVITY = guarded(r"[IiTtAa]",
+                             r"\b(?:[Ii]ts|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:(?:(?!(?:same|previous|next|last|this|that|such|other|said|"
+                             r"day|days|end|part|opening|close)\b)[a-z][\w-]+|[A-Z][\w-]*(?:\s+(?:of the|of|for|and)\s+[A-Z][\w-]*)*)\s+){1,4}"
+                             r"(?:expedition|seminar|workshop|webinar|round table|training course)s?"
+                             r"(?:\s+(?:on|for|of|in)\s+(?!\d)[^,.;()]{3,70}?)?)"
+                             r"(?=\s+(?:crossed|took place|to be held|was held|were held|held|will be held|in|at|on|online|which|that|will|"
+                             r"was|brought|gathered|opened|from|for)\b|[,.;()]|$)")
 HERITAGE_HINTS = ("inscri", "list", "intangible", "certificat", "nominat", "element", "memory of", "register", "список", "нематериальн",
                   "сертификат", "элемент", "реестр", "памят")
-HERITAGE_CONTEXT = guarded(r"[irucnemсэр«н]", r"inscri|Representative List|Urgent Safeguarding|intangible|certificate|nominat|element|Memory of the World|"
-                              r"Register|список|нематериальн|сертификат|элемент|реестр|«Память мира»", re.I)
+HERITAGE_CONTEXT = guarded(r"[irucnemсэр«н]",
+                           r"inscri|Representative List|Urgent Safeguarding|intangible|certificate|nominat|element|Memory of the World|"
+                           r"Register|список|нематериальн|сертификат|элемент|реестр|«Память мира»", re.I)
 ELEMENT_WORD = re.compile(r"[\w'’-]+")
 
 
