@@ -318,14 +318,17 @@ LIST_THEMES = 4  # a sentence naming this many themes is a list: each of its phr
 # 'Ministry of Culture', 'Art and Culture Development Foundation', 'министр образования') is not what the release is about
 _ORGANISATION_RU = "|".join(f"{c}{rest}" for word in ("министерств", "министр", "институт", "фонд", "университет", "агентств",
                                                     "академи", "союз", "комисси", "директор", "отдел", "сектор", "ассоциаци",
-                                                    "федераци", "председател", "ректор", "дворец", "дворц")
+                                                    "федераци", "председател", "ректор", "дворец", "дворц", "департамент", "колледж",
+                                                    "факультет", "секретар")
                             for rest in [word[1:]] for c in (word[0].upper(), word[0]))
 ORGANISATION_HEAD = re.compile(  # the words grouped by first letter (by_first_letter): the same matches, a faster scan
     r"\b(?:" + by_first_letter("Ministry|Ministers|Minister|Institute|Foundation|University|Office|Directors-General|"
                                "Director-General|Director|Department|Agency|Commission|Fund|College|Faculty|Archives|Library|"
                                "Academy|Union|Division|Section|Sector|Unit|Society|Association|Federation|Chairman|"
-                               "Chairwoman|Chairperson|Rector|Secretary|Palace|House") + r")\b|"
-    r"(?<![\w-])(?:" + by_first_letter(_ORGANISATION_RU + "|Обществ") + r"|Дом(?=\w{0,2}\s)|"
+                               "Chairwoman|Chairperson|Rector|Secretary|Palace|House") +
+    r"|Cent(?:re|er)(?<!istoric Centre)(?<!istoric Center)(?<!istorical Centre)(?<!istorical Center))\b|"  # a centre, not
+    # the Historic Centre of Bukhara (a property)
+    r"(?<![\w-])(?:" + by_first_letter(_ORGANISATION_RU + "|Обществ") + r"|Дом(?=\w{0,2}\s)|[Цц]ентр(?!ал)|"
     r"Национальн\w+\s+(?:архив|библиотек))\w*")
 # a unit of an organisation written in lower case after its owner ('UNESCO's section on hydrological systems', 'the
 # Organization's division for ...'): its name, like a capitalised one
@@ -333,9 +336,10 @@ LOWER_UNIT = re.compile(r"\b(?:UNESCO|[Oo]rgani[sz]ation|[Mm]inistry|[Uu]niversi
                         r"(?:division|section|department|unit|sector|office|bureau|laboratory)\s+(?:of|on|for)\s+[\w'’-]+"
                         r"(?:\s+(?:and\s+)?(?!(?:in|at|on|with|and|which|who|also|was|were|is|are|to)\b)[\w'’-]+){0,2}")
 ORGANISATION_RIGHT = re.compile(r"(?:\s+(?:(?:of|for|and|the|on|in)\s+)*[A-Z][\w'’-]*)*")
-# the words after a Russian head are its name until a verb ('Университет был основан ...' names no institution)
+# the words after a Russian head are its name until a verb ('Университет был основан ...', 'Центр изучает ледники' name
+# no institution)
 ORGANISATION_RIGHT_RU = re.compile(r"(?:\s+(?!(?:и|в|на|по|с|о|был\w*|будет|стал\w*|является)(?![\w-]))"
-                                   r"(?![а-яё]+(?:ал|ил|ел|ла|ло|ли|лся|лась|лись|ан|ана|ано|аны|ен|ена|ено|ены)(?![\w-]))[а-яё]+){1,3}"
+                                   r"(?![а-яё]+(?:ал|ил|ел|ла|ло|ли|лся|лась|лись|ан|ана|ано|аны|ен|ена|ено|ены|[аяуе]ет|[аяуе]ют|[аяуе]ется|[аяуе]ются)(?![\w-]))[а-яё]+){1,3}"
                                    r"(?:\s+и\s+[а-яё]+)?")
 CONNECTOR_WORDS = {"of", "for", "and", "the", "on"}
 
@@ -378,7 +382,9 @@ def _organisation_names(text: str) -> list[tuple[int, int]]:
 ORGANISATION_HINT = re.compile(by_first_letter(r"Minist|Institut|Foundation|Universit|Office|Department|Director|Agency|Commission|Fund|College|"
                                r"Faculty|Archives|Library|Academy|Union|Division|Section|Sector|Unit|Society|Association|Federation|инистр|нститут|онд|"
                                r"ниверситет|гентств|омисси|иректор|Национальн|кадеми|оюз|тдел|ектор|ссоциаци|едераци|Обществ|Chair|Rector|"
-                               r"Secretary|Palace|House|редседател|Дворец|Дворц|дворец|дворц|Дом"))
+                               r"Secretary|Palace|House|Centre|Center|редседател|Дворец|Дворц|дворец|дворц|Дом|епартамент|олледж|акультет|"
+                               r"екретар") +
+                               r"|ентр(?!ал)")  # a centre, not 'Центральная Азия'
 COORDINATED = re.compile(r"(?<![\w-])(?:for|для)\s+(?:[\w'’-]+(?:\s+[\w'’-]+){0,2},\s+){1,6}[\w'’-]+(?:\s+[\w'’-]+){0,2},?\s+(?:and|и)\s+[\w'’-]+"
                          r"(?:\s+[\w'’-]+){0,2}")
 # a designation whose definition names the theme: 'biosphere reserves reconcile conservation with sustainable development',
@@ -408,6 +414,7 @@ IN_PASSING = re.compile(r"\b(?:on|at|in) the (?:sidelines|margins) of\s+[^.;:]{3
                         r"(?<![\w-])(?:ЮНЕСКО|Организация)\s+(?:стремится|призвана)(?![\w-])"
                         r"[^.;:]{3,200}")
 FIELD_THEMES = {"education", "science_technology", "culture_heritage", "communication_information"}
+MEANS_OF_TEACHING = {"education", "communication_information"}  # a sentence's strong themes when `education_means` applies
 # UNESCO described by its field ('the UN's cultural agency', 'the UN culture body', 'the UN agency for culture',
 # 'культурная организация ООН', 'агентство ООН по культуре'): what UNESCO is, not what the release is about
 AGENCY_DESCRIPTION = re.compile(
@@ -530,11 +537,18 @@ def _sentence_themes(s: Sentence, ref: Reference, register: frozenset = frozense
         for m in COORDINATED.finditer(s.text):
             if len({t for i, t, p, _ in kept if p == 2 and m.start() <= starts[i] < m.end()}) >= 2:
                 quoted.append((m.start(), m.end()))
+    means: set[str] = set()
+    if strong == MEANS_OF_TEACHING and ref.education_means:
+        # 'train lecturers to use digital tools in higher education', 'digitalisation and the financing of education':
+        # the communication words of a sentence about education alone are the means of teaching, not a field of their own
+        ci = [k[3] for k in kept if k[1] == "communication_information" and k[2] == 2]
+        if all(phrase.startswith(ref.education_means) for phrase in ci):
+            means = set(ci)
     out = set()
     defined = {theme for theme, words in DEFINED_BY.items() if theme in strong and any(w in lowered for w in words)}
     for i, theme, points, phrase in kept:
         inside = bool(quoted) and any(a <= starts[i] < b for a, b in quoted)
-        if points == 2 and not listed and not inside and theme not in defined and not (register and theme == "culture_heritage"
+        if points == 2 and not listed and not inside and theme not in defined and phrase not in means and not (register and theme == "culture_heritage"
                                                                                      and phrase in register):
             points = PHRASE_POINTS if " " in phrase else WORD_POINTS
         else:

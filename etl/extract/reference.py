@@ -112,6 +112,9 @@ class Reference:
     goal_ordinals: dict = field(default_factory=dict)  # lower-case ordinal word or Russian stem -> goal number
     institutions: re.Pattern | None = None  # institutions of several fields named together ('schools and museums')
     institution_hints: tuple = ()  # the institution words as substrings (a cheap check before the pattern)
+    # communication words that are the means of teaching in a sentence whose only other field is education (gazetteer
+    # `education_means`: word starts, lower case)
+    education_means: tuple = ()
     danger_lists: re.Pattern | None = None  # phrases naming the List of World Heritage in Danger (Russian by stems)
     heads: "Heads | None" = None  # head words of named partnerships and their kinds (partnership_heads)
     _by_role: dict | None = None  # role (lower case) -> [(person, role)], built on first use
@@ -202,7 +205,8 @@ class PhraseIndex:
         self._candidates: dict[str, tuple] = {}  # word -> the entries that may start at it (by_first, then stems)
 
     def add(self, phrase: str, theme: str, points: int) -> None:
-        words = tuple(theme_stem(w) if CYRILLIC.search(w) else w for w in phrase.lower().replace("’", "'").split())
+        # a hyphen parts words as the text's words are parted ('gender-based', 'inter-religious', 'онлайн-обучение')
+        words = tuple(theme_stem(w) if CYRILLIC.search(w) else w for w in phrase.lower().replace("’", "'").replace("-", " ").split())
         stem = words[-1].endswith(STEMS)
         russian = CYRILLIC.search(phrase) is not None
         entry = (words, theme, points, stem, russian, " ".join(words))
@@ -374,6 +378,8 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
         numbered_goal=_numbered_goal(gazetteer.get("goal_ordinals") or {}) if gazetteer.get("numbered_goals") else None,
         institutions=_institutions(gazetteer.get("institution_words") or []),
         institution_hints=tuple(sorted({w.lower()[:5] for w in gazetteer.get("institution_words") or []})),
+        education_means=tuple(theme_stem(w.lower()) if CYRILLIC.search(w) else w.lower()
+                              for w in gazetteer.get("education_means") or []),
         goal_themes={int(k): v for k, v in (gazetteer.get("numbered_goals") or {}).items()},
         goal_ordinals={w.replace("ё", "е"): n + 1 for words in (gazetteer.get("goal_ordinals") or {}).values()
                        for n, w in enumerate(words)},
