@@ -13,25 +13,28 @@ from dataclasses import dataclass, field
 
 from .dates import Found
 from .reference import Reference
-from .text import CYRILLIC, by_first_letter, fold, key_words, token_key, tokens
+from .text import CYRILLIC, by_first_letter, first_letters, fold, guarded, holds_any_case, key_words, token_key, tokens
 
 CONNECTORS = r"(?:of|for|the|on|and|to|de|du|des|la|'s)"
 CAPWORD = r"(?:[A-Z][\w'’.\-]*|\d{4}[-–]\d{4}|\d+(?:st|nd|rd|th)?|EXPO-\d{4}|Expo-\d{4}|[“\"][A-Z][^”\"]{2,80}[”\"])"
-SPAN = re.compile(rf"{CAPWORD}(?:\s+(?:{CONNECTORS}\s+)*{CAPWORD})*")
+SPAN = guarded(r'[A-Z\d“"]', rf"{CAPWORD}(?:\s+(?:{CONNECTORS}\s+)*{CAPWORD})*")
 QUOTED = re.compile(r"[“\"«]([^”\"»]{3,120})[”\"»]")
 
 NESTED_PROGRAMME = re.compile(r"\b(International (?:Decade|Year)\b.*)$")
 C2C_CONTEXT = re.compile(r"category\s*(?:2|II|two)\b|under the auspices of UNESCO", re.I)
-WH_LIST = re.compile(r"World Heritage (?:List|site|sites|property|properties|status)|(?:спис\w*|объект\w*) всемирного наследия", re.I)
-INSCRIBE = re.compile(r"\b(inscri\w*|added to|entered|included in|listed|joined the|became|recogni[sz]ed|designat\w*|proclaimed|"
-                      r"incorporated)\b|(?<![\w-])(?:включ\w*|внес\w*|внесен\w*|вош(?:ел|ла|ли)|призна\w*)(?![\w-])", re.I)
-NOMINATE = re.compile(r"\b(nominat\w*|nomination|Tentative List|candidacy|dossier|bid|chances?\s+(?:of|to|for)|candidate\s+(?:for|to))\b",
-                      re.I)
-ICH = re.compile(r"intangible (?:cultural )?heritage|Representative List", re.I)
+WH_LIST = guarded(r"[wсо]",
+                  r"World Heritage (?:List|site|sites|property|properties|status)|(?:спис\w*|объект\w*) всемирного наследия", re.I)
+INSCRIBE = guarded(r"[iaeljbrdpвп]",
+                   r"\b(inscri\w*|added to|entered|included in|listed|joined the|became|recogni[sz]ed|designat\w*|proclaimed|"
+                   r"incorporated)\b|(?<![\w-])(?:включ\w*|внес\w*|внесен\w*|вош(?:ел|ла|ли)|призна\w*)(?![\w-])", re.I)
+NOMINATE = guarded(r"[ntcdb]", r"\b(nominat\w*|nomination|Tentative List|candidacy|dossier|bid|chances?\s+(?:of|to|for)|candidate\s+"
+                   r"(?:for|to))\b", re.I)
+ICH = guarded(r"[ir]", r"intangible (?:cultural )?heritage|Representative List", re.I)
 MEMORANDUM = re.compile(r"\b(memorandum of understanding|memorandum|agreement|action plan|roadmap|road map|aide-m[ée]moire)(?![\w-])",
                         re.I)
-SIGN = re.compile(r"\b(sign\w*|conclu\w*|ratif\w*|adopt\w*|agreed (?:on|to|upon)|approv\w*|(?:agreed that [^.;]{0,60}?)?(?:prepare|draw up|"
-                  r"drew up|drawn up|draft)\s+(?:an?|the)?\s*(?:\w+\s+){0,2}(?:action plan|roadmap|road map|memorandum|agreement))\b", re.I)
+SIGN = guarded(r"[scraApdр]",
+               r"\b(sign\w*|conclu\w*|ratif\w*|adopt\w*|agreed (?:on|to|upon)|approv\w*|(?:agreed that [^.;]{0,60}?)?(?:prepare|draw up|"
+               r"drew up|drawn up|draft)\s+(?:an?|the)?\s*(?:\w+\s+){0,2}(?:action plan|roadmap|road map|memorandum|agreement))\b", re.I)
 GENERIC_NAMES = {"unesco", "united nations", "the united nations", "un", "general conference", "executive board", "security council",
                  "the organization", "conference", "forum", "centre", "center", "institute", "session", "assembly", "programme",
                  "global geopark", "unesco global geopark", "unesco global geoparks", "world network of biosphere reserves",
@@ -102,8 +105,9 @@ ORDINAL_WORDS = ("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|ten
 # 'the 45th session of the World Heritage Committee', 'the fifteenth session of the Intergovernmental Committee ...',
 # 'The World Heritage Committee, at its 38th session', '37-й сессии Комитета всемирного наследия'
 BODY = r"(?:UNESCO\s+)?((?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|for|the|on|and)\s+)*[A-Z][\w'’-]*)*)"
-SESSION_OF = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th)|(?i:" + ORDINAL_WORDS + r"))\s+(?:\(?(?:extended|ordinary|extraordinary|special)\)?\s+)?"
-                        r"[Ss]ession\s+of\s+(?:the\s+)?" + BODY)
+SESSION_OF = guarded(r"\d|(?i:[fstenw])",
+                     r"\b(\d{1,3}(?:st|nd|rd|th)|(?i:" + ORDINAL_WORDS + r"))\s+(?:\(?(?:extended|ordinary|extraordinary|special)\)?\s+)?"
+                     r"[Ss]ession\s+of\s+(?:the\s+)?" + BODY)
 MEETING_OF = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th)|(?i:" + ORDINAL_WORDS + r"))\s+(?:annual\s+)?meeting\s+of\s+(?:the\s+)?(?:UNESCO['’]s\s+)?"
                         + BODY)
 SESSION_ITS = re.compile(r"\b(?:its|his|her|their)\s+(?:\(?(?:extended|ordinary|extraordinary|special)\)?\s+)?(\d{1,3}(?:st|nd|rd|th)|(?i:"
@@ -122,8 +126,9 @@ RU_BODY_BEFORE = re.compile(r"([А-ЯЁ][а-яё]+(?:\s+[а-яё]+){0,3}\s+(?:к
                             r"[а-яё]+){0,3}|(?:Комитет|Совет|Конференци|Ассамбле)\w*(?:\s+" + RU_NOT_STOP + r"[а-яё]+){0,3})")
 SESSION = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th))\s+session\s+of\s+(?:the\s+)?(?:UNESCO\s+)?(General Conference|Executive Board|"
                      r"World Heritage Committee|Intergovernmental Committee[^,.;]*)", re.I)
-MEMBERSHIP = re.compile(r"\b(?:joined (?:UNESCO|the Organi[sz]ation)|(?:became|becoming|is|has been|was|been) (?:a )?(?:Member State|member) "
-                        r"of (?:UNESCO|the Organi[sz]ation)|membership (?:of|in) (?:UNESCO|the Organi[sz]ation))", re.I)
+MEMBERSHIP = guarded(r"[jbimhw]",
+                     r"\b(?:joined (?:UNESCO|the Organi[sz]ation)|(?:became|becoming|is|has been|was|been) (?:a )?(?:Member State|member) "
+                     r"of (?:UNESCO|the Organi[sz]ation)|membership (?:of|in) (?:UNESCO|the Organi[sz]ation))", re.I)
 NUMBERED_RESOLUTION = re.compile(r"\b(?:(General Assembly|Security Council)\s+)?[Rr]esolution\s+((?:A/RES/)?\d+(?:/\d+)?)\b")
 PROCLAIMING = re.compile(r"\bresolution\s+(?:proclaiming|declaring|establishing|on)\b[^.;]*?\b(International (?:Day|Year|Decade) "
                          r"(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’-]*))*)")
@@ -233,7 +238,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         return ranges[0].year if ranges else None
 
     year_here = next((d.year for d in dates if d.end_year is None), None)
-    listed = "wh" if ("eritage" in sentence or "наслед" in lowered) and re.search(r"World Heritage|всемирного наследия", sentence, re.I) else \
+    listed = "wh" if ("eritage" in sentence or "наслед" in lowered) and WORLD_HERITAGE.search(sentence) else \
         ("ich" if (("ntangible" in sentence or "Representative" in sentence) and ICH.search(sentence)) or "нематериальн" in lowered
          else heritage_list)
     inscribes = INSCRIBE.search(sentence) if listed or "Memory of the World" in sentence else None
@@ -287,7 +292,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     on_tentative = bool(context.get("tentative")) and bool(TENTATIVE.search(sentence) or TENTATIVE_VERB.search(sentence))
     if ref.elements and (about_list or on_tentative):
         # 'wished the nomination of X success': still a nomination ('nominated jointly with' says who, not when)
-        nominated_only = re.search(r"\b(?:nomination|candidacy|dossier|Tentative List)\b", sentence, re.I) and \
+        nominated_only = NOMINATION_WORD.search(sentence) and \
             not re.search(r"inscri|proclaim", sentence, re.I)
         for name, kind, end in _known_elements(sentence, ref, folded):
             if kind == "tentative_list":
@@ -387,7 +392,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         for m in RU_NOMINATION.finditer(sentence) if "оминац" in sentence else ():
             if key_words(fold(m.group(1))) not in ref.countries:  # 'будущие номинации Таджикистана': whose, not which
                 add(m.group(1)[0].upper() + m.group(1)[1:], "other", year_at(m.end()), exact=True)
-        proclaimed = RU_PROCLAIMED.search(sentence)
+        proclaimed = holds_any_case(RU_PROCLAIMED, sentence)
         for name, kind, start, end in find_ru_partnerships(sentence, ref.countries):
             if proclaimed and kind == "programme" and re.match(r"(?i:международн\w*\s+(?:год|десятилети|дн))", name):
                 kind = "resolution"  # a year or decade proclaimed by a resolution, as in English
@@ -681,9 +686,12 @@ RU_HEADS = [
 ]
 RU_HEAD_ANY = re.compile(r"(?i:конференци|форум|саммит|конгресс|фестивал|симпозиум|игр|соглашени|меморандум|действий|карт|"
                          r"резолюци|десятилети|год|программ|инициатив|проект|центр|преми|медал|деклараци|харти|дн|сет|конвенци)")
-RU_HEAD_START = re.compile(r"(?i:конференци|форум|саммит|конгресс|фестивал|симпозиум|выставк|игр|соглашени|меморандум|план|"
-                           r"дорожн|рамочн|резолюци|десятилети|международн|программ|инициатив|проект|центр|преми|медал|"
-                           r"деклараци|харти|всемирн|сет[ьи]|конвенци)")  # the first word of every head of RU_HEADS
+RU_HEAD_STARTS = (r"конференци|форум|саммит|конгресс|фестивал|симпозиум|выставк|игр|соглашени|меморандум|план|дорожн|рамочн|"
+                  r"резолюци|десятилети|международн|программ|инициатив|проект|центр|преми|медал|деклараци|харти|всемирн|сет[ьи]|"
+                  r"конвенци")  # the first word of every head of RU_HEADS
+RU_HEAD_START = re.compile(f"(?i:{first_letters(RU_HEAD_STARTS)}{by_first_letter(RU_HEAD_STARTS, any_case=True)})")
+# whether a sentence holds one at all (in any case: text.holds_any_case)
+RU_HEAD_START_FOLDED = re.compile(by_first_letter(RU_HEAD_STARTS))
 RU_WORD = re.compile(r"«[^»]{1,80}»|\d{4}\s*[–-]\s*\d{4}(?:\s+годы)?|[А-ЯЁа-яё][\w-]*|[A-Z][\w-]*|\d+(?:-?[а-я]{1,3})?")
 RU_END = re.compile(r"(?:который|которая|которое|которые|которую|что|а|но|в рамках|и|где|когда|после|перед|при|также|тоже|уже|"
                     r"сегодня|вчера|впервые|единогласно|было|были|была|будет|будут|(?:(?:пере)?избран|принят|включен|"
@@ -693,7 +701,7 @@ RU_END = re.compile(r"(?:который|которая|которое|котор
 RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ья|ое|ее|ье|ые|ие|ьи|ую|юю|ью|ого|его|ьего|ому|ему|ым|им|ых|их|ом|ем)$|^\d")
 RU_NOT_START = re.compile(r"(?:Сегодня|Вчера|Также|Ранее|Затем|Накануне|Теперь|Впервые|Кроме|Однако|Тогда|Здесь|Там)$")
 RU_NOMINATION = re.compile(r"(?i:номинаци\w*)\s+((?:[а-яё]+\s+){0,3}«[^»]{2,80}»|[А-ЯЁ][^,.;]{2,80}?)(?=[,.;]|\s+(?:которую|которая|который|в|на)\s|$)")
-RU_PROCLAIMED = re.compile(r"(?i:резолюци|провозгла|объяв)")
+RU_PROCLAIMED = re.compile(r"резолюци|провозгла|объяв")  # in any case (text.holds_any_case)
 RU_SIGN = re.compile(r"(?i:подписа|заключ|ратифиц|утверд|одобр|принял|приняла|приняли|разработ|подготов)")
 
 
@@ -791,7 +799,7 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
     """(name, kind, start, end) for each partnership a Russian sentence names by its head word."""
     out = []
     taken: list[tuple[int, int]] = []
-    if not RU_HEAD_START.search(sentence):
+    if not holds_any_case(RU_HEAD_START_FOLDED, sentence):
         return out
     words = list(RU_WORD.finditer(sentence))
     for k, w in enumerate(words):
@@ -894,7 +902,7 @@ RU_ELEMENTS = re.compile(r"(?i:элемент\w*|объект\w*):\s*(.+?)(?:\.|
 
 RU_LIST_PHRASE = r"((?:[А-ЯЁа-яё«»]+\s+){0,2}(?i:список|списка|списке|сеть|сети|реестр)\w*(?:\s+[А-ЯЁа-яё«»]+){0,6}?)"
 RU_INCLUDE_VERB = r"(?i:включ\w*|внес\w*|внесен\w*)"
-RU_INCLUDE = re.compile(r"(?i:включ|внес|элемент)")
+RU_INCLUDE = re.compile(r"включ|внес|элемент")  # in any case (text.holds_any_case)
 # 'включил в Репрезентативный список элемент «X»', 'в Репрезентативный список включен элемент «X»'
 RU_LIST_FIRST = re.compile(r"(?:" + RU_INCLUDE_VERB + r"\s+(?:в|во)\s+" + RU_LIST_PHRASE + r"|(?:в|во)\s+" + RU_LIST_PHRASE +
                            r"\s+(?:(?:был|была|было|были)\s+)?" + RU_INCLUDE_VERB + r")\s+(?i:элемент\w*|объект\w*|номинаци\w*)?\s*«([^»]{2,150})»")
@@ -1025,7 +1033,7 @@ def find_ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, 
 
 def _ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, int]]:
     out = []
-    if not RU_INCLUDE.search(sentence):
+    if not holds_any_case(RU_INCLUDE, sentence):
         return out
     for m in RU_LIST_FIRST.finditer(sentence):
         kind = next((k for pattern, k in RU_LISTS if pattern.search(sentence[m.start() : m.end() + 60])), None)
@@ -1088,6 +1096,8 @@ NAMED_LIST = re.compile(r"\b((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?:(?:,\s
 LEADING_DATE = re.compile(r"(?:On\s+)?(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December)(?:\s+\d{4})?|(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December)\s+\d{1,2}(?:,?\s+\d{4})?)\s+(?:the\s+)?(?=[A-Z\d])")
+WORLD_HERITAGE = guarded("[wв]", r"World Heritage|всемирного наследия", re.I)
+NOMINATION_WORD = guarded("[ncdt]", r"\b(?:nomination|candidacy|dossier|Tentative List)\b", re.I)
 TENTATIVE = re.compile(r"Tentative List|предварительн\w* спис", re.I)
 _CAPS = r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+(?:the\s+)?|and\s+)?[A-Z][\w'’-]+)*"
 # the register's own name after 'of' names no entry ('the Tentative List of UNESCO World Heritage')
@@ -1097,11 +1107,14 @@ TENTATIVE_NAME = re.compile(r"Tentative List\s+(?:submission|nomination|entry|fi
                             r"(?:added|submitted|included|placed|put|entered|listed)\s+(?:on|to|in|into)\s+(?:the|its|their|[A-Z]\w+['’]s)\s+"
                             r"(?:national\s+)?Tentative List|\b(?:added|submitted|included|placed|put)\s+(" + _CAPS + r")\s+(?:on|to|in|into)\s+"
                             r"(?:the|its|their)\s+(?:national\s+)?Tentative List")
-TENTATIVE_VERB = re.compile(r"\b(?:added|placed|put (?:forward|on)|submitted|included|entered|listed)\b|\bon (?:its|their|the) (?:national )?"
-                            r"list\b|(?<![\w-])(?:включ\w*|внес\w*|представил\w*)(?![\w-])", re.I)
-SEAT_CUE = re.compile(r"\b(?:re-?elected|elected|sat on|sits on|served on|serves on|serving on|seats? on|term on|member of|"
-                      r"membership of|membership in|won a seat|re-election)\b|(?<![\w-])(?:избра\w*|переизбра\w*|избира\w*|переизбира\w*|входит в|"
-                      r"входил\w* в|вош\w+ в состав|вош(?:ел|ёл|ла|ли)(?=\s+в\s+(?:Бюро\s+|Исполнительн|Комитет|Межправительственн|Совет|Международн|$))|член\w* (?:Исполнительн|Комитет|Совет|Межправительствен)\w*)(?![\w-])", re.I)
+TENTATIVE_VERB = guarded(r"[apsieloвп]",
+                         r"\b(?:added|placed|put (?:forward|on)|submitted|included|entered|listed)\b|\bon (?:its|their|the) (?:national )?"
+                         r"list\b|(?<![\w-])(?:включ\w*|внес\w*|представил\w*)(?![\w-])", re.I)
+SEAT_CUE = guarded(r"[restmwипвч]",
+                   r"\b(?:re-?elected|elected|sat on|sits on|served on|serves on|serving on|seats? on|term on|member of|"
+                   r"membership of|membership in|won a seat|re-election)\b|(?<![\w-])(?:избра\w*|переизбра\w*|избира\w*|переизбира\w*|"
+                   r"входит в|входил\w* в|вош\w+ в состав|вош(?:ел|ёл|ла|ли)(?=\s+в\s+(?:Бюро\s+|Исполнительн|Комитет|Межправительственн|"
+                   r"Совет|Международн|$))|член\w* (?:Исполнительн|Комитет|Совет|Межправительствен)\w*)(?![\w-])", re.I)
 # 'стал членом Межправительственного комитета': the member word (instrumental, a predicate: not 'Члены ... посетили')
 # right before the body (SEAT_CUE's Russian member cue
 # names the body's first word, which lies after the window)
@@ -1342,39 +1355,44 @@ RESOLUTION_AND_ON = re.compile(r"(?:,\s*|,?\s+and\s+)(?:on|for)\s+(?:the\s+)?([a
                                r"{1,7})")
 EVENT_WORDS = ("forum", "conference", "summit", "symposium", "festival", "biennale", "congress", "exhibition", "workshop", "meeting on",
                "meeting of experts")
-DESCRIBED_EVENT = re.compile(r"\b((?i:an?|the)\s+(?:(?:first|second|third|new|international|regional|high-level|anniversary|glacier|"
-                             r"sub-regional|ministerial|youth|\d+(?:st|nd|rd|th))\s+)+(?:forum|conference|summit|symposium|festival|"
-                             r"biennale|congress|exhibition|workshop)(?:\s+(?:on|of|for|to mark|dedicated to|devoted to)\s+[^,.;()]{3,80}?)?)"
-                             r"(?=\s+(?:to be held|held|was held|will be held|in|at|on|which|that|will|was|opened|hosted|brought)\b|[,.;()]|$)"
-                             r"|\b(?i:an?|the)\s+((?:sub-regional|subregional|regional|international|high-level|ministerial|expert|"
-                             r"intergovernmental)\s+meeting\s+(?:on|of experts on)\s+[^,.;()]{3,80}?)(?=\s+(?:to be held|held|in|at|which|"
-                             r"that|will|was)\b|[,.;()]|$)"
-                             r"|\b((?i:an?)\s+(?:forum|conference|summit|symposium|biennale)\s+(?:on|of|for|to mark|dedicated to|devoted to)"
-                             r"\s+[^,.;()]{3,80}?)(?=\s+(?:to be held|held|in|at|which|that|will|was)\b|[,.;()]|$)"
-                             r"|\b((?i:an?)\s+(?:forum|conference|summit|symposium|biennale))\s+(?:to be held|will be held|was held|held)\b"
-                             r"[^,.;]{0,60}?\s+(to mark|on|dedicated to|devoted to|for)\s+([^,.;()]{3,80})")
+DESCRIBED_EVENT = guarded(r"(?i:[at])",
+                          r"\b((?i:an?|the)\s+(?:(?:first|second|third|new|international|regional|high-level|anniversary|glacier|"
+                          r"sub-regional|ministerial|youth|\d+(?:st|nd|rd|th))\s+)+(?:forum|conference|summit|symposium|festival|"
+                          r"biennale|congress|exhibition|workshop)(?:\s+(?:on|of|for|to mark|dedicated to|devoted to)\s+[^,.;()]{3,80}?)?)"
+                          r"(?=\s+(?:to be held|held|was held|will be held|in|at|on|which|that|will|was|opened|hosted|brought)\b|[,.;()]|$)"
+                          r"|\b(?i:an?|the)\s+((?:sub-regional|subregional|regional|international|high-level|ministerial|expert|"
+                          r"intergovernmental)\s+meeting\s+(?:on|of experts on)\s+[^,.;()]{3,80}?)(?=\s+(?:to be held|held|in|at|which|"
+                          r"that|will|was)\b|[,.;()]|$)"
+                          r"|\b((?i:an?)\s+(?:forum|conference|summit|symposium|biennale)\s+(?:on|of|for|to mark|dedicated to|devoted to)"
+                          r"\s+[^,.;()]{3,80}?)(?=\s+(?:to be held|held|in|at|which|that|will|was)\b|[,.;()]|$)"
+                          r"|\b((?i:an?)\s+(?:forum|conference|summit|symposium|biennale))\s+(?:to be held|will be held|was held|held)\b"
+                          r"[^,.;]{0,60}?\s+(to mark|on|dedicated to|devoted to|for)\s+([^,.;()]{3,80})")
+# 'an exhibition dedicated to the 1050th anniversary of Beruniy', 'the round table devoted to …'
 DEDICATED_EVENT = re.compile(r"\b(?i:an?|the)\s+((?:(?:international|regional|sub-regional|national|scientific|photo|joint)\s+)?"
                              r"(?:exhibition|festival|round table|roundtable|conference|forum|seminar|workshop|symposium|congress)\s+"
                              r"(?:dedicated|devoted)\s+to\s+[^,.;()]{3,80}?)(?=\s+(?:took place|was held|were held|opened|opens|in|at|on|"
                              r"which|that|will|was|is)\b|[,.;()]|$)")
+# 'a forum in December 2025 on neutrality and …': the event's date between it and what it is on
 DATED_EVENT = re.compile(r"\b(?i:an?)\s+((?:(?:international|regional|high-level|ministerial)\s+)?(?:forum|conference|summit|symposium|"
-                         r"biennale|congress|festival))\s+(?:to be held\s+)?in\s+(?:(?:early|mid|late)\s+)?(?:(?:January|February|March|April|May|June|July|"
-                         r"August|September|October|November|December)\s+)?"
+                         r"biennale|congress|festival))\s+(?:to be held\s+)?in\s+(?:(?:early|mid|late)\s+)?(?:(?:January|February|March|"
+                         r"April|May|June|July|August|September|October|November|December)\s+)?"
                          r"(?:19|20)\d{2}\s+(on|dedicated to|devoted to)\s+([^,.;()]{3,80}?)(?=\s+(?:to be held|held|in|at|which|that|"
                          r"will|was)\b|[,.;()]|$)")
 # 'its steppe route expedition crossed ...', 'a national seminar for museum curators was held': a described seminar,
 # workshop, round table or expedition (the modifiers say which one)
 ACTIVITY_WORDS = ("expedition", "seminar", "workshop", "webinar", "round table", "training course")
-DESCRIBED_ACTIVITY = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:(?:(?!(?:same|previous|next|last|this|that|such|other|said|"
-                                r"day|days|end|part|opening|close)\b)[a-z][\w-]+|[A-Z][\w-]*(?:\s+(?:of the|of|for|and)\s+[A-Z][\w-]*)*)\s+){1,4}"
-                                r"(?:expedition|seminar|workshop|webinar|round table|training course)s?"
-                                r"(?:\s+(?:on|for|of|in)\s+(?!\d)[^,.;()]{3,70}?)?)"
-                                r"(?=\s+(?:crossed|took place|to be held|was held|were held|held|will be held|in|at|on|online|which|that|will|"
-                                r"was|brought|gathered|opened|from|for)\b|[,.;()]|$)")
+DESCRIBED_ACTIVITY = guarded(r"[IiTtAa]",
+                             r"\b(?:[Ii]ts|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:(?:(?!(?:same|previous|next|last|this|that|such|other|said|"
+                             r"day|days|end|part|opening|close)\b)[a-z][\w-]+|[A-Z][\w-]*(?:\s+(?:of the|of|for|and)\s+[A-Z][\w-]*)*)\s+){1,4}"
+                             r"(?:expedition|seminar|workshop|webinar|round table|training course)s?"
+                             r"(?:\s+(?:on|for|of|in)\s+(?!\d)[^,.;()]{3,70}?)?)"
+                             r"(?=\s+(?:crossed|took place|to be held|was held|were held|held|will be held|in|at|on|online|which|that|will|"
+                             r"was|brought|gathered|opened|from|for)\b|[,.;()]|$)")
 HERITAGE_HINTS = ("inscri", "list", "intangible", "certificat", "nominat", "element", "memory of", "register", "список", "нематериальн",
                   "сертификат", "элемент", "реестр", "памят")
-HERITAGE_CONTEXT = re.compile(r"inscri|Representative List|Urgent Safeguarding|intangible|certificate|nominat|element|Memory of the World|"
-                              r"Register|список|нематериальн|сертификат|элемент|реестр|«Память мира»", re.I)
+HERITAGE_CONTEXT = guarded(r"[irucnemсэр«н]",
+                           r"inscri|Representative List|Urgent Safeguarding|intangible|certificate|nominat|element|Memory of the World|"
+                           r"Register|список|нематериальн|сертификат|элемент|реестр|«Память мира»", re.I)
 ELEMENT_WORD = re.compile(r"[\w'’-]+")
 
 
@@ -1384,12 +1402,13 @@ def _known_elements(sentence: str, ref: Reference, folded=None) -> list[tuple[st
         tokens = [(m.group(0), m.start(), m.end()) for m in ELEMENT_WORD.finditer(sentence)]
         folded = (tokens, [key_words(fold(w)) for w, _, _ in tokens])
     words, keys = folded
-    out, i = [], 0
-    while i < len(words):
-        longest = ref.element_first_words.get(keys[i].split(" ", 1)[0])
-        if longest is None:
-            i += 1
+    out, free = [], 0  # free: the first token after the last element found
+    first_words = ref.element_first_words
+    # the tokens an element's key may start at (a key's first word is one word: a token key of several words by its first)
+    for i in [i for i, k in enumerate(keys) if k in first_words or (" " in k and k.split(" ", 1)[0] in first_words)]:
+        if i < free:
             continue
+        longest = first_words[keys[i].split(" ", 1)[0]]
         most, count = 0, 0  # the most tokens from i whose keys have no more words than the longest key starting here
         for key in keys[i : i + min(ref.element_max_words, len(words) - i)]:
             count += key.count(" ") + 1 if key else 0
@@ -1400,9 +1419,8 @@ def _known_elements(sentence: str, ref: Reference, folded=None) -> list[tuple[st
             hit = ref.elements.get(" ".join(k for k in keys[i : i + size] if k))
             if hit and (words[i][0][0].isupper() or size >= 2):
                 out.append((hit[0], hit[1], words[i + size - 1][2]))
-                i += size - 1
+                free = i + size
                 break
-        i += 1
     return out
 
 
@@ -1446,6 +1464,8 @@ TAIL_CUT = re.compile(r"['’]s\b|\s+[A-Z][\w'’-]*(?:\s|$)|\s+and\s+")
 
 def _has_head(text: str, heads) -> bool:
     """A quick 'could a head word be in it?' before the head patterns."""
+    if heads.any_word is not None:
+        return heads.any_word.search(text) is not None  # the same answer, a faster scan
     return not heads.words.isdisjoint(LATIN_WORD.findall(text))
 
 
