@@ -447,7 +447,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             # ЮНЕСКО': the proposal or designation of that geopark
             add(f"Геопарк «{m.group(1) or m.group(2)}»", "geopark", year_at(m.end()) or year_here, exact=True)
         rule = "quoted-project"
-        for m in RU_QUOTED_PROJECT.finditer(sentence) if "«" in sentence and RU_PROJECT_HINT.search(lowered) else ():
+        for m in RU_QUOTED_PROJECT.finditer(sentence) if "«" in sentence and ("проект" in lowered or "программ" in lowered or
+                                                                             "инициатив" in lowered) else ():
             # 'в рамках проекта ЕС и ЮНЕСКО «Коридоры наследия Шелкового пути …»': a project by its own title (not a standing
             # programme: 'программа «Человек и биосфера»')
             title = m.group(2)
@@ -455,7 +456,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                     not any(fold(title) in fold(p.name) for p in found):
                 add(title, "programme", year_at(m.end()) or None, exact=True)
         rule = "russian-event"
-        for m in RU_NAMED_EVENT.finditer(sentence) if RU_NAMED_EVENT_HINT.search(lowered) and RU_EVENT_HEAD_HINT.search(lowered) else ():
+        for m in RU_NAMED_EVENT.finditer(sentence) if ("«" in sentence or "посвящ" in lowered or "приурочен" in lowered) and \
+                RU_EVENT_HEAD_HINT.search(lowered) else ():
             # 'прошла международная конференция «Чингиз Айтматов и ЮНЕСКО»', 'открыли выставку, приуроченную к 1050-летию …':
             # an event with a quoted title, or described by what it is devoted to (the words in the nominative)
             name = _ru_event_nominative(m.group(1)) + (f" «{m.group(2)}»" if m.group(2) else f", {_ru_event_nominative(m.group(3), m.group(1))}")
@@ -742,7 +744,6 @@ RU_GEOPARK = re.compile(r"(?i:геопарк)\w*(?:\s+[^«».;:]{0,40}?)?\s+«([
                         r"получ\w+\s+статус|претенду\w+)[^.;«]{0,40}?(?i:геопарк)")
 RU_GEOPARK_CUE = re.compile(r"(?i:концепци|предлож|представ|заявк|номинаци|статус|станет|стал|создани|кандидат|претенд|одобр|получ|"
                             r"присво|включ)")
-RU_PROJECT_HINT = re.compile(r"проект|программ|инициатив")
 RU_QUOTED_PROJECT = re.compile(r"(?<![\w-])((?i:проект|программ|инициатив)[а-яё]*)(?:\s+(?:[А-ЯЁA-Z]{2,}|и|,|ЮНЕСКО|ЕС|ООН)){0,6}\s*"
                                r"«([^»]{3,120})»")
 RU_ADJ_END = r"(?:ая|ой|ую|ый|ий|ого|ому|ом|ым|ое|ые|ых|ей)"
@@ -753,7 +754,6 @@ RU_NAMED_EVENT = re.compile(r"(?<![\w-])((?:[а-яё-]+" + RU_ADJ_END + r"\s+){0
                             r"((?:посвящ[её]нн|приуроченн)[а-яё]*\s+(?:к\s+)?[^,.;«»()]{3,100}?)(?=\s*[,.;()]|\s+(?:в|во|на|с|со(?!\s+дня)|"
                             r"который|которая|которое|прош\w+|состо\w+|открыл\w*|организова\w*)(?![\w-])|$))")
 RU_EVENT_PHRASE = re.compile(r"((?:[а-яё-]+" + RU_ADJ_END + r"\s+){0,2}" + RU_EVENT_HEAD + r")")
-RU_NAMED_EVENT_HINT = re.compile(r"«|посвящ|приурочен")
 RU_EVENT_HEAD_HINT = re.compile(r"конференци|форум|семинар|симпозиум|саммит|конгресс|фестивал|выставк|совещани|тренинг|кругл")
 RU_EVENT_GENDER = [("конференци", "конференция", "f"), ("выставк", "выставка", "f"), ("совещани", "совещание", "n"),
                    ("фестивал", "фестиваль", "m"), ("кругл", "круглый стол", "m")]
