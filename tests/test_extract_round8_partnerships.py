@@ -355,3 +355,10 @@ def test_an_english_event_devoted_to_something(ref):
 def test_a_seat_on_the_bodys_bureau_written_possessively(ref):
     out = run(ref, "Uzbekistan became a member of the World Heritage Committee's Bureau in 2022.")
     assert names_of(out, "committee_membership") == ["Bureau of the World Heritage Committee"]
+
+
+def test_russian_quoted_elements_listed_before_the_verb_are_each_one(ref):
+    out = run(ref, "Элементы «Навруз» и «Шашмаком» включены в Репрезентативный список нематериального культурного наследия человечества.")
+    assert sorted(names_of(out, "intangible_heritage_inscription")) == ["Навруз", "Шашмаком"]
+    out = run(ref, "Объекты «Древний Мерв», «Куня-Ургенч» и «Парфянские крепости Нисы» внесены в Список всемирного наследия.")
+    assert len(names_of(out, "world_heritage_inscription")) == 3

@@ -989,6 +989,7 @@ def _clause_before(sentence: str, end: int) -> str:
     return text[i:].strip()
 
 
+RU_QUOTED_LIST = re.compile(r"(?:(?i:элемент|объект|номинаци|памятник)\w*\s+)?«[^»]+»(?:\s*(?:,|и|,\s*а\s+также)\s*«[^»]+»)+")
 RU_TRAILING_WHEN = re.compile(r"\s+(?:(?:ещё|еще|уже)\s+)?(?:с|в|во)\s+(?:\d{4}|этом|прошлом)\s+год\w*$")
 RU_NOT_ELEMENT = re.compile(r"(?i:(?:новых\s+|других\s+|этих\s+|двух\s+|трех\s+)?(?:объект|элемент|номинаци|памятник|досье|сайт)\w*)$")
 
@@ -1058,6 +1059,11 @@ def _ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, int]
         while RU_LEAD_ADVERBIAL.match(name):
             name = RU_LEAD_ADVERBIAL.sub("", name, count=1)
         name = RU_TRAILING_WHEN.sub("", name)  # '… «Сейтек» с 2013 года включена': when, not the name
+        if kind is not None and RU_QUOTED_LIST.fullmatch(name):  # 'Элементы «Навруз» и «Шашмаком» включены': each of them
+            for quoted in re.findall(r"«([^»]{2,150})»", name):
+                place = _place_in_name(quoted, ref) or ref.places.get(key_words(fold(quoted)))
+                out.append((place.name if place is not None else quoted, kind, m.end()))
+            continue
         quoted = re.search(r"(?i:элемент\w*|объект\w*)?\s*«([^»]{2,150})»$", name) if name.count("«") == 1 else None
         if quoted:  # 'На 19-й сессии ... элемент «Беташар» был включен', 'Элемент «Навруз» внесён': the element, not the clause
             name = quoted.group(1)
