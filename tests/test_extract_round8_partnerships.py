@@ -362,3 +362,10 @@ def test_russian_quoted_elements_listed_before_the_verb_are_each_one(ref):
     assert sorted(names_of(out, "intangible_heritage_inscription")) == ["Навруз", "Шашмаком"]
     out = run(ref, "Объекты «Древний Мерв», «Куня-Ургенч» и «Парфянские крепости Нисы» внесены в Список всемирного наследия.")
     assert len(names_of(out, "world_heritage_inscription")) == 3
+
+
+def test_a_russian_entry_put_on_the_tentative_list(ref):
+    out = run(ref, "В 2021 году Кыргызстан включил в Предварительный список всемирного наследия объект «Ошская крепость».")
+    assert [(k, n) for k, n, _ in found(out)] == [("tentative_list", "Ошская крепость")]
+    out = run(ref, "Западный Тянь-Шань, включённый в Предварительный список в 2010 году, внесён в Список всемирного наследия в 2016 году.")
+    assert "world_heritage_inscription" in kinds_of(out, "Western Tien-Shan")  # guard: inscribed later

@@ -246,7 +246,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     # World Heritage: a property from the gazetteer (or a quoted name) and an inscription word
     rule = "wh-inscription"
     tentative = ("entative" in sentence or "предварит" in lowered) and TENTATIVE.search(sentence) and \
-        not re.search(r"\binscri|включ|внес", sentence, re.I)
+        (not re.search(r"\binscri|включ|внес", sentence, re.I) or (RU_INTO_TENTATIVE.search(sentence) and not RU_INTO_LIST.search(sentence)))
+    # ('включил в Предварительный список': onto the Tentative List; '…, внесён в Список всемирного наследия': inscribed)
     danger = ref.danger_lists.search(sentence) if heritage_names and ref.danger_lists is not None else None
     if heritage_names:
         context["last_property"] = heritage_names[-1]
@@ -890,11 +891,15 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
     return out
 
 
-RU_LISTS = [(re.compile(r"(?i:репрезентативн\w+ спис|спис\w* нематериального|нематериального культурного наследия)"),
+RU_LISTS = [(re.compile(r"(?i:предварительн\w+ спис)"), "tentative_list"),  # before the World Heritage List it belongs to
+            (re.compile(r"(?i:репрезентативн\w+ спис|спис\w* нематериального|нематериального культурного наследия)"),
              "intangible_heritage_inscription"),
             (re.compile(r"(?i:спис\w* всемирного наследия)"), "world_heritage_inscription"),
             (re.compile(r"(?i:биосферн\w+ резерват)"), "biosphere_reserve"),
             (re.compile(r"(?i:«?память мира»?|реестр\w* «?памят)"), "other")]
+# the Russian verb that puts an entry on the Tentative List itself ('включил в Предварительный список', 'внесён в предварительный')
+RU_INTO_TENTATIVE = re.compile(r"(?i:включ|внес)\w*\s+(?:[\w«»-]+\s+){0,3}?(?:в|во)\s+(?:свой\s+|национальн\w+\s+)?(?i:предварительн)")
+RU_INTO_LIST = re.compile(r"(?i:включ|внес)\w*\s+(?:[\w«»-]+\s+){0,3}?(?:в|во)\s+(?-i:Спис)\w*\s+всемирного")
 RU_INCLUDED = re.compile(r"(?i:включ\w*|внесени\w*|внес\w*)\s+(?!в\s)(.{2,120}?)\s+(?:в|во)\s+((?:[А-ЯЁа-яё«»]+\s+){0,2}"
                          r"(?i:список|списка|сеть|реестр)\w*(?:\s+[а-яё«»]+){0,6})")
 RU_ELEMENTS = re.compile(r"(?i:элемент\w*|объект\w*):\s*(.+?)(?:\.|$)")
