@@ -78,10 +78,12 @@ def test_russian_reserves_named_by_their_adjectives(ref):
 
 
 def test_a_span_loses_dates_and_words_around_its_name(ref):
-    out = run(ref, "Kazakhstan on the Lima Action Plan reported progress. On 11 November 2021 the 41st General Conference "
+    # (round 8: the MAB Programme's Lima Action Plan, first used here, is a standing programme now, as the fixture convention
+    # of article 160 has it; any other named plan shows the same trimming)
+    out = run(ref, "Kazakhstan on the Astana Action Plan reported progress. On 11 November 2021 the 41st General Conference "
                    "Tajikistan welcomed closed.", "2021-11-12")
     names = {n for _, n in found(out)}
-    assert "Lima Action Plan" in names and not any(n.startswith(("Kazakhstan", "On ", "11 ")) for n in names)
+    assert "Astana Action Plan" in names and not any(n.startswith(("Kazakhstan", "On ", "11 ")) for n in names)
 
 
 def test_a_theme_word_in_an_office_or_a_list_is_not_the_topic(ref):

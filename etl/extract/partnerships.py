@@ -13,24 +13,28 @@ from dataclasses import dataclass, field
 
 from .dates import Found
 from .reference import Reference
-from .text import CYRILLIC, by_first_letter, fold, key_words, token_key, tokens
+from .text import CYRILLIC, by_first_letter, first_letters, fold, guarded, holds_any_case, key_words, token_key, tokens
 
 CONNECTORS = r"(?:of|for|the|on|and|to|de|du|des|la|'s)"
 CAPWORD = r"(?:[A-Z][\w'’.\-]*|\d{4}[-–]\d{4}|\d+(?:st|nd|rd|th)?|EXPO-\d{4}|Expo-\d{4}|[“\"][A-Z][^”\"]{2,80}[”\"])"
-SPAN = re.compile(rf"{CAPWORD}(?:\s+(?:{CONNECTORS}\s+)*{CAPWORD})*")
+SPAN = guarded(r'[A-Z\d“"]', rf"{CAPWORD}(?:\s+(?:{CONNECTORS}\s+)*{CAPWORD})*")
 QUOTED = re.compile(r"[“\"«]([^”\"»]{3,120})[”\"»]")
 
 NESTED_PROGRAMME = re.compile(r"\b(International (?:Decade|Year)\b.*)$")
 C2C_CONTEXT = re.compile(r"category\s*(?:2|II|two)\b|under the auspices of UNESCO", re.I)
-WH_LIST = re.compile(r"World Heritage (?:List|site|sites|property|properties|status)|(?:спис\w*|объект\w*) всемирного наследия", re.I)
-INSCRIBE = re.compile(r"\b(inscri\w*|added to|entered|included in|listed|joined the|became|recogni[sz]ed|designat\w*|proclaimed|"
-                      r"incorporated)\b|(?<![\w-])(?:включ\w*|внес\w*|внесен\w*|вош(?:ел|ла|ли)|призна\w*)(?![\w-])", re.I)
-NOMINATE = re.compile(r"\b(nominat\w*|nomination|Tentative List|candidacy|dossier)\b", re.I)
-ICH = re.compile(r"intangible (?:cultural )?heritage|Representative List", re.I)
+WH_LIST = guarded(r"[wсо]",
+                  r"World Heritage (?:List|site|sites|property|properties|status)|(?:спис\w*|объект\w*) всемирного наследия", re.I)
+INSCRIBE = guarded(r"[iaeljbrdpвп]",
+                   r"\b(inscri\w*|added to|entered|included in|listed|joined the|became|recogni[sz]ed|designat\w*|proclaimed|"
+                   r"incorporated)\b|(?<![\w-])(?:включ\w*|внес\w*|внесен\w*|вош(?:ел|ла|ли)|призна\w*)(?![\w-])", re.I)
+NOMINATE = guarded(r"[ntcdb]", r"\b(nominat\w*|nomination|Tentative List|candidacy|dossier|bid|chances?\s+(?:of|to|for)|candidate\s+"
+                   r"(?:for|to))\b", re.I)
+ICH = guarded(r"[ir]", r"intangible (?:cultural )?heritage|Representative List", re.I)
 MEMORANDUM = re.compile(r"\b(memorandum of understanding|memorandum|agreement|action plan|roadmap|road map|aide-m[ée]moire)(?![\w-])",
                         re.I)
-SIGN = re.compile(r"\b(sign\w*|conclu\w*|ratif\w*|adopt\w*|agreed (?:on|to|upon)|approv\w*|(?:agreed that [^.;]{0,60}?)?(?:prepare|draw up|"
-                  r"drew up|drawn up|draft)\s+(?:an?|the)?\s*(?:\w+\s+){0,2}(?:action plan|roadmap|road map|memorandum|agreement))\b", re.I)
+SIGN = guarded(r"[scraApdр]",
+               r"\b(sign\w*|conclu\w*|ratif\w*|adopt\w*|agreed (?:on|to|upon)|approv\w*|(?:agreed that [^.;]{0,60}?)?(?:prepare|draw up|"
+               r"drew up|drawn up|draft)\s+(?:an?|the)?\s*(?:\w+\s+){0,2}(?:action plan|roadmap|road map|memorandum|agreement))\b", re.I)
 GENERIC_NAMES = {"unesco", "united nations", "the united nations", "un", "general conference", "executive board", "security council",
                  "the organization", "conference", "forum", "centre", "center", "institute", "session", "assembly", "programme",
                  "global geopark", "unesco global geopark", "unesco global geoparks", "world network of biosphere reserves",
@@ -101,22 +105,30 @@ ORDINAL_WORDS = ("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|ten
 # 'the 45th session of the World Heritage Committee', 'the fifteenth session of the Intergovernmental Committee ...',
 # 'The World Heritage Committee, at its 38th session', '37-й сессии Комитета всемирного наследия'
 BODY = r"(?:UNESCO\s+)?((?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|for|the|on|and)\s+)*[A-Z][\w'’-]*)*)"
-SESSION_OF = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th)|(?i:" + ORDINAL_WORDS + r"))\s+(?:\(?(?:extended|ordinary|extraordinary|special)\)?\s+)?"
-                        r"[Ss]ession\s+of\s+(?:the\s+)?" + BODY)
+SESSION_OF = guarded(r"\d|(?i:[fstenw])",
+                     r"\b(\d{1,3}(?:st|nd|rd|th)|(?i:" + ORDINAL_WORDS + r"))\s+(?:\(?(?:extended|ordinary|extraordinary|special)\)?\s+)?"
+                     r"[Ss]ession\s+of\s+(?:the\s+)?" + BODY)
+MEETING_OF = re.compile(r"\b(\d{1,3}(?:st|nd|rd|th)|(?i:" + ORDINAL_WORDS + r"))\s+(?:annual\s+)?meeting\s+of\s+(?:the\s+)?(?:UNESCO['’]s\s+)?"
+                        + BODY)
 SESSION_ITS = re.compile(r"\b(?:its|his|her|their)\s+(?:\(?(?:extended|ordinary|extraordinary|special)\)?\s+)?(\d{1,3}(?:st|nd|rd|th)|(?i:"
                          + ORDINAL_WORDS + r"))\s+(?:\(?(?:extended|ordinary|extraordinary|special)\)?\s+)?session\b")
 BODY_BEFORE = re.compile(r"(?:the\s+)?(?:UNESCO\s+)?((?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|for|the|on|and)\s+)*[A-Z][\w'’-]*)*\s+"
                          r"(?:Committee|Conference|Board|Council|Assembly)(?:\s+(?:(?:of|for|the|on|and)\s+)*[A-Z][\w'’-]*)*)")
 RU_STOP = r"(?:в|во|на|и|по|с|со|к|о|об|а|что|как|для|при|из|от|до|за|у|который|которая|которое|которые)"
 RU_NOT_STOP = r"(?!" + RU_STOP + r"(?![\w-]))"
+SESSION_POSSESSIVE = re.compile(r"\b(?:UNESCO\s+)?((?:[A-Z][\w-]*\s+(?:(?:of|for|the|on|and)\s+)*)*(?:Committee|Conference|Board|Council|"
+                                r"Assembly|Commission))['’]s\s+(\d{1,3}(?:st|nd|rd|th)|(?i:" + ORDINAL_WORDS + r"))\s+"
+                                r"(?:\(?(?:extended|ordinary|extraordinary|special)\)?\s+)?session\b")
 RU_SESSION = re.compile(r"(\d{1,3})(?:-?(?:я|й|ой|ая|ом|ю|ий))?\s+((?:внеочередн\w+\s+|расширенн\w+\s+)?сесси\w+)"
-                        r"((?:\s+[А-ЯЁ][\w-]*(?:\s+" + RU_NOT_STOP + r"[а-яё][\w-]*){0,3})(?:\s+(?:ЮНЕСКО|ООН))?)?(?=[\s,.;:)]|$)")
+                           r"((?:\s+[А-ЯЁ][\w-]*(?:\s+" + RU_NOT_STOP + r"(?![а-яё-]*(?:ла|ло|ли)(?![\w-]))[а-яё][\w-]*(?:ого|его|ых|их|ия|ии|ей|ов|ев|ы|и|а|я|ой|ий))"
+                           r"{0,3})(?:\s+(?:ЮНЕСКО|ООН))?)?(?=[\s,.;:)]|$)")  # the body's words in the genitive ('… наследия', not 'объект')
 RU_BODY_BEFORE = re.compile(r"([А-ЯЁ][а-яё]+(?:\s+[а-яё]+){0,3}\s+(?:комитет|совет|конференци|ассамбле)\w*(?:\s+" + RU_NOT_STOP +
                             r"[а-яё]+){0,3}|(?:Комитет|Совет|Конференци|Ассамбле)\w*(?:\s+" + RU_NOT_STOP + r"[а-яё]+){0,3})")
 SESSION = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th))\s+session\s+of\s+(?:the\s+)?(?:UNESCO\s+)?(General Conference|Executive Board|"
                      r"World Heritage Committee|Intergovernmental Committee[^,.;]*)", re.I)
-MEMBERSHIP = re.compile(r"\b(?:joined (?:UNESCO|the Organi[sz]ation)|(?:became|becoming|is|has been|was|been) (?:a )?(?:Member State|member) "
-                        r"of (?:UNESCO|the Organi[sz]ation)|membership (?:of|in) (?:UNESCO|the Organi[sz]ation))", re.I)
+MEMBERSHIP = guarded(r"[jbimhw]",
+                     r"\b(?:joined (?:UNESCO|the Organi[sz]ation)|(?:became|becoming|is|has been|was|been) (?:a )?(?:Member State|member) "
+                     r"of (?:UNESCO|the Organi[sz]ation)|membership (?:of|in) (?:UNESCO|the Organi[sz]ation))", re.I)
 NUMBERED_RESOLUTION = re.compile(r"\b(?:(General Assembly|Security Council)\s+)?[Rr]esolution\s+((?:A/RES/)?\d+(?:/\d+)?)\b")
 PROCLAIMING = re.compile(r"\bresolution\s+(?:proclaiming|declaring|establishing|on)\b[^.;]*?\b(International (?:Day|Year|Decade) "
                          r"(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’-]*))*)")
@@ -134,7 +146,7 @@ LOWER_EVENT = re.compile(r"\b((?:(?:international|regional|high-level|world|glob
 QUOTED_PROJECT = re.compile(r"\b(?:project|programme|program|initiative)\s+[“\"]([^”\"]{3,120})[”\"]|[“\"]([^”\"]{3,120})[”\"]\s+"
                             r"(?:project|programme|program|initiative)\b", re.I)
 BIOSPHERE_LIST = re.compile(r"((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?:(?:,\s*|\s+and\s+)(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*))*)"
-                            r"\s+(?:[Bb]iosphere [Rr]eserves?\b|(?:now\s+)?(?:belong|belongs|joined|join|joins)\s+(?:to\s+)?"
+                            r"\s+(?:[Bb]iosphere [Rr]eserves?\b(?!\s+Network)|(?:now\s+)?(?:belong|belongs|joined|join|joins)\s+(?:to\s+)?"
                             r"(?:UNESCO's\s+)?the\s+World Network of Biosphere Reserves)")
 DELEGATION = re.compile(r"\b(?:opened|opens|established|establishes|set up|sets up|inaugurated)\s+(?:a|an|its|the)\s+(?:new\s+)?"
                         r"Permanent (Delegation|Mission) to UNESCO\b")
@@ -159,6 +171,8 @@ QUOTED_EVENT = re.compile(r"\b((?i:(?:(?:international|regional|sub-regional|sub
 ACTION_PLAN_YEARS = re.compile(r"\b((?:(?:joint|national|programmatic|common|comprehensive)\s+)?(?:action plan|plan of action|"
                                r"work ?plan)\s+(?:for|of)\s+(?:the\s+(?:years?|period)\s+)?((?:19|20)\d{2})\s*[–-]\s*"
                                r"(?:19|20)?\d{2})")
+ROADMAP_YEARS = re.compile(r"\b((?:(?!(?:the|a|an|its|their|this|that|national)\b)[a-z][\w-]+\s+)?road ?map\s+(?:for|of)\s+"
+                           r"(?:the\s+(?:years?|period)\s+)?((?:19|20)\d{2})\s*[–-]\s*(?:19|20)?\d{2})")
 # Russian elements written as common nouns after the verb that puts them on a list (RU_ENTERED)
 RU_ENTERED = re.compile(r"(?<![\w-])(?:вош(?:ло|ла|ли|ел)|включен\w*|внесен\w*|включил\w*|внес(?:ла|ли)?)(?![\w-])", re.I)
 RU_LOWER_ELEMENT = re.compile(r"(?<![\w-])((?:искусств|мастерств|ремесл|традици|обряд|праздни|эпос|танц|танец|ритуал|обыча|"
@@ -169,6 +183,17 @@ LOWER_PRIZE = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+)(medal|prize|award)\b")
 # 'a UNESCO academy for women's leadership': a proposed academy of UNESCO (not a centre)
 LOWER_ACADEMY = re.compile(r"\b((?:an?\s+)?UNESCO\s+(?:(?:regional|international)\s+)?academy\s+(?:for|of|on)\s+[a-z][^,.;()]{3,60}?)"
                            r"(?=\s+(?:in|at|and|which|that|to|was|will|with)\s|[,.;()]|$)")
+FOCUS_ISO3 = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+OFFICE_HINT = re.compile(r"open|establish|set up|setting up|открыт|открыв|созда|учрежд")
+OFFICE_OPENED = re.compile(r"\b(?:open(?:s|ed|ing)?|establish(?:es|ed|ing|ment)?|set(?:ting)? up)\s+(?:of\s+)?(?:a|an|the)\s+(?:new\s+)?"
+                           r"(UNESCO\s+(?:(?:national|country|field|liaison|project|regional|cluster)\s+)?[Oo]ffice)\s+in\s+"
+                           r"(?:the\s+country\b|([A-Z][\w'’-]+))|(?<![\w-])(?i:открыт\w*|открыва\w*|созда\w*|учрежд\w*|учред\w*)\s+"
+                           r"((?i:бюро|офис\w*|представительств\w*))\s+ЮНЕСКО\s+(?:в|во)\s+([А-ЯЁ][\w-]+)")
+ACADEMY_WITHIN = re.compile(r"\b(?:establish\w*|creat\w*|set(?:ting)? up|found(?:ing|ed)?|open(?:ing|ed)?)\s+(?:of\s+)?(?:an?|the)\s+"
+                            r"((?:(?:international|regional|new|global)\s+)*(?:academy|university)\s+(?:for|of|on)\s+[a-z][\w'’-]*"
+                            r"(?:\s+(?!within\b|under\b|at\b)[\w'’-]+){0,5}\s+(?:within|under the auspices of|of)\s+UNESCO)\b")
+RU_ACADEMY = re.compile(r"(?<![\w-])(?i:созда\w*|открыт\w*|открыть|учред\w*|основа\w*)\s+(?:[^.;«»]{0,40}?\s)??"
+                        r"((?:(?i:международн|региональн)[а-яё]*\s+)?(?i:университет|академи)[а-яё]*)\s+ЮНЕСКО(?![\w-])")
 # 'to seek UNESCO Global Geopark status for the Issyk-Kul area'
 GEOPARK_STATUS = re.compile(r"\b(?:UNESCO\s+)?Global\s+Geopark\s+status\s+for\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 # 'agreed to adopt and jointly implement a country programme': a programme of cooperation adopted or signed
@@ -195,7 +220,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
 
     def add(name: str, kind: str, year: int | None, exact: bool = False) -> None:
         name = name if exact else _clean(name)
-        key = fold(name) + ("|" + kind if kind in OWN_KEY_KINDS else "")
+        key = fold(name) + ("|" + kind if kind in OWN_KEY_KINDS else "") + (f"|{year}" if kind == "committee_membership" else "")
         if key in seen or (not exact and (len(key) < 3 or key in GENERIC_NAMES or key in ref.countries or key in NOT_ELEMENTS
                                           or _standing(name, ref) or key_words(fold(name)) in RU_GENERIC)):
             return
@@ -213,7 +238,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         return ranges[0].year if ranges else None
 
     year_here = next((d.year for d in dates if d.end_year is None), None)
-    listed = "wh" if ("eritage" in sentence or "наслед" in lowered) and re.search(r"World Heritage|всемирного наследия", sentence, re.I) else \
+    listed = "wh" if ("eritage" in sentence or "наслед" in lowered) and WORLD_HERITAGE.search(sentence) else \
         ("ich" if (("ntangible" in sentence or "Representative" in sentence) and ICH.search(sentence)) or "нематериальн" in lowered
          else heritage_list)
     inscribes = INSCRIBE.search(sentence) if listed or "Memory of the World" in sentence else None
@@ -221,7 +246,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     # World Heritage: a property from the gazetteer (or a quoted name) and an inscription word
     rule = "wh-inscription"
     tentative = ("entative" in sentence or "предварит" in lowered) and TENTATIVE.search(sentence) and \
-        not re.search(r"\binscri|включ|внес", sentence, re.I)
+        (not re.search(r"\binscri|включ|внес", sentence, re.I) or (RU_INTO_TENTATIVE.search(sentence) and not RU_INTO_LIST.search(sentence)))
+    # ('включил в Предварительный список': onto the Tentative List; '…, внесён в Список всемирного наследия': inscribed)
     danger = ref.danger_lists.search(sentence) if heritage_names and ref.danger_lists is not None else None
     if heritage_names:
         context["last_property"] = heritage_names[-1]
@@ -255,7 +281,10 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 continue
             if "Memory of the World" in sentence[end : end + 80]:
                 continue  # 'X was added to the Memory of the World Register': an entry of that register (rule mow)
-            add(name, kind, year_at(end))
+            if GENERIC_PLURAL.search(name):
+                continue  # 'two Kyrgyz elements', 'three sites': a count of things, the names are elsewhere
+            for part in _split_known(name, ref):  # 'Kok boru and Ala-kiyiz and shyrdak': a known element and another
+                add(part, kind, year_at(end))
     # heritage elements and register entries that data/ records, named in a sentence about a list or a certificate
     rule = "known-element"
     about_list = listed == "ich" or (any(w in lowered for w in HERITAGE_HINTS) and HERITAGE_CONTEXT.search(sentence))
@@ -264,7 +293,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     on_tentative = bool(context.get("tentative")) and bool(TENTATIVE.search(sentence) or TENTATIVE_VERB.search(sentence))
     if ref.elements and (about_list or on_tentative):
         # 'wished the nomination of X success': still a nomination ('nominated jointly with' says who, not when)
-        nominated_only = re.search(r"\b(?:nomination|candidacy|dossier|Tentative List)\b", sentence, re.I) and \
+        nominated_only = NOMINATION_WORD.search(sentence) and \
             not re.search(r"inscri|proclaim", sentence, re.I)
         for name, kind, end in _known_elements(sentence, ref, folded):
             if kind == "tentative_list":
@@ -274,6 +303,17 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 rule = "known-element"
             elif about_list:
                 add(name, "other" if nominated_only and kind == "intangible_heritage_inscription" else kind, year_at(end), exact=True)
+    # a list after a colon in a sentence about the Tentative List, or right after one: 'Заявки подготовило министерство: A в …,
+    # объект «B», C и D', 'The four sites are: A, B and C' (each item a quoted name or a capitalised name up to where it lies)
+    rule = "tentative-list"
+    tentative_here = bool(tentative) or (("entative" in sentence or "редварительн" in sentence) and TENTATIVE.search(sentence))
+    if ":" in sentence and context.get("tentative") and (tentative_here or (context.get("tentative_at") == index - 1 and
+                                                                            LIST_LEAD.search(sentence[: sentence.index(":")]))):
+        for name in _colon_list(sentence, ref):
+            add(name, "tentative_list", year_here or context.get("tentative_year"), exact=True)
+    if tentative_here:
+        context["tentative_at"] = index
+        context["tentative_year"] = year_here
     # Memory of the World: the entry named as subject of the inscription
     rule = "mow"
     if "Memory of the World" in sentence and inscribes:
@@ -329,15 +369,16 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         kind = heads[0][2]  # the head word that comes first: 'Conference on the ... Decade' is a conference
         if kind == "category_2_centre" and not C2C_CONTEXT.search(sentence):
             continue
-        if kind == "event" and re.fullmatch(r"(?:the\s+)?(?:UNESCO\s+)?(?:General Conference|Executive Board|World Heritage "
-                                            r"Committee|United Nations General Assembly|General Assembly|Security Council)", span, re.I):
-            continue
+        if kind == "event" and (re.fullmatch(r"(?:the\s+)?(?:UNESCO\s+)?(?:General Conference|Executive Board|World Heritage "
+                                             r"Committee|United Nations General Assembly|General Assembly|Security Council)", span, re.I)
+                                or STATES_PARTIES.match(span)):
+            continue  # a statutory body, not one of its sessions ('the General Assembly of the States Parties to the Convention')
         add(span, kind, _year(span, match.start(), match.end(), dates, sentence))
         nested = NESTED_PROGRAMME.search(span)
         if nested and kind != "programme" and nested.start() > 0:
             add(nested.group(1), "programme", _year(nested.group(1), match.start(), match.end(), dates, sentence))
     rule = "session"
-    for name, position in _sessions(sentence) if ("session" in lowered or "сесси" in lowered) else ():
+    for name, position in _sessions(sentence, context.get("last_body")) if ("session" in lowered or "сесси" in lowered or "meeting of" in lowered) else ():
         add(name, "event", year_at(position) or year_here, exact=True)
     rule = "russian"
     if CYRILLIC.search(sentence):
@@ -350,8 +391,9 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             if "ЮНЕСКО" in m.group(1):
                 add(f"Проект {m.group(1)}{m.group(2)}", "programme", year_at(m.end()), exact=True)
         for m in RU_NOMINATION.finditer(sentence) if "оминац" in sentence else ():
-            add(m.group(1)[0].upper() + m.group(1)[1:], "other", year_at(m.end()), exact=True)
-        proclaimed = RU_PROCLAIMED.search(sentence)
+            if key_words(fold(m.group(1))) not in ref.countries:  # 'будущие номинации Таджикистана': whose, not which
+                add(m.group(1)[0].upper() + m.group(1)[1:], "other", year_at(m.end()), exact=True)
+        proclaimed = holds_any_case(RU_PROCLAIMED, sentence)
         for name, kind, start, end in find_ru_partnerships(sentence, ref.countries):
             if proclaimed and kind == "programme" and re.match(r"(?i:международн\w*\s+(?:год|десятилети|дн))", name):
                 kind = "resolution"  # a year or decade proclaimed by a resolution, as in English
@@ -364,6 +406,10 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 (year_here if kind in ("agreement", "resolution") else None))
         for m in RU_RESOLUTION_ON.finditer(sentence) if "резолюци" in lowered and RU_ADOPTED.search(sentence) else ():
             add(f"Резолюция {m.group(1)} {m.group(2)}", "resolution", year_at(m.end()) or year_here, exact=True)
+            more = RU_RESOLUTION_AND.match(sentence, m.end())
+            while more:  # 'резолюции о безопасности журналистов и об открытой науке': two resolutions
+                add(f"Резолюция {more.group(1)} {more.group(2)}", "resolution", year_at(more.end()) or year_here, exact=True)
+                more = RU_RESOLUTION_AND.match(sentence, more.end())
         rule = "russian-elements"
         verb = RU_ENTERED.search(sentence) if ((listed == "ich" or context.get("intangible")) and "спис" in lowered) else None
         for m in RU_LOWER_ELEMENT.finditer(sentence, verb.end()) if verb else ():
@@ -393,7 +439,31 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         for m in RU_DESCRIBED.finditer(sentence) if RU_EVENT_HINT.search(lowered) else ():
             name = m.group(1)
             if name[0].islower() and not any(fold(name) in fold(p.name) or fold(p.name) in fold(name) for p in found):
-                add(name[0].upper() + name[1:], "event", year_at(m.end()) or year_here)
+                head = RU_EVENT_PHRASE.match(name)  # 'регионального семинара по …' -> 'Региональный семинар по …'
+                name = _ru_event_nominative(head.group(1)) + name[head.end():] if head else name[0].upper() + name[1:]
+                add(name, "event", year_at(m.end()) or year_here)
+        rule = "geopark-status"
+        for m in RU_GEOPARK.finditer(sentence) if "геопарк" in lowered and RU_GEOPARK_CUE.search(sentence) else ():
+            # 'представила концепцию геопарка в национальном парке «Бурабай»', '«Бурабай» станет первым глобальным геопарком
+            # ЮНЕСКО': the proposal or designation of that geopark
+            add(f"Геопарк «{m.group(1) or m.group(2)}»", "geopark", year_at(m.end()) or year_here, exact=True)
+        rule = "quoted-project"
+        for m in RU_QUOTED_PROJECT.finditer(sentence) if "«" in sentence and ("проект" in lowered or "программ" in lowered or
+                                                                             "инициатив" in lowered) else ():
+            # 'в рамках проекта ЕС и ЮНЕСКО «Коридоры наследия Шелкового пути …»': a project by its own title (not a standing
+            # programme: 'программа «Человек и биосфера»')
+            title = m.group(2)
+            if not (_standing(title, ref) or _standing(f"{m.group(1)} «{title}»", ref) or _standing(f"программа «{title}»", ref)) and \
+                    not any(fold(title) in fold(p.name) for p in found):
+                add(title, "programme", year_at(m.end()) or None, exact=True)
+        rule = "russian-event"
+        for m in RU_NAMED_EVENT.finditer(sentence) if ("«" in sentence or "посвящ" in lowered or "приурочен" in lowered) and \
+                RU_EVENT_HEAD_HINT.search(lowered) else ():
+            # 'прошла международная конференция «Чингиз Айтматов и ЮНЕСКО»', 'открыли выставку, приуроченную к 1050-летию …':
+            # an event with a quoted title, or described by what it is devoted to (the words in the nominative)
+            name = _ru_event_nominative(m.group(1)) + (f" «{m.group(2)}»" if m.group(2) else f", {_ru_event_nominative(m.group(3), m.group(1))}")
+            if not any(fold(name) in fold(p.name) or fold(p.name) in fold(name) for p in found):
+                add(name, "event", year_at(m.end()) or year_here, exact=True)
     rule = "seat"
     for name, year in _seats(sentence, ref, dates, folded, context) if any(w in lowered for w in SEAT_HINTS) and \
             SEAT_CUE.search(sentence) else ():
@@ -434,6 +504,11 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         name = m.group(1)
         if not any(fold(name) in fold(p.name) for p in found):
             add(name[0].upper() + name[1:], "agreement", int(m.group(2)), exact=True)
+    for m in ROADMAP_YEARS.finditer(sentence) if "map" in lowered else ():
+        # 'drafted a youth roadmap for 2025-2030': a roadmap named by its years (a programme, as the head word Roadmap)
+        name = m.group(1)
+        if not any(fold(name) in fold(p.name) or fold(p.name) in fold(name) for p in found) and not OWN_PLAN.search(sentence[: m.start()]):
+            add(name[0].upper() + name[1:], "programme", int(m.group(2)), exact=True)
     rule = "quoted-project"
     for m in QUOTED_PROJECT.finditer(sentence) if ('"' in sentence or "“" in sentence) else ():
         add(m.group(1) or m.group(2), "programme", year_at(m.end()))
@@ -457,6 +532,12 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         if reserve is not None and reserve.kind == "biosphere_reserve":
             add(reserve.name, "biosphere_reserve", year_at(m.end()) or year_here, exact=True)
     rule = "biosphere-list"
+    for piece in _colon_pieces(sentence) if ":" in sentence and ("biosphere reserve" in lowered or "биосферн" in lowered) else ():
+        # 'two new biosphere reserves in 2018: Katon-Karagay and Akzhaiyk': each item that is a reserve of places.csv
+        bare = re.sub(r"^(?:the\s+)|\s+(?:in|on|at|в|на)\s+.*$", "", piece)
+        reserve = ref.places.get(fold(bare + " Biosphere Reserve")) or (_reserve_of(bare, ref) and ref.places.get(fold(_reserve_of(bare, ref))))
+        if reserve is not None and reserve.kind == "biosphere_reserve":
+            add(reserve.name, "biosphere_reserve", year_here, exact=True)
     for m in NAMED_LIST.finditer(sentence) if "biosphere" in lowered else ():
         # 'the Charyn and Zhongar-Alatau national parks became biosphere reserves': each name that is a reserve
         for name in re.split(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", m.group(1)):
@@ -465,15 +546,32 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 add(reserve.name, "biosphere_reserve", year_at(m.end()), exact=True)
     rule = "resolution-on"
     for m in RESOLUTION_ON.finditer(sentence) if "resolution" in lowered else ():
-        name = re.sub(r"\s+(?:in|of|for)\s+(?:19|20)\d{2}$", "", m.group(1))
-        name = name[0].upper() + name[1:] if name[0].isdigit() else "Resolution on " + name if name[0].islower() else name
-        add(name, "resolution", year_at(m.start()) or year_here)
+        topics, more = [m.group(1)], RESOLUTION_AND_ON.match(sentence, m.end())
+        while more:  # 'the resolutions on access to information and on the education of children': two resolutions
+            topics.append(more.group(1))
+            more = RESOLUTION_AND_ON.match(sentence, more.end())
+        for topic in topics:
+            name = re.sub(r"\s+(?:in|of|for)\s+(?:19|20)\d{2}$", "", topic)
+            name = name[0].upper() + name[1:] if name[0].isdigit() else "Resolution on " + name if name[0].islower() else name
+            add(name, "resolution", year_at(m.start()) or year_here)
     rule = "described-event"
-    for m in DESCRIBED_EVENT.finditer(sentence) if any(w in lowered for w in EVENT_WORDS) else ():
-        name = m.group(1) or m.group(2) or f"{m.group(3)} {m.group(4)} {m.group(5)}"
+    event_word = any(w in lowered for w in EVENT_WORDS)
+    for m in DESCRIBED_EVENT.finditer(sentence) if event_word else ():
+        name = m.group(1) or m.group(2) or m.group(3) or f"{m.group(4)} {m.group(5)} {m.group(6)}"
         name = re.sub(r"^(?:an?|the|this|that)\s+", "", name, flags=re.I)
         if len(name.split()) >= 2 and not any(fold(name) in fold(p.name) or fold(p.name) in fold(name) for p in found):
             add(name[0].upper() + name[1:], "event", year_at(m.end()) or year_here)
+    for m in DEDICATED_EVENT.finditer(sentence) if ("dedicated to" in lowered or "devoted to" in lowered) else ():
+        # 'an exhibition dedicated to the 1050th anniversary of Beruniy', 'the round table devoted to …': what it is devoted to
+        name = m.group(1)
+        if not any(p.kind == "event" and (fold(name) in fold(p.name) or fold(p.name) in fold(name)) for p in found):
+            add(name[0].upper() + name[1:], "event", year_at(m.end()) or year_here, exact=True)
+    for m in DATED_EVENT.finditer(sentence) if event_word and dates and " in " in sentence else ():
+        # 'a forum in December 2025 on neutrality and the International Year of Peace and Trust': the event and what it is
+        # on, around its date (a programme it is on stays a record of its own)
+        name = f"{m.group(1)} {m.group(2)} {m.group(3)}"
+        if not any(p.kind == "event" and (fold(name) in fold(p.name) or fold(p.name) in fold(name)) for p in found):
+            add(name[0].upper() + name[1:], "event", year_at(m.start(2)) or year_here, exact=True)
     rule = "lower-prize"
     for m in LOWER_PRIZE.finditer(sentence) if ("medal" in lowered or "prize" in lowered or "award" in lowered) else ():
         name = _clean(m.group(1))
@@ -482,6 +580,18 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     rule = "lower-academy"
     for m in LOWER_ACADEMY.finditer(sentence) if "academy" in lowered and "UNESCO" in sentence else ():
         add(re.sub(r"^an?\s+", "", m.group(1)), "other", year_at(m.end()), exact=True)
+    for m in ACADEMY_WITHIN.finditer(sentence) if ("academy" in lowered or "university" in lowered) and "UNESCO" in sentence else ():
+        # 'to establish an international academy of peace within UNESCO': a proposed academy or university of UNESCO
+        add(m.group(1)[0].upper() + m.group(1)[1:], "other", year_at(m.end()), exact=True)
+    for m in RU_ACADEMY.finditer(sentence) if "ЮНЕСКО" in sentence and ("ниверситет" in sentence or "кадеми" in sentence) else ():
+        # 'предложил создать в Кыргызстане Университет ЮНЕСКО': the same in Russian, in the nominative
+        words = m.group(1).split()
+        if not (words[0][0].isupper() or len(words) > 1):
+            continue  # 'создать академию ЮНЕСКО' without a name of its own
+        noun = "Университет" if words[-1].lower().startswith("университет") else "Академия"
+        adjective = re.sub(RU_ADJ_END + "$", "", words[0]).capitalize() + ("ый" if noun == "Университет" else "ая") if len(words) > 1 else ""
+        add(f"{adjective} {noun.lower()} ЮНЕСКО".strip() if adjective else f"{noun} ЮНЕСКО", "other", year_at(m.end()) or year_here,
+            exact=True)
     rule = "geopark-status"
     for m in GEOPARK_STATUS.finditer(sentence) if "eopark" in sentence else ():
         add(f"{m.group(1)} geopark", "geopark", year_at(m.end()), exact=True)
@@ -528,7 +638,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 continue  # 'the ministry adopted a national action plan', 'its own plan': a country's plan, not a partnership
             tail = re.match(r"\s+(on|of|for|between|in the field of|renewing|establishing|setting up|creating|to)\s+([^,;.]{3,120}?)"
                             r"(?=\s+(?:on|in)\s+\d|\s+(?:on|in)\s+(?:January|February|March|April|May|June|July|August|September|"
-                            r"October|November|December)\b|\s+and\s+[a-z]+ed\b|\s+with\s+(?:the\s+)?[A-Z]|\s+(?:in the presence of|"
+                            r"October|November|December)\b|\s+and\s+[a-z]+ed\b|\s+and\s+(?:an?|the)\s+[a-z]|\s+with\s+(?:the\s+)?[A-Z]|\s+(?:in the presence of|"
                             r"during|at the|at a|at an|as an?|under the auspices|which|that|who)\s|\s+" + FINITE_VERB + r"|[,;.]|$)", sentence[match.end():])
             if not signs and not (tail and match.group(1)[0].isupper() and tail.group(1) in ("between", "on", "of")):
                 continue  # no signing verb: only 'the Agreement between A and B', 'the Memorandum on X' names a document
@@ -541,6 +651,25 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             if bare:  # 'a Memorandum of Understanding between the Ministry ... and the UNESCO Office': the name goes on
                 found[:] = [p for p in found if not (p.kind == "agreement" and fold(p.name) == fold(_clean(holder.group(0))))]
             add(name[0].upper() + name[1:], "agreement", year_here or year_at(match.end()))
+    rule = "field-office"
+    for m in OFFICE_OPENED.finditer(sentence) if (("ffice" in sentence and ("open" in lowered or "establish" in lowered or "set" in lowered))
+                                                   or ("ЮНЕСКО" in sentence and ("бюро" in lowered or "офис" in lowered or
+                                                                                 "представительств" in lowered)
+                                                       and OFFICE_HINT.search(lowered))) else ():
+        # 'the proposal to open a UNESCO office in the country', 'открыть представительство ЮНЕСКО в Ашхабаде': a field office
+        # opened or proposed (the country the sentence named before 'the country')
+        if m.group(1):
+            where = m.group(2)
+            if where is None:
+                before = [iso3 for iso3, _s, e in countries if e <= m.start() and iso3 in FOCUS_ISO3] or ([focus] if focus else [])
+                where = ref.country_names.get(before[-1]) if before else None
+            name = f"UNESCO office in {where}" if where else None
+        else:
+            head = m.group(3).lower()
+            head = "Бюро" if head.startswith("бюро") else "Офис" if head.startswith("офис") else "Представительство"
+            name = f"{head} ЮНЕСКО в {m.group(4)}"
+        if name and not any(p.kind == "agreement" and "ffice" in p.name or "ЮНЕСКО в" in p.name for p in found):
+            add(name, "other", year_at(m.end()) or year_here, exact=True)
     if danger and not WH_LIST.search(masked):  # 'остаётся в Списке всемирного наследия, находящегося под угрозой': no inscription
         listed_in_danger = {fold(p.name) for p in found if p.kind == "world_heritage_danger_listing"}
         found[:] = [p for p in found if not (p.kind == "world_heritage_inscription" and fold(p.name) in listed_in_danger)]
@@ -560,9 +689,12 @@ RU_HEADS = [
 ]
 RU_HEAD_ANY = re.compile(r"(?i:конференци|форум|саммит|конгресс|фестивал|симпозиум|игр|соглашени|меморандум|действий|карт|"
                          r"резолюци|десятилети|год|программ|инициатив|проект|центр|преми|медал|деклараци|харти|дн|сет|конвенци)")
-RU_HEAD_START = re.compile(r"(?i:конференци|форум|саммит|конгресс|фестивал|симпозиум|выставк|игр|соглашени|меморандум|план|"
-                           r"дорожн|рамочн|резолюци|десятилети|международн|программ|инициатив|проект|центр|преми|медал|"
-                           r"деклараци|харти|всемирн|сет[ьи]|конвенци)")  # the first word of every head of RU_HEADS
+RU_HEAD_STARTS = (r"конференци|форум|саммит|конгресс|фестивал|симпозиум|выставк|игр|соглашени|меморандум|план|дорожн|рамочн|"
+                  r"резолюци|десятилети|международн|программ|инициатив|проект|центр|преми|медал|деклараци|харти|всемирн|сет[ьи]|"
+                  r"конвенци")  # the first word of every head of RU_HEADS
+RU_HEAD_START = re.compile(f"(?i:{first_letters(RU_HEAD_STARTS)}{by_first_letter(RU_HEAD_STARTS, any_case=True)})")
+# whether a sentence holds one at all (in any case: text.holds_any_case)
+RU_HEAD_START_FOLDED = re.compile(by_first_letter(RU_HEAD_STARTS))
 RU_WORD = re.compile(r"«[^»]{1,80}»|\d{4}\s*[–-]\s*\d{4}(?:\s+годы)?|[А-ЯЁа-яё][\w-]*|[A-Z][\w-]*|\d+(?:-?[а-я]{1,3})?")
 RU_END = re.compile(r"(?:который|которая|которое|которые|которую|что|а|но|в рамках|и|где|когда|после|перед|при|также|тоже|уже|"
                     r"сегодня|вчера|впервые|единогласно|было|были|была|будет|будут|(?:(?:пере)?избран|принят|включен|"
@@ -572,7 +704,7 @@ RU_END = re.compile(r"(?:который|которая|которое|котор
 RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ья|ое|ее|ье|ые|ие|ьи|ую|юю|ью|ого|его|ьего|ому|ему|ым|им|ых|их|ом|ем)$|^\d")
 RU_NOT_START = re.compile(r"(?:Сегодня|Вчера|Также|Ранее|Затем|Накануне|Теперь|Впервые|Кроме|Однако|Тогда|Здесь|Там)$")
 RU_NOMINATION = re.compile(r"(?i:номинаци\w*)\s+((?:[а-яё]+\s+){0,3}«[^»]{2,80}»|[А-ЯЁ][^,.;]{2,80}?)(?=[,.;]|\s+(?:которую|которая|который|в|на)\s|$)")
-RU_PROCLAIMED = re.compile(r"(?i:резолюци|провозгла|объяв)")
+RU_PROCLAIMED = re.compile(r"резолюци|провозгла|объяв")  # in any case (text.holds_any_case)
 RU_SIGN = re.compile(r"(?i:подписа|заключ|ратифиц|утверд|одобр|принял|приняла|приняли|разработ|подготов)")
 
 
@@ -609,6 +741,52 @@ def _last_pair(sentence: str, words: list, end: int) -> bool:
 RU_VERB = re.compile(r"\w+(?:ил|ал|ял|ел|ыл)(?:а|и|о|ся|ась|ись)?$|\w+(?:ет|ют|ит|ят|ется|ются|ится|ятся)$")
 
 
+RU_GEOPARK = re.compile(r"(?i:геопарк)\w*(?:\s+[^«».;:]{0,40}?)?\s+«([^»]{2,60})»|«([^»]{2,60})»\s+(?:мож\w+\s+)?(?:станет|стал|стать|"
+                        r"получ\w+\s+статус|претенду\w+)[^.;«]{0,40}?(?i:геопарк)")
+RU_GEOPARK_CUE = re.compile(r"(?i:концепци|предлож|представ|заявк|номинаци|статус|станет|стал|создани|кандидат|претенд|одобр|получ|"
+                            r"присво|включ)")
+RU_QUOTED_PROJECT = re.compile(r"(?<![\w-])((?i:проект|программ|инициатив)[а-яё]*)(?:\s+(?:[А-ЯЁA-Z]{2,}|и|,|ЮНЕСКО|ЕС|ООН)){0,6}\s*"
+                               r"«([^»]{3,120})»")
+RU_ADJ_END = r"(?:ая|ой|ую|ый|ий|ого|ому|ом|ым|ое|ые|ых|ей)"
+RU_EVENT_HEAD = r"(?:конференци|форум|семинар|симпозиум|саммит|конгресс|фестивал|выставк|совещани|тренинг|кругл\w+\s+стол)[а-яё]*"
+# an event with a quoted title ('международная конференция «…»') or one devoted to something ('круглый стол, посвящённый …',
+# 'выставку, приуроченную к 1050-летию …')
+RU_NAMED_EVENT = re.compile(r"(?<![\w-])((?:[а-яё-]+" + RU_ADJ_END + r"\s+){0,2}" + RU_EVENT_HEAD + r")(?:\s+«([^»]{3,120})»|,?\s+"
+                            r"((?:посвящ[её]нн|приуроченн)[а-яё]*\s+(?:к\s+)?[^,.;«»()]{3,100}?)(?=\s*[,.;()]|\s+(?:в|во|на|с|со(?!\s+дня)|"
+                            r"который|которая|которое|прош\w+|состо\w+|открыл\w*|организова\w*)(?![\w-])|$))")
+RU_EVENT_PHRASE = re.compile(r"((?:[а-яё-]+" + RU_ADJ_END + r"\s+){0,2}" + RU_EVENT_HEAD + r")")
+RU_EVENT_HEAD_HINT = re.compile(r"конференци|форум|семинар|симпозиум|саммит|конгресс|фестивал|выставк|совещани|тренинг|кругл")
+RU_EVENT_GENDER = [("конференци", "конференция", "f"), ("выставк", "выставка", "f"), ("совещани", "совещание", "n"),
+                   ("фестивал", "фестиваль", "m"), ("кругл", "круглый стол", "m")]
+
+
+def _ru_event_nominative(phrase: str, head: str | None = None) -> str:
+    """'международной конференции' -> 'Международная конференция'; with head, a participle phrase after it agrees with the
+    head ('приуроченную к …' after 'выставку' -> 'приуроченная к …')."""
+    words = phrase.split()
+    gender = next((g for stem, _, g in RU_EVENT_GENDER if re.search(r"(?<![\w-])" + stem, (head or phrase).lower())), "m")
+    ending = {"f": "ая", "n": "ое", "m": "ый"}[gender]
+
+    def adjective(word: str) -> str:
+        stem = re.sub(RU_ADJ_END + "$", "", word)
+        return stem + ("ий" if ending == "ый" and stem[-1:] in "кгхжшчщ" else ending)
+
+    if head:  # the participle phrase: its first word agrees, the rest stays as written
+        return " ".join([adjective(words[0]), *words[1:]])
+    index = next((i for i, w in enumerate(words) if re.match(RU_EVENT_HEAD, w.lower()) or w.lower().startswith("кругл")), len(words) - 1)
+    if words[index].lower().startswith("кругл"):
+        out = [*[adjective(w) for w in words[:index]], "круглый стол"]
+    else:
+        nominative = next((n for stem, n, _ in RU_EVENT_GENDER if words[index].lower().startswith(stem)),
+                          re.sub(r"(?:а|у|ом|е|ы|и|ов)$", "", words[index]))
+        out = [*[adjective(w) for w in words[:index]], nominative]
+    text = " ".join(out)
+    return text[0].upper() + text[1:]
+
+
+# what starts a time phrase after 'в': 'в ноябре этого года', 'в этом году', 'в следующем месяце' (no part of a name)
+RU_TIME_WORD = re.compile(r"(?i:январ|феврал|марте|апрел|мае|июне|июле|август|сентябр|октябр|ноябр|декабр|этом|прошлом|следующем|"
+                          r"текущем|нынешнем|течение|ходе)")
 RU_VERBAL_NOUN = re.compile(r"(?i:[ая]ни|ени)(?:е|я|ю|ем|и)$")  # 'Подписание', 'Заключение': the act, not the name
 RU_UNNAMED_CENTRE = re.compile(r"\w*(?:\s+(?:как\s+)?(?:центр\w*\s+)?категории\s*(?:2|II)|\s+под\s+эгидой(?:\s+ЮНЕСКО)?|\s+(?:в|во)\s+[А-ЯЁ][\w-]*)*\s*$")
 RU_DOCUMENT_CASE = re.compile(r"^((?i:соглашени|меморандум|конвенци))(?:я|ю|ем|ей|и|а|у|ом|е)?(?![\w-])")
@@ -622,7 +800,7 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
     """(name, kind, start, end) for each partnership a Russian sentence names by its head word."""
     out = []
     taken: list[tuple[int, int]] = []
-    if not RU_HEAD_START.search(sentence):
+    if not holds_any_case(RU_HEAD_START_FOLDED, sentence):
         return out
     words = list(RU_WORD.finditer(sentence))
     for k, w in enumerate(words):
@@ -654,13 +832,15 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
             if not re.match(r"[А-ЯЁA-Z«\d]", first) and kind not in ("agreement", "category_2_centre") and not numbered:
                 break  # an ordinary noun ('конференция'): a name starts with a capital
             document = kind in ("agreement", "convention") and RU_DOCUMENT_HEAD.match(w.group(0))
-            complement = document and k + 1 < len(words) and RU_COMPLEMENT.match(words[k + 1].group(0))
+            after = k + 3 if k + 3 < len(words) and re.fullmatch(r"(?:19|20)\d{2}", words[k + 1].group(0)) and \
+                words[k + 2].group(0) == "года" else k + 1  # 'Конвенцию 2003 года об охране …': the year, then what it is about
+            complement = document and after < len(words) and RU_COMPLEMENT.match(words[after].group(0))
             if kind == "agreement" and not first[0].isupper() and not RU_SIGN.search(sentence) and not complement:
                 break  # 'вместе с меморандумом о совместном управлении': a document named by what it is about
             if document and start == k and not complement and not (k + 1 < len(words) and words[k + 1].group(0)[0] in "«\"A-ZА-ЯЁ"):
                 break  # 'Соглашением статус центра продлевается', 'Соглашение было подписано': the short form of a name given before
             end = k
-            while end + 1 < len(words) and end - k < 9:
+            while end + 1 < len(words) and end - k < 9 + (after - k - 1):
                 gap = sentence[words[end].end() : words[end + 1].start()]
                 following = words[end + 1].group(0)
                 between = following == "и" and "между" in sentence[words[start].start() : words[end].end()] and \
@@ -680,8 +860,12 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
                                  following) or \
                         (following[0].isupper() and key_words(fold(following)) in (countries or {})
                          and "между" not in sentence[words[k].end() : words[end].end()].lower()) or \
-                        (following in ("на", "в", "с") and end + 2 < len(words) and words[end + 2].group(0)[0].isdigit()):
+                        (following in ("на", "в", "во", "с") and end + 2 < len(words) and (words[end + 2].group(0)[0].isdigit()
+                                                                                          or RU_TIME_WORD.match(words[end + 2].group(0)))):
                     break  # a verb, a conjunction, a country ('конференции ЮНЕСКО Казахстан избран'), 'на 2021–2025 годы'
+                if following in ("в", "во") and kind != "category_2_centre" and end + 2 < len(words) and \
+                        words[end + 2].group(0)[0].isupper() and "«" not in words[end + 2].group(0):
+                    break  # 'конференции ЮНЕСКО в Самарканде …': where it is, not its name
                 if RU_NOT_START.match(following):
                     break
                 end += 1
@@ -707,11 +891,15 @@ def find_ru_partnerships(sentence: str, countries: dict | None = None) -> list[t
     return out
 
 
-RU_LISTS = [(re.compile(r"(?i:репрезентативн\w+ спис|спис\w* нематериального|нематериального культурного наследия)"),
+RU_LISTS = [(re.compile(r"(?i:предварительн\w+ спис)"), "tentative_list"),  # before the World Heritage List it belongs to
+            (re.compile(r"(?i:репрезентативн\w+ спис|спис\w* нематериального|нематериального культурного наследия)"),
              "intangible_heritage_inscription"),
             (re.compile(r"(?i:спис\w* всемирного наследия)"), "world_heritage_inscription"),
             (re.compile(r"(?i:биосферн\w+ резерват)"), "biosphere_reserve"),
             (re.compile(r"(?i:«?память мира»?|реестр\w* «?памят)"), "other")]
+# the Russian verb that puts an entry on the Tentative List itself ('включил в Предварительный список', 'внесён в предварительный')
+RU_INTO_TENTATIVE = re.compile(r"(?i:включ|внес)\w*\s+(?:[\w«»-]+\s+){0,3}?(?:в|во)\s+(?:свой\s+|национальн\w+\s+)?(?i:предварительн)")
+RU_INTO_LIST = re.compile(r"(?i:включ|внес)\w*\s+(?:[\w«»-]+\s+){0,3}?(?:в|во)\s+(?-i:Спис)\w*\s+всемирного")
 RU_INCLUDED = re.compile(r"(?i:включ\w*|внесени\w*|внес\w*)\s+(?!в\s)(.{2,120}?)\s+(?:в|во)\s+((?:[А-ЯЁа-яё«»]+\s+){0,2}"
                          r"(?i:список|списка|сеть|реестр)\w*(?:\s+[а-яё«»]+){0,6})")
 RU_ELEMENTS = re.compile(r"(?i:элемент\w*|объект\w*):\s*(.+?)(?:\.|$)")
@@ -719,21 +907,77 @@ RU_ELEMENTS = re.compile(r"(?i:элемент\w*|объект\w*):\s*(.+?)(?:\.|
 
 RU_LIST_PHRASE = r"((?:[А-ЯЁа-яё«»]+\s+){0,2}(?i:список|списка|списке|сеть|сети|реестр)\w*(?:\s+[А-ЯЁа-яё«»]+){0,6}?)"
 RU_INCLUDE_VERB = r"(?i:включ\w*|внес\w*|внесен\w*)"
-RU_INCLUDE = re.compile(r"(?i:включ|внес|элемент)")
+RU_INCLUDE = re.compile(r"включ|внес|элемент")  # in any case (text.holds_any_case)
 # 'включил в Репрезентативный список элемент «X»', 'в Репрезентативный список включен элемент «X»'
 RU_LIST_FIRST = re.compile(r"(?:" + RU_INCLUDE_VERB + r"\s+(?:в|во)\s+" + RU_LIST_PHRASE + r"|(?:в|во)\s+" + RU_LIST_PHRASE +
                            r"\s+(?:(?:был|была|было|были)\s+)?" + RU_INCLUDE_VERB + r")\s+(?i:элемент\w*|объект\w*|номинаци\w*)?\s*«([^»]{2,150})»")
 # 'собрание рукописей X было внесено в Международный реестр «Память мира»'
 # '... было внесено в Международный реестр «Память мира»': the verb and the list; the name is the clause before the verb
-RU_VERB_LIST = re.compile(r"\s+(?:(?:был|была|было|были)\s+)?(?i:внес[её]н\w*|включ[её]н\w*)\s+(?:в|во)\s+" + RU_LIST_PHRASE + r"(?=[\s,.;]|$)")
+RU_VERB_LIST = re.compile(r"\s+(?:(?:был|была|было|были)\s+)?(?i:внес[её]н(?!и)\w*|включ[её]н(?!и)\w*)\s+(?:в|во)\s+" + RU_LIST_PHRASE + r"(?=[\s,.;]|$)")
 # 'в реестр программы «Память мира» был включён Коран Мушаф Османа – рукопись ...': the list first, an unquoted name after
-RU_LIST_FIRST_BARE = re.compile(r"(?:в|во)\s+" + RU_LIST_PHRASE + r"\s+(?:(?:был|была|было|были)\s+)?(?i:внес[её]н\w*|включ[её]н\w*)\s+"
+RU_LIST_FIRST_BARE = re.compile(r"(?:в|во)\s+" + RU_LIST_PHRASE + r"\s+(?:(?:был|была|было|были)\s+)?(?i:внес[её]н(?!и)\w*|включ[её]н(?!и)\w*)\s+"
                                 r"([А-ЯЁ][\w-]*(?:\s+[А-ЯЁ]?[\w-]+){0,5}?)(?=\s*[,.;:–—]|$)")
 # a clause that only says when ('в этом году', 'ещё в 1997 году'): the name is the sentence's subject before its first comma
 RU_WHEN_ONLY = re.compile(r"^(?:(?:ещё|еще|уже|также|и)\s+)?(?:(?:в|во)\s+(?:этом|прошлом|том\s+же|\d{4})\s+год\w*|недавно|сегодня|вчера|ранее)$",
                           re.I)
 RU_LEAD_ADVERBIAL = re.compile(r"^(?:(?:в|во|с|к|на)\s+(?:\d{4}\s+год\w*|\w+)|сегодня|вчера|также|недавно|ранее|затем|\d{1,2}\s+\w+(?:\s+\d{4}"
                                r"\s+года)?|а|и)\s+", re.I)
+
+
+# what the words before the colon say when the list comes in the sentence after the one about the Tentative List
+LIST_LEAD = re.compile(r"(?i:заявк|объект|номинаци|памятник|site|propert|entr(?:y|ies)|nomination|submission|application|file)")
+LIST_ITEM_HEAD = re.compile(r"(?i:заповедник|парк|резерват|памятник|городищ|крепост|мавзоле|комплекс|ландшафт|пещер|гор[аы]|хреб|"
+                            r"reserve|park|site|mausoleum|fortress|complex|landscape|mountains|caves?|city|town)\w*")
+
+
+GENERIC_PLURAL = re.compile(r"^(?:[A-Z][\w-]*\s+)?(?:elements|sites|properties|reserves|traditions|entries|items|nominations)$")
+
+
+def _split_known(name: str, ref: Reference) -> list[str]:
+    """'Kok boru and Ala-kiyiz and shyrdak' -> ['Kok boru', 'Ala-kiyiz and shyrdak'] when one side of an 'and' is an element
+    of data/ by itself; a name without such a side stays whole ('Ala-kiyiz and shyrdak')."""
+    for m in re.finditer(r"\s+and\s+", name):
+        left, right = name[: m.start()], name[m.end():]
+        if ref.elements.get(key_words(fold(left))) or ref.elements.get(key_words(fold(right))):
+            return [left, *_split_known(right[0].upper() + right[1:], ref)]
+    return [name]
+
+
+def _colon_list(sentence: str, ref: Reference) -> list[str]:
+    """The names listed after a colon: split at commas and 'и'/'and' outside quotation marks; a quoted item is its quoted
+    name, another one runs from its capital to where it lies ('в Марыйском …', 'in the … region') and needs a head word
+    of a site or protected area, or a place of places.csv."""
+    out = []
+    for piece in _colon_pieces(sentence):
+        quoted = re.search(r"[«“]([^»”]{2,120})[»”]", piece)
+        if quoted:
+            out.append(quoted.group(1))
+            continue
+        name = re.split(r"\s+(?:в|во|на|in|on|at|near)\s+", piece, maxsplit=1)[0].strip()
+        name = re.sub(r"^(?:the|a|an)\s+", "", name)
+        if name[:1].isupper() and len(name.split()) <= 8 and key_words(fold(name)) not in ref.countries and \
+                (LIST_ITEM_HEAD.search(name) or ref.places.get(key_words(fold(name))) is not None):
+            place = ref.places.get(key_words(fold(name)))
+            out.append(place.name if place is not None and place.kind == "world_heritage_site" else name)
+    return out
+
+
+def _colon_pieces(sentence: str) -> list[str]:
+    """The items of the list after a sentence's colon, split at commas and 'и'/'and' outside quotation marks."""
+    text = sentence[sentence.index(":") + 1 :]
+    pieces, depth, current = [], 0, ""
+    for part in re.split(r"(«|»|“|”|,|\s+и\s+|\s+and\s+|\s+а также\s+)", text):
+        if part in ("«", "“"):
+            depth += 1
+        elif part in ("»", "”"):
+            depth = max(0, depth - 1)
+        if not depth and (part == "," or (part.strip() in ("и", "and", "а также") and part != part.strip())):
+            pieces.append(current)
+            current = ""
+        else:
+            current += part
+    pieces.append(current)
+    return [piece.strip(" .;") for piece in pieces if piece.strip(" .;")]
 
 
 def _clause_before(sentence: str, end: int) -> str:
@@ -744,12 +988,14 @@ def _clause_before(sentence: str, end: int) -> str:
         c = text[i - 1]
         if c in "–—":
             depth ^= 1
-        elif c in ",;:" and not depth:
-            break
+        elif c in ",;:" and not depth and not (c == "," and text[i - 2 : i - 1] == "»" and text[i : i + 2].strip()[:1] == "«"):
+            break  # ('«Манас», «Семетей», «Сейтек»': one list of quoted names goes on)
         i -= 1
     return text[i:].strip()
 
 
+RU_QUOTED_LIST = re.compile(r"(?:(?i:элемент|объект|номинаци|памятник)\w*\s+)?«[^»]+»(?:\s*(?:,|и|,\s*а\s+также)\s*«[^»]+»)+")
+RU_TRAILING_WHEN = re.compile(r"\s+(?:(?:ещё|еще|уже)\s+)?(?:с|в|во)\s+(?:\d{4}|этом|прошлом)\s+год\w*$")
 RU_NOT_ELEMENT = re.compile(r"(?i:(?:новых\s+|других\s+|этих\s+|двух\s+|трех\s+)?(?:объект|элемент|номинаци|памятник|досье|сайт)\w*)$")
 
 
@@ -771,7 +1017,8 @@ def _reserve_of(name: str, ref: Reference) -> str | None:
 
 
 # a list entry still to come: 'готовит номинацию «Устюрт» для включения в Список всемирного наследия'
-RU_PLANNED = re.compile(r"(?i:номинаци|для включения|к включению|заявк|кандидатур)")
+RU_PLANNED = re.compile(r"(?i:номинаци|для включения|к включению|заявк|кандидатур|шанс|претенд|войти в|стать объектом|планиру|"
+                        r"намерен|предстоит)")
 RU_DONE = re.compile(r"(?<![\w-])(?i:включен[аоы]?|внесен[аоы]?|включил\w*|внесл\w*|вош(?:ел|ла|ло|ли)|внес[её]н[аоы]?)(?![\w-])")
 RU_PLANNED_KIND = {"world_heritage_inscription": "world_heritage_nomination", "intangible_heritage_inscription": "other"}
 
@@ -792,7 +1039,7 @@ def find_ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, 
 
 def _ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, int]]:
     out = []
-    if not RU_INCLUDE.search(sentence):
+    if not holds_any_case(RU_INCLUDE, sentence):
         return out
     for m in RU_LIST_FIRST.finditer(sentence):
         kind = next((k for pattern, k in RU_LISTS if pattern.search(sentence[m.start() : m.end() + 60])), None)
@@ -816,7 +1063,13 @@ def _ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, int]
             continue
         while RU_LEAD_ADVERBIAL.match(name):
             name = RU_LEAD_ADVERBIAL.sub("", name, count=1)
-        quoted = re.search(r"(?i:элемент\w*|объект\w*)?\s*«([^»]{2,150})»$", name)
+        name = RU_TRAILING_WHEN.sub("", name)  # '… «Сейтек» с 2013 года включена': when, not the name
+        if kind is not None and RU_QUOTED_LIST.fullmatch(name):  # 'Элементы «Навруз» и «Шашмаком» включены': each of them
+            for quoted in re.findall(r"«([^»]{2,150})»", name):
+                place = _place_in_name(quoted, ref) or ref.places.get(key_words(fold(quoted)))
+                out.append((place.name if place is not None else quoted, kind, m.end()))
+            continue
+        quoted = re.search(r"(?i:элемент\w*|объект\w*)?\s*«([^»]{2,150})»$", name) if name.count("«") == 1 else None
         if quoted:  # 'На 19-й сессии ... элемент «Беташар» был включен', 'Элемент «Навруз» внесён': the element, not the clause
             name = quoted.group(1)
         if kind is None or len(name) < 3 or any(name in n for n, _, _ in out):
@@ -854,6 +1107,8 @@ NAMED_LIST = re.compile(r"\b((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?:(?:,\s
 LEADING_DATE = re.compile(r"(?:On\s+)?(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December)(?:\s+\d{4})?|(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December)\s+\d{1,2}(?:,?\s+\d{4})?)\s+(?:the\s+)?(?=[A-Z\d])")
+WORLD_HERITAGE = guarded("[wв]", r"World Heritage|всемирного наследия", re.I)
+NOMINATION_WORD = guarded("[ncdt]", r"\b(?:nomination|candidacy|dossier|Tentative List)\b", re.I)
 TENTATIVE = re.compile(r"Tentative List|предварительн\w* спис", re.I)
 _CAPS = r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+(?:the\s+)?|and\s+)?[A-Z][\w'’-]+)*"
 # the register's own name after 'of' names no entry ('the Tentative List of UNESCO World Heritage')
@@ -863,11 +1118,14 @@ TENTATIVE_NAME = re.compile(r"Tentative List\s+(?:submission|nomination|entry|fi
                             r"(?:added|submitted|included|placed|put|entered|listed)\s+(?:on|to|in|into)\s+(?:the|its|their|[A-Z]\w+['’]s)\s+"
                             r"(?:national\s+)?Tentative List|\b(?:added|submitted|included|placed|put)\s+(" + _CAPS + r")\s+(?:on|to|in|into)\s+"
                             r"(?:the|its|their)\s+(?:national\s+)?Tentative List")
-TENTATIVE_VERB = re.compile(r"\b(?:added|placed|put (?:forward|on)|submitted|included|entered|listed)\b|\bon (?:its|their|the) (?:national )?"
-                            r"list\b|(?<![\w-])(?:включ\w*|внес\w*|представил\w*)(?![\w-])", re.I)
-SEAT_CUE = re.compile(r"\b(?:re-?elected|elected|sat on|sits on|served on|serves on|serving on|seats? on|term on|member of|"
-                      r"membership of|membership in|won a seat|re-election)\b|(?<![\w-])(?:избра\w*|переизбра\w*|входит в|"
-                      r"входил\w* в|вош\w+ в состав|член\w* (?:Исполнительн|Комитет|Совет|Межправительствен)\w*)(?![\w-])", re.I)
+TENTATIVE_VERB = guarded(r"[apsieloвп]",
+                         r"\b(?:added|placed|put (?:forward|on)|submitted|included|entered|listed)\b|\bon (?:its|their|the) (?:national )?"
+                         r"list\b|(?<![\w-])(?:включ\w*|внес\w*|представил\w*)(?![\w-])", re.I)
+SEAT_CUE = guarded(r"[restmwипвч]",
+                   r"\b(?:re-?elected|elected|sat on|sits on|served on|serves on|serving on|seats? on|term on|member of|"
+                   r"membership of|membership in|won a seat|re-election)\b|(?<![\w-])(?:избра\w*|переизбра\w*|избира\w*|переизбира\w*|"
+                   r"входит в|входил\w* в|вош\w+ в состав|вош(?:ел|ёл|ла|ли)(?=\s+в\s+(?:Бюро\s+|Исполнительн|Комитет|Межправительственн|"
+                   r"Совет|Международн|$))|член\w* (?:Исполнительн|Комитет|Совет|Межправительствен)\w*)(?![\w-])", re.I)
 # 'стал членом Межправительственного комитета': the member word (instrumental, a predicate: not 'Члены ... посетили')
 # right before the body (SEAT_CUE's Russian member cue
 # names the body's first word, which lies after the window)
@@ -892,10 +1150,13 @@ RU_FUNDED_PROJECT = re.compile(r"(?<![\w-])(?i:проект\w*|программ\
                                r"[А-ЯЁA-Z]{2,})(\s+(?:по|в области|для|о)\s+[^,.;«»]{3,80}?)(?=\s*[,.;]|\s+(?:в|на|который|которая|и)\s|$)")
 RU_DESCRIBED = re.compile(r"(?<![\w-])((?:международн|регионал|субрегионал|научн|молодежн|республиканск|национальн|межрегиональн)"
                           r"[а-яё-]*\s+(?:[а-яё]+(?:ый|ий|ой|ая|ое|ые|ых|ом|ую)\s+)?(?:семинар|конференци|форум|совещани|симпозиум|"
-                          r"саммит|тренинг)[а-яё]*(?:\s+(?:по|о|об|на тему)\s+[^,.;«»()]{3,60}?)?)(?=\s+(?:в рамках|в|во|на|с|со|"
+                          r"саммит|тренинг)[а-яё]*(?:\s+ЮНЕСКО)?(?:\s+(?:по|о|об|на тему|для)\s+[^,.;«»()]{3,60}?|(?:\s+[а-яё-]+(?:ых|их|ей|ов|ев|ий|ого|его))"
+                          r"{1,4})?)(?=\s+(?:в рамках|в|во|на|с|со|"
                           r"который|которая|которое|прош\w+|состо\w+)(?![\w-])|\s*[,.;()]|$)")
 RU_RESOLUTION_ON = re.compile(r"(?<![\w-])(?:резолюци\w*)\s+(о|об|по)\s+([^,.;«»]{3,80}?)(?=\s*[,.;]|\s+(?:в|на|который|которая|и|была|был)"
                               r"(?![\w-])|$)")
+RU_RESOLUTION_AND = re.compile(r"(?:\s*,\s*|\s+и\s+|\s+а также\s+)(о|об|по)\s+([^,.;«»]{3,80}?)(?=\s*[,.;]|\s+(?:в|на|который|которая|и|"
+                               r"была|был|а также)(?![\w-])|$)")
 RU_ADOPTED = re.compile(r"(?<![\w-])(?:принят\w*|приня[лв]\w*|одобр\w*|поддерж\w*|утверд\w*|утвержд\w*)(?![\w-])", re.I)
 RU_RESERVE_LIST = re.compile(r"((?:[А-ЯЁ][\w-]+(?:ий|ый|ой|ая|ое|ого|ому|им|ым|ом)(?:\s*,\s*|\s+и\s+))+[А-ЯЁ][\w-]+"
                              r"(?:ий|ый|ой|ая|ое|ие|ые|их|ых|ого|ому|им|ым|ом|ими|ыми))\s+(?:государственн\w+\s+)?биосферн\w+\s+"
@@ -965,7 +1226,8 @@ def _standing(name: str, ref: Reference) -> bool:
 
 def _standing_uncached(name: str, ref: Reference) -> bool:
     keys = [k for k in (token_key(w) for w, _, _ in tokens(name)) if k not in ("unesco", "юнеско")]
-    return _standing_keys(keys, ref)
+    # 'Международную программу ЮНЕСКО по геонаукам': UNESCO's Russian name (key 'юнеск') inside a standing name too
+    return _standing_keys(keys, ref) or ("юнеск" in keys and _standing_keys([k for k in keys if k != "юнеск"], ref))
 
 
 def _standing_keys(keys: list[str], ref: Reference) -> bool:
@@ -1007,7 +1269,14 @@ def _seats(sentence: str, ref: Reference, dates: list[Found], folded, context: d
         year = int(term.group(1)) if term else next((d.year for d in dates if 0 <= d.start - end <= 40), None)
         if year is None:
             year = next((d.year for d in reversed(dates) if d.end <= start and d.end_year is None), None)
-        out.append((body.ru if russian else body.name, year))
+        bureau = BUREAU_BEFORE.search(sentence, max(0, start - 30), start) or \
+            (BUREAU_AFTER.match(sentence, end) if sentence[end - 2 : end] in ("'s", "’s") or sentence[end : end + 1] in "'’" else None)
+        name = (f"{bureau.group(0)}{sentence[start:end]}" if russian else f"Bureau of the {body.name}") if bureau else \
+            (body.ru if russian else body.name)  # 'elected to the Bureau of the Committee', "the Committee's Bureau": the Bureau
+        terms = TERMS.match(sentence, end)
+        years = [int(y) for y in TERM_START.findall(terms.group(0))] if terms else []
+        for year in years if len(years) > 1 else [year]:  # 'for the terms 1997-2001 and 2009-2013': one record per term
+            out.append((name, year))
     for body, _, _ in mentions:  # 'the Board' / 'the Committee' later in the release stand for the body named last
         for word, bodies in ref.body_short.items():
             if body in bodies:
@@ -1022,9 +1291,19 @@ PARTNERSHIP_CUE = re.compile(by_first_letter(r"permanent|inscri|added|entered|in
                              r"program|initiative|resolution|cent|institute|forum|conference|summit|symposium|festival|biennale|"
                              r"congress|exhibition|workshop|memorand|agreement|action plan|road ?map|chair|day|list|reserve|"
                              r"signed|sign|adopt|approv|prepar|draw|drew|draft|conclu|ratif|expo|games|prize|award|medal|declaration|"
-                             r"charter|geopark|convention|decade|year|aide-m|academy"))
-SEAT_HINTS = ("elect", "sat on", "sits on", "serv", "seat", "term on", "member", "избра", "входит", "входил", "вош", "член")
+                             r"charter|geopark|convention|decade|year|aide-m|academy|open a unesco|opened a unesco|opening of a unesco|"
+                             r"open the unesco|opening of the unesco|establish a unesco|establishment of a unesco|set up a unesco|meeting on|"
+                             r"meeting of experts|round table|roundtable|dedicated to|devoted to"))
+SEAT_HINTS = ("elect", "sat on", "sits on", "serv", "seat", "term on", "member", "избра", "избира", "входит", "входил", "вош", "член")
 RU_EVENT_HINT = re.compile(by_first_letter(r"семинар|конференци|форум|совещани|симпозиум|саммит|тренинг"))
+STATES_PARTIES = re.compile(r"(?:the\s+)?(?:General\s+)?Assembly\s+of\s+(?:the\s+)?States\s+Parties\b")
+BUREAU_AFTER = re.compile(r"(?:['’]s)?\s+Bureau\b")  # "the Committee's Bureau" (the body's token may hold the 's)
+BUREAU_BEFORE = re.compile(r"\bBureau\s+of\s+(?:the\s+)?(?:UNESCO\s+)?$|(?<![\w-])Бюро\s+$")
+# the terms of a seat listed after the body: 'for the terms 1997-2001 and 2009-2013', 'на 2016–2020 и 2021–2025 годы'
+TERM_RANGE = r"(?:19|20)\d{2}\s*[–-]\s*(?:19|20)?\d{2}"
+TERMS = re.compile(r"[\s,:]*(?:\(|for|in|на|в)?\s*(?:the\s+)?(?:terms?\s+(?:of\s+)?)?" + TERM_RANGE + r"(?:(?:\s*,\s*|,?\s+(?:and|и)\s+)"
+                   r"(?:(?:again|also|later|снова|затем|позднее)\s+)?(?:(?:in|for|на|в)\s+)?" + TERM_RANGE + r")+")
+TERM_START = re.compile(r"((?:19|20)\d{2})\s*[–-]")
 SESSION_BEFORE = re.compile(r"(?:\bsession\s+of\s+(?:the\s+)?(?:UNESCO\s+)?|сесси\w*\s+)$", re.I)
 
 
@@ -1082,28 +1361,49 @@ RESOLUTION_ON = re.compile(r"\bresolutions?\s+(?:(?:initiated|proposed|put forwa
                            r"(?:on|associating the Organi[sz]ation with|marking|celebrating|to celebrate|for)\s+(?:the\s+)?"
                            r"((?:universal\s+)?[a-z][\w'’-]*(?:\s+(?!and\b|which\b|that\b)[\w'’-]+){1,7}|\d+(?:st|nd|rd|th)\s+anniversary\s+of\s+"
                            r"(?:the\s+)?(?:birth\s+of\s+)?[A-Z][^,.;]{2,60})")
-EVENT_WORDS = ("forum", "conference", "summit", "symposium", "festival", "biennale", "congress", "exhibition", "workshop")
-DESCRIBED_EVENT = re.compile(r"\b((?i:an?|the)\s+(?:(?:first|second|third|new|international|regional|high-level|anniversary|glacier|"
-                             r"sub-regional|ministerial|youth|\d+(?:st|nd|rd|th))\s+)+(?:forum|conference|summit|symposium|festival|"
-                             r"biennale|congress|exhibition|workshop)(?:\s+(?:on|of|for|to mark|dedicated to|devoted to)\s+[^,.;()]{3,80}?)?)"
-                             r"(?=\s+(?:to be held|held|was held|will be held|in|at|on|which|that|will|was|opened|hosted|brought)\b|[,.;()]|$)"
-                             r"|\b((?i:an?)\s+(?:forum|conference|summit|symposium|biennale)\s+(?:on|of|for|to mark|dedicated to|devoted to)"
-                             r"\s+[^,.;()]{3,80}?)(?=\s+(?:to be held|held|in|at|which|that|will|was)\b|[,.;()]|$)"
-                             r"|\b((?i:an?)\s+(?:forum|conference|summit|symposium|biennale))\s+(?:to be held|will be held|was held|held)\b"
-                             r"[^,.;]{0,60}?\s+(to mark|on|dedicated to|devoted to|for)\s+([^,.;()]{3,80})")
+# the next topic of a list of resolutions: '... on access to information and on the education of children'
+RESOLUTION_AND_ON = re.compile(r"(?:,\s*|,?\s+and\s+)(?:on|for)\s+(?:the\s+)?([a-z][\w'’-]*(?:\s+(?!and\b|which\b|that\b)[\w'’-]+)"
+                               r"{1,7})")
+EVENT_WORDS = ("forum", "conference", "summit", "symposium", "festival", "biennale", "congress", "exhibition", "workshop", "meeting on",
+               "meeting of experts")
+DESCRIBED_EVENT = guarded(r"(?i:[at])",
+                          r"\b((?i:an?|the)\s+(?:(?:first|second|third|new|international|regional|high-level|anniversary|glacier|"
+                          r"sub-regional|ministerial|youth|\d+(?:st|nd|rd|th))\s+)+(?:forum|conference|summit|symposium|festival|"
+                          r"biennale|congress|exhibition|workshop)(?:\s+(?:on|of|for|to mark|dedicated to|devoted to)\s+[^,.;()]{3,80}?)?)"
+                          r"(?=\s+(?:to be held|held|was held|will be held|in|at|on|which|that|will|was|opened|hosted|brought)\b|[,.;()]|$)"
+                          r"|\b(?i:an?|the)\s+((?:sub-regional|subregional|regional|international|high-level|ministerial|expert|"
+                          r"intergovernmental)\s+meeting\s+(?:on|of experts on)\s+[^,.;()]{3,80}?)(?=\s+(?:to be held|held|in|at|which|"
+                          r"that|will|was)\b|[,.;()]|$)"
+                          r"|\b((?i:an?)\s+(?:forum|conference|summit|symposium|biennale)\s+(?:on|of|for|to mark|dedicated to|devoted to)"
+                          r"\s+[^,.;()]{3,80}?)(?=\s+(?:to be held|held|in|at|which|that|will|was)\b|[,.;()]|$)"
+                          r"|\b((?i:an?)\s+(?:forum|conference|summit|symposium|biennale))\s+(?:to be held|will be held|was held|held)\b"
+                          r"[^,.;]{0,60}?\s+(to mark|on|dedicated to|devoted to|for)\s+([^,.;()]{3,80})")
+# 'an exhibition dedicated to the 1050th anniversary of Beruniy', 'the round table devoted to …'
+DEDICATED_EVENT = re.compile(r"\b(?i:an?|the)\s+((?:(?:international|regional|sub-regional|national|scientific|photo|joint)\s+)?"
+                             r"(?:exhibition|festival|round table|roundtable|conference|forum|seminar|workshop|symposium|congress)\s+"
+                             r"(?:dedicated|devoted)\s+to\s+[^,.;()]{3,80}?)(?=\s+(?:took place|was held|were held|opened|opens|in|at|on|"
+                             r"which|that|will|was|is)\b|[,.;()]|$)")
+# 'a forum in December 2025 on neutrality and …': the event's date between it and what it is on
+DATED_EVENT = re.compile(r"\b(?i:an?)\s+((?:(?:international|regional|high-level|ministerial)\s+)?(?:forum|conference|summit|symposium|"
+                         r"biennale|congress|festival))\s+(?:to be held\s+)?in\s+(?:(?:early|mid|late)\s+)?(?:(?:January|February|March|"
+                         r"April|May|June|July|August|September|October|November|December)\s+)?"
+                         r"(?:19|20)\d{2}\s+(on|dedicated to|devoted to)\s+([^,.;()]{3,80}?)(?=\s+(?:to be held|held|in|at|which|that|"
+                         r"will|was)\b|[,.;()]|$)")
 # 'its steppe route expedition crossed ...', 'a national seminar for museum curators was held': a described seminar,
 # workshop, round table or expedition (the modifiers say which one)
 ACTIVITY_WORDS = ("expedition", "seminar", "workshop", "webinar", "round table", "training course")
-DESCRIBED_ACTIVITY = re.compile(r"\b(?:[Ii]ts|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:(?:(?!(?:same|previous|next|last|this|that|such|other|said|"
-                                r"day|days|end|part|opening|close)\b)[a-z][\w-]+|[A-Z][\w-]*(?:\s+(?:of the|of|for|and)\s+[A-Z][\w-]*)*)\s+){1,4}"
-                                r"(?:expedition|seminar|workshop|webinar|round table|training course)s?"
-                                r"(?:\s+(?:on|for|of|in)\s+(?!\d)[^,.;()]{3,70}?)?)"
-                                r"(?=\s+(?:crossed|took place|to be held|was held|were held|held|will be held|in|at|on|online|which|that|will|"
-                                r"was|brought|gathered|opened|from|for)\b|[,.;()]|$)")
+DESCRIBED_ACTIVITY = guarded(r"[IiTtAa]",
+                             r"\b(?:[Ii]ts|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:(?:(?!(?:same|previous|next|last|this|that|such|other|said|"
+                             r"day|days|end|part|opening|close)\b)[a-z][\w-]+|[A-Z][\w-]*(?:\s+(?:of the|of|for|and)\s+[A-Z][\w-]*)*)\s+){1,4}"
+                             r"(?:expedition|seminar|workshop|webinar|round table|training course)s?"
+                             r"(?:\s+(?:on|for|of|in)\s+(?!\d)[^,.;()]{3,70}?)?)"
+                             r"(?=\s+(?:crossed|took place|to be held|was held|were held|held|will be held|in|at|on|online|which|that|will|"
+                             r"was|brought|gathered|opened|from|for)\b|[,.;()]|$)")
 HERITAGE_HINTS = ("inscri", "list", "intangible", "certificat", "nominat", "element", "memory of", "register", "список", "нематериальн",
                   "сертификат", "элемент", "реестр", "памят")
-HERITAGE_CONTEXT = re.compile(r"inscri|Representative List|Urgent Safeguarding|intangible|certificate|nominat|element|Memory of the World|"
-                              r"Register|список|нематериальн|сертификат|элемент|реестр|«Память мира»", re.I)
+HERITAGE_CONTEXT = guarded(r"[irucnemсэр«н]",
+                           r"inscri|Representative List|Urgent Safeguarding|intangible|certificate|nominat|element|Memory of the World|"
+                           r"Register|список|нематериальн|сертификат|элемент|реестр|«Память мира»", re.I)
 ELEMENT_WORD = re.compile(r"[\w'’-]+")
 
 
@@ -1113,12 +1413,13 @@ def _known_elements(sentence: str, ref: Reference, folded=None) -> list[tuple[st
         tokens = [(m.group(0), m.start(), m.end()) for m in ELEMENT_WORD.finditer(sentence)]
         folded = (tokens, [key_words(fold(w)) for w, _, _ in tokens])
     words, keys = folded
-    out, i = [], 0
-    while i < len(words):
-        longest = ref.element_first_words.get(keys[i].split(" ", 1)[0])
-        if longest is None:
-            i += 1
+    out, free = [], 0  # free: the first token after the last element found
+    first_words = ref.element_first_words
+    # the tokens an element's key may start at (a key's first word is one word: a token key of several words by its first)
+    for i in [i for i, k in enumerate(keys) if k in first_words or (" " in k and k.split(" ", 1)[0] in first_words)]:
+        if i < free:
             continue
+        longest = first_words[keys[i].split(" ", 1)[0]]
         most, count = 0, 0  # the most tokens from i whose keys have no more words than the longest key starting here
         for key in keys[i : i + min(ref.element_max_words, len(words) - i)]:
             count += key.count(" ") + 1 if key else 0
@@ -1129,9 +1430,8 @@ def _known_elements(sentence: str, ref: Reference, folded=None) -> list[tuple[st
             hit = ref.elements.get(" ".join(k for k in keys[i : i + size] if k))
             if hit and (words[i][0][0].isupper() or size >= 2):
                 out.append((hit[0], hit[1], words[i + size - 1][2]))
-                i += size - 1
+                free = i + size
                 break
-        i += 1
     return out
 
 
@@ -1175,6 +1475,8 @@ TAIL_CUT = re.compile(r"['’]s\b|\s+[A-Z][\w'’-]*(?:\s|$)|\s+and\s+")
 
 def _has_head(text: str, heads) -> bool:
     """A quick 'could a head word be in it?' before the head patterns."""
+    if heads.any_word is not None:
+        return heads.any_word.search(text) is not None  # the same answer, a faster scan
     return not heads.words.isdisjoint(LATIN_WORD.findall(text))
 
 
@@ -1243,13 +1545,26 @@ def _ordinal(text: str) -> str:
     return text[0].upper() + text[1:] if text[0].isalpha() else text
 
 
-def _sessions(sentence: str) -> list[tuple[str, int]]:
-    """Sessions of a body named by their ordinal: ('45th session of the World Heritage Committee', end offset)."""
+def _sessions(sentence: str, last_body: dict | None = None) -> list[tuple[str, int]]:
+    """Sessions of a body named by their ordinal: ('45th session of the World Heritage Committee', end offset);
+    last_body: the body a short word ('the Committee') stands for."""
     out = []
+    for m in SESSION_POSSESSIVE.finditer(sentence) if "'s " in sentence or "’s " in sentence else ():
+        # "the World Heritage Committee's 46th session", "the Committee's 14th session" (the body named last)
+        body = re.sub(r"^(?:The|This|That|UNESCO)\s+", "", m.group(1))
+        if " " not in body:
+            known = (last_body or {}).get(body.lower())
+            body = known.name if known is not None else body
+        out.append((f"{_ordinal(m.group(2))} session of the {body}", m.end()))
     for m in SESSION_OF.finditer(sentence):
         body = re.sub(r"\s+(?:in|at|on|of|for|and|the)$", "", m.group(2))
         if re.search(r"Committee|Conference|Board|Council|Assembly|Commission|Congress", body):
             out.append((f"{_ordinal(m.group(1))} session of the {body}", m.end()))
+    for m in MEETING_OF.finditer(sentence) if "meeting of" in sentence else ():
+        # 'the 15th meeting of UNESCO's East Asian Biosphere Reserve Network': a network's or a body's numbered meeting
+        body = re.sub(r"\s+(?:in|at|on|of|for|and|the)$", "", m.group(2))
+        if re.search(r"(?:Network|Council|Board|Bureau|Committee)\b", body) and not body.startswith("National"):
+            out.append((f"{_ordinal(m.group(1))} meeting of the {body}", m.end()))
     for m in SESSION_ITS.finditer(sentence):
         bodies = [b for b in BODY_BEFORE.finditer(sentence[: m.start()])] or \
             [b for b in BODY_BEFORE.finditer(sentence[m.end():])][:1]  # 'On the last day of its 40th session, the Committee'

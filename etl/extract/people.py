@@ -15,19 +15,20 @@ from .reference import Person, Reference
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from .text import CYRILLIC, fold, key_words, name_key, ru_stem
+from .text import CYRILLIC, fold, guarded, key_words, name_key, ru_stem
 
 CAP = r"(?:[A-Z][a-zà-öø-ÿā-ž'’]+(?:-[A-Z]?[a-zà-öø-ÿā-ž'’]+)*|El-[A-Z][a-z]+|Al-[A-Z][a-z]+)"
 NAME_RUN = re.compile(rf"{CAP}(?:\s+(?:{CAP}|[A-Z]\.))*")
 # a Russian title and its portfolio right before a name: 'министр образования и науки Таджикистана ', 'посол Японии '
-RU_TITLE_BEFORE = re.compile(r"(?<![\w-])(?:[Мм](?:инистр|эр)|[Пп](?:осо?л|редседател|резидент|омощник|редставител|осланник)|"
-                             r"[Дд]иректор|[Рр](?:ектор|уководител)|[Зз]аместител|[Сс](?:оветник|екретар|пикер)|[Хх]оким|"
-                             r"[Гг]убернатор|[Аа]ким)\w*"
+# (each pattern of this file that opens with a lookahead of letters: the first letters of its alternatives, which let the scan
+# skip the other positions; the same matches)
+RU_TITLE_BEFORE = re.compile(r"(?=[МмПпДдРрЗзСсХхГгАа])(?<![\w-])(?:[Мм](?:инистр|эр)|[Пп](?:осо?л|редседател|резидент|омощник|"
+                             r"редставител|осланник)|[Дд]иректор|[Рр](?:ектор|уководител)|[Зз]аместител|[Сс](?:оветник|екретар|пикер)|"
+                             r"[Хх]оким|[Гг]убернатор|[Аа]ким)\w*"
                              # the portfolio: lower-case words, ЮНЕСКО, ООН or an acronym ('генеральный секретарь ТЮРКСОЙ ')
                              r"(?:\s+(?:[а-яё]+|ЮНЕСКО|ООН|[А-ЯЁ]{2,}))*(?:\s+[А-ЯЁ][а-яё-]+){0,2}\s+$")
-
 RU_CAP = r"(?:[А-ЯЁҚҒҲӘӨҰҮ][а-яёқғңөұүһҳӣӯҷә]+(?:-[А-ЯЁ]?[а-яёқғңөұүһҳӣӯҷә]+)*)"
-RU_NAME_RUN = re.compile(rf"(?:{CAP}|{RU_CAP})(?:\s+(?:{CAP}|{RU_CAP}|[A-ZА-ЯЁ]\.))*")
+RU_NAME_RUN = re.compile(rf"(?=[A-ZА-ЯЁҚҒҲӘӨҰҮ])(?:{CAP}|{RU_CAP})(?:\s+(?:{CAP}|{RU_CAP}|[A-ZА-ЯЁ]\.))*")
 NOT_NAMES = {"the", "unesco", "minister", "president", "director", "general", "director-general", "foreign", "affairs",
              "ambassador", "deputy", "chairman", "chairwoman", "prime", "secretary", "republic", "state", "national",
              "commission", "mr", "mrs", "ms", "dr", "prof", "he", "she", "his", "her", "they", "in", "on", "at", "during",
@@ -54,7 +55,7 @@ ORGANISATION_WORDS = {"office", "ministry", "centre", "center", "university", "c
 # An office named as part of someone else's title, or not as a person: 'Deputy Director-General', 'Advisor to the
 # President', 'a deputy of the UNESCO Director-General', 'on behalf of the Director-General', 'nominee for the post of
 # Director-General', 'the former President'.
-OFFICE_NOT_A_PERSON = re.compile(
+OFFICE_NOT_A_PERSON = guarded(r"[davftnioacserhpаспзк]",
     r"(?:\b(?:Deputy|Assistant|Vice|former|then|acting|next|new|future|incoming|outgoing)[-\s]+|"
     r"\b(?:Advis[eo]r|Aide|Assistant|Counsell?or|Spokesperson|Secretary|Envoy|Representative|Office|Administration|Staff|"
     r"Chief|Head|Executive Office|Deputy|Deputies)\s+(?:to|of)\s+(?:the\s+)?(?:UNESCO\s+)?|\bon behalf of\s+the\s+(?:UNESCO\s+)?|"
@@ -65,7 +66,7 @@ OFFICE_NOT_A_PERSON = re.compile(
     r"(?<![\w-])(?:администраци|аппарат|помощник|советник|заместител|пресс-служб|канцеляри|представител)\w*\s+$)", re.I)
 
 
-def _titles_by_first_letter(titles: set[str]) -> str:
+def _titles_by_first_letter(titles: set[str]) -> tuple[str, list[str]]:
     """The titles as written and with each word's first letter in lower case ('Deputy Director', 'deputy director'), longest
     first, grouped by their first letter ('D(?:eputy\\ Director|...)|d(?:...)'): literal alternatives, one letter tried per
     position, which keeps the search as fast as the capitalised list alone."""
@@ -74,7 +75,7 @@ def _titles_by_first_letter(titles: set[str]) -> str:
     groups: dict[str, list[str]] = {}
     for title in sorted(variants, key=lambda t: (-len(t), t)):
         groups.setdefault(title[0], []).append(re.escape(title[1:]))
-    return "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in groups.items())
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in groups.items()), sorted(variants)
 
 
 def _before(sentence: str, end: int) -> str:
@@ -123,19 +124,47 @@ def _phrase_pattern(phrase: str) -> str:
     return "(?i:" + r"\s+".join(re.escape(ru_stem(w)) + r"\w*" for w in phrase.split()) + ")"
 
 
+def _first_letters(patterns: list[str]) -> str:
+    """A lookahead for the letters the phrase patterns start with, a Russian one (?i:...) in either case: the scan tests
+    one class per position and tries the alternatives only where it holds (the same matches, a faster scan)."""
+    exact = {p[0] for p in patterns if not p.startswith("(?i:")}
+    any_case = {p[4] for p in patterns if p.startswith("(?i:")}
+    if not all(c.isalpha() for c in exact | any_case):
+        return ""
+    return "(?=[" + "".join(sorted(exact)) + "]" + (f"|(?i:[{''.join(sorted(any_case))}])" if any_case else "") + ")"
+
+
 def _role_alternation(ref: Reference) -> dict[str, re.Pattern]:
-    return {role: re.compile(r"(?<![\w-])(" + "|".join(_phrase_pattern(p) for p in sorted(phrases, key=len, reverse=True))
-                             + r")(?![\w-])") for role, phrases in ref.role_phrases.items()}
+    out = {}
+    for role, phrases in ref.role_phrases.items():
+        patterns = [_phrase_pattern(p) for p in sorted(phrases, key=len, reverse=True)]
+        out[role] = re.compile(_first_letters(patterns) + r"(?<![\w-])(" + "|".join(patterns) + r")(?![\w-])")
+    return out
+
+
+def _any_office(ref: Reference, english: bool) -> re.Pattern:
+    """One search for any office phrase (english: only those of an English phrase, for a sentence with no Cyrillic
+    letter, which no Russian phrase matches in any case): a sentence without one needs none of the office patterns."""
+    if english:  # literal phrases: grouped by first letter, each group opening with its letter (the look back at the
+        # character before it follows), so that the scan skips every position where no phrase starts
+        groups: dict[str, list[str]] = {}
+        for phrase in sorted({p for phrases in ref.role_phrases.values() for p in phrases if not CYRILLIC.search(p)}):
+            groups.setdefault(phrase[0], []).append(re.escape(phrase[1:]))
+        return re.compile("|".join(rf"{re.escape(c)}(?<![\w-]{re.escape(c)})(?:{'|'.join(rest)})(?![\w-])"
+                                   for c, rest in groups.items()))
+    patterns = [_phrase_pattern(p) for phrases in ref.role_phrases.values() for p in phrases]
+    return re.compile(_first_letters(patterns) + r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])")
 
 
 class PeopleFinder:
     def __init__(self, ref: Reference):
         self.ref = ref
         self.role_patterns = _role_alternation(ref)
+        self.any_office, self.any_office_english = _any_office(ref, False), _any_office(ref, True)
         # a title as written or with its words in lower case ('led by its deputy director X')
-        titles = _titles_by_first_letter(ref.titles | {p for phrases in ref.role_phrases.values() for p in phrases})
+        titles, variants = _titles_by_first_letter(ref.titles | {p for phrases in ref.role_phrases.values() for p in phrases})
         # 'Ambassador ', 'Prime Minister of Uzbekistan, ', 'Deputy Minister of Culture ' right before a name
-        self.title_before = re.compile(r"(?<![\w-])(?:" + titles +
+        self.title_before = re.compile(_first_letters(variants) + r"(?<![\w-])(?:" + titles +
                                        r")(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,5})?,?\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
         self.surname_keys = list(ref.surnames)
         self._cache: dict[str, set[str]] = {}
@@ -178,12 +207,13 @@ class PeopleFinder:
 
     def names(self, sentence: str, day: dt.date | None) -> list[Mention]:
         found: list[Mention] = []
-        for run in (RU_NAME_RUN if CYRILLIC.search(sentence) else NAME_RUN).finditer(sentence):
+        russian = CYRILLIC.search(sentence) is not None  # (a sentence without a Cyrillic letter has no Russian title)
+        leading, organisation = self._leading, self._organisation
+        for run in (RU_NAME_RUN if russian else NAME_RUN).finditer(sentence):
             words = run.group(0).split()
             # drop leading words that are titles or ordinary capitalised words ('The', 'Minister', 'Mr'), countries and
             # their adjectives ("Kazakhstan's"), and the name of an office before its head ('Almaty Regional Office Amir
             # Piric'): the name is what follows the last such word
-            leading, organisation = self._leading, self._organisation
             while words and (leading[words[0]] if words[0] in leading else self._not_leading(words[0])):
                 words = words[1:]
             last_org = -1
@@ -213,7 +243,7 @@ class PeopleFinder:
             if person is not None:
                 found.append(Mention(person, person.name, start, run.end()))
             elif len(words) >= 2 and (self.title_before.search(_before(sentence, start)) or
-                                      (len(words) <= 3 and RU_TITLE_BEFORE.search(_before(sentence, start)))):
+                                      (russian and len(words) <= 3 and RU_TITLE_BEFORE.search(_before(sentence, start)))):
                 found.append(self._new(text, start, sentence))
             elif len(words) >= 3:
                 # 'Minister of Higher Education Kongratbay Sharipov', 'министр образования и науки Таджикистана Рахим
@@ -222,7 +252,7 @@ class PeopleFinder:
                     tail = words[-size:]
                     tail_start = run.start() + run.group(0).rindex(" ".join(tail))
                     before = _before(sentence, tail_start)
-                    if self.title_before.search(before) or RU_TITLE_BEFORE.search(before):
+                    if self.title_before.search(before) or (russian and RU_TITLE_BEFORE.search(before)):
                         # a registry person at the end of the run ('... Администрации Президента Узбекистана Саидой
                         # Мирзиёевой'), else someone new
                         ids = self.ref.full_names.get(name_key(" ".join(tail))) or self._candidates(fold(tail[-1]))
@@ -275,6 +305,8 @@ class PeopleFinder:
     def offices(self, sentence: str) -> list[tuple[str, int, int]]:
         """('Director-General', start, end) for each office named in the sentence."""
         out = []
+        if not (self.any_office if CYRILLIC.search(sentence) else self.any_office_english).search(sentence):
+            return out
         for role, pattern in self.role_patterns.items():
             for m in pattern.finditer(sentence):
                 if OFFICE_NOT_A_PERSON.search(sentence[: m.start()]):

