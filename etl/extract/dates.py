@@ -23,19 +23,20 @@ MONTH_DAY_YEAR = re.compile(r"(?=[JFMASOND])\b" + MONTH + r"\s+(\d{1,2})(?:st|nd
 NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?!\d))(?!\.\d)|\b(\d{4})-(\d{2})-(\d{2})\b")
 RU_MONTH = r"(январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья])"
 RU_DAY_MONTH = re.compile(r"(?=\d)(?<![\d.])(\d{1,2})(?:-?го)?(?:\s*[-–—]\s*(\d{1,2})(?:-?го)?)?\s+" + RU_MONTH + r"(?:\s+(\d{4})(?:\s*(?:года|г\.))?)?", re.I)
-RU_MONTH_YEAR = re.compile(r"(?<!\d\s)\b(?:в|во|с|до|к|на)?\s*" + r"(январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|"
-                           r"октябре|ноябре|декабре)(?:\s+(\d{4}))?", re.I)  # (RU_MONTH_IN below: the months alone, a faster test)
 RU_MONTHS_IN = r"январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре"
+RU_MONTH_YEAR = re.compile(r"(?<!\d\s)\b(?:в|во|с|до|к|на)?\s*(" + RU_MONTHS_IN + r")(?:\s+(\d{4}))?", re.I)
 RU_MONTH_IN = re.compile(by_first_letter(RU_MONTHS_IN))  # RU_MONTH_YEAR's guard, in any case (text.holds_any_case)
-# the words without which RU_DAY_MONTH, RU_WEEKDAY and RU_RELATIVE find nothing (in any case: text.holds_any_case)
-RU_MONTH_WORDS = re.compile(by_first_letter("январ|феврал|март|апрел|май|мая|июн|июл|август|сентябр|октябр|ноябр|декабр"))
-RU_WEEKDAY_WORDS = re.compile(by_first_letter("понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье"))
-RU_RELATIVE_WORDS = re.compile(by_first_letter("вчера|сегодня|завтра|позавчера"))
-RU_RELATIVE = re.compile(r"(?<![\w-])(вчера|сегодня|завтра|позавчера)(?![\w-])", re.I)
-# 'в понедельник', 'во вторник', 'в минувшую пятницу': a weekday, resolved as in English
-RU_WEEKDAY = re.compile(r"(?<![\w-])(?:в|во)\s+(?:(?:минувш|прошл|эт|следующ|ближайш)\w*\s+)?(понедельник|вторник|среду|четверг|пятницу|"
-                        r"субботу|воскресенье)(?![\w-])", re.I)
 RU_WEEKDAYS = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"]
+RU_RELATIVES = "вчера|сегодня|завтра|позавчера"
+RU_RELATIVE = re.compile(r"(?<![\w-])(" + RU_RELATIVES + r")(?![\w-])", re.I)
+# 'в понедельник', 'во вторник', 'в минувшую пятницу': a weekday, resolved as in English
+RU_WEEKDAY = re.compile(r"(?<![\w-])(?:в|во)\s+(?:(?:минувш|прошл|эт|следующ|ближайш)\w*\s+)?(" + "|".join(RU_WEEKDAYS) +
+                        r")(?![\w-])", re.I)
+# the words without which RU_DAY_MONTH, RU_WEEKDAY and RU_RELATIVE find nothing (in any case: text.holds_any_case); the
+# month stems are those of RU_MONTH
+RU_MONTH_WORDS = re.compile(by_first_letter("январ|феврал|март|апрел|май|мая|июн|июл|август|сентябр|октябр|ноябр|декабр"))
+RU_WEEKDAY_WORDS = re.compile(by_first_letter("|".join(RU_WEEKDAYS)))
+RU_RELATIVE_WORDS = re.compile(by_first_letter(RU_RELATIVES))
 RU_YEAR = re.compile(r"(?=[12])(?<![\d.])((?:19|20)\d{2})(?:\s*году|\s*года|\s*г\.)")
 # '7 to 10 September 2006', '20-21 August', 'from 14 to 16 September': a stay of several days; what happened
 # during it is known to the month only
