@@ -1039,8 +1039,9 @@ def _venue(text: str, ref: Reference, places: list[tuple[Place, int, int]] = ())
         if phrase in folded:
             return city
     for place, _, _ in places:
-        if place.kind == "venue" and key_words(fold(place.name)) in ref.venue_cities:
-            return ref.venue_cities[key_words(fold(place.name))]
+        city = ref.venue_cities.get(key_words(fold(place.name))) if place.kind == "venue" else None
+        if city is not None:
+            return city
     return None
 
 

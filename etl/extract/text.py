@@ -12,12 +12,12 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "jan", "feb
                  "approx", "art", "para", "vol", "inc", "ltd", "co"}
 ABBREVIATIONS |= {"г", "гг", "т.е", "т.д", "т.п", "им", "ул", "см", "англ", "рус", "млн", "млрд", "тыс"}  # Russian
 BOUNDARY = re.compile(r"""[.!?]["'”’»)\]]*\s+(?=["'“‘«(\[]?[A-ZА-ЯЁ0-9])""")
+# an initial: one capital, or a Latin transliteration of one Cyrillic letter ('Ch. Rustemova', 'Sh. Mirziyoyev', 'Zh. Ismailova')
+INITIAL = re.compile(r"[A-ZА-ЯЁ]|Ch|Sh|Zh|Kh|Ts|Yu|Ya|Yo|Gh")
 # a Cyrillic letter: [а-яёіїәғқңөұүһҳӣӯҷ] under re.I, spelt out as the characters that matches (both cases, and the old
 # letter forms U+1C80-U+1C86 that fold to в д о с т ъ): a case-sensitive class, about 3x faster to scan
-# an initial: one capital, or a Latin transliteration of one Cyrillic letter ('Ch. Rustemova', 'Sh. Mirziyoyev', 'Zh. Ismailova')
-TRAILING_RUN = re.compile(r"[\w.]*")
-INITIAL = re.compile(r"[A-ZА-ЯЁ]|Ch|Sh|Zh|Kh|Ts|Yu|Ya|Yo|Gh")
 CYRILLIC = re.compile(r"[а-яА-ЯёЁіІїЇәӘғҒқҚңҢөӨұҰүҮһҺҳҲӣӢӯӮҷҶ\u1c80-\u1c86]")
+TRAILING_RUN = re.compile(r"[\w.]*")  # the word characters and stops a text ends with, read on the reversed text
 
 
 def alternatives_of(pattern: str) -> list[str]:
