@@ -98,8 +98,12 @@ ALSO_PRESENT = guarded(r"[aтпу]",
                        r"присутствовал\w*) также)(?![\w-])", re.I)  # 'В открытии приняли участие также X и Y'
 # the head of a delegation ('A delegation led by X visited ...') is at what 'The delegation' does later ('The delegation met Y')
 HEADED_BY = guarded(r"[lhв]", r"\b(?:led|headed) by\s|(?<![\w-])во главе со?\s", re.I)
+# ... or its members, when the release lists them ('A delegation consisting of A, B and C visited ...'): all of them
+DELEGATION_MEMBERS = guarded(r"[ciвс]", r"\b(?:consisting of|comprising|composed of|including)\s|(?<![\w-])(?:в составе|в состав\w* "
+                             r"(?:которой|делегации)\s+вошли)\s", re.I)
 # ... or what 'X and the guests' do ('Deputy Minister X and the guests discussed ...', 'X с гостями обсудил ...')
 DELEGATION_SUBJECT = re.compile(r"^(?:The|This|That|Its|Our|Their) delegation\b|^Делегаци\w*(?![\w-])|"
+                                r"\b(?:the\s+)?(?:[A-Z][\w-]*\s+)?delegation\s+(?:held|had|conducted|met|discussed)\b|"
                                 r"\b(?:and|with) the (?:guests|visitors|delegation)\b|"
                                 r"(?<![\w-])(?:и|с) (?:гостями|гости|делегацией)(?![\w-])")
 EMPTY = re.compile("")  # an empty match at the sentence start: a meeting carried on from the previous sentence
@@ -776,7 +780,7 @@ def extract(document: Document, ref: Reference) -> Extraction:
     date_sentence = visit_sentence = None  # the sentence (text, places) that gave last_date, and the visit's sentence
     last_named: list[Mention] = []  # people named in the previous sentences, most recent last: 'he' refers to them
     subjects: list[Mention] = []  # the first person named in the last sentence that named someone
-    head: Mention | None = None  # the head of the delegation the release spoke of ('a delegation led by X')
+    delegation: list[Mention] = []  # the head (or the members) of the delegation the release spoke of ('a delegation led by X')
     lonely: list[Mention] = []  # the one person of the previous sentence's meeting verb, when no meeting came of it
     previous_heritage: list[str] = []  # World Heritage properties of the previous sentence: 'it', 'the monument' refer to them
     heritage_list = None  # the list the release last spoke of ('wh' or 'ich'): 'was inscribed in 2005' refers to it
@@ -841,8 +845,9 @@ def extract(document: Document, ref: Reference) -> Extraction:
                     next((m for m in reversed(last_named) if _key(m) not in keys), None)
                 if other is not None and (len(participants) == 1 or re.match(r"\s*(?:[Hh]is|[Hh]er)\b", s.text)):
                     participants.insert(0, other)
-            if participants and head and DELEGATION_SUBJECT.search(s.text) and _key(head) not in {_key(m) for m in participants}:
-                participants.insert(0, head)
+            if participants and delegation and DELEGATION_SUBJECT.search(s.text):
+                keys = {_key(m) for m in participants}
+                participants[:0] = [m for m in delegation if _key(m) not in keys]
             if len(participants) == 1 and candidates and s.index - candidates[-1].evidence.index <= 3 and \
                     SUBJECTLESS.search(s.text) and _key(candidates[-1].participants[0]) != _key(participants[0]) and \
                     not PRONOUN_SUBJECT.search(s.text[: trigger.end()]):
@@ -889,8 +894,11 @@ def extract(document: Document, ref: Reference) -> Extraction:
                 visit_date, visit_sentence = stay, date_sentence
         named = [m for m in mentions if not m.by_role]
         if named and ("elegation" in s.text or "елегаци" in s.text):
-            led = HEADED_BY.search(s.text)
-            head = next((m for m in named if led and m.start >= led.end()), None) or head
+            led, members = HEADED_BY.search(s.text), DELEGATION_MEMBERS.search(s.text)
+            if members:
+                delegation = [m for m in named if m.start >= members.end()] or delegation
+            elif led:
+                delegation = [m for m in named if m.start >= led.end()][:1] or delegation
         if named:
             last_named = (last_named + named)[-6:]
             subjects = named[:1]

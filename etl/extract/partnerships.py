@@ -22,6 +22,10 @@ QUOTED = re.compile(r"[“\"«]([^”\"»]{3,120})[”\"»]")
 
 NESTED_PROGRAMME = re.compile(r"\b(International (?:Decade|Year)\b.*)$")
 C2C_CONTEXT = re.compile(r"category\s*(?:2|II|two)\b|under the auspices of UNESCO", re.I)
+# a centre that carries UNESCO's name as a regional or international one, opened, launched or hosted, is a category 2
+# centre without the words ('the launch of the UNESCO Regional Center for ...'; not a visit of another country's centre)
+UNESCO_CENTRE = re.compile(r"(?:the\s+)?UNESCO\s+(?:regional|international|sub-?regional)\s+(?:centre|center)\b", re.I)
+CENTRE_FOUNDED = re.compile(r"\b(?:launch|open|establish|creat|found|host|set(?:ting)?\s+up|inaugurat)", re.I)
 WH_LIST = guarded(r"[wсо]",
                   r"World Heritage (?:List|site|sites|property|properties|status)|(?:спис\w*|объект\w*) всемирного наследия", re.I)
 INSCRIBE = guarded(r"[iaeljbrdpвп]",
@@ -367,7 +371,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         if not heads:
             continue
         kind = heads[0][2]  # the head word that comes first: 'Conference on the ... Decade' is a conference
-        if kind == "category_2_centre" and not C2C_CONTEXT.search(sentence):
+        if kind == "category_2_centre" and not C2C_CONTEXT.search(sentence) and not (
+                UNESCO_CENTRE.match(span) and CENTRE_FOUNDED.search(sentence)):
             continue
         if kind == "event" and (re.fullmatch(r"(?:the\s+)?(?:UNESCO\s+)?(?:General Conference|Executive Board|World Heritage "
                                              r"Committee|United Nations General Assembly|General Assembly|Security Council)", span, re.I)

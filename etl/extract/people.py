@@ -51,19 +51,21 @@ ORGANISATION_WORDS = {"office", "ministry", "centre", "center", "university", "c
                       "institute", "foundation", "department", "administration", "forum", "conference", "programme", "program",
                       "board", "bank", "organization", "organisation", "academy", "museum", "school", "library", "cluster",
                       "delegation", "government", "parliament", "senate", "assembly", "service", "fund", "park", "reserve",
-                      "list", "heritage", "site", "year", "decade", "day", "prize", "award", "network", "region", "republic"}
+                      "list", "heritage", "site", "year", "decade", "day", "prize", "award", "network", "region", "republic",
+                      # words of organisations' full names ('the United Nations Educational, Scientific and Cultural Organization')
+                      "nations", "educational", "scientific", "cultural", "international"}
 # An office named as part of someone else's title, or not as a person: 'Deputy Director-General', 'Advisor to the
 # President', 'a deputy of the UNESCO Director-General', 'on behalf of the Director-General', 'nominee for the post of
 # Director-General', 'the former President'.
 OFFICE_NOT_A_PERSON = guarded(r"[davftnioacserhpаспзк]",
-    r"(?:\b(?:Deputy|Assistant|Vice|former|then|acting|next|new|future|incoming|outgoing)[-\s]+|"
+    r"(?:\b(?:Deputy|Assistant|Vice|former|then|acting|next|new|future|incoming|outgoing|(?:newly[-\s]+)?(?:elected|appointed))[-\s]+|"
     r"\b(?:Advis[eo]r|Aide|Assistant|Counsell?or|Spokesperson|Secretary|Envoy|Representative|Office|Administration|Staff|"
     r"Chief|Head|Executive Office|Deputy|Deputies)\s+(?:to|of)\s+(?:the\s+)?(?:UNESCO\s+)?|\bon behalf of\s+the\s+(?:UNESCO\s+)?|"
     r"\bpost of\s+|\b(?:nominee|candidate|candidacy|nomination)\s+for\s+(?:the\s+)?(?:post of\s+)?|"
     r"\belection of\s+(?:the\s+|a\s+new\s+)?|"
     # in Russian, an office in the genitive after the head of a post or an organisation: 'Руководителем Администрации
     # Президента', 'помощником Президента', 'заместитель Генерального директора'
-    r"(?<![\w-])(?:администраци|аппарат|помощник|советник|заместител|пресс-служб|канцеляри|представител)\w*\s+$)", re.I)
+    r"(?<![\w-])(?:администраци|аппарат|помощник|советник|заместител|пресс-служб|канцеляри|представител)\w*\s+)$", re.I)
 
 
 def _titles_by_first_letter(titles: set[str]) -> tuple[str, list[str]]:
@@ -230,6 +232,13 @@ class PeopleFinder:
             person = None
             if full:
                 person = self._pick(full, None, day)
+            for size in range(min(4, len(words) - 1), 1, -1) if person is None and len(words) > 2 else ():
+                # a registry name at the end of a longer run ('Assistant Director-General for Culture Ernesto Ottone Ramirez')
+                full = self.ref.full_names.get(name_key(" ".join(words[-size:])))
+                if full:
+                    person = self._pick(full, None, day)
+                    start = run.start() + run.group(0).rindex(" ".join(words[-size:]))
+                    break
             if person is None and len(words) <= 4:
                 surname = fold(words[-1])
                 ids = self._candidates(surname.split()[-1] if surname else words[-1])
