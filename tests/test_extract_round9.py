@@ -2,7 +2,7 @@
 repository, never committed) whose address falls into the real-dev part. Sentences written for these tests, not the
 releases'; each test fails on main as the round started (10b517e)."""
 
-from .conftest import extract_json
+from .conftest import extract_json, place_pairs
 
 
 def _people(out: dict) -> list[set[str]]:
@@ -35,3 +35,13 @@ def test_members_of_a_delegation_listed_before_take_part_in_its_talks(ref):
                             "Director-General for Culture Ernesto Ottone Ramirez.", "2019-05-06")
     assert len(out["meetings"]) == 1
     assert {"Ernesto Ottone Ramírez"} < _people(out)[0] and len(_people(out)[0]) == 3
+
+
+def test_a_field_office_named_by_the_one_country_it_is_in(ref):
+    out = extract_json(ref, "On 2 March Minister Bakhtiyor Saidov received the UNESCO Representative and Head of Office in "
+                            "Uzbekistan.", "2023-03-02")
+    assert place_pairs(out) == {("UNESCO Tashkent Office", "field_office")}
+    out = extract_json(ref, "The UNESCO Office in Kazakhstan prepared the report.", "2023-03-02")
+    assert ("UNESCO Almaty Office", "field_office") in place_pairs(out)
+    out = extract_json(ref, "The UNESCO Office in Kyrgyzstan prepared the report.", "2023-03-02")
+    assert not place_pairs(out)  # no office of places.csv is in Kyrgyzstan

@@ -268,9 +268,11 @@ NAMED_AREA = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){1,3}?)(State\s+(?:Nature\s+|
                         r"National\s+(?:Nature\s+)?Park|[Gg]lacier|River(?!\s+[Vv]alley))\b|\bLake\s+([A-Z][\w'’-]+)\b(?!\s+[A-Z])|"
                         r"\bthe\s+([A-Z][\w'’-]+)\s+river\b(?!\s+valley)")
 # a UNESCO field office written in lower case after its owner or before its city's name: 'the UNESCO office in Almaty',
-# "the Organization's cluster office in Almaty", 'the Almaty office', 'бюро ЮНЕСКО в Ташкенте' (the offices of places.csv)
-LOWER_OFFICE = re.compile(r"\b(?:UNESCO(?:['’]s)?|[Oo]rgani[sz]ation['’]s|[Ii]ts|[Tt]he)\s+(?:(?:[Rr]egional|[Cc]luster|[Mm]ultisectoral|"
-                          r"[Cc]ountry|[Nn]ational|[Ff]ield)\s+)*office\s+(?:in|for)\s+([A-Z][\w-]+)|\b[Tt]he\s+((?!UNESCO)[A-Z][\w-]+)\s+"
+# "the Organization's cluster office in Almaty", 'the Almaty office', 'бюро ЮНЕСКО в Ташкенте' (the offices of places.csv),
+# or by the one country it is in: 'the UNESCO Office in Uzbekistan', 'Head of Office in Uzbekistan'
+
+LOWER_OFFICE = re.compile(r"\b(?:UNESCO(?:['’]s)?|[Oo]rgani[sz]ation['’]s|[Ii]ts|[Tt]he|Head of)\s+(?:(?:[Rr]egional|[Cc]luster|"
+                          r"[Mm]ultisectoral|[Cc]ountry|[Nn]ational|[Ff]ield)\s+)*[Oo]ffice\s+(?:in|for)\s+([A-Z][\w-]+)|\b[Tt]he\s+((?!UNESCO)[A-Z][\w-]+)\s+"
                           r"(?:(?:[Rr]egional|[Cc]luster|[Mm]ultisectoral)\s+)*office\b|(?<![\w-])(?:[а-яё]+\s+)?бюро\s+ЮНЕСКО\s+в\s+"
                           r"([А-ЯЁ][\w-]+)")
 # a Russian state nature reserve the gazetteer does not hold, named by its adjective: 'Бадхызский государственный
@@ -316,7 +318,7 @@ def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], word
         found += _named_areas(sentence, found, skip, ref)
     if "аповедник" in sentence:
         found += _ru_named_reserves(sentence, found, skip, ref)
-    if " office " in sentence or "бюро ЮНЕСКО" in sentence:
+    if " office " in sentence or " Office in " in sentence or "бюро ЮНЕСКО" in sentence:
         found += _lower_offices(sentence, found, ref)
     return found
 
@@ -344,6 +346,9 @@ def _lower_offices(sentence: str, found: list, ref: Reference) -> list[tuple[Pla
         word = m.group(1) or m.group(2) or m.group(3)
         city = ref.places.get(fold(word)) or (ref.places.get(key_words(fold(word))) if CYRILLIC.search(word) else None)
         office = ref.offices.get(city.name) if city is not None and city.kind == "city" else None
+        if office is None and (country := ref.countries.get(key_words(fold(word)))):
+            in_country = [o for o in ref.offices.values() if o.country == country]
+            office = in_country[0] if len(in_country) == 1 else None
         if office is not None and not any(p is office or (s < m.end() and m.start() < e and p.kind == "field_office")
                                           for p, s, e in found + out):
             out.append((office, m.start(), m.end()))
