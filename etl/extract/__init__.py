@@ -36,9 +36,11 @@ MEETING_VERBS = (
 MEETING = re.compile(first_letters(MEETING_VERBS) + r"\b(" + by_first_letter(MEETING_VERBS, any_case=True) + r")\b", re.I)
 MEETING_LOWER = re.compile(MEETING.pattern)  # the same verbs, on lower-cased text
 # Russian: met, received, talks, a meeting, handed, signed, opened, took part (any ending)
-RU_MEETING = guarded(r"[вплбоу]",
+RU_MEETING = guarded(r"[вплбоуз]",
     r"(?<![\w-])(?:встрети\w*|встреч\w+|приня(?:[лв]\w*|т[аоы]?)|принима\w*|переговор\w*|бесед\w*|вручи\w*|подписа\w*|"
-    r"откры[лв]\w*|участвова\w*|провел\w* (?:встреч|переговор)\w*|обсуди\w*)(?![\w-])", re.I)
+    r"откры[лв]\w*|участвова\w*|провел\w* (?:встреч|переговор)\w*|обсуди\w*|"
+    # a session chaired by the people named ('под председательством X и Y состоялось заседание комиссии')
+    r"под председательством|заседани\w*)(?![\w-])", re.I)
 SAME_DAY = guarded(r"[laeotвт]",
                    r"\b(?:(?:later|also|earlier)\s+(?:on\s+)?(?:that|the same)\s+day|that day|the same day|on that occasion|"
                    r"at the same time)\b|(?<![\w-])(?:в тот же день|в этот же день|в тот день|в этот день)(?![\w-])", re.I)
@@ -106,6 +108,13 @@ DELEGATION_SUBJECT = re.compile(r"^(?:The|This|That|Its|Our|Their) delegation\b|
                                 r"\b(?:the\s+)?(?:[A-Z][\w-]*\s+)?delegation\s+(?:held|had|conducted|met|discussed)\b|"
                                 r"\b(?:and|with) the (?:guests|visitors|delegation)\b|"
                                 r"(?<![\w-])(?:и|с) (?:гостями|гости|делегацией)(?![\w-])")
+# a dateline before the body ('TASHKENT, Uzbekistan, October 30.', 'ТАШКЕНТ, 30 октября –', 'Душанбе - 30 декабря'): its date is
+# the day the report was filed, which the publication date already gives; a meeting it dates is known to the month only
+DATELINE_BEFORE = re.compile(r"^(?:[A-ZА-ЯЁ][A-ZА-ЯЁ'’.-]+(?:[ -][A-ZА-ЯЁ'’.-]+){0,2}(?:\s*\([^)]{1,40}\))?\s*[,–—-]|"
+                             r"[A-ZА-ЯЁ][a-zа-яё'’-]+(?:\s*\([^)]{1,40}\))?\s+[–—-])\s*(?:[A-ZА-ЯЁ][\w'’ -]{2,30},\s*)?$")
+# a relative clause after the encounter ('met X, who was invited to a forum in June 2026'): its date is another event's
+DIGIT = re.compile(r"\d")
+RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|where|whom|когда|где|котор\w+)(?![\w-])", re.I)
 EMPTY = re.compile("")  # an empty match at the sentence start: a meeting carried on from the previous sentence
 STRONG_MEETING = guarded(r"[mrhtvpaibsвпб]",
                          r"\b(?:met|meets|meeting|received|receives|held talks|holds talks|talks with|video ?conference|video call|"
@@ -769,6 +778,9 @@ def extract(document: Document, ref: Reference) -> Extraction:
         words = _folded(s.text)
         countries = find_countries(s.text, ref, words)
         dates = find_dates(s.text, published)
+        if s.index <= 1 and dates and dates[0].precision == "day" and DIGIT.search(s.text, dates[0].start, dates[0].end) and \
+                DATELINE_BEFORE.match(s.text[: dates[0].start]):
+            dates[0] = Found(dates[0].date[:7], "month", dates[0].start, dates[0].end)  # a dateline's day: the month
         if countries:
             country_counts.update(c for c, _, _ in countries)
         per_sentence.append((countries, dates, words))
@@ -785,6 +797,7 @@ def extract(document: Document, ref: Reference) -> Extraction:
     date_sentence = visit_sentence = None  # the sentence (text, places) that gave last_date, and the visit's sentence
     last_named: list[Mention] = []  # people named in the previous sentences, most recent last: 'he' refers to them
     subjects: list[Mention] = []  # the first person named in the last sentence that named someone
+    subject_index = -1  # that sentence's index
     delegation: list[Mention] = []  # the head (or the members) of the delegation the release spoke of ('a delegation led by X')
     lonely: list[Mention] = []  # the one person of the previous sentence's meeting verb, when no meeting came of it
     previous_heritage: list[str] = []  # World Heritage properties of the previous sentence: 'it', 'the monument' refer to them
@@ -835,7 +848,7 @@ def extract(document: Document, ref: Reference) -> Extraction:
             known = candidates[-1].keys()
             candidates[-1].participants += [m for m in _unique(mentions) if not m.by_role and _key(m) not in known]
             trigger = None  # more people of the last meeting, not another meeting
-        lonely = []
+        previous_lonely, lonely = lonely, []
         if trigger:
             # someone whose greetings, message or invitation is passed on is not at the meeting
             participants = [m for m in _unique(mentions) if not ABSENT.search(s.text[max(0, m.start - 60) : m.start])]
@@ -858,13 +871,23 @@ def extract(document: Document, ref: Reference) -> Extraction:
                     not PRONOUN_SUBJECT.search(s.text[: trigger.end()]):
                 # 'Talks with X followed.', 'The programme of the visit includes talks with X': the visitor again
                 participants.insert(0, candidates[-1].participants[0])
+            elif len(participants) == 1 and subjects and subject_index == s.index - 1 and SUBJECTLESS.search(s.text) and \
+                    _key(subjects[0]) != _key(participants[0]) and not PRONOUN_SUBJECT.search(s.text[: trigger.end()]):
+                # 'X held a series of bilateral meetings ...' + 'During the meeting with Y ...': X is the one who met Y
+                participants.insert(0, (previous_lonely or subjects)[0])
             if len(participants) == 1 and candidates and JOINED.search(s.text):
                 known = candidates[-1].keys()  # 'Also present at the meeting was X': a participant of the last meeting
                 if _key(participants[0]) not in known:
                     candidates[-1].participants.append(participants[0])
             if len(participants) >= 2:
-                month_dates = [d for d in dates if d.precision == "month"]
-                date = day_dates[0] if day_dates else month_dates[0] if month_dates else None
+                own = dates
+                if published and any(d.date > published.isoformat()[: len(d.date)] for d in dates):
+                    # a later date inside a relative clause after the encounter is another event's
+                    own = [d for d in dates if not (d.date > published.isoformat()[: len(d.date)] and
+                                                    RELATIVE_CLAUSE.search(s.text, trigger.end(), d.start))]
+                own_days = [d for d in own if d.precision == "day"]
+                month_dates = [d for d in own if d.precision == "month"]
+                date = own_days[0] if own_days else month_dates[0] if month_dates else None
                 source = "stated" if date is not None else None
                 previous_meeting = candidates[-1].date if candidates else None
                 if date is None and SAME_DAY.search(s.text):
@@ -906,7 +929,7 @@ def extract(document: Document, ref: Reference) -> Extraction:
                 delegation = [m for m in named if m.start >= led.end()][:1] or delegation
         if named:
             last_named = (last_named + named)[-6:]
-            subjects = named[:1]
+            subjects, subject_index = named[:1], s.index
     result.meetings = _merge(candidates)
     for p in result.partnerships:  # reserves named in a list ('the Issyk-Kul and Sary-Chelek biosphere reserves') are places too
         place = ref.places.get(fold(p.name)) if p.kind == "biosphere_reserve" else None

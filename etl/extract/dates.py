@@ -152,6 +152,12 @@ def numeric_date(first: int, second: int, year: int, published: dt.date | None) 
     return day_first or month_first
 
 
+def in_quotation(sentence: str, position: int) -> bool:
+    """Whether a position lies inside quoted speech (an opening mark before it that is not closed)."""
+    before = sentence[:position]
+    return before.rfind("“") > before.rfind("”") or before.rfind("«") > before.rfind("»") or before.count('"') % 2 == 1
+
+
 def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
     """Every date the sentence states, most precise first where they overlap."""
     russian = ANY_CYRILLIC.search(sentence) is not None
@@ -208,6 +214,8 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
                     day = published - dt.timedelta(days=(published.weekday() - target) % 7)
                 add(day, "day", m.span())
             for m in RU_RELATIVE.finditer(sentence) if holds_any_case(RU_RELATIVE_WORDS, sentence) else ():
+                if m.group(1).lower() == "сегодня" and in_quotation(sentence, m.start()):
+                    continue  # '«Сегодня как никогда ...», – подчеркнул он': nowadays
                 shift = {"вчера": -1, "сегодня": 0, "завтра": 1, "позавчера": -2}[m.group(1).lower()]
                 add(published + dt.timedelta(days=shift), "day", m.span())
         for m in RU_MONTH_YEAR.finditer(sentence) if holds_any_case(RU_MONTH_IN, sentence) else ():
@@ -237,6 +245,8 @@ def find_dates(sentence: str, published: dt.date | None) -> list[Found]:
         for m in RELATIVE.finditer(sentence) if ("day" in sentence or "orrow" in sentence) else ():
             if sentence[max(0, m.start() - 4) : m.start()] == "ago ":  # 'Thirty years ago today, on 22 May 1992': an anniversary
                 continue
+            if m.group(1).lower() == "today" and in_quotation(sentence, m.start()):
+                continue  # '"... the Organization needs this especially today," she said': nowadays, not a date
             shift = {"yesterday": -1, "today": 0, "tomorrow": 1, "the day before yesterday": -2,
                      "the day after tomorrow": 2}[m.group(1).lower()]
             add(published + dt.timedelta(days=shift), "day", m.span())

@@ -54,6 +54,11 @@ ORGANISATION_WORDS = {"office", "ministry", "centre", "center", "university", "c
                       "list", "heritage", "site", "year", "decade", "day", "prize", "award", "network", "region", "republic",
                       # words of organisations' full names ('the United Nations Educational, Scientific and Cultural Organization')
                       "nations", "educational", "scientific", "cultural", "international"}
+# the same in Russian, as stems (text.ru_stem): 'Республики Таджикистан', 'Организации Объединенных Наций' are no people
+RU_ORGANISATION_STEMS = {"республик", "организац", "нац", "объединенн", "министерств", "правительств", "комисс", "администрац",
+                         "университет", "институт", "фонд", "центр", "агентств", "академ", "совет", "союз", "федерац",
+                         "ассоциац", "департамент", "управлен", "палат", "меджлис", "сенат", "парламент", "комитет",
+                         "бюр", "посольств", "делегац", "конференц", "форум", "сесс", "ассамбле", "программ", "юнеско"}
 # An office named as part of someone else's title, or not as a person: 'Deputy Director-General', 'Advisor to the
 # President', 'a deputy of the UNESCO Director-General', 'on behalf of the Director-General', 'nominee for the post of
 # Director-General', 'the former President'.
@@ -117,6 +122,20 @@ class Mention:
     country: str | None = None
     confirmed: bool = True  # False for a new person found by a 'Title Firstname Lastname' pattern
     by_role: bool = False  # named only by office ('the Director-General')
+
+
+SHORT_ENDINGS = ("ем", "ом", "ей", "ой", "ым", "им")
+
+
+def _short_stem_key(name: str) -> str:
+    """name_key with the case ending of a short word taken off too ('Цуем' -> 'цу', as 'Цуй'), which ru_stem keeps
+    (it leaves at least three letters)."""
+    words = []
+    for w in fold(name).split():
+        if len(w) == 4 and CYRILLIC.search(w) and w.endswith(SHORT_ENDINGS) and ru_stem(w) == w.replace("ё", "е"):
+            w = w[:-2]
+        words.append(w)
+    return name_key(" ".join(words))
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -229,6 +248,8 @@ class PeopleFinder:
             start = run.start() + run.group(0).index(words[0])
             text = " ".join(words)
             full = self.ref.full_names.get(name_key(text))
+            if not full and russian and len(words) >= 2:
+                full = self.ref.full_names.get(_short_stem_key(text))  # 'Син Цуем': a short surname in the instrumental
             person = None
             if full:
                 person = self._pick(full, None, day)
@@ -304,6 +325,8 @@ class PeopleFinder:
     def _new(self, text: str, start: int, sentence: str) -> Mention | None:
         words = text.split()
         if len(words) < 2 or len(words) > 4 or any(fold(w) in NOT_NAMES or fold(w) in ORGANISATION_WORDS for w in words):
+            return None
+        if CYRILLIC.search(text) and any(ru_stem(fold(w)) in RU_ORGANISATION_STEMS for w in words):
             return None
         if any(fold(text) in key for key in (self.ref.countries,)) or fold(text) in self.ref.places:
             return None
