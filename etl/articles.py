@@ -71,22 +71,34 @@ def dateline_city(line: str) -> str | None:
     return match.group(0).rstrip(", ") if match else None
 
 
+# what a page prints around its date: a label ('Published:', 'Опубликовано:'), the time ('14:05', '12:30 PM GMT+5'),
+# an ISO timestamp's time part ('2022-11-22T10:00:00+05:00')
+DATE_LABEL = re.compile(r"^(?:published|posted|updated|date|дата(?:\s+публикации)?|опубликовано|обновлено)(?:\s+on)?\s*:?\s*", re.I)
+TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC)?\s*[+-]\d{1,2}(?::?\d{2})?|\s*(?:GMT|UTC))?"
+TIME_AROUND = re.compile(rf"^{TIME}\s*[,|–—-]?\s*|\s*[,|–—-]?\s*(?:в\s+|at\s+)?{TIME}$|(?<=\d)T{TIME}$", re.I)
+
+
 def parse_date_line(line: str) -> dt.date | None:
     """'3 April 2017', 'April 3, 2017', '2017-04-03', '03.04.2017', 'Monday, 3 April 2017', '6 ноября 2015 года',
-    'Сентябрь 29, 2014', '21.09.22' -> a date (or None). A numeric date is read day first ('03.04.2017' is 3 April);
-    month first only when day first is impossible ('06.14.2023' is 14 June)."""
-    line = DATELINE_CITY.sub("", line.strip()).rstrip(".")
+    'Сентябрь 29, 2014', '21.09.22', '22/11 2022', '2022/11/22', 'Published: 22 November 2022, 14:05' -> a date (or
+    None). A numeric date is read day first ('03.04.2017' is 3 April); month first only when day first is impossible
+    ('06.14.2023' is 14 June)."""
+    line = DATE_LABEL.sub("", line.strip())
+    line = TIME_AROUND.sub("", line).strip()
+    line = DATELINE_CITY.sub("", line).rstrip(".")
     line = re.sub(r"^(mon|tues|wednes|thurs|fri|satur|sun)day,?\s+|^(?:понедельник|вторник|среда|четверг|пятница|суббота|"
                   r"воскресенье),?\s+", "", line, flags=re.I)
     line = re.sub(r"\s*(?:года|г\.?|год)$", "", line)
     word = r"([A-Za-zА-Яа-яЁё]+)"
+    day_first = lambda d, m, y: (y, m, d)  # noqa: E731
     patterns = [
-        (r"(\d{1,2})\s+" + word + r"\.?,?\s+(\d{4})", lambda d, m, y: (y, m, d)),
-        (word + r"\.?\s+(\d{1,2}),?\s+(\d{4})", lambda m, d, y: (y, m, d)),
-        (r"(\d{4})-(\d{2})-(\d{2})", lambda y, m, d: (y, m, d)),
-        (r"(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})", lambda d, m, y: (y, m, d)),
+        (r"(\d{1,2})\s+" + word + r"\.?,?\s+(\d{4})", day_first, False),
+        (word + r"\.?\s+(\d{1,2}),?\s+(\d{4})", lambda m, d, y: (y, m, d), False),
+        (r"(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})", lambda y, m, d: (y, m, d), False),
+        # '03.04.2017', '06/09/2023', '22/11 2022', '21.09.22': day and month may change places
+        (r"(\d{1,2})\s*[./-]\s*(\d{1,2})(?:\s*[./-]\s*|\s+)(\d{4}|\d{2})", day_first, True),
     ]
-    for pattern, order in patterns:
+    for pattern, order, either in patterns:
         match = re.fullmatch(pattern, line)
         if not match:
             continue
@@ -96,8 +108,7 @@ def parse_date_line(line: str) -> dt.date | None:
         month = month_number(month) if not month.isdigit() else int(month)
         if not month:
             return None
-        for m, d in ((month, day), (day, month)) if str(month).isdigit() and match.re.pattern.startswith(r"(\d{1,2})[./]") \
-                else ((month, day),):
+        for m, d in ((month, day), (day, month)) if either else ((month, day),):
             try:
                 return dt.date(int(year), int(m), int(d))
             except ValueError:
@@ -122,12 +133,18 @@ def _from_lines(lines: list[str], rel: str) -> tuple[str, dt.date, str | None, s
     if len(content) < 3:
         raise ArticleError(f"{rel}: expected a title line, a date line and a body")
     date_line = lines[content[1]].strip().strip("*_")
-    published = parse_date_line(date_line)
+    published, at = parse_date_line(date_line), content[1]
+    if published is None and len(content) > 3 and len(date_line) <= 80:
+        # a short line between the title and the date (a byline, a rubric): the date may be the next line; that line is
+        # left out of the body
+        published, at = parse_date_line(lines[content[2]].strip().strip("*_")), content[2]
+        if published is not None:
+            date_line = lines[at].strip().strip("*_")
     if published is None:
         raise ArticleError(f"{rel}: the second line ({date_line[:60]!r}) is not a date such as '3 April 2017'; "
                            "expected the layout: title, blank line, date, blank line, body")
     url = None
-    body_lines = lines[content[1] + 1:]
+    body_lines = lines[at + 1:]
     for i in range(len(body_lines) - 1, -1, -1):
         stripped = body_lines[i].strip()
         if not stripped:

@@ -45,3 +45,21 @@ def test_a_field_office_named_by_the_one_country_it_is_in(ref):
     assert ("UNESCO Almaty Office", "field_office") in place_pairs(out)
     out = extract_json(ref, "The UNESCO Office in Kyrgyzstan prepared the report.", "2023-03-02")
     assert not place_pairs(out)  # no office of places.csv is in Kyrgyzstan
+
+
+def test_date_lines_as_real_pages_print_them():
+    from etl.articles import parse_date_line
+    cases = {"22/11 2022": "2022-11-22", "06/09/2023": "2023-09-06", "2022/11/22": "2022-11-22",
+             "Published: 22 November 2022, 14:05": "2022-11-22", "22.11.2022 12:30": "2022-11-22",
+             "2022-11-22T10:00:00+05:00": "2022-11-22", "12:30, 22 November 2022": "2022-11-22",
+             "Опубликовано: 22.11.2022": "2022-11-22", "22 ноября 2022 в 14:05": "2022-11-22",
+             "06.14.2023": "2023-06-14", "32 мая 2020": None, "no date here": None}
+    assert {line: parse_date_line(line) and str(parse_date_line(line)) for line in cases} == cases
+
+
+def test_a_byline_between_the_title_and_the_date_line(tmp_path):
+    from etl.articles import read_article
+    path = tmp_path / "release.txt"
+    path.write_text("A title\n\nBy a staff writer\n\n22/11/2022\n\nThe body of the release.\n", encoding="utf-8")
+    doc = read_article(path)
+    assert doc.published == "2022-11-22" and "staff writer" not in doc.text
