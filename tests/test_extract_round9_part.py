@@ -83,3 +83,27 @@ def test_a_count_of_elements_after_in_all_is_no_element(ref):
     out = run(ref, "In all, 40 cultural elements were inscribed on the Representative List of the Intangible Cultural "
                    "Heritage of Humanity this year.")
     assert not [n for n in names_of(out, "intangible_heritage_inscription") if "elements" in n]
+
+
+# ------------------------------------------------------------------------------------------------ in Russian
+
+
+def test_a_russian_determiner_referring_back_starts_no_programme(ref):
+    out = run(ref, "Данная инициатива поможет сохранить наследие региона. Эта программа была одобрена правительством.")
+    assert not names_of(out, "programme")
+
+
+def test_a_property_added_to_the_list_of_world_cultural_heritage(ref):
+    out = run(ref, "В 2014 году Древнее поселение Саразм было добавлено в список Всемирного культурного наследия ЮНЕСКО.")
+    assert "Proto-urban Site of Sarazm" in names_of(out, "world_heritage_inscription")
+
+
+def test_a_russian_name_of_a_property_comes_out_under_its_english_name(ref):
+    out = run(ref, "Объект «Зарафшан-Каракум» был включён в Список всемирного наследия ЮНЕСКО.")
+    assert "Silk Roads: Zarafshan-Karakum Corridor" in names_of(out, "world_heritage_inscription")
+
+
+def test_a_property_recommended_for_inscription_is_a_nomination(ref):
+    out = run(ref, "Заповедник «Тигровая Балка» был рекомендован для внесения в Список всемирного наследия.")
+    assert "Tugay Forests of the Tigrovaya Balka Nature Reserve" in names_of(out, "world_heritage_nomination")
+    assert not names_of(out, "world_heritage_inscription")

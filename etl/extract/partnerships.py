@@ -28,13 +28,13 @@ UNESCO_CENTRE = re.compile(r"(?:the\s+)?UNESCO\s+(?:regional|international|sub-?
 CENTRE_FOUNDED = re.compile(r"\b(?:launch|open|establish|creat|found|host|set(?:ting)?\s+up|inaugurat)", re.I)
 WH_LIST = guarded(r"[wсо]",
                   r"World Heritage (?:List|site|sites|property|properties|status)|(?:спис\w*|объект\w*) всемирного наследия", re.I)
-INSCRIBE = guarded(r"[iaeljbrdpвп]",
+INSCRIBE = guarded(r"[iaeljbrdpвпд]",
                    r"\b(inscri\w*|added to|entered|included in|listed|joined the|became|recogni[sz]ed|designat\w*|proclaimed|"
-                   r"incorporated)\b|(?<![\w-])(?:включ\w*|внес\w*|внесен\w*|вош(?:ел|ла|ли)|призна\w*)(?![\w-])", re.I)
+                   r"incorporated)\b|(?<![\w-])(?:включ\w*|внес\w*|внесен\w*|вош(?:ел|ла|ли)|призна\w*|добавлен\w*)(?![\w-])", re.I)
 NOMINATE = guarded(r"[ntcdb]", r"\b(nominat\w*|nomination|Tentative List|candidacy|dossier|bid|chances?\s+(?:of|to|for)|candidate\s+"
                    r"(?:for|to))\b", re.I)
 STATES_PARTIES = re.compile(r"(?:the\s+)?States?\s+Part(?:y|ies)\s+to\b", re.I)
-FOR_INSCRIPTION = re.compile(r"\b(?:present\w*|submit\w*|propos\w*|put\s+forward|considered)\s+(?:[^.;:]{0,80}?\s)?for\s+"
+FOR_INSCRIPTION = re.compile(r"\b(?:present\w*|submit\w*|propos\w*|put\s+forward|considered|recommended)\s+(?:[^.;:]{0,80}?\s)?for\s+"
                              r"(?:the\s+)?inscription\b", re.I)
 ICH = guarded(r"[ir]", r"intangible (?:cultural )?heritage|Representative List", re.I)
 MEMORANDUM = re.compile(r"\b(memorandum of understanding|memorandum|agreement|action plan|roadmap|road map|aide-m[ée]moire)(?![\w-])",
@@ -729,7 +729,10 @@ RU_END = re.compile(r"(?:который|которая|которое|котор
                     r"проведен)(?:а|о|ы|н\w{1,2})?)$", re.I)  # participles ('открыта', 'созданный'), not nouns ('открытии')
 
 RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ья|ое|ее|ье|ые|ие|ьи|ую|юю|ью|ого|его|ьего|ому|ему|ым|им|ых|их|ом|ем)$|^\d")
-RU_NOT_START = re.compile(r"(?:Сегодня|Вчера|Также|Ранее|Затем|Накануне|Теперь|Впервые|Кроме|Однако|Тогда|Здесь|Там)$")
+# a sentence's adverb, or a determiner that refers back to a thing named before ('Данная инициатива', 'Соответствующая …
+# инициатива', 'Эта программа'): no start of a name
+RU_NOT_START = re.compile(r"(?:Сегодня|Вчера|Также|Ранее|Затем|Накануне|Теперь|Впервые|Кроме|Однако|Тогда|Здесь|Там|"
+                          r"Данн\w+|Соответствующ\w+|Указанн\w+|Вышеуказанн\w+|Настоящ\w+|Эт[аиоу]\w*|Так\w+|Подобн\w+|Ваш\w*|Наш\w*)$")
 RU_NOMINATION = re.compile(r"(?i:номинаци\w*)\s+((?:[а-яё]+\s+){0,3}«[^»]{2,80}»|[А-ЯЁ][^,.;]{2,80}?)(?=[,.;]|\s+(?:которую|которая|который|в|на)\s|$)")
 RU_PROCLAIMED = re.compile(r"резолюци|провозгла|объяв")  # in any case (text.holds_any_case)
 RU_SIGN = re.compile(r"(?i:подписа|заключ|ратифиц|утверд|одобр|принял|приняла|приняли|разработ|подготов)")
@@ -1067,7 +1070,7 @@ def _reserve_of(name: str, ref: Reference) -> str | None:
 
 
 # a list entry still to come: 'готовит номинацию «Устюрт» для включения в Список всемирного наследия'
-RU_PLANNED = re.compile(r"(?i:номинаци|для включения|к включению|заявк|кандидатур|шанс|претенд|войти в|стать объектом|планиру|"
+RU_PLANNED = re.compile(r"(?i:номинаци|для включения|к включению|для внесения|к внесению|рекомендова|заявк|кандидатур|шанс|претенд|войти в|стать объектом|планиру|"
                         r"намерен|предстоит)")
 RU_DONE = re.compile(r"(?<![\w-])(?i:включен[аоы]?|внесен[аоы]?|включил\w*|внесл\w*|вош(?:ел|ла|ло|ли)|внес[её]н[аоы]?)(?![\w-])")
 RU_PLANNED_KIND = {"world_heritage_inscription": "world_heritage_nomination", "intangible_heritage_inscription": "other"}
@@ -1157,7 +1160,7 @@ NAMED_LIST = re.compile(r"\b((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?:(?:,\s
 LEADING_DATE = re.compile(r"(?:On\s+)?(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December)(?:\s+\d{4})?|(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December)\s+\d{1,2}(?:,?\s+\d{4})?)\s+(?:the\s+)?(?=[A-Z\d])")
-WORLD_HERITAGE = guarded("[wв]", r"World Heritage|всемирного наследия", re.I)
+WORLD_HERITAGE = guarded("[wв]", r"World Heritage|всемирного (?:культурного |природного )?наследия", re.I)  # 'Всемирного культурного наследия'
 NOMINATION_WORD = guarded("[ncdt]", r"\b(?:nomination|candidacy|dossier|Tentative List)\b", re.I)
 TENTATIVE = re.compile(r"Tentative List|предварительн\w* спис", re.I)
 _CAPS = r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+(?:the\s+)?|and\s+)?[A-Z][\w'’-]+)*"
