@@ -28,11 +28,14 @@ UNESCO_CENTRE = re.compile(r"(?:the\s+)?UNESCO\s+(?:regional|international|sub-?
 CENTRE_FOUNDED = re.compile(r"\b(?:launch|open|establish|creat|found|host|set(?:ting)?\s+up|inaugurat)", re.I)
 WH_LIST = guarded(r"[wсо]",
                   r"World Heritage (?:List|site|sites|property|properties|status)|(?:спис\w*|объект\w*) всемирного наследия", re.I)
-INSCRIBE = guarded(r"[iaeljbrdpвп]",
+INSCRIBE = guarded(r"[iaeljbrdpвпд]",
                    r"\b(inscri\w*|added to|entered|included in|listed|joined the|became|recogni[sz]ed|designat\w*|proclaimed|"
-                   r"incorporated)\b|(?<![\w-])(?:включ\w*|внес\w*|внесен\w*|вош(?:ел|ла|ли)|призна\w*)(?![\w-])", re.I)
+                   r"incorporated)\b|(?<![\w-])(?:включ\w*|внес\w*|внесен\w*|вош(?:ел|ла|ли)|призна\w*|добавлен\w*)(?![\w-])", re.I)
 NOMINATE = guarded(r"[ntcdb]", r"\b(nominat\w*|nomination|Tentative List|candidacy|dossier|bid|chances?\s+(?:of|to|for)|candidate\s+"
                    r"(?:for|to))\b", re.I)
+STATES_PARTIES = re.compile(r"(?:the\s+)?States?\s+Part(?:y|ies)\s+to\b", re.I)
+FOR_INSCRIPTION = re.compile(r"\b(?:present\w*|submit\w*|propos\w*|put\s+forward|considered|recommended)\s+(?:[^.;:]{0,80}?\s)?for\s+"
+                             r"(?:the\s+)?inscription\b", re.I)
 ICH = guarded(r"[ir]", r"intangible (?:cultural )?heritage|Representative List", re.I)
 MEMORANDUM = re.compile(r"\b(memorandum of understanding|memorandum|agreement|action plan|roadmap|road map|aide-m[ée]moire)(?![\w-])",
                         re.I)
@@ -142,7 +145,7 @@ PARTICIPLE = re.compile(r"(?:\bincludes?|\bincluding|,\s+and|\band)\s+(?:the\s+)
                         r"(?:inscribed|proclaimed) (?:in|on)\b")
 INSCRIBED_VERB = re.compile(r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?:also\s+)?(?:\w+ly\s+)?"
                             r"(?:inscribed|proclaimed|added|included|entered|registered|listed)\b")
-QUANTITY = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|all|both|these|those|its|their|"
+QUANTITY = re.compile(r"^(?:in\s+all,?\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|all|both|these|those|its|their|"
                       r"the three|the two|\d+)\b", re.I)
 LOWER_EVENT = re.compile(r"\b((?:(?:international|regional|high-level|world|global|anniversary|Central Asian|Asian|annual)\s+)+"
                          r"(?:conference|forum|symposium|summit|festival)\s+(?:on|of|for)\s+[^,.;()]{3,90}?)"
@@ -225,6 +228,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     def add(name: str, kind: str, year: int | None, exact: bool = False) -> None:
         name = name if exact else _clean(name)
         key = fold(name) + ("|" + kind if kind in OWN_KEY_KINDS else "") + (f"|{year}" if kind == "committee_membership" else "")
+        if not exact and STATES_PARTIES.match(name):
+            return  # 'States Parties to the 1972 Convention': the parties, not the convention
         if key in seen or (not exact and (len(key) < 3 or key in GENERIC_NAMES or key in ref.countries or key in NOT_ELEMENTS
                                           or _standing(name, ref) or key_words(fold(name)) in RU_GENERIC)):
             return
@@ -259,9 +264,16 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     back = [context["last_property"]] if not heritage_names and context.get("last_property") and \
         (tentative or listed == "wh" or context.get("world_heritage")) and BACK_TO_PROPERTY.search(sentence) else []
     masked = sentence[: danger.start()] + sentence[danger.end():] if danger else sentence
-    if (listed == "wh" and ((inscribes and not danger) or back or WH_LIST.search(masked) or NOMINATE.search(sentence))) or \
+    # 'These sites are: A, B (Kazakhstan), C …' in a release about the List: each property of the list is on it
+    listed_sites = listed == "wh" and heritage_names and ":" in sentence and \
+        LIST_LEAD.search(sentence[: sentence.index(":")]) and not NOMINATE.search(sentence)
+    if (listed == "wh" and ((inscribes and not danger) or back or WH_LIST.search(masked) or NOMINATE.search(sentence)
+                            or listed_sites)) or \
             (tentative and (heritage_names or back or TENTATIVE_NAME.search(sentence))) or back:
-        nominated = (NOMINATE.search(sentence) and not re.search(r"\binscri", sentence, re.I)) or \
+        # 'will present a property … for inscription', 'to be considered for the inscription': still a nomination
+        for_inscription = FOR_INSCRIPTION.search(sentence)
+        unmasked = FOR_INSCRIPTION.sub(" ", sentence) if for_inscription else sentence
+        nominated = ((NOMINATE.search(sentence) or for_inscription) and not re.search(r"\binscri", unmasked, re.I)) or \
             (RU_PLANNED.search(sentence) and not RU_DONE.search(sentence))
         kind = "tentative_list" if tentative else "world_heritage_nomination" if nominated else "world_heritage_inscription"
         rule = "tentative" if tentative else "wh-inscription"
@@ -538,15 +550,25 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             add(reserve.name, "biosphere_reserve", year_at(m.end()) or year_here, exact=True)
     rule = "biosphere-list"
     for piece in _colon_pieces(sentence) if ":" in sentence and ("biosphere reserve" in lowered or "биосферн" in lowered) else ():
-        # 'two new biosphere reserves in 2018: Katon-Karagay and Akzhaiyk': each item that is a reserve of places.csv
-        bare = re.sub(r"^(?:the\s+)|\s+(?:in|on|at|в|на)\s+.*$", "", piece)
-        reserve = ref.places.get(fold(bare + " Biosphere Reserve")) or (_reserve_of(bare, ref) and ref.places.get(fold(_reserve_of(bare, ref))))
+        # 'two new biosphere reserves in 2018: Katon-Karagay and Akzhaiyk': each item that is a reserve of places.csv;
+        # 'Korgalzhyn (2012)' takes the year in its brackets, '… transboundary biosphere reserve Great Altai (2017) with …'
+        # the name after the words
+        item_year = re.search(r"\((?:19|20)(\d{2})\)", piece)
+        bare = re.sub(r"\s*\([^)]*\)", "", piece)
+        bare = re.sub(r"^(?:the\s+)|\s+(?:in|on|at|with|в|на|с)\s+.*$", "", bare).strip()
+        reserve = _biosphere_reserve(bare, ref) or (_reserve_of(bare, ref) and ref.places.get(fold(_reserve_of(bare, ref))))
         if reserve is not None and reserve.kind == "biosphere_reserve":
-            add(reserve.name, "biosphere_reserve", year_here, exact=True)
+            year = int(item_year.group(0)[1:5]) if item_year else year_here
+            for earlier in found if item_year else ():
+                if earlier.kind == "biosphere_reserve" and earlier.name == reserve.name:
+                    earlier.year = year  # 'Alakol (2013)': the year the list gives it, not the sentence's
+            add(reserve.name, "biosphere_reserve", year, exact=True)
     for m in NAMED_LIST.finditer(sentence) if "biosphere" in lowered else ():
         # 'the Charyn and Zhongar-Alatau national parks became biosphere reserves': each name that is a reserve
         for name in re.split(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", m.group(1)):
-            reserve = ref.places.get(fold(TRIM_LEADING.sub("", name).strip() + " Biosphere Reserve"))
+            words = TRIM_LEADING.sub("", name).split()
+            # 'Kazakhstans Charyn and …': the country before the first name is none of it
+            reserve = next((r for i in range(len(words)) for r in [_biosphere_reserve(" ".join(words[i:]), ref)] if r), None)
             if reserve is not None:
                 add(reserve.name, "biosphere_reserve", year_at(m.end()), exact=True)
     rule = "resolution-on"
@@ -707,7 +729,10 @@ RU_END = re.compile(r"(?:который|которая|которое|котор
                     r"проведен)(?:а|о|ы|н\w{1,2})?)$", re.I)  # participles ('открыта', 'созданный'), not nouns ('открытии')
 
 RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ья|ое|ее|ье|ые|ие|ьи|ую|юю|ью|ого|его|ьего|ому|ему|ым|им|ых|их|ом|ем)$|^\d")
-RU_NOT_START = re.compile(r"(?:Сегодня|Вчера|Также|Ранее|Затем|Накануне|Теперь|Впервые|Кроме|Однако|Тогда|Здесь|Там)$")
+# a sentence's adverb, or a determiner that refers back to a thing named before ('Данная инициатива', 'Соответствующая …
+# инициатива', 'Эта программа'): no start of a name
+RU_NOT_START = re.compile(r"(?:Сегодня|Вчера|Также|Ранее|Затем|Накануне|Теперь|Впервые|Кроме|Однако|Тогда|Здесь|Там|"
+                          r"Данн\w+|Соответствующ\w+|Указанн\w+|Вышеуказанн\w+|Настоящ\w+|Эт[аиоу]\w*|Так\w+|Подобн\w+|Ваш\w*|Наш\w*)$")
 RU_NOMINATION = re.compile(r"(?i:номинаци\w*)\s+((?:[а-яё]+\s+){0,3}«[^»]{2,80}»|[А-ЯЁ][^,.;]{2,80}?)(?=[,.;]|\s+(?:которую|которая|который|в|на)\s|$)")
 RU_PROCLAIMED = re.compile(r"резолюци|провозгла|объяв")  # in any case (text.holds_any_case)
 RU_SIGN = re.compile(r"(?i:подписа|заключ|ратифиц|утверд|одобр|принял|приняла|приняли|разработ|подготов)")
@@ -968,19 +993,21 @@ def _colon_list(sentence: str, ref: Reference) -> list[str]:
 
 
 def _colon_pieces(sentence: str) -> list[str]:
-    """The items of the list after a sentence's colon, split at commas and 'и'/'and' outside quotation marks."""
+    """The items of the list after a sentence's colon, split at commas and 'и'/'and' outside quotation marks and
+    brackets ('one (the first and only in …) transboundary reserve' is one item)."""
     text = sentence[sentence.index(":") + 1 :]
-    pieces, depth, current = [], 0, ""
-    for part in re.split(r"(«|»|“|”|,|\s+и\s+|\s+and\s+|\s+а также\s+)", text):
+    pieces, depth, brackets, current = [], 0, 0, ""
+    for part in re.split(r"(«|»|“|”|,|\s+и\s+|\s+and\s+|\s+а также\s+|(?:^|\s+)as well as\s+)", text):
         if part in ("«", "“"):
             depth += 1
         elif part in ("»", "”"):
             depth = max(0, depth - 1)
-        if not depth and (part == "," or (part.strip() in ("и", "and", "а также") and part != part.strip())):
+        if not depth and not brackets and (part == "," or (part.strip() in ("и", "and", "а также", "as well as") and part != part.strip())):
             pieces.append(current)
             current = ""
         else:
             current += part
+            brackets = max(0, brackets + part.count("(") - part.count(")"))
     pieces.append(current)
     return [piece.strip(" .;") for piece in pieces if piece.strip(" .;")]
 
@@ -1008,6 +1035,27 @@ RU_RESERVE_WORDS = re.compile(r"(?i:(?:государственн|биосфер
                               r"|(?i:(?:государственн|биосферн|природн|национальн)\w*)")
 
 
+_RESERVES_BY_BARE: dict[int, tuple[Reference, dict]] = {}
+RESERVE_TAIL = re.compile(r"(?:\s+(?:Transboundary|State|National))*\s+Biosphere\s+Reserve$")
+
+
+def _biosphere_reserve(bare: str, ref: Reference):
+    """The biosphere reserve of places.csv named by its bare name, also by one of the names in its brackets or with the
+    words before its name ('Ak-Zhaiyk' and 'Akzhaik' for 'Ak-Zhaiyk (Akzhaik) Biosphere Reserve', 'Great Altai' for the
+    'Great Altai Transboundary Biosphere Reserve', 'transboundary biosphere reserve Great Altai'); None when none is."""
+    cached = _RESERVES_BY_BARE.get(id(ref))
+    if cached is None or cached[0] is not ref:
+        table = {}
+        for place in ref.places.values():
+            if place.kind == "biosphere_reserve":
+                stem = RESERVE_TAIL.sub("", place.name)
+                for variant in [stem, *re.findall(r"\(([^)]+)\)", stem), re.sub(r"\s*\([^)]*\)", "", stem)]:
+                    table.setdefault(key_words(fold(variant)), place)
+        cached = _RESERVES_BY_BARE[id(ref)] = (ref, table)
+    bare = re.sub(r"^.*?\b(?i:biosphere\s+reserves?)\s+", "", bare)  # 'one transboundary biosphere reserve Great Altai'
+    return ref.places.get(fold(bare + " Biosphere Reserve")) or cached[1].get(key_words(fold(bare)))
+
+
 def _reserve_of(name: str, ref: Reference) -> str | None:
     """The biosphere reserve of places.csv a Russian name stands for: 'Биосферный заповедник Алаколь' (the lake Alakol)
     -> 'Alakol Biosphere Reserve'; None when there is none."""
@@ -1022,7 +1070,7 @@ def _reserve_of(name: str, ref: Reference) -> str | None:
 
 
 # a list entry still to come: 'готовит номинацию «Устюрт» для включения в Список всемирного наследия'
-RU_PLANNED = re.compile(r"(?i:номинаци|для включения|к включению|заявк|кандидатур|шанс|претенд|войти в|стать объектом|планиру|"
+RU_PLANNED = re.compile(r"(?i:номинаци|для включения|к включению|для внесения|к внесению|рекомендова|заявк|кандидатур|шанс|претенд|войти в|стать объектом|планиру|"
                         r"намерен|предстоит)")
 RU_DONE = re.compile(r"(?<![\w-])(?i:включен[аоы]?|внесен[аоы]?|включил\w*|внесл\w*|вош(?:ел|ла|ло|ли)|внес[её]н[аоы]?)(?![\w-])")
 RU_PLANNED_KIND = {"world_heritage_inscription": "world_heritage_nomination", "intangible_heritage_inscription": "other"}
@@ -1112,7 +1160,7 @@ NAMED_LIST = re.compile(r"\b((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)(?:(?:,\s
 LEADING_DATE = re.compile(r"(?:On\s+)?(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December)(?:\s+\d{4})?|(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December)\s+\d{1,2}(?:,?\s+\d{4})?)\s+(?:the\s+)?(?=[A-Z\d])")
-WORLD_HERITAGE = guarded("[wв]", r"World Heritage|всемирного наследия", re.I)
+WORLD_HERITAGE = guarded("[wв]", r"World Heritage|всемирного (?:культурного |природного )?наследия", re.I)  # 'Всемирного культурного наследия'
 NOMINATION_WORD = guarded("[ncdt]", r"\b(?:nomination|candidacy|dossier|Tentative List)\b", re.I)
 TENTATIVE = re.compile(r"Tentative List|предварительн\w* спис", re.I)
 _CAPS = r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+(?:the\s+)?|and\s+)?[A-Z][\w'’-]+)*"
@@ -1230,7 +1278,8 @@ def _standing(name: str, ref: Reference) -> bool:
 
 
 def _standing_uncached(name: str, ref: Reference) -> bool:
-    keys = [k for k in (token_key(w) for w, _, _ in tokens(name)) if k not in ("unesco", "юнеско")]
+    keys = [k for k in (token_key(w) for w, _, _ in tokens(name)) if k not in ("unesco", "юнеско", "unescos")]
+    # ('UNESCOs World Network …': the possessive written without its apostrophe)
     # 'Международную программу ЮНЕСКО по геонаукам': UNESCO's Russian name (key 'юнеск') inside a standing name too
     return _standing_keys(keys, ref) or ("юнеск" in keys and _standing_keys([k for k in keys if k != "юнеск"], ref))
 
