@@ -279,7 +279,6 @@ NAMED_AREA = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){1,3}?)(State\s+(?:Nature\s+|
 # a UNESCO field office written in lower case after its owner or before its city's name: 'the UNESCO office in Almaty',
 # "the Organization's cluster office in Almaty", 'the Almaty office', 'бюро ЮНЕСКО в Ташкенте' (the offices of places.csv),
 # or by the one country it is in: 'the UNESCO Office in Uzbekistan', 'Head of Office in Uzbekistan'
-
 LOWER_OFFICE = re.compile(r"\b(?:UNESCO(?:['’]s)?|[Oo]rgani[sz]ation['’]s|[Ii]ts|[Tt]he|Head of)\s+(?:(?:[Rr]egional|[Cc]luster|"
                           r"[Mm]ultisectoral|[Cc]ountry|[Nn]ational|[Ff]ield)\s+)*[Oo]ffice\s+(?:in|for)\s+([A-Z][\w-]+)|\b[Tt]he\s+((?!UNESCO)[A-Z][\w-]+)\s+"
                           r"(?:(?:[Rr]egional|[Cc]luster|[Mm]ultisectoral)\s+)*office\b|(?<![\w-])(?:[а-яё]+\s+)?бюро\s+ЮНЕСКО\s+в\s+"
@@ -880,11 +879,9 @@ def extract(document: Document, ref: Reference) -> Extraction:
                 if _key(participants[0]) not in known:
                     candidates[-1].participants.append(participants[0])
             if len(participants) >= 2:
-                own = dates
-                if published and any(d.date > published.isoformat()[: len(d.date)] for d in dates):
-                    # a later date inside a relative clause after the encounter is another event's
-                    own = [d for d in dates if not (d.date > published.isoformat()[: len(d.date)] and
-                                                    RELATIVE_CLAUSE.search(s.text, trigger.end(), d.start))]
+                # a later date inside a relative clause after the encounter is another event's
+                own = [d for d in dates if not (published and d.date > published.isoformat()[: len(d.date)] and
+                                                RELATIVE_CLAUSE.search(s.text, trigger.end(), d.start))]
                 own_days = [d for d in own if d.precision == "day"]
                 month_dates = [d for d in own if d.precision == "month"]
                 date = own_days[0] if own_days else month_dates[0] if month_dates else None
