@@ -33,7 +33,6 @@ INSCRIBE = guarded(r"[iaeljbrdpвпд]",
                    r"incorporated)\b|(?<![\w-])(?:включ\w*|внес\w*|внесен\w*|вош(?:ел|ла|ли)|призна\w*|добавлен\w*)(?![\w-])", re.I)
 NOMINATE = guarded(r"[ntcdb]", r"\b(nominat\w*|nomination|Tentative List|candidacy|dossier|bid|chances?\s+(?:of|to|for)|candidate\s+"
                    r"(?:for|to))\b", re.I)
-STATES_PARTIES = re.compile(r"(?:the\s+)?States?\s+Part(?:y|ies)\s+to\b", re.I)
 FOR_INSCRIPTION = re.compile(r"\b(?:present\w*|submit\w*|propos\w*|put\s+forward|considered|recommended)\s+(?:[^.;:]{0,80}?\s)?for\s+"
                              r"(?:the\s+)?inscription\b", re.I)
 ICH = guarded(r"[ir]", r"intangible (?:cultural )?heritage|Representative List", re.I)
@@ -228,8 +227,6 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     def add(name: str, kind: str, year: int | None, exact: bool = False) -> None:
         name = name if exact else _clean(name)
         key = fold(name) + ("|" + kind if kind in OWN_KEY_KINDS else "") + (f"|{year}" if kind == "committee_membership" else "")
-        if not exact and STATES_PARTIES.match(name):
-            return  # 'States Parties to the 1972 Convention': the parties, not the convention
         if key in seen or (not exact and (len(key) < 3 or key in GENERIC_NAMES or key in ref.countries or key in NOT_ELEMENTS
                                           or _standing(name, ref) or key_words(fold(name)) in RU_GENERIC)):
             return
@@ -1035,7 +1032,6 @@ RU_RESERVE_WORDS = re.compile(r"(?i:(?:государственн|биосфер
                               r"|(?i:(?:государственн|биосферн|природн|национальн)\w*)")
 
 
-_RESERVES_BY_BARE: dict[int, tuple[Reference, dict]] = {}
 RESERVE_TAIL = re.compile(r"(?:\s+(?:Transboundary|State|National))*\s+Biosphere\s+Reserve$")
 
 
@@ -1043,17 +1039,16 @@ def _biosphere_reserve(bare: str, ref: Reference):
     """The biosphere reserve of places.csv named by its bare name, also by one of the names in its brackets or with the
     words before its name ('Ak-Zhaiyk' and 'Akzhaik' for 'Ak-Zhaiyk (Akzhaik) Biosphere Reserve', 'Great Altai' for the
     'Great Altai Transboundary Biosphere Reserve', 'transboundary biosphere reserve Great Altai'); None when none is."""
-    cached = _RESERVES_BY_BARE.get(id(ref))
-    if cached is None or cached[0] is not ref:
-        table = {}
+    table = ref.reserves_by_bare
+    if table is None:  # built on first use
+        table = ref.reserves_by_bare = {}
         for place in ref.places.values():
             if place.kind == "biosphere_reserve":
                 stem = RESERVE_TAIL.sub("", place.name)
                 for variant in [stem, *re.findall(r"\(([^)]+)\)", stem), re.sub(r"\s*\([^)]*\)", "", stem)]:
                     table.setdefault(key_words(fold(variant)), place)
-        cached = _RESERVES_BY_BARE[id(ref)] = (ref, table)
     bare = re.sub(r"^.*?\b(?i:biosphere\s+reserves?)\s+", "", bare)  # 'one transboundary biosphere reserve Great Altai'
-    return ref.places.get(fold(bare + " Biosphere Reserve")) or cached[1].get(key_words(fold(bare)))
+    return ref.places.get(fold(bare + " Biosphere Reserve")) or table.get(key_words(fold(bare)))
 
 
 def _reserve_of(name: str, ref: Reference) -> str | None:

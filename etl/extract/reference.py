@@ -120,6 +120,7 @@ class Reference:
     offices: dict = field(default_factory=dict)  # city name -> the UNESCO field office there (places.csv `city`)
     country_lower_starts: frozenset = frozenset()  # Russian adjectives of countries, written in lower case ('казахстанские')
     hyphenated: dict = field(default_factory=dict)  # hyphenated word -> the countries its parts name (filled on use)
+    reserves_by_bare: dict | None = None  # a biosphere reserve's bare names (key_words) -> its place, built on first use
     _by_role: dict | None = None  # role (lower case) -> [(person, role)], built on first use
 
     def holders(self, role: str, day: dt.date | None, country: str | None = None) -> list[Person]:
