@@ -238,7 +238,7 @@ def _folded(sentence: str) -> tuple[list[tuple[str, int, int]], list[str]]:
 
 def find_countries(sentence: str, ref: Reference, words=None) -> list[tuple[str, int, int]]:
     words, folded = words or _folded(sentence)
-    found = _lookup(sentence, words, folded, ref.countries, ref.country_first_words, 4, lambda key, value, s, e: True,
+    found = _lookup(sentence, words, folded, ref.countries, ref.country_first_words, 6, lambda key, value, s, e: True,
                     lower_starts=ref.country_lower_starts)
     if "-" in sentence:  # 'a German-funded project', 'Kazakh-Chinese talks', 'российско-таджикские переговоры'
         known = ref.hyphenated

@@ -358,10 +358,12 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
         for name in names:
             countries[fold(name)] = iso3
         country_names[iso3] = names[0]
-    for section in ("countries_ru", "countries_variants"):
+    for section in ("countries_ru", "countries_variants", "countries_official", "country_adjectives"):
         for iso3, names in (gazetteer.get(section) or {}).items():
             for name in names:
                 countries[kw(name)] = iso3
+                if "'s " in name:  # a token drops its 's: "People's Republic" is read as "People Republic"
+                    countries[kw(name.replace("'s ", " "))] = iso3
     for key in list(places):
         if key in countries:  # 'Singapore', 'Kuwait': the country wins in text; the city stays reachable by context
             del places[key]
@@ -406,7 +408,8 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
         place_first_words=_first_words(list(places) + list(feature_only)),
         not_places=not_places,
         country_first_words=_first_words(countries), countries=countries,
-        country_lower_starts=frozenset(kw(name).split()[0] for names in (gazetteer.get("countries_ru") or {}).values()
+        country_lower_starts=frozenset(kw(name).split()[0] for section in ("countries_ru", "country_adjectives")
+                                       for names in (gazetteer.get(section) or {}).values()
                                        for name in names if name[:1].islower() and " " not in name), country_names=country_names,
         venue_cities=venue_cities, feature_only=feature_only, lower_starts=lower_starts, elements=elements,
         demonym_nouns=re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in sorted(gazetteer.get("demonym_nouns") or ["-"], key=len,
