@@ -25,3 +25,22 @@ def test_countries_by_their_adjectives_in_english_and_russian(ref):
     assert _countries(ref, "Emirati, Czech and Palauan experts met Polish and Greek colleagues.") == [
         "ARE", "CZE", "GRC", "PLW", "POL"]
     assert _countries(ref, "Итальянские, чешские и американские эксперты посетили Чехию.") == ["CZE", "ITA", "USA"]
+
+
+def _partnerships(ref, text: str) -> set[tuple[str, str]]:
+    return {(p["kind"], p["name"]) for p in extract_json(ref, text, "2024-03-01")["partnerships"]}
+
+
+def test_the_states_parties_to_a_convention_are_not_the_convention(ref):
+    assert not _partnerships(ref, "The States Parties to the Convention met in Paris.")
+    assert _partnerships(ref, "The States Parties to the 2003 Convention for the Safeguarding of the Intangible Cultural "
+                              "Heritage met in Paris.") == {
+        ("convention", "2003 Convention for the Safeguarding of the Intangible Cultural Heritage")}
+
+
+def test_days_of_culture_workshops_seminars_and_round_tables_are_events(ref):
+    assert ("event", "Days of Culture of Tajikistan") in _partnerships(
+        ref, "The Days of Culture of Tajikistan at UNESCO opened with a concert.")
+    assert ("event", "Regional Workshop on Periodic Reporting") in _partnerships(
+        ref, "The Regional Workshop on Periodic Reporting was held in Almaty.")
+    assert ("event", "Round Table on Media Freedom") in _partnerships(ref, "The Round Table on Media Freedom met in Osh.")

@@ -387,6 +387,10 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                                              r"Committee|United Nations General Assembly|General Assembly|Security Council)", span, re.I)
                                 or STATES_PARTIES.match(span)):
             continue  # a statutory body, not one of its sessions ('the General Assembly of the States Parties to the Convention')
+        if kind == "convention" and (parties := PARTIES_TO.match(span)):
+            span = span[parties.end():]  # 'the States Parties to the 2003 Convention': the convention, not its parties
+            if BARE_CONVENTION.fullmatch(span):
+                continue  # 'the States Parties to the Convention' names none
         add(span, kind, _year(span, match.start(), match.end(), dates, sentence))
         nested = NESTED_PROGRAMME.search(span)
         if nested and kind != "programme" and nested.start() > 0:
@@ -1345,6 +1349,8 @@ PARTNERSHIP_CUE = re.compile(by_first_letter(r"permanent|inscri|added|entered|in
                              r"meeting of experts|round table|roundtable|dedicated to|devoted to"))
 SEAT_HINTS = ("elect", "sat on", "sits on", "serv", "seat", "term on", "member", "избра", "избира", "входит", "входил", "вош", "член")
 RU_EVENT_HINT = re.compile(by_first_letter(r"семинар|конференци|форум|совещани|симпозиум|саммит|тренинг"))
+PARTIES_TO = re.compile(r"(?:the\s+)?(?:States?\s+)?Parties\s+to\s+(?:the\s+)?")
+BARE_CONVENTION = re.compile(r"(?:the\s+)?Convention")
 STATES_PARTIES = re.compile(r"(?:the\s+)?(?:General\s+)?Assembly\s+of\s+(?:the\s+)?States\s+Parties\b")
 BUREAU_AFTER = re.compile(r"(?:['’]s)?\s+Bureau\b")  # "the Committee's Bureau" (the body's token may hold the 's)
 BUREAU_BEFORE = re.compile(r"\bBureau\s+of\s+(?:the\s+)?(?:UNESCO\s+)?$|(?<![\w-])Бюро\s+$")
