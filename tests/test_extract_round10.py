@@ -44,3 +44,11 @@ def test_days_of_culture_workshops_seminars_and_round_tables_are_events(ref):
     assert ("event", "Regional Workshop on Periodic Reporting") in _partnerships(
         ref, "The Regional Workshop on Periodic Reporting was held in Almaty.")
     assert ("event", "Round Table on Media Freedom") in _partnerships(ref, "The Round Table on Media Freedom met in Osh.")
+
+
+def test_a_workshop_or_round_table_on_a_topic_is_an_event_without_a_modifier(ref):
+    assert ("event", "Round table on the safeguarding of intangible heritage") in _partnerships(
+        ref, "A round table on the safeguarding of intangible heritage took place in Bishkek.")
+    assert ("event", "Workshop on periodic reporting") in _partnerships(
+        ref, "A workshop on periodic reporting was organised in Samarkand.")
+    assert not _partnerships(ref, "He attended a workshop in Osh.")  # no topic: which workshop is not said

@@ -647,7 +647,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 add(name[0].upper() + name[1:], "programme", year_here or year_at(m.end()))
     rule = "described-activity"
     for m in DESCRIBED_ACTIVITY.finditer(sentence) if any(w in lowered for w in ACTIVITY_WORDS) else ():
-        name = m.group(1)
+        name = m.group(1) or m.group(2)
         if not any(fold(name) in fold(p.name) or fold(p.name) in fold(name) for p in found):
             add(name[0].upper() + name[1:], "event", year_at(m.end()) or year_here)
     rule = "membership"
@@ -1446,14 +1446,17 @@ DATED_EVENT = re.compile(r"\b(?i:an?)\s+((?:(?:international|regional|high-level
                          r"will|was)\b|[,.;()]|$)")
 # 'its steppe route expedition crossed ...', 'a national seminar for museum curators was held': a described seminar,
 # workshop, round table or expedition (the modifiers say which one)
-ACTIVITY_WORDS = ("expedition", "seminar", "workshop", "webinar", "round table", "training course")
+ACTIVITY_WORDS = ("expedition", "seminar", "workshop", "webinar", "round table", "roundtable", "training course")
 DESCRIBED_ACTIVITY = guarded(r"[IiTtAa]",
                              r"\b(?:[Ii]ts|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:(?:(?!(?:same|previous|next|last|this|that|such|other|said|"
                              r"day|days|end|part|opening|close)\b)[a-z][\w-]+|[A-Z][\w-]*(?:\s+(?:of the|of|for|and)\s+[A-Z][\w-]*)*)\s+){1,4}"
                              r"(?:expedition|seminar|workshop|webinar|round table|training course)s?"
                              r"(?:\s+(?:on|for|of|in)\s+(?!\d)[^,.;()]{3,70}?)?)"
                              r"(?=\s+(?:crossed|took place|to be held|was held|were held|held|will be held|in|at|on|online|which|that|will|"
-                             r"was|brought|gathered|opened|from|for)\b|[,.;()]|$)")
+                             r"was|brought|gathered|opened|from|for)\b|[,.;()]|$)"
+                             r"|\b(?:[Tt]he|[Aa]n?)\s+((?:seminar|workshop|webinar|round table|roundtable|training course)s?\s+(?:on|for)\s+"
+                             r"(?!\d)[^,.;()]{3,70}?)(?=\s+(?:took place|to be held|was held|were held|held|will be held|in|at|online|"
+                             r"which|that|will|was|brought|gathered|opened|from)\b|[,.;()]|$)")  # 'a workshop on X was held': its topic says which
 HERITAGE_HINTS = ("inscri", "list", "intangible", "certificat", "nominat", "element", "memory of", "register", "список", "нематериальн",
                   "сертификат", "элемент", "реестр", "памят")
 HERITAGE_CONTEXT = guarded(r"[irucnemсэр«н]",
