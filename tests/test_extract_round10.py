@@ -52,3 +52,19 @@ def test_a_workshop_or_round_table_on_a_topic_is_an_event_without_a_modifier(ref
     assert ("event", "Workshop on periodic reporting") in _partnerships(
         ref, "A workshop on periodic reporting was organised in Samarkand.")
     assert not _partnerships(ref, "He attended a workshop in Osh.")  # no topic: which workshop is not said
+
+
+def _places(ref, text: str) -> list[tuple[str, str]]:
+    return [(p["name"], p["kind"]) for p in extract_json(ref, text, "2024-03-01")["places"]]
+
+
+def test_cities_of_the_region_take_their_english_names_and_keep_the_national_spelling(ref):
+    assert _places(ref, "The delegation visited Kokand.") == [("Kokand", "city")]
+    assert _places(ref, "The delegation visited Qo‘qon.") == [("Kokand", "city")]  # GeoNames' spelling, English name
+    assert _places(ref, "The experts travelled to Dashoguz.") == [("Dashoguz", "city")]
+
+
+def test_a_city_listed_after_a_city_needs_no_cue_of_its_own(ref):
+    assert _places(ref, "Artisans came from Termez, Kokand and Margilan.") == [
+        ("Termez", "city"), ("Kokand", "city"), ("Margilan", "city")]
+    assert _places(ref, "Poems of Beruniy and Ulugbek were read.") == []  # no list of places: names of people

