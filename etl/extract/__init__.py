@@ -113,6 +113,9 @@ DELEGATION_SUBJECT = re.compile(r"^(?:The|This|That|Its|Our|Their) delegation\b|
 # the day the report was filed, which the publication date already gives; a meeting it dates is known to the month only
 DATELINE_BEFORE = re.compile(r"^(?:[A-ZА-ЯЁ][A-ZА-ЯЁ'’.-]+(?:[ -][A-ZА-ЯЁ'’.-]+){0,2}(?:\s*\([^)]{1,40}\))?\s*[,–—-]|"
                              r"[A-ZА-ЯЁ][a-zа-яё'’-]+(?:\s*\([^)]{1,40}\))?\s+[–—-])\s*(?:[A-ZА-ЯЁ][\w'’ -]{2,30},\s*)?$")
+# 'Бишкек, 21.09.22 /Кабар/.', 'Tashkent, 12 May 2024 (UzA) –': a city, its date and the agency's name or a dash
+DATELINE_CITY = re.compile(r"([A-ZА-ЯЁ][a-zа-яё'’-]+),\s*")
+AGENCY_AFTER = re.compile(r"\s*(?:/[^/]{1,30}/|\([^)]{1,30}\)|[–—-])")
 # a relative clause after the encounter ('met X, who was invited to a forum in June 2026'): its date is another event's
 DIGIT = re.compile(r"\d")
 RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|where|whom|когда|где|котор\w+)(?![\w-])", re.I)
@@ -237,6 +240,24 @@ def _folded(sentence: str) -> tuple[list[tuple[str, int, int]], list[str]]:
     return words, [keys.get(w) or _token_key(w) for w, _, _ in words]  # (a key is never empty)
 
 
+COUNTRY_AFTER = re.compile(r",\s*((?:the\s+)?[A-ZА-ЯЁ][\w'’-]+(?:\s+(?:of\s+)?[A-ZА-ЯЁ][\w'’-]+){0,3})")
+
+
+def _country_after(sentence: str, end: int, ref: Reference) -> bool:
+    """'(30 November - 4 December 2015, Windhoek, Namibia)': a city followed by its country."""
+    m = COUNTRY_AFTER.match(sentence, end)
+    return m is not None and any(iso3 for iso3, _, _ in find_countries(m.group(1), ref))
+
+
+def _city_dateline(text: str, date: Found, ref: Reference) -> bool:
+    """'Бишкек, 21.09.22 /Кабар/.': a city, the date and the agency's name or a dash before the text."""
+    city = DATELINE_CITY.fullmatch(text, 0, date.start)
+    if city is None or not AGENCY_AFTER.match(text, date.end):
+        return False
+    place = ref.places.get(key_words(fold(city.group(1))))
+    return place is not None and place.kind == "city"
+
+
 def find_countries(sentence: str, ref: Reference, words=None) -> list[tuple[str, int, int]]:
     words, folded = words or _folded(sentence)
     found = _lookup(sentence, words, folded, ref.countries, ref.country_first_words, 6, lambda key, value, s, e: True,
@@ -268,6 +289,7 @@ def _hyphenated_countries(word: str, ref: Reference) -> list[tuple[str, int, int
 NAME_HEAD = re.compile(r"(?:\s+(?:International|Regional|Global|World|High-Level|Ministerial|Youth|Economic|Investment|Cultural))*"
                        r"\s+(?:Process|Forum|Declaration|Prize|Initiative|Summit|Conference|Charter|Games|Festival|Programme|"
                        r"Principles|Appeal|Agenda|Club|Dialogue|Format|Marathon)\b")
+NAMED_AFTER_KINDS = {"city", "river", "lake", "sea", "desert", "mountains", "glacier"}  # places forums and processes are named after
 STOP_PLACE_CONTEXT = re.compile(r"(?:\bin|\bcity of|\bof)\s+$")
 # a city's name before a region or valley word, in either case, is the region ('in Mary and Akhal velayats', 'Almaty Region',
 # 'the Fergana Valley'; 'Самаркандской области' is an adjective)
@@ -307,12 +329,13 @@ def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], word
             return False
         if ref.demonym_nouns.match(sentence[end:]):
             return False  # 'the Turan tigers', 'Bukhara deer': a kind of animal or craft, not the place
-        if place.kind == "city" and NAME_HEAD.match(sentence[end:]):
-            return False  # 'the Khiva Process', 'Astana International Forum', 'Issyk-Kul Forum': a name, not the place
+        if place.kind in NAMED_AFTER_KINDS and NAME_HEAD.match(sentence[end:]):
+            return False  # 'the Khiva Process', 'Astana International Forum', 'Issyk-Kul Forum', 'Caspian Economic Forum': a name
         if place.kind == "city" and REGION_AFTER.match(sentence[end:]):
             return False  # 'Mary and Akhal velayats': regions, not the city
         if place.id.startswith("geonames-") and (not (GEONAMES_CUE.search(sentence, max(0, start - 24), start)
-                                                      or (last_end[0] >= 0 and LIST_NEXT.fullmatch(sentence, last_end[0], start)))
+                                                      or (last_end[0] >= 0 and LIST_NEXT.fullmatch(sentence, last_end[0], start))
+                                                      or _country_after(sentence, end, ref))
                                                  or re.match(r"\s+[A-Z]", sentence[end:])):
             return False  # a GeoNames-only city needs a cue ('in Karakol'): 'Manas epic', 'Beruniy Prize' are not places
         return key not in ref.not_places or bool(STOP_PLACE_CONTEXT.search(sentence[:start]))
@@ -786,8 +809,8 @@ def extract(document: Document, ref: Reference) -> Extraction:
         words = _folded(s.text)
         countries = find_countries(s.text, ref, words)
         dates = find_dates(s.text, published)
-        if s.index <= 1 and dates and dates[0].precision == "day" and DIGIT.search(s.text, dates[0].start, dates[0].end) and \
-                DATELINE_BEFORE.match(s.text[: dates[0].start]):
+        if s.index <= 1 and dates and dates[0].precision == "day" and DIGIT.search(s.text, dates[0].start, dates[0].end) and (
+                DATELINE_BEFORE.match(s.text[: dates[0].start]) or _city_dateline(s.text, dates[0], ref)):
             dates[0] = Found(dates[0].date[:7], "month", dates[0].start, dates[0].end)  # a dateline's day: the month
         if countries:
             country_counts.update(c for c, _, _ in countries)

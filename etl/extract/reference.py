@@ -367,6 +367,8 @@ def _load(data_dir: Path, _signature: tuple) -> Reference:
     for key in list(places):
         if key in countries:  # 'Singapore', 'Kuwait': the country wins in text; the city stays reachable by context
             del places[key]
+        elif "centre" in key.split():  # the American spelling: 'Central Asian Regional Glaciological Center'
+            places.setdefault(" ".join("center" if w == "centre" else w for w in key.split()), places[key])
 
     themes = PhraseIndex()
     for theme in yaml.safe_load((data_dir / "themes.yaml").read_text(encoding="utf-8")):
