@@ -92,3 +92,8 @@ def test_a_lake_or_sea_inside_a_forums_name_is_not_the_place(ref):
 def test_a_place_named_with_the_american_spelling_of_centre(ref):
     assert [kind for _, kind in _places(ref, "They discussed the Central Asian Regional Glaciological Center.")] == [
         "category_2_centre"]
+
+
+def test_the_organizations_headquarters_is_unesco_headquarters(ref):
+    assert _places(ref, "The ambassador met her at the Organization's Headquarters, the press service reports.") == [
+        ("UNESCO Headquarters", "venue")]
