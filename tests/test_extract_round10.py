@@ -97,3 +97,9 @@ def test_a_place_named_with_the_american_spelling_of_centre(ref):
 def test_the_organizations_headquarters_is_unesco_headquarters(ref):
     assert _places(ref, "The ambassador met her at the Organization's Headquarters, the press service reports.") == [
         ("UNESCO Headquarters", "venue")]
+
+
+def test_a_buildings_press_service_is_not_the_building(ref):
+    assert _places(ref, "According to the Akorda press service, the President received the Director-General.") == []
+    assert _places(ref, "Пресс-служба Акорды сообщила о встрече.") == []
+    assert _places(ref, "The President received the Director-General at Akorda.") == [("Akorda", "venue")]

@@ -289,6 +289,8 @@ def _hyphenated_countries(word: str, ref: Reference) -> list[tuple[str, int, int
 NAME_HEAD = re.compile(r"(?:\s+(?:International|Regional|Global|World|High-Level|Ministerial|Youth|Economic|Investment|Cultural))*"
                        r"\s+(?:Process|Forum|Declaration|Prize|Initiative|Summit|Conference|Charter|Games|Festival|Programme|"
                        r"Principles|Appeal|Agenda|Club|Dialogue|Format|Marathon)\b")
+PRESS_AFTER = re.compile(r"(?:['’]s)?\s+(?:press\s+(?:service|office|secretary)|information\s+service)\b", re.I)
+PRESS_BEFORE = re.compile(r"(?:(?<![\w-])(?:[Пп]ресс-служб\w*|[Пп]ресс-секретар\w*)|\bpress\s+(?:service|office)\s+of(?:\s+the)?)\s+$")
 NAMED_AFTER_KINDS = {"city", "river", "lake", "sea", "desert", "mountains", "glacier"}  # places forums and processes are named after
 STOP_PLACE_CONTEXT = re.compile(r"(?:\bin|\bcity of|\bof)\s+$")
 # a city's name before a region or valley word, in either case, is the region ('in Mary and Akhal velayats', 'Almaty Region',
@@ -329,6 +331,8 @@ def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], word
             return False
         if ref.demonym_nouns.match(sentence[end:]):
             return False  # 'the Turan tigers', 'Bukhara deer': a kind of animal or craft, not the place
+        if place.kind == "venue" and (PRESS_AFTER.match(sentence, end) or PRESS_BEFORE.search(sentence, max(0, start - 30), start)):
+            return False  # 'the Akorda press service', 'пресс-служба Акорды': the office that reports, not where it happened
         if place.kind in NAMED_AFTER_KINDS and NAME_HEAD.match(sentence[end:]):
             return False  # 'the Khiva Process', 'Astana International Forum', 'Issyk-Kul Forum', 'Caspian Economic Forum': a name
         if place.kind == "city" and REGION_AFTER.match(sentence[end:]):
