@@ -103,3 +103,13 @@ def test_a_buildings_press_service_is_not_the_building(ref):
     assert _places(ref, "According to the Akorda press service, the President received the Director-General.") == []
     assert _places(ref, "Пресс-служба Акорды сообщила о встрече.") == []
     assert _places(ref, "The President received the Director-General at Akorda.") == [("Akorda", "venue")]
+
+
+def test_cities_in_the_bracket_after_a_world_heritage_property_are_its_components(ref):
+    text = ("The Silk Roads: «Zarafshon-Karakum» (monuments of ancient Panjakent, the fortress of Hisorak) was inscribed. "
+            "The experts then flew to Panjakent.")
+    places = _places(ref, text)
+    assert places[0] == ("Silk Roads: Zarafshan-Karakum Corridor", "world_heritage_site")  # 'Zarafshon': another spelling
+    assert places.count(("Panjakent", "city")) == 1  # from the second sentence only
+    assert _places(ref, "The Silk Roads: «Zarafshon-Karakum» (monuments of ancient Panjakent) was inscribed.") == [
+        ("Silk Roads: Zarafshan-Karakum Corridor", "world_heritage_site")]

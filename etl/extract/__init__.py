@@ -358,6 +358,8 @@ def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], word
 
     found = _lookup(sentence, words, folded, ref.places, ref.place_first_words, ref.place_max_words, accept, feature,
                     ref.lower_starts, ref.feature_only)
+    if "(" in sentence:
+        found = _without_components(sentence, found)
     if "Reserve" in sentence or "Park" in sentence or "Lake " in sentence or "lacier" in sentence or "iver" in sentence:
         found += _named_areas(sentence, found, skip, ref)
     if "аповедник" in sentence:
@@ -365,6 +367,22 @@ def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], word
     if " office " in sentence or " Office in " in sentence or "бюро ЮНЕСКО" in sentence:
         found += _lower_offices(sentence, found, ref)
     return found
+
+
+COMPONENTS_OPEN = re.compile(r"[»\"”’']?\s*\(")
+
+
+def _without_components(sentence: str, found: list) -> list:
+    """A World Heritage property followed by a bracket lists its components there ('Zarafshon-Karakum (monuments of
+    ancient Panjakent, the fortress Hisorak, …)'): the cities and features in the bracket are not places of the release."""
+    spans = []
+    for place, _, end in found:
+        if place.kind == "world_heritage_site" and (m := COMPONENTS_OPEN.match(sentence, end)):
+            close = sentence.find(")", m.end())
+            spans.append((m.end(), close if close >= 0 else len(sentence)))
+    if not spans:
+        return found
+    return [(p, s, e) for p, s, e in found if p.kind == "world_heritage_site" or not any(a <= s < b for a, b in spans)]
 
 
 def _ru_named_reserves(sentence: str, found: list, skip: list[tuple[int, int]], ref: Reference) -> list[tuple[Place, int, int]]:
