@@ -142,6 +142,7 @@ LOWER_CENTRE = re.compile(r"\b((?:UNESCO|a UNESCO|an? UNESCO)\s+(?:(?:regional|i
                           r"\s+(?:for|of|on)\s+[a-z][^,.;()]{3,70}?)(?=\s+(?:in|at|and|which|that|to|was|will|with)\s|[,.;()]|$)")
 PARTICIPLE = re.compile(r"(?:\bincludes?|\bincluding|,\s+and|\band)\s+(?:the\s+)?([A-Za-z][^,;:]{1,60}?),\s+(?:the\s+[^,]{2,80},\s+)?"
                         r"(?:inscribed|proclaimed) (?:in|on)\b")
+QUOTED_TAIL = re.compile(r"(?:[“\"][^”\"]{3,120}[”\"](?:\s*,\s*|\s+and\s+)?){2,}$")  # '"A", "B" and "C"' ending a clause
 INSCRIBED_VERB = re.compile(r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?:also\s+)?(?:\w+ly\s+)?"
                             r"(?:inscribed|proclaimed|added|included|entered|registered|listed)\b")
 QUANTITY = re.compile(r"^(?:in\s+all,?\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|all|both|these|those|its|their|"
@@ -231,6 +232,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                                           or _standing(name, ref) or key_words(fold(name)) in RU_GENERIC)):
             return
         seen.add(key)
+        if kind == "intangible_heritage_inscription":
+            context.setdefault("inscribed", set()).add(fold(name))
         found.append(Partnership(name, kind, year, sentence, index, rule))
 
     def year_at(position: int) -> int | None:
@@ -315,6 +318,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                     add(name, kind, year_at(end), exact=True)
                 rule = "known-element"
             elif about_list:
+                if nominated_only and kind == "intangible_heritage_inscription" and fold(name) in context.get("inscribed", ()):
+                    continue  # 'X is the third nomination of …' after X was inscribed: the same element, not a pending nomination
                 add(name, "other" if nominated_only and kind == "intangible_heritage_inscription" else kind, year_at(end), exact=True)
     # a list after a colon in a sentence about the Tentative List, or right after one: 'Заявки подготовило министерство: A в …,
     # объект «B», C и D', 'The four sites are: A, B and C' (each item a quoted name or a capitalised name up to where it lies)
@@ -1659,6 +1664,11 @@ def _inscribed_elements(sentence: str) -> list[tuple[str, int]]:
     for verb in INSCRIBED_VERB.finditer(sentence):
         clause = re.split(r"[.;:]\s+|\swhile\s|,\s+and\s+|\s(?:confirming|certifying|stating|announcing|noting)\s+that\s",
                           sentence[: verb.start()])[-1].strip().rstrip(",")
+        quoted = QUOTED_TAIL.search(clause) if '"' in clause or "“" in clause else None
+        if quoted and len(QUOTED.findall(quoted.group(0))) > 1:
+            # 'the two nominations "A" and "B" were included': each quoted name, whatever the clause says before them
+            out += [(name, verb.end()) for name in QUOTED.findall(quoted.group(0))]
+            continue
         clause = _without_apposition(_first_capital(clause))
         if re.match(r"(?:The|This|That|A|An|Its)\s+[a-z]", clause):
             if not re.search(r"\s(?:of|by)\s+[A-Z]", clause):

@@ -1,0 +1,34 @@
+"""Partnership rules of the tenth extractor round (issue 10, helper r10part), one test per class of misses found on the
+real-dev releases, on sentences written for these tests (no sentence of a release; other records, other wording). Every
+test here but the ones marked 'guard' fails on the extractor of the round's start (main at cba3415)."""
+
+from .conftest import extract_json
+
+
+def run(ref, text, published="2019-06-20", title="Test release"):
+    return extract_json(ref, text, published, title)
+
+
+def names_of(out: dict, kind: str) -> list[str]:
+    return [p["name"] for p in out["partnerships"] if p["kind"] == kind]
+
+
+def kinds_of(out: dict) -> list[tuple[str, str]]:
+    return [(p["kind"], p["name"]) for p in out["partnerships"]]
+
+
+# ------------------------------------------------------------------------------------------ quoted elements listed
+
+
+def test_quoted_elements_listed_before_the_inscription_verb(ref):
+    out = run(ref, 'Back in 2019 the country\'s three joint files "Felt carpet weaving of the steppe", "Songs of the '
+                   'mountain shepherds" and "Horse milk fermentation customs" were added to the Representative List of the '
+                   "Intangible Cultural Heritage of Humanity.")
+    assert sorted(names_of(out, "intangible_heritage_inscription")) == [
+        "Felt carpet weaving of the steppe", "Horse milk fermentation customs", "Songs of the mountain shepherds"]
+
+
+def test_inscribed_element_spoken_of_later_as_a_nomination(ref):
+    out = run(ref, "Aitys was inscribed on the Representative List of the Intangible Cultural Heritage "
+                   "of Humanity in December 2015. Aitys is the country's third nomination to enter that register of intangible heritage.")
+    assert [k for k, n in kinds_of(out) if "Aitys" in n] == ["intangible_heritage_inscription"]
