@@ -32,3 +32,25 @@ def test_inscribed_element_spoken_of_later_as_a_nomination(ref):
     out = run(ref, "Aitys was inscribed on the Representative List of the Intangible Cultural Heritage "
                    "of Humanity in December 2015. Aitys is the country's third nomination to enter that register of intangible heritage.")
     assert [k for k, n in kinds_of(out) if "Aitys" in n] == ["intangible_heritage_inscription"]
+
+
+# ------------------------------------------------------------------------------------------ a quoted day proclaimed
+
+
+def test_resolution_declaring_a_quoted_day(ref):
+    out = run(ref, "At the session the delegates also adopted a resolution declaring 3 March “World Felt Craft Day”.")
+    assert names_of(out, "resolution") == ["World Felt Craft Day"]
+
+
+# ------------------------------------------------------------------------------------------ event names
+
+
+def test_event_name_with_a_plus_and_a_number(ref):
+    out = run(ref, "The minister spoke of the Third Almaty+10 Conference on mountain water, to be held next spring.")
+    assert "Third Almaty+10 Conference" in names_of(out, "event")
+
+
+def test_short_and_full_name_of_one_event_in_a_sentence(ref):
+    out = run(ref, "The organiser of the Aral Forum, who is also the envoy of the President, invited the Director-General "
+                   "to the jubilee Aral International Forum in May.")
+    assert names_of(out, "event") == ["Aral International Forum"]

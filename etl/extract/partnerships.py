@@ -16,7 +16,7 @@ from .reference import Reference
 from .text import CYRILLIC, by_first_letter, first_letters, fold, guarded, holds_any_case, key_words, token_key, tokens
 
 CONNECTORS = r"(?:of|for|the|on|and|to|de|du|des|la|'s)"
-CAPWORD = r"(?:[A-Z][\w'’.\-]*|\d{4}[-–]\d{4}|\d+(?:st|nd|rd|th)?|EXPO-\d{4}|Expo-\d{4}|[“\"][A-Z][^”\"]{2,80}[”\"])"
+CAPWORD = r"(?:[A-Z][\w'’.\-]*(?:\+\d+)?|\d{4}[-–]\d{4}|\d+(?:st|nd|rd|th)?|EXPO-\d{4}|Expo-\d{4}|[“\"][A-Z][^”\"]{2,80}[”\"])"
 SPAN = guarded(r'[A-Z\d“"]', rf"{CAPWORD}(?:\s+(?:{CONNECTORS}\s+)*{CAPWORD})*")
 QUOTED = re.compile(r"[“\"«]([^”\"»]{3,120})[”\"»]")
 
@@ -138,6 +138,9 @@ MEMBERSHIP = guarded(r"[jbimhw]",
 NUMBERED_RESOLUTION = re.compile(r"\b(?:(General Assembly|Security Council)\s+)?[Rr]esolution\s+((?:A/RES/)?\d+(?:/\d+)?)\b")
 PROCLAIMING = re.compile(r"\bresolution\s+(?:proclaiming|declaring|establishing|on)\b[^.;]*?\b(International (?:Day|Year|Decade) "
                          r"(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’-]*))*)")
+# 'a resolution declaring 3 March "World Felt Day"': the day in quotes, after what it names (a date, a year)
+QUOTED_PROCLAIMED = re.compile(r"\bresolutions?\s+(?:proclaiming|declaring|establishing)\s+(?:[^.;“\"]{0,40}?\s)?(?:as\s+)?(?:the\s+)?"
+                               r"[“\"]([A-Z][^”\"]{2,100}?\b(?:Day|Year|Decade|Week))[”\"]")
 LOWER_CENTRE = re.compile(r"\b((?:UNESCO|a UNESCO|an? UNESCO)\s+(?:(?:regional|international|national)\s+)?(?:centre|center|institute)"
                           r"\s+(?:for|of|on)\s+[a-z][^,.;()]{3,70}?)(?=\s+(?:in|at|and|which|that|to|was|will|with)\s|[,.;()]|$)")
 PARTICIPLE = re.compile(r"(?:\bincludes?|\bincluding|,\s+and|\band)\s+(?:the\s+)?([A-Za-z][^,;:]{1,60}?),\s+(?:the\s+[^,]{2,80},\s+)?"
@@ -509,6 +512,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     rule = "proclaiming-resolution"
     for m in PROCLAIMING.finditer(sentence) if "resolution" in lowered else ():
         add(m.group(1), "resolution", year_at(m.end()))
+    for m in QUOTED_PROCLAIMED.finditer(sentence) if "resolution" in lowered and ('"' in sentence or "“" in sentence) else ():
+        add(m.group(1), "resolution", year_at(m.end()))
     rule = "lower-centre"
     for m in LOWER_CENTRE.finditer(sentence) if "unesco" in lowered and ("cent" in lowered or "institute" in lowered) else ():
         name = re.sub(r"^an?\s+", "", m.group(1))
@@ -706,6 +711,10 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
     if danger and not WH_LIST.search(masked):  # 'остаётся в Списке всемирного наследия, находящегося под угрозой': no inscription
         listed_in_danger = {fold(p.name) for p in found if p.kind == "world_heritage_danger_listing"}
         found[:] = [p for p in found if not (p.kind == "world_heritage_inscription" and fold(p.name) in listed_in_danger)]
+    events = [set(fold(p.name).split()) for p in found if p.kind == "event"]
+    if len(events) > 1:  # 'the envoy for the Issyk-Kul Forum … the Issyk-Kul International Forum': one event, its full name
+        found[:] = [p for p in found if p.kind != "event" or not any(
+            (words := set(fold(p.name).split())) < other and len(words) > 1 for other in events)]
     return found
 
 
