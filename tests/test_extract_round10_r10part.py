@@ -54,3 +54,23 @@ def test_short_and_full_name_of_one_event_in_a_sentence(ref):
     out = run(ref, "The organiser of the Aral Forum, who is also the envoy of the President, invited the Director-General "
                    "to the jubilee Aral International Forum in May.")
     assert names_of(out, "event") == ["Aral International Forum"]
+
+
+def test_secretariat_of_an_event_is_no_event(ref):
+    out = run(ref, "She then met the head of the Secretariat of the Forum of Eurasian Women Scientists in the capital.")
+    assert names_of(out, "event") == []
+
+
+# ------------------------------------------------------------------------------------------ Russian nominations
+
+
+def test_russian_quoted_dossier_is_a_nomination(ref):
+    out = run(ref, "Посол передал в Центр всемирного наследия номинационное досье природного объекта «Горные леса Каратау» "
+                   "для оценки экспертами.", title="Досье")
+    assert names_of(out, "world_heritage_nomination") == ["Горные леса Каратау"]
+
+
+def test_russian_conditional_inscription_is_a_nomination(ref):
+    out = run(ref, "При положительном решении комитета в случае одобрения Сарыарка может быть включена в Список всемирного "
+                   "наследия повторно.", title="Решение")
+    assert names_of(out, "world_heritage_inscription") == []

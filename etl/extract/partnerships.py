@@ -84,7 +84,8 @@ GEOPARK_PROPOSED = re.compile(r"\b(?:an?\s+)?(?:aspiring\s+)?UNESCO Global Geopa
 CENTRE_IN_CITY = re.compile(r"\b(UNESCO\s+(?:regional|international|subregional)\s+(?:centre|center)\s+in\s+[A-Z][\w'’-]+)")
 NOMINATION_OF = re.compile(r"\bnomination(?:\s+(?:file|dossier))?\s+(?:of|for)\s+(?:the\s+)?((?:[A-Z][\w'’-]*:?)(?:\s+(?:(?:of|the|and|within)\s+)*"
                            r"[A-Z][\w'’-]*:?)*)")
-QUOTED_NOMINATION = re.compile(r"\b(?:dossier|nomination(?: file)?)\s+[“\"]([^”\"]{3,120})[”\"]", re.I)
+QUOTED_NOMINATION = re.compile(r"\b(?:dossier|nomination(?: file)?)\s+[“\"]([^”\"]{3,120})[”\"]|(?<![\w-])(?i:досье)\s+"
+                               r"(?:[а-яё]+\s+){0,4}[“\"«]([^”\"»]{3,120})[”\"»]", re.I)
 
 
 def _year(span: str, start: int, end: int, dates: list[Found], sentence: str) -> int | None:
@@ -141,6 +142,7 @@ PROCLAIMING = re.compile(r"\bresolution\s+(?:proclaiming|declaring|establishing|
 # 'a resolution declaring 3 March "World Felt Day"': the day in quotes, after what it names (a date, a year)
 QUOTED_PROCLAIMED = re.compile(r"\bresolutions?\s+(?:proclaiming|declaring|establishing)\s+(?:[^.;“\"]{0,40}?\s)?(?:as\s+)?(?:the\s+)?"
                                r"[“\"]([A-Z][^”\"]{2,100}?\b(?:Day|Year|Decade|Week))[”\"]")
+ORGAN_OF = re.compile(r"(?:the\s+)?(?:Secretariat|Executive Office|Office|Bureau|Presidium|Headquarters|Organi[sz]ing Committee)\s+of\s")
 LOWER_CENTRE = re.compile(r"\b((?:UNESCO|a UNESCO|an? UNESCO)\s+(?:(?:regional|international|national)\s+)?(?:centre|center|institute)"
                           r"\s+(?:for|of|on)\s+[a-z][^,.;()]{3,70}?)(?=\s+(?:in|at|and|which|that|to|was|will|with)\s|[,.;()]|$)")
 PARTICIPLE = re.compile(r"(?:\bincludes?|\bincluding|,\s+and|\band)\s+(?:the\s+)?([A-Za-z][^,;:]{1,60}?),\s+(?:the\s+[^,]{2,80},\s+)?"
@@ -395,6 +397,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                                              r"Committee|United Nations General Assembly|General Assembly|Security Council)", span, re.I)
                                 or STATES_PARTIES.match(span)):
             continue  # a statutory body, not one of its sessions ('the General Assembly of the States Parties to the Convention')
+        if kind == "event" and ORGAN_OF.match(span):
+            continue  # 'the Secretariat of the Congress of …': an organ that runs the event, not the event
         if kind == "convention" and (parties := PARTIES_TO.match(span)):
             span = span[parties.end():]  # 'the States Parties to the 2003 Convention': the convention, not its parties
             if BARE_CONVENTION.fullmatch(span):
@@ -646,9 +650,11 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         if len(m.group(1).split()) >= 2 and fold(m.group(1)) not in ref.countries:
             add(m.group(1), "world_heritage_nomination", year_at(m.end()) or year_here)
     rule = "quoted-nomination"
-    for m in QUOTED_NOMINATION.finditer(sentence) if context.get("world_heritage") and ('"' in sentence or "“" in sentence) else ():
-        # 'handed ... the dossier "Ustyurt – Landscapes and Hunting Traps (Arans)"': a World Heritage nomination
-        add(m.group(1), "world_heritage_nomination", year_at(m.end()) or year_here, exact=True)
+    for m in QUOTED_NOMINATION.finditer(sentence) if context.get("world_heritage") and ('"' in sentence or "“" in sentence
+                                                                                       or "«" in sentence) else ():
+        # 'handed ... the dossier "Ustyurt – Landscapes and Hunting Traps (Arans)"', 'номинационного досье объекта «X»':
+        # a World Heritage nomination
+        add(m.group(1) or m.group(2), "world_heritage_nomination", year_at(m.end()) or year_here, exact=True)
     rule = "adopted-programme"
     if "programme" in lowered and SIGN.search(sentence):
         for m in ADOPTED_PROGRAMME.finditer(sentence):
@@ -965,7 +971,7 @@ RU_LIST_FIRST_BARE = re.compile(r"(?:в|во)\s+" + RU_LIST_PHRASE + r"\s+(?:(?:
 # a clause that only says when ('в этом году', 'ещё в 1997 году'): the name is the sentence's subject before its first comma
 RU_WHEN_ONLY = re.compile(r"^(?:(?:ещё|еще|уже|также|и)\s+)?(?:(?:в|во)\s+(?:этом|прошлом|том\s+же|\d{4})\s+год\w*|недавно|сегодня|вчера|ранее)$",
                           re.I)
-RU_LEAD_ADVERBIAL = re.compile(r"^(?:(?:в|во|с|к|на)\s+(?:\d{4}\s+год\w*|\w+)|сегодня|вчера|также|недавно|ранее|затем|\d{1,2}\s+\w+(?:\s+\d{4}"
+RU_LEAD_ADVERBIAL = re.compile(r"^(?:в\s+случае\s+\w+|(?:в|во|с|к|на)\s+(?:\d{4}\s+год\w*|\w+)|сегодня|вчера|также|недавно|ранее|затем|\d{1,2}\s+\w+(?:\s+\d{4}"
                                r"\s+года)?|а|и)\s+", re.I)
 
 
@@ -1042,6 +1048,7 @@ def _clause_before(sentence: str, end: int) -> str:
 
 
 RU_QUOTED_LIST = re.compile(r"(?:(?i:элемент|объект|номинаци|памятник)\w*\s+)?«[^»]+»(?:\s*(?:,|и|,\s*а\s+также)\s*«[^»]+»)+")
+RU_TRAILING_MODAL = re.compile(r"\s+(?:может|могут|должен|должна|должно|должны)(?:\s+быть)?$")
 RU_TRAILING_WHEN = re.compile(r"\s+(?:(?:ещё|еще|уже)\s+)?(?:с|в|во)\s+(?:\d{4}|этом|прошлом)\s+год\w*$")
 RU_NOT_ELEMENT = re.compile(r"(?i:(?:новых\s+|других\s+|этих\s+|двух\s+|трех\s+)?(?:объект|элемент|номинаци|памятник|досье|сайт)\w*)$")
 
@@ -1084,8 +1091,8 @@ def _reserve_of(name: str, ref: Reference) -> str | None:
 
 # a list entry still to come: 'готовит номинацию «Устюрт» для включения в Список всемирного наследия'
 RU_PLANNED = re.compile(r"(?i:номинаци|для включения|к включению|для внесения|к внесению|рекомендова|заявк|кандидатур|шанс|претенд|войти в|стать объектом|планиру|"
-                        r"намерен|предстоит)")
-RU_DONE = re.compile(r"(?<![\w-])(?i:включен[аоы]?|внесен[аоы]?|включил\w*|внесл\w*|вош(?:ел|ла|ло|ли)|внес[её]н[аоы]?)(?![\w-])")
+                        r"намерен|предстоит|может быть|могут быть|в случае)")
+RU_DONE = re.compile(r"(?<![\w-])(?<!может быть )(?<!могут быть )(?i:включен[аоы]?|внесен[аоы]?|включил\w*|внесл\w*|вош(?:ел|ла|ло|ли)|внес[её]н[аоы]?)(?![\w-])")
 RU_PLANNED_KIND = {"world_heritage_inscription": "world_heritage_nomination", "intangible_heritage_inscription": "other"}
 
 
@@ -1130,6 +1137,7 @@ def _ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, int]
         while RU_LEAD_ADVERBIAL.match(name):
             name = RU_LEAD_ADVERBIAL.sub("", name, count=1)
         name = RU_TRAILING_WHEN.sub("", name)  # '… «Сейтек» с 2013 года включена': when, not the name
+        name = RU_TRAILING_MODAL.sub("", name)  # 'X может быть включён': X, still to be decided (RU_PLANNED)
         if kind is not None and RU_QUOTED_LIST.fullmatch(name):  # 'Элементы «Навруз» и «Шашмаком» включены': each of them
             for quoted in re.findall(r"«([^»]{2,150})»", name):
                 place = _place_in_name(quoted, ref) or ref.places.get(key_words(fold(quoted)))
