@@ -74,3 +74,12 @@ def test_russian_conditional_inscription_is_a_nomination(ref):
     out = run(ref, "При положительном решении комитета в случае одобрения Сарыарка может быть включена в Список всемирного "
                    "наследия повторно.", title="Решение")
     assert names_of(out, "world_heritage_inscription") == []
+
+
+# ------------------------------------------------------------------------------------------ a field office transformed
+
+
+def test_office_transformed_into_another_office(ref):
+    out = run(ref, "The director described the planned upgrading of the UNESCO Tashkent Office into a Regional Cluster "
+                   "Office serving three countries.")
+    assert names_of(out, "other") == ["UNESCO Tashkent Office transformed into a Regional Cluster Office"]

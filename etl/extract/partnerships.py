@@ -196,6 +196,8 @@ LOWER_PRIZE = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+)(medal|prize|award)\b")
 LOWER_ACADEMY = re.compile(r"\b((?:an?\s+)?UNESCO\s+(?:(?:regional|international)\s+)?academy\s+(?:for|of|on)\s+[a-z][^,.;()]{3,60}?)"
                            r"(?=\s+(?:in|at|and|which|that|to|was|will|with)\s|[,.;()]|$)")
 FOCUS_ISO3 = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+OFFICE_TRANSFORMED = re.compile(r"\b(?:transform\w*|conver\w*|upgrad\w*|turn\w*)\s+(?:of\s+)?(?:the\s+)?(UNESCO\s+(?:[A-Z][\w'’-]+\s+){1,3}"
+                                r"Office)\s+into\s+((?:an?|the)\s+(?:[A-Z][\w'’-]+\s+){1,3}Office)\b")
 OFFICE_HINT = re.compile(r"open|establish|set up|setting up|открыт|открыв|созда|учрежд")
 OFFICE_OPENED = re.compile(r"\b(?:open(?:s|ed|ing)?|establish(?:es|ed|ing|ment)?|set(?:ting)? up)\s+(?:of\s+)?(?:a|an|the)\s+(?:new\s+)?"
                            r"(UNESCO\s+(?:(?:national|country|field|liaison|project|regional|cluster)\s+)?[Oo]ffice)\s+in\s+"
@@ -714,6 +716,10 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             name = f"{head} ЮНЕСКО в {m.group(4)}"
         if name and not any(p.kind == "agreement" and "ffice" in p.name or "ЮНЕСКО в" in p.name for p in found):
             add(name, "other", year_at(m.end()) or year_here, exact=True)
+    rule = "office-transformed"
+    for m in OFFICE_TRANSFORMED.finditer(sentence) if "ffice" in sentence and "into" in sentence else ():
+        # 'the transformation of the UNESCO Almaty Cluster Office into a Regional Multisectoral Office': a change of office
+        add(f"{m.group(1)} transformed into {m.group(2)}", "other", year_at(m.end()) or year_here, exact=True)
     if danger and not WH_LIST.search(masked):  # 'остаётся в Списке всемирного наследия, находящегося под угрозой': no inscription
         listed_in_danger = {fold(p.name) for p in found if p.kind == "world_heritage_danger_listing"}
         found[:] = [p for p in found if not (p.kind == "world_heritage_inscription" and fold(p.name) in listed_in_danger)]
