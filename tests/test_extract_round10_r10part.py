@@ -83,3 +83,13 @@ def test_office_transformed_into_another_office(ref):
     out = run(ref, "The director described the planned upgrading of the UNESCO Tashkent Office into a Regional Cluster "
                    "Office serving three countries.")
     assert names_of(out, "other") == ["UNESCO Tashkent Office transformed into a Regional Cluster Office"]
+
+
+# ------------------------------------------------------------------------------------------ a nomination in brackets
+
+
+def test_nominations_marked_in_brackets(ref):
+    out = run(ref, "Two files for the World Heritage List are being drafted: the Chatkal ridge route, one of the components "
+                   "of which is the Besh-Aral mountain fortress (serial nomination), and Kara-Kol walnut groves "
+                   "(national nomination).", title="World Heritage files")
+    assert sorted(names_of(out, "world_heritage_nomination")) == ["Chatkal ridge route", "Kara-Kol walnut groves"]

@@ -142,6 +142,10 @@ PROCLAIMING = re.compile(r"\bresolution\s+(?:proclaiming|declaring|establishing|
 # 'a resolution declaring 3 March "World Felt Day"': the day in quotes, after what it names (a date, a year)
 QUOTED_PROCLAIMED = re.compile(r"\bresolutions?\s+(?:proclaiming|declaring|establishing)\s+(?:[^.;“\"]{0,40}?\s)?(?:as\s+)?(?:the\s+)?"
                                r"[“\"]([A-Z][^”\"]{2,100}?\b(?:Day|Year|Decade|Week))[”\"]")
+NOMINATION_BRACKET = re.compile(r"\b([A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6}?)\s+\((?:(?:trans)?national|joint|serial|"
+                                r"transnational serial|extended)\s+nomination\)")
+COMPONENT_OF = re.compile(r"(?:^|[\s,:;])(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?!one\b)[\w'’-]+){0,4}),\s+one of the (?:elements|components|"
+                          r"parts|sites) of which (?:is|are)\s+(?:the\s+)?$")
 ORGAN_OF = re.compile(r"(?:the\s+)?(?:Secretariat|Executive Office|Office|Bureau|Presidium|Headquarters|Organi[sz]ing Committee)\s+of\s")
 LOWER_CENTRE = re.compile(r"\b((?:UNESCO|a UNESCO|an? UNESCO)\s+(?:(?:regional|international|national)\s+)?(?:centre|center|institute)"
                           r"\s+(?:for|of|on)\s+[a-z][^,.;()]{3,70}?)(?=\s+(?:in|at|and|which|that|to|was|will|with)\s|[,.;()]|$)")
@@ -657,6 +661,16 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         # 'handed ... the dossier "Ustyurt – Landscapes and Hunting Traps (Arans)"', 'номинационного досье объекта «X»':
         # a World Heritage nomination
         add(m.group(1) or m.group(2), "world_heritage_nomination", year_at(m.end()) or year_here, exact=True)
+    rule = "bracket-nomination"
+    for m in NOMINATION_BRACKET.finditer(sentence) if "nomination)" in sentence and context.get("world_heritage") else ():
+        # 'as well as the Saimaly-Tash rock art (national nomination)'; 'the X corridor, one of the components of which is
+        # the Y complex (transnational nomination)': X, the nomination the component belongs to
+        name, before = m.group(1), sentence[: m.start(1)]
+        whole = COMPONENT_OF.search(before)
+        if whole:
+            name = whole.group(1)
+        if fold(name) not in ref.countries:
+            add(name, "world_heritage_nomination", year_at(m.end()) or year_here)
     rule = "adopted-programme"
     if "programme" in lowered and SIGN.search(sentence):
         for m in ADOPTED_PROGRAMME.finditer(sentence):
