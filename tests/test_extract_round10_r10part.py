@@ -93,3 +93,8 @@ def test_nominations_marked_in_brackets(ref):
                    "of which is the Besh-Aral mountain fortress (serial nomination), and Kara-Kol walnut groves "
                    "(national nomination).", title="World Heritage files")
     assert sorted(names_of(out, "world_heritage_nomination")) == ["Chatkal ridge route", "Kara-Kol walnut groves"]
+
+
+def test_office_in_a_city_transformed(ref):
+    out = run(ref, "Partners welcomed the conversion of the UNESCO office in Tashkent into a Regional Cluster Office.")
+    assert names_of(out, "other") == ["UNESCO office in Tashkent transformed into a Regional Cluster Office"]

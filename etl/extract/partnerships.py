@@ -200,8 +200,8 @@ LOWER_PRIZE = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+)(medal|prize|award)\b")
 LOWER_ACADEMY = re.compile(r"\b((?:an?\s+)?UNESCO\s+(?:(?:regional|international)\s+)?academy\s+(?:for|of|on)\s+[a-z][^,.;()]{3,60}?)"
                            r"(?=\s+(?:in|at|and|which|that|to|was|will|with)\s|[,.;()]|$)")
 FOCUS_ISO3 = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
-OFFICE_TRANSFORMED = re.compile(r"\b(?:transform\w*|conver\w*|upgrad\w*|turn\w*)\s+(?:of\s+)?(?:the\s+)?(UNESCO\s+(?:[A-Z][\w'’-]+\s+){1,3}"
-                                r"Office)\s+into\s+((?:an?|the)\s+(?:[A-Z][\w'’-]+\s+){1,3}Office)\b")
+OFFICE_TRANSFORMED = re.compile(r"\b(?:transform\w*|conver\w*|upgrad\w*|turn\w*)\s+(?:of\s+)?(?:the\s+)?(UNESCO\s+(?:(?:[A-Z][\w'’-]+\s+){1,3}"
+                                r"Office|(?:[A-Z][\w'’-]+\s+){0,2}office\s+in\s+[A-Z][\w'’-]+))\s+into\s+((?:an?|the)\s+(?:[A-Z][\w'’-]+\s+){1,3}Office)\b")
 OFFICE_HINT = re.compile(r"open|establish|set up|setting up|открыт|открыв|созда|учрежд")
 OFFICE_OPENED = re.compile(r"\b(?:open(?:s|ed|ing)?|establish(?:es|ed|ing|ment)?|set(?:ting)? up)\s+(?:of\s+)?(?:a|an|the)\s+(?:new\s+)?"
                            r"(UNESCO\s+(?:(?:national|country|field|liaison|project|regional|cluster)\s+)?[Oo]ffice)\s+in\s+"
@@ -1388,7 +1388,7 @@ PARTNERSHIP_CUE = re.compile(by_first_letter(r"permanent|inscri|added|entered|in
                              r"signed|sign|adopt|approv|prepar|draw|drew|draft|conclu|ratif|expo|games|prize|award|medal|declaration|"
                              r"charter|geopark|convention|decade|year|aide-m|academy|open a unesco|opened a unesco|opening of a unesco|"
                              r"open the unesco|opening of the unesco|establish a unesco|establishment of a unesco|set up a unesco|meeting on|"
-                             r"meeting of experts|round table|roundtable|dedicated to|devoted to"))
+                             r"meeting of experts|round table|roundtable|dedicated to|devoted to|office into|office in \w+ into"))
 SEAT_HINTS = ("elect", "sat on", "sits on", "serv", "seat", "term on", "member", "избра", "избира", "входит", "входил", "вош", "член")
 RU_EVENT_HINT = re.compile(by_first_letter(r"семинар|конференци|форум|совещани|симпозиум|саммит|тренинг"))
 PARTIES_TO = re.compile(r"(?:the\s+)?(?:States?\s+)?Parties\s+to\s+(?:the\s+)?")
