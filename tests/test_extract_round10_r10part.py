@@ -98,3 +98,17 @@ def test_nominations_marked_in_brackets(ref):
 def test_office_in_a_city_transformed(ref):
     out = run(ref, "Partners welcomed the conversion of the UNESCO office in Tashkent into a Regional Cluster Office.")
     assert names_of(out, "other") == ["UNESCO office in Tashkent transformed into a Regional Cluster Office"]
+
+
+# ------------------------------------------------------------------------------------------ national committees
+
+
+def test_national_committee_established(ref):
+    out = run(ref, "Files are prepared by the National Biosphere Committee set up under the Ministry of Ecology in 2016.")
+    assert names_of(out, "other") == ["National Biosphere Committee"]
+
+
+def test_russian_national_committee_created(ref):
+    out = run(ref, "Область выступила на заседании Национального комитета по биосферным резерватам ЮНЕСКО в Бишкеке. "
+                   "Национальный комитет создан для поддержки программы в стране.", title="Комитет")
+    assert names_of(out, "other") == ["Национальный комитет по биосферным резерватам ЮНЕСКО"]

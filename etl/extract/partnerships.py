@@ -146,6 +146,11 @@ NOMINATION_BRACKET = re.compile(r"\b([A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6}?)\s+\
                                 r"transnational serial|extended)\s+nomination\)")
 COMPONENT_OF = re.compile(r"(?:^|[\s,:;])(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?!one\b)[\w'’-]+){0,4}),\s+one of the (?:elements|components|"
                           r"parts|sites) of which (?:is|are)\s+(?:the\s+)?$")
+NATIONAL_COMMITTEE = re.compile(r"\b(National\s+(?:[A-Z][\w'’-]*\s+){0,3}Committee(?:\s+(?:for|on)\s+(?:the\s+)?(?:UNESCO\s+)?"
+                                r"[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’-]*){0,4})?)\s+(?:(?:was|were|has been|had been)\s+)?"
+                                r"(?:established|set up|created|founded|formed)\b")
+RU_NATIONAL_COMMITTEE = re.compile(r"(?<![\w-])(?i:национальн\w+)\s+комитет\w*\s+(по\s+[а-яё\s]{3,60}?ЮНЕСКО)")
+RU_COMMITTEE_CREATED = re.compile(r"(?<![\w-])(?i:национальн\w+)\s+комитет\s+(?:был\s+)?(?:создан|учрежд[её]н|образован)(?![\w-])")
 ORGAN_OF = re.compile(r"(?:the\s+)?(?:Secretariat|Executive Office|Office|Bureau|Presidium|Headquarters|Organi[sz]ing Committee)\s+of\s")
 LOWER_CENTRE = re.compile(r"\b((?:UNESCO|a UNESCO|an? UNESCO)\s+(?:(?:regional|international|national)\s+)?(?:centre|center|institute)"
                           r"\s+(?:for|of|on)\s+[a-z][^,.;()]{3,70}?)(?=\s+(?:in|at|and|which|that|to|was|will|with)\s|[,.;()]|$)")
@@ -730,6 +735,17 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             name = f"{head} ЮНЕСКО в {m.group(4)}"
         if name and not any(p.kind == "agreement" and "ffice" in p.name or "ЮНЕСКО в" in p.name for p in found):
             add(name, "other", year_at(m.end()) or year_here, exact=True)
+    rule = "national-committee"
+    if "ommittee" in sentence and "National" in sentence:
+        for m in NATIONAL_COMMITTEE.finditer(sentence):  # 'the National ICH Committee established under the NatCom in 2012'
+            add(m.group(1), "other", year_at(m.end()) or year_here)
+    if "омитет" in sentence and "ациональн" in sentence:
+        # 'Национального комитета по глобальным геопаркам ЮНЕСКО', then 'Национальный комитет создан для …': the committee
+        named = RU_NATIONAL_COMMITTEE.search(sentence)
+        if named:
+            context["ru_committee"] = "Национальный комитет " + named.group(1)
+        if context.get("ru_committee") and RU_COMMITTEE_CREATED.search(sentence):
+            add(context["ru_committee"], "other", year_at(0) or year_here, exact=True)
     rule = "office-transformed"
     for m in OFFICE_TRANSFORMED.finditer(sentence) if "ffice" in sentence and "into" in sentence else ():
         # 'the transformation of the UNESCO Almaty Cluster Office into a Regional Multisectoral Office': a change of office
