@@ -112,3 +112,9 @@ def test_russian_national_committee_created(ref):
     out = run(ref, "Область выступила на заседании Национального комитета по биосферным резерватам ЮНЕСКО в Бишкеке. "
                    "Национальный комитет создан для поддержки программы в стране.", title="Комитет")
     assert names_of(out, "other") == ["Национальный комитет по биосферным резерватам ЮНЕСКО"]
+
+
+def test_one_quoted_element_after_a_description(ref):
+    out = run(ref, 'The joint file "Songs of the mountain shepherds" was inscribed on the Representative List of the '
+                   "Intangible Cultural Heritage of Humanity in 2019.")
+    assert names_of(out, "intangible_heritage_inscription") == ["Songs of the mountain shepherds"]

@@ -156,6 +156,7 @@ LOWER_CENTRE = re.compile(r"\b((?:UNESCO|a UNESCO|an? UNESCO)\s+(?:(?:regional|i
                           r"\s+(?:for|of|on)\s+[a-z][^,.;()]{3,70}?)(?=\s+(?:in|at|and|which|that|to|was|will|with)\s|[,.;()]|$)")
 PARTICIPLE = re.compile(r"(?:\bincludes?|\bincluding|,\s+and|\band)\s+(?:the\s+)?([A-Za-z][^,;:]{1,60}?),\s+(?:the\s+[^,]{2,80},\s+)?"
                         r"(?:inscribed|proclaimed) (?:in|on)\b")
+QUOTED_ONE_TAIL = re.compile(r"\b(?:nomination|file|element|dossier|tradition|practice|candidacy)\s+[“\"]([^”\"]{3,120})[”\"]$")
 QUOTED_TAIL = re.compile(r"(?:[“\"][^”\"]{3,120}[”\"](?:\s*,\s*|\s+and\s+)?){2,}$")  # '"A", "B" and "C"' ending a clause
 INSCRIBED_VERB = re.compile(r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?:also\s+)?(?:\w+ly\s+)?"
                             r"(?:inscribed|proclaimed|added|included|entered|registered|listed)\b")
@@ -334,6 +335,10 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                     add(name, kind, year_at(end), exact=True)
                 rule = "known-element"
             elif about_list:
+                words = set(fold(name).replace("/", " ").split())
+                if kind == "intangible_heritage_inscription" and fold(name) not in context.get("inscribed", ()) and any(
+                        words <= set(other.replace("/", " ").split()) for other in context.get("inscribed", ())):
+                    continue  # '"Aitys/Aitysh, art of improvisation" was inscribed': the quoted name the release gave
                 if nominated_only and kind == "intangible_heritage_inscription" and fold(name) in context.get("inscribed", ()):
                     continue  # 'X is the third nomination of …' after X was inscribed: the same element, not a pending nomination
                 add(name, "other" if nominated_only and kind == "intangible_heritage_inscription" else kind, year_at(end), exact=True)
@@ -1721,6 +1726,10 @@ def _inscribed_elements(sentence: str) -> list[tuple[str, int]]:
         if quoted and len(QUOTED.findall(quoted.group(0))) > 1:
             # 'the two nominations "A" and "B" were included': each quoted name, whatever the clause says before them
             out += [(name, verb.end()) for name in QUOTED.findall(quoted.group(0))]
+            continue
+        one = QUOTED_ONE_TAIL.search(clause) if ('"' in clause or "“" in clause) else None
+        if one:  # 'the joint file "Songs of the shepherds" was inscribed': the quoted name, not the description before it
+            out.append((one.group(1), verb.end()))
             continue
         clause = _without_apposition(_first_capital(clause))
         if re.match(r"(?:The|This|That|A|An|Its)\s+[a-z]", clause):
