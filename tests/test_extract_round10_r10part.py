@@ -118,3 +118,12 @@ def test_one_quoted_element_after_a_description(ref):
     out = run(ref, 'The joint file "Songs of the mountain shepherds" was inscribed on the Representative List of the '
                    "Intangible Cultural Heritage of Humanity in 2019.")
     assert names_of(out, "intangible_heritage_inscription") == ["Songs of the mountain shepherds"]
+
+
+# ------------------------------------------------------------------------------------------ an element's listed names
+
+
+def test_element_named_by_one_of_the_names_it_lists(ref):
+    out = run(ref, "The minister recalled the inscription of the board game toguz korgool on the Representative List of the "
+                   "Intangible Cultural Heritage of Humanity.")
+    assert any("Toguz Korgool" in n for n in names_of(out, "intangible_heritage_inscription"))
