@@ -127,3 +127,9 @@ def test_element_named_by_one_of_the_names_it_lists(ref):
     out = run(ref, "The minister recalled the inscription of the board game toguz korgool on the Representative List of the "
                    "Intangible Cultural Heritage of Humanity.")
     assert any("Toguz Korgool" in n for n in names_of(out, "intangible_heritage_inscription"))
+
+
+def test_english_conditional_inscription_is_a_nomination(ref):
+    out = run(ref, "If the experts agree, Saryarka could be inscribed on the World Heritage List once more next summer.")
+    assert names_of(out, "world_heritage_inscription") == []
+    assert len(names_of(out, "world_heritage_nomination")) == 1

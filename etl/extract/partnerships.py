@@ -33,6 +33,9 @@ INSCRIBE = guarded(r"[iaeljbrdpвпд]",
                    r"incorporated)\b|(?<![\w-])(?:включ\w*|внес\w*|внесен\w*|вош(?:ел|ла|ли)|призна\w*|добавлен\w*)(?![\w-])", re.I)
 NOMINATE = guarded(r"[ntcdb]", r"\b(nominat\w*|nomination|Tentative List|candidacy|dossier|bid|chances?\s+(?:of|to|for)|candidate\s+"
                    r"(?:for|to))\b", re.I)
+# 'X may be inscribed on the List if the Committee approves': still to be decided, a nomination (Russian: RU_PLANNED)
+MODAL_INSCRIPTION = guarded(r"[mcsw]", r"\b(?:may|might|could|should|would)\s+(?:(?:soon|also|then|one day|eventually)\s+)?be\s+"
+                                     r"(?:inscribed|added to|included in|listed)\b")
 FOR_INSCRIPTION = re.compile(r"\b(?:present\w*|submit\w*|propos\w*|put\s+forward|considered|recommended)\s+(?:[^.;:]{0,80}?\s)?for\s+"
                              r"(?:the\s+)?inscription\b", re.I)
 ICH = guarded(r"[ir]", r"intangible (?:cultural )?heritage|Representative List", re.I)
@@ -291,7 +294,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         for_inscription = FOR_INSCRIPTION.search(sentence)
         unmasked = FOR_INSCRIPTION.sub(" ", sentence) if for_inscription else sentence
         nominated = ((NOMINATE.search(sentence) or for_inscription) and not re.search(r"\binscri", unmasked, re.I)) or \
-            (RU_PLANNED.search(sentence) and not RU_DONE.search(sentence))
+            (RU_PLANNED.search(sentence) and not RU_DONE.search(sentence)) or bool(MODAL_INSCRIPTION.search(sentence))
         kind = "tentative_list" if tentative else "world_heritage_nomination" if nominated else "world_heritage_inscription"
         rule = "tentative" if tentative else "wh-inscription"
         names = heritage_names or back or QUOTED.findall(sentence)
