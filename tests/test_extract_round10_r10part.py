@@ -104,8 +104,14 @@ def test_office_in_a_city_transformed(ref):
 
 
 def test_national_committee_established(ref):
-    out = run(ref, "Files are prepared by the National Biosphere Committee set up under the Ministry of Ecology in 2016.")
+    out = run(ref, "Files for UNESCO are prepared by the National Biosphere Committee set up under the Ministry of Ecology "
+                   "in 2016.")
     assert names_of(out, "other") == ["National Biosphere Committee"]
+
+
+def test_national_organising_committee_guard(ref):  # guard: a country's own committee for an event is none
+    out = run(ref, "A National Organising Committee was set up in 2016 to prepare the jubilee supported by UNESCO.")
+    assert names_of(out, "other") == []
 
 
 def test_russian_national_committee_created(ref):

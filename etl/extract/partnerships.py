@@ -744,9 +744,10 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         if name and not any(p.kind == "agreement" and "ffice" in p.name or "ЮНЕСКО в" in p.name for p in found):
             add(name, "other", year_at(m.end()) or year_here, exact=True)
     rule = "national-committee"
-    if "ommittee" in sentence and "National" in sentence:
+    if "ommittee" in sentence and "National" in sentence and ("UNESCO" in sentence or "NatCom" in sentence):
         for m in NATIONAL_COMMITTEE.finditer(sentence):  # 'the National ICH Committee established under the NatCom in 2012'
-            add(m.group(1), "other", year_at(m.end()) or year_here)
+            if not re.search(r"Organi[sz]ing|Preparatory|Steering|Jubilee|Anniversary", m.group(1)):  # a country's own body
+                add(m.group(1), "other", year_at(m.end()) or year_here)
     if "омитет" in sentence and "ациональн" in sentence:
         # 'Национального комитета по глобальным геопаркам ЮНЕСКО', then 'Национальный комитет создан для …': the committee
         named = RU_NATIONAL_COMMITTEE.search(sentence)
