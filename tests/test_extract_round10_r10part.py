@@ -139,3 +139,16 @@ def test_english_conditional_inscription_is_a_nomination(ref):
     out = run(ref, "If the experts agree, Saryarka could be inscribed on the World Heritage List once more next summer.")
     assert names_of(out, "world_heritage_inscription") == []
     assert len(names_of(out, "world_heritage_nomination")) == 1
+
+
+def test_quoted_elements_after_inscription_of(ref):
+    out = run(ref, 'The inscription of "Felt carpet weaving of the steppe" and "Songs of the mountain shepherds" on the '
+                   "Representative List of the Intangible Cultural Heritage was celebrated in the capital.")
+    assert sorted(names_of(out, "intangible_heritage_inscription")) == ["Felt carpet weaving of the steppe",
+                                                                         "Songs of the mountain shepherds"]
+
+
+def test_unesco_full_name_cut_at_its_comma(ref):
+    out = run(ref, "In 1972 the General Conference of the United Nations Educational, Scientific and Cultural Organization "
+                   "adopted a convention.")
+    assert names_of(out, "event") == []

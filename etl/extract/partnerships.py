@@ -160,6 +160,9 @@ LOWER_CENTRE = re.compile(r"\b((?:UNESCO|a UNESCO|an? UNESCO)\s+(?:(?:regional|i
 PARTICIPLE = re.compile(r"(?:\bincludes?|\bincluding|,\s+and|\band)\s+(?:the\s+)?([A-Za-z][^,;:]{1,60}?),\s+(?:the\s+[^,]{2,80},\s+)?"
                         r"(?:inscribed|proclaimed) (?:in|on)\b")
 QUOTED_ONE_TAIL = re.compile(r"\b(?:nomination|file|element|dossier|tradition|practice|candidacy)\s+[“\"]([^”\"]{3,120})[”\"]$")
+QUOTED_ELEMENT_LIST = re.compile(r"\b(?:inscriptions?\s+of|(?:multinational\s+|joint\s+)?nominations)\s+((?:(?:the\s+)?[“\"][^”\"]{3,120}"
+                                 r"[”\"](?:\s*,\s*(?:and\s+)?|\s+and\s+)){1,}(?:the\s+)?[“\"][^”\"]{3,120}[”\"])\s+(?:to|on|in|into)\s+"
+                                 r"(?:the\s+)?(?:UNESCO\s+)?(?:Representative|World Cultural Heritage|Intangible|List)")
 QUOTED_TAIL = re.compile(r"(?:[“\"][^”\"]{3,120}[”\"](?:\s*,\s*|\s+and\s+)?){2,}$")  # '"A", "B" and "C"' ending a clause
 INSCRIBED_VERB = re.compile(r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?:also\s+)?(?:\w+ly\s+)?"
                             r"(?:inscribed|proclaimed|added|included|entered|registered|listed)\b")
@@ -321,6 +324,13 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 continue  # 'two Kyrgyz elements', 'three sites': a count of things, the names are elsewhere
             for part in _split_known(name, ref):  # 'Kok boru and Ala-kiyiz and shyrdak': a known element and another
                 add(part, kind, year_at(end))
+    rule = "quoted-elements"
+    if (listed == "ich" or heritage_list == "ich") and ('"' in sentence or "“" in sentence):
+        # 'the inscription of "A" and "B" to the List', 'introducing the nominations "A", "B", "C" to the Representative
+        # List': each quoted name of the list
+        for m in QUOTED_ELEMENT_LIST.finditer(sentence):
+            for name in QUOTED.findall(m.group(1)):
+                add(name, "intangible_heritage_inscription", year_at(m.end()))
     # heritage elements and register entries that data/ records, named in a sentence about a list or a certificate
     rule = "known-element"
     about_list = listed == "ich" or (any(w in lowered for w in HERITAGE_HINTS) and HERITAGE_CONTEXT.search(sentence))
@@ -390,6 +400,9 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         if lead:  # 'On 7 November the General Conference ...', '22 September the International Day of ...'
             match = _Part(span[lead.end():], match.start() + lead.end())
             span = match.group(0)
+        if span.endswith(" of the United Nations Educational"):  # 'of the United Nations Educational, Scientific and …': UNESCO's
+            span = span[: -len(" of the United Nations Educational")]  # own name, cut at its comma, is no part of the name
+            match = _Part(span, match.start())
         if " the " in span and TITLE_HINT.search(span):
             span = TITLE_IN_SPAN.sub("", span)  # 'Advisor to the President and ... for the Issyk-Kul Forum' -> the forum
         words = span.split()
