@@ -152,3 +152,10 @@ def test_unesco_full_name_cut_at_its_comma(ref):
     out = run(ref, "In 1972 the General Conference of the United Nations Educational, Scientific and Cultural Organization "
                    "adopted a convention.")
     assert names_of(out, "event") == []
+
+
+def test_known_element_inside_a_quoted_one_of_its_names(ref):
+    out = run(ref, 'The minister praised the joint nominations "Spring Novruz Festivities" and "Felt carpet weaving of the '
+                   'steppe" to the Representative List of the Intangible Cultural Heritage of Humanity.')
+    assert sorted(names_of(out, "intangible_heritage_inscription")) == ["Felt carpet weaving of the steppe",
+                                                                         "Spring Novruz Festivities"]

@@ -348,10 +348,13 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                     add(name, kind, year_at(end), exact=True)
                 rule = "known-element"
             elif about_list:
-                words = set(fold(name).replace("/", " ").split())
+                names = [set(fold(name).replace("/", " ").split())] + [set(fold(v).split()) for v in name.split("/")[1:]] + \
+                    [set(fold(name.split("/")[0]).split())]
                 if kind == "intangible_heritage_inscription" and fold(name) not in context.get("inscribed", ()) and any(
-                        words <= set(other.replace("/", " ").split()) for other in context.get("inscribed", ())):
-                    continue  # '"Aitys/Aitysh, art of improvisation" was inscribed': the quoted name the release gave
+                        words and words <= set(other.replace("/", " ").split()) for other in context.get("inscribed", ())
+                        for words in (names if "/" in name else names[:1])):
+                    continue  # '"Aitys/Aitysh, art of improvisation" was inscribed', 'Novruz/Navruz' in '"International Novruz
+                    # Holiday"': the quoted name the release gave
                 if nominated_only and kind == "intangible_heritage_inscription" and fold(name) in context.get("inscribed", ()):
                     continue  # 'X is the third nomination of …' after X was inscribed: the same element, not a pending nomination
                 add(name, "other" if nominated_only and kind == "intangible_heritage_inscription" else kind, year_at(end), exact=True)
