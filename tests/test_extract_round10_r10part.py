@@ -159,3 +159,9 @@ def test_known_element_inside_a_quoted_one_of_its_names(ref):
                    'steppe" to the Representative List of the Intangible Cultural Heritage of Humanity.')
     assert sorted(names_of(out, "intangible_heritage_inscription")) == ["Felt carpet weaving of the steppe",
                                                                          "Spring Novruz Festivities"]
+
+
+def test_russian_heritage_described_is_no_property(ref):
+    out = run(ref, "Главной задачей комиссии названо включение исторического и природного наследия страны в Список "
+                   "всемирного наследия ЮНЕСКО.", title="Комиссия")
+    assert names_of(out, "world_heritage_inscription") == [] and names_of(out, "world_heritage_nomination") == []

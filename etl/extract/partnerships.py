@@ -450,6 +450,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         for name, kind, end in find_ru_inscriptions(sentence, ref):
             if kind == "biosphere_reserve" and CYRILLIC.search(name):
                 name = _reserve_of(name, ref) or name  # 'Биосферный заповедник Алаколь' -> Alakol Biosphere Reserve
+            if "наследи" in name and RU_LOWER_WORDS.fullmatch(name):
+                continue  # 'включение культурного, нематериального и природного наследия страны в Список': heritage, no property
             if not _standing(name, ref):  # 'внесено в реестр «Память мира»': the register, not an entry
                 add(name, kind, year_at(end), exact=True)
         for m in RU_FUNDED_PROJECT.finditer(sentence) if "ЮНЕСКО" in sentence and ("роект" in sentence or "рограмм" in sentence) else ():
@@ -1032,6 +1034,7 @@ RU_LIST_FIRST_BARE = re.compile(r"(?:в|во)\s+" + RU_LIST_PHRASE + r"\s+(?:(?:
 # a clause that only says when ('в этом году', 'ещё в 1997 году'): the name is the sentence's subject before its first comma
 RU_WHEN_ONLY = re.compile(r"^(?:(?:ещё|еще|уже|также|и)\s+)?(?:(?:в|во)\s+(?:этом|прошлом|том\s+же|\d{4})\s+год\w*|недавно|сегодня|вчера|ранее)$",
                           re.I)
+RU_LOWER_WORDS = re.compile(r"[А-ЯЁа-яё][а-яё-]*(?:,?\s+[а-яё-]+){0,8}")  # a description in lower-case words, no name
 RU_LEAD_ADVERBIAL = re.compile(r"^(?:в\s+случае\s+\w+|(?:в|во|с|к|на)\s+(?:\d{4}\s+год\w*|\w+)|сегодня|вчера|также|недавно|ранее|затем|\d{1,2}\s+\w+(?:\s+\d{4}"
                                r"\s+года)?|а|и)\s+", re.I)
 
