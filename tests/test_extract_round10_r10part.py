@@ -165,3 +165,9 @@ def test_russian_heritage_described_is_no_property(ref):
     out = run(ref, "Главной задачей комиссии названо включение исторического и природного наследия страны в Список "
                    "всемирного наследия ЮНЕСКО.", title="Комиссия")
     assert names_of(out, "world_heritage_inscription") == [] and names_of(out, "world_heritage_nomination") == []
+
+
+def test_quoted_property_spelled_another_way(ref):
+    out = run(ref, 'At its session the Committee inscribed the transnational property "Zarafshon-Karakum Corridor" on the World '
+                   "Heritage List.")
+    assert names_of(out, "world_heritage_inscription") == ["Silk Roads: Zarafshan-Karakum Corridor"]

@@ -300,7 +300,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             (RU_PLANNED.search(sentence) and not RU_DONE.search(sentence)) or bool(MODAL_INSCRIPTION.search(sentence))
         kind = "tentative_list" if tentative else "world_heritage_nomination" if nominated else "world_heritage_inscription"
         rule = "tentative" if tentative else "wh-inscription"
-        names = heritage_names or back or QUOTED.findall(sentence)
+        names = heritage_names or back or [_site_like(q, ref) for q in QUOTED.findall(sentence)]
         if not names and tentative:  # 'a Tentative List submission for the Fann Mountains', 'X was added to its Tentative List'
             names = [m.group(1) or m.group(2) or m.group(3) for m in TENTATIVE_NAME.finditer(sentence)]
             names = [TRIM_LEADING.sub("", re.sub(r"^the\s+", "", n)) for n in names]
@@ -1315,6 +1315,19 @@ def _ru_reserve_list(sentence: str, ref: Reference) -> list[str]:
             if place is not None and place.name not in out:
                 out.append(place.name)
     return out
+
+
+def _site_like(name: str, ref: Reference) -> str:
+    """A quoted property as the World Heritage List names it when the release spells it another way ('«Zarafshon-Karakum»'
+    -> 'Silk Roads: Zarafshan-Karakum Corridor'); else the quoted name."""
+    from rapidfuzz import fuzz
+
+    key = key_words(fold(name))
+    if len(key) < 8 or CYRILLIC.search(name):
+        return name
+    sites = {p.name: key_words(fold(p.name)) for p in ref.places.values() if p.kind == "world_heritage_site"}
+    hits = [site for site, site_key in sites.items() if len(site_key) >= len(key) and fuzz.partial_ratio(key, site_key) >= 90]
+    return hits[0] if len(hits) == 1 else name
 
 
 def _place_in_name(name: str, ref: Reference):
