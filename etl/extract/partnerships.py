@@ -16,7 +16,7 @@ from .reference import Reference
 from .text import CYRILLIC, by_first_letter, first_letters, fold, guarded, holds_any_case, key_words, token_key, tokens
 
 CONNECTORS = r"(?:of|for|the|on|and|to|de|du|des|la|'s)"
-CAPWORD = r"(?:[A-Z][\w'’.\-]*|\d{4}[-–]\d{4}|\d+(?:st|nd|rd|th)?|EXPO-\d{4}|Expo-\d{4}|[“\"][A-Z][^”\"]{2,80}[”\"])"
+CAPWORD = r"(?:[A-Z][\w'’.\-]*(?:\+\d+)?|\d{4}[-–]\d{4}|\d+(?:st|nd|rd|th)?|EXPO-\d{4}|Expo-\d{4}|[“\"][A-Z][^”\"]{2,80}[”\"])"
 SPAN = guarded(r'[A-Z\d“"]', rf"{CAPWORD}(?:\s+(?:{CONNECTORS}\s+)*{CAPWORD})*")
 QUOTED = re.compile(r"[“\"«]([^”\"»]{3,120})[”\"»]")
 
@@ -33,6 +33,9 @@ INSCRIBE = guarded(r"[iaeljbrdpвпд]",
                    r"incorporated)\b|(?<![\w-])(?:включ\w*|внес\w*|внесен\w*|вош(?:ел|ла|ли)|призна\w*|добавлен\w*)(?![\w-])", re.I)
 NOMINATE = guarded(r"[ntcdb]", r"\b(nominat\w*|nomination|Tentative List|candidacy|dossier|bid|chances?\s+(?:of|to|for)|candidate\s+"
                    r"(?:for|to))\b", re.I)
+# 'X may be inscribed on the List if the Committee approves': still to be decided, a nomination (Russian: RU_PLANNED)
+MODAL_INSCRIPTION = guarded(r"[mcsw]", r"\b(?:may|might|could|should|would)\s+(?:(?:soon|also|then|one day|eventually)\s+)?be\s+"
+                                     r"(?:inscribed|added to|included in|listed)\b")
 FOR_INSCRIPTION = re.compile(r"\b(?:present\w*|submit\w*|propos\w*|put\s+forward|considered|recommended)\s+(?:[^.;:]{0,80}?\s)?for\s+"
                              r"(?:the\s+)?inscription\b", re.I)
 ICH = guarded(r"[ir]", r"intangible (?:cultural )?heritage|Representative List", re.I)
@@ -84,7 +87,8 @@ GEOPARK_PROPOSED = re.compile(r"\b(?:an?\s+)?(?:aspiring\s+)?UNESCO Global Geopa
 CENTRE_IN_CITY = re.compile(r"\b(UNESCO\s+(?:regional|international|subregional)\s+(?:centre|center)\s+in\s+[A-Z][\w'’-]+)")
 NOMINATION_OF = re.compile(r"\bnomination(?:\s+(?:file|dossier))?\s+(?:of|for)\s+(?:the\s+)?((?:[A-Z][\w'’-]*:?)(?:\s+(?:(?:of|the|and|within)\s+)*"
                            r"[A-Z][\w'’-]*:?)*)")
-QUOTED_NOMINATION = re.compile(r"\b(?:dossier|nomination(?: file)?)\s+[“\"]([^”\"]{3,120})[”\"]", re.I)
+QUOTED_NOMINATION = re.compile(r"\b(?:dossier|nomination(?: file)?)\s+[“\"]([^”\"]{3,120})[”\"]|(?<![\w-])(?i:досье)\s+"
+                               r"(?:[а-яё]+\s+){0,4}[“\"«]([^”\"»]{3,120})[”\"»]", re.I)
 
 
 def _year(span: str, start: int, end: int, dates: list[Found], sentence: str) -> int | None:
@@ -138,10 +142,28 @@ MEMBERSHIP = guarded(r"[jbimhw]",
 NUMBERED_RESOLUTION = re.compile(r"\b(?:(General Assembly|Security Council)\s+)?[Rr]esolution\s+((?:A/RES/)?\d+(?:/\d+)?)\b")
 PROCLAIMING = re.compile(r"\bresolution\s+(?:proclaiming|declaring|establishing|on)\b[^.;]*?\b(International (?:Day|Year|Decade) "
                          r"(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|the|and|[A-Z][\w'’-]*))*)")
+# 'a resolution declaring 3 March "World Felt Day"': the day in quotes, after what it names (a date, a year)
+QUOTED_PROCLAIMED = re.compile(r"\bresolutions?\s+(?:proclaiming|declaring|establishing)\s+(?:[^.;“\"]{0,40}?\s)?(?:as\s+)?(?:the\s+)?"
+                               r"[“\"]([A-Z][^”\"]{2,100}?\b(?:Day|Year|Decade|Week))[”\"]")
+NOMINATION_BRACKET = re.compile(r"\b([A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6}?)\s+\((?:(?:trans)?national|joint|serial|"
+                                r"transnational serial|extended)\s+nomination\)")
+COMPONENT_OF = re.compile(r"(?:^|[\s,:;])(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?!one\b)[\w'’-]+){0,4}),\s+one of the (?:elements|components|"
+                          r"parts|sites) of which (?:is|are)\s+(?:the\s+)?$")
+NATIONAL_COMMITTEE = re.compile(r"\b(National\s+(?:[A-Z][\w'’-]*\s+){0,3}Committee(?:\s+(?:for|on)\s+(?:the\s+)?(?:UNESCO\s+)?"
+                                r"[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’-]*){0,4})?)\s+(?:(?:was|were|has been|had been)\s+)?"
+                                r"(?:established|set up|created|founded|formed)\b")
+RU_NATIONAL_COMMITTEE = re.compile(r"(?<![\w-])(?i:национальн\w+)\s+комитет\w*\s+(по\s+[а-яё\s]{3,60}?ЮНЕСКО)")
+RU_COMMITTEE_CREATED = re.compile(r"(?<![\w-])(?i:национальн\w+)\s+комитет\s+(?:был\s+)?(?:создан|учрежд[её]н|образован)(?![\w-])")
+ORGAN_OF = re.compile(r"(?:the\s+)?(?:Secretariat|Executive Office|Office|Bureau|Presidium|Headquarters|Organi[sz]ing Committee)\s+of\s")
 LOWER_CENTRE = re.compile(r"\b((?:UNESCO|a UNESCO|an? UNESCO)\s+(?:(?:regional|international|national)\s+)?(?:centre|center|institute)"
                           r"\s+(?:for|of|on)\s+[a-z][^,.;()]{3,70}?)(?=\s+(?:in|at|and|which|that|to|was|will|with)\s|[,.;()]|$)")
 PARTICIPLE = re.compile(r"(?:\bincludes?|\bincluding|,\s+and|\band)\s+(?:the\s+)?([A-Za-z][^,;:]{1,60}?),\s+(?:the\s+[^,]{2,80},\s+)?"
                         r"(?:inscribed|proclaimed) (?:in|on)\b")
+QUOTED_ONE_TAIL = re.compile(r"\b(?:nomination|file|element|dossier|tradition|practice|candidacy)\s+[“\"]([^”\"]{3,120})[”\"]$")
+QUOTED_ELEMENT_LIST = re.compile(r"\b(?:inscriptions?\s+of|(?:multinational\s+|joint\s+)?nominations)\s+((?:(?:the\s+)?[“\"][^”\"]{3,120}"
+                                 r"[”\"](?:\s*,\s*(?:and\s+)?|\s+and\s+)){1,}(?:the\s+)?[“\"][^”\"]{3,120}[”\"])\s+(?:to|on|in|into)\s+"
+                                 r"(?:the\s+)?(?:UNESCO\s+)?(?:Representative|World Cultural Heritage|Intangible|List)")
+QUOTED_TAIL = re.compile(r"(?:[“\"][^”\"]{3,120}[”\"](?:\s*,\s*|\s+and\s+)?){2,}$")  # '"A", "B" and "C"' ending a clause
 INSCRIBED_VERB = re.compile(r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?:also\s+)?(?:\w+ly\s+)?"
                             r"(?:inscribed|proclaimed|added|included|entered|registered|listed)\b")
 QUANTITY = re.compile(r"^(?:in\s+all,?\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|all|both|these|those|its|their|"
@@ -190,6 +212,8 @@ LOWER_PRIZE = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+)(medal|prize|award)\b")
 LOWER_ACADEMY = re.compile(r"\b((?:an?\s+)?UNESCO\s+(?:(?:regional|international)\s+)?academy\s+(?:for|of|on)\s+[a-z][^,.;()]{3,60}?)"
                            r"(?=\s+(?:in|at|and|which|that|to|was|will|with)\s|[,.;()]|$)")
 FOCUS_ISO3 = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+OFFICE_TRANSFORMED = re.compile(r"\b(?:transform\w*|conver\w*|upgrad\w*|turn\w*)\s+(?:of\s+)?(?:the\s+)?(UNESCO\s+(?:(?:[A-Z][\w'’-]+\s+){1,3}"
+                                r"Office|(?:[A-Z][\w'’-]+\s+){0,2}office\s+in\s+[A-Z][\w'’-]+))\s+into\s+((?:an?|the)\s+(?:[A-Z][\w'’-]+\s+){1,3}Office)\b")
 OFFICE_HINT = re.compile(r"open|establish|set up|setting up|открыт|открыв|созда|учрежд")
 OFFICE_OPENED = re.compile(r"\b(?:open(?:s|ed|ing)?|establish(?:es|ed|ing|ment)?|set(?:ting)? up)\s+(?:of\s+)?(?:a|an|the)\s+(?:new\s+)?"
                            r"(UNESCO\s+(?:(?:national|country|field|liaison|project|regional|cluster)\s+)?[Oo]ffice)\s+in\s+"
@@ -231,6 +255,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                                           or _standing(name, ref) or key_words(fold(name)) in RU_GENERIC)):
             return
         seen.add(key)
+        if kind == "intangible_heritage_inscription":
+            context.setdefault("inscribed", set()).add(fold(name))
         found.append(Partnership(name, kind, year, sentence, index, rule))
 
     def year_at(position: int) -> int | None:
@@ -271,10 +297,10 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         for_inscription = FOR_INSCRIPTION.search(sentence)
         unmasked = FOR_INSCRIPTION.sub(" ", sentence) if for_inscription else sentence
         nominated = ((NOMINATE.search(sentence) or for_inscription) and not re.search(r"\binscri", unmasked, re.I)) or \
-            (RU_PLANNED.search(sentence) and not RU_DONE.search(sentence))
+            (RU_PLANNED.search(sentence) and not RU_DONE.search(sentence)) or bool(MODAL_INSCRIPTION.search(sentence))
         kind = "tentative_list" if tentative else "world_heritage_nomination" if nominated else "world_heritage_inscription"
         rule = "tentative" if tentative else "wh-inscription"
-        names = heritage_names or back or QUOTED.findall(sentence)
+        names = heritage_names or back or [_site_like(q, ref) for q in QUOTED.findall(sentence)]
         if not names and tentative:  # 'a Tentative List submission for the Fann Mountains', 'X was added to its Tentative List'
             names = [m.group(1) or m.group(2) or m.group(3) for m in TENTATIVE_NAME.finditer(sentence)]
             names = [TRIM_LEADING.sub("", re.sub(r"^the\s+", "", n)) for n in names]
@@ -298,6 +324,13 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 continue  # 'two Kyrgyz elements', 'three sites': a count of things, the names are elsewhere
             for part in _split_known(name, ref):  # 'Kok boru and Ala-kiyiz and shyrdak': a known element and another
                 add(part, kind, year_at(end))
+    rule = "quoted-elements"
+    if (listed == "ich" or heritage_list == "ich") and ('"' in sentence or "“" in sentence):
+        # 'the inscription of "A" and "B" to the List', 'introducing the nominations "A", "B", "C" to the Representative
+        # List': each quoted name of the list
+        for m in QUOTED_ELEMENT_LIST.finditer(sentence):
+            for name in QUOTED.findall(m.group(1)):
+                add(name, "intangible_heritage_inscription", year_at(m.end()))
     # heritage elements and register entries that data/ records, named in a sentence about a list or a certificate
     rule = "known-element"
     about_list = listed == "ich" or (any(w in lowered for w in HERITAGE_HINTS) and HERITAGE_CONTEXT.search(sentence))
@@ -315,6 +348,15 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                     add(name, kind, year_at(end), exact=True)
                 rule = "known-element"
             elif about_list:
+                names = [set(fold(name).replace("/", " ").split())] + [set(fold(v).split()) for v in name.split("/")[1:]] + \
+                    [set(fold(name.split("/")[0]).split())]
+                if kind == "intangible_heritage_inscription" and fold(name) not in context.get("inscribed", ()) and any(
+                        words and words <= set(other.replace("/", " ").split()) for other in context.get("inscribed", ())
+                        for words in (names if "/" in name else names[:1])):
+                    continue  # '"Aitys/Aitysh, art of improvisation" was inscribed', 'Novruz/Navruz' in '"International Novruz
+                    # Holiday"': the quoted name the release gave
+                if nominated_only and kind == "intangible_heritage_inscription" and fold(name) in context.get("inscribed", ()):
+                    continue  # 'X is the third nomination of …' after X was inscribed: the same element, not a pending nomination
                 add(name, "other" if nominated_only and kind == "intangible_heritage_inscription" else kind, year_at(end), exact=True)
     # a list after a colon in a sentence about the Tentative List, or right after one: 'Заявки подготовило министерство: A в …,
     # объект «B», C и D', 'The four sites are: A, B and C' (each item a quoted name or a capitalised name up to where it lies)
@@ -361,6 +403,9 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         if lead:  # 'On 7 November the General Conference ...', '22 September the International Day of ...'
             match = _Part(span[lead.end():], match.start() + lead.end())
             span = match.group(0)
+        if span.endswith(" of the United Nations Educational"):  # 'of the United Nations Educational, Scientific and …': UNESCO's
+            span = span[: -len(" of the United Nations Educational")]  # own name, cut at its comma, is no part of the name
+            match = _Part(span, match.start())
         if " the " in span and TITLE_HINT.search(span):
             span = TITLE_IN_SPAN.sub("", span)  # 'Advisor to the President and ... for the Issyk-Kul Forum' -> the forum
         words = span.split()
@@ -387,6 +432,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                                              r"Committee|United Nations General Assembly|General Assembly|Security Council)", span, re.I)
                                 or STATES_PARTIES.match(span)):
             continue  # a statutory body, not one of its sessions ('the General Assembly of the States Parties to the Convention')
+        if kind == "event" and ORGAN_OF.match(span):
+            continue  # 'the Secretariat of the Congress of …': an organ that runs the event, not the event
         if kind == "convention" and (parties := PARTIES_TO.match(span)):
             span = span[parties.end():]  # 'the States Parties to the 2003 Convention': the convention, not its parties
             if BARE_CONVENTION.fullmatch(span):
@@ -403,6 +450,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         for name, kind, end in find_ru_inscriptions(sentence, ref):
             if kind == "biosphere_reserve" and CYRILLIC.search(name):
                 name = _reserve_of(name, ref) or name  # 'Биосферный заповедник Алаколь' -> Alakol Biosphere Reserve
+            if "наследи" in name and RU_LOWER_WORDS.fullmatch(name):
+                continue  # 'включение культурного, нематериального и природного наследия страны в Список': heritage, no property
             if not _standing(name, ref):  # 'внесено в реестр «Память мира»': the register, not an entry
                 add(name, kind, year_at(end), exact=True)
         for m in RU_FUNDED_PROJECT.finditer(sentence) if "ЮНЕСКО" in sentence and ("роект" in sentence or "рограмм" in sentence) else ():
@@ -503,6 +552,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             add(name, "resolution", year_at(m.end()))
     rule = "proclaiming-resolution"
     for m in PROCLAIMING.finditer(sentence) if "resolution" in lowered else ():
+        add(m.group(1), "resolution", year_at(m.end()))
+    for m in QUOTED_PROCLAIMED.finditer(sentence) if "resolution" in lowered and ('"' in sentence or "“" in sentence) else ():
         add(m.group(1), "resolution", year_at(m.end()))
     rule = "lower-centre"
     for m in LOWER_CENTRE.finditer(sentence) if "unesco" in lowered and ("cent" in lowered or "institute" in lowered) else ():
@@ -636,9 +687,21 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
         if len(m.group(1).split()) >= 2 and fold(m.group(1)) not in ref.countries:
             add(m.group(1), "world_heritage_nomination", year_at(m.end()) or year_here)
     rule = "quoted-nomination"
-    for m in QUOTED_NOMINATION.finditer(sentence) if context.get("world_heritage") and ('"' in sentence or "“" in sentence) else ():
-        # 'handed ... the dossier "Ustyurt – Landscapes and Hunting Traps (Arans)"': a World Heritage nomination
-        add(m.group(1), "world_heritage_nomination", year_at(m.end()) or year_here, exact=True)
+    for m in QUOTED_NOMINATION.finditer(sentence) if context.get("world_heritage") and ('"' in sentence or "“" in sentence
+                                                                                       or "«" in sentence) else ():
+        # 'handed ... the dossier "Ustyurt – Landscapes and Hunting Traps (Arans)"', 'номинационного досье объекта «X»':
+        # a World Heritage nomination
+        add(m.group(1) or m.group(2), "world_heritage_nomination", year_at(m.end()) or year_here, exact=True)
+    rule = "bracket-nomination"
+    for m in NOMINATION_BRACKET.finditer(sentence) if "nomination)" in sentence and context.get("world_heritage") else ():
+        # 'as well as the Saimaly-Tash rock art (national nomination)'; 'the X corridor, one of the components of which is
+        # the Y complex (transnational nomination)': X, the nomination the component belongs to
+        name, before = m.group(1), sentence[: m.start(1)]
+        whole = COMPONENT_OF.search(before)
+        if whole:
+            name = whole.group(1)
+        if fold(name) not in ref.countries:
+            add(name, "world_heritage_nomination", year_at(m.end()) or year_here)
     rule = "adopted-programme"
     if "programme" in lowered and SIGN.search(sentence):
         for m in ADOPTED_PROGRAMME.finditer(sentence):
@@ -698,9 +761,29 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             name = f"{head} ЮНЕСКО в {m.group(4)}"
         if name and not any(p.kind == "agreement" and "ffice" in p.name or "ЮНЕСКО в" in p.name for p in found):
             add(name, "other", year_at(m.end()) or year_here, exact=True)
+    rule = "national-committee"
+    if "ommittee" in sentence and "National" in sentence and ("UNESCO" in sentence or "NatCom" in sentence):
+        for m in NATIONAL_COMMITTEE.finditer(sentence):  # 'the National ICH Committee established under the NatCom in 2012'
+            if not re.search(r"Organi[sz]ing|Preparatory|Steering|Jubilee|Anniversary", m.group(1)):  # a country's own body
+                add(m.group(1), "other", year_at(m.end()) or year_here)
+    if "омитет" in sentence and "ациональн" in sentence:
+        # 'Национального комитета по глобальным геопаркам ЮНЕСКО', then 'Национальный комитет создан для …': the committee
+        named = RU_NATIONAL_COMMITTEE.search(sentence)
+        if named:
+            context["ru_committee"] = "Национальный комитет " + named.group(1)
+        if context.get("ru_committee") and RU_COMMITTEE_CREATED.search(sentence):
+            add(context["ru_committee"], "other", year_at(0) or year_here, exact=True)
+    rule = "office-transformed"
+    for m in OFFICE_TRANSFORMED.finditer(sentence) if "ffice" in sentence and "into" in sentence else ():
+        # 'the transformation of the UNESCO Almaty Cluster Office into a Regional Multisectoral Office': a change of office
+        add(f"{m.group(1)} transformed into {m.group(2)}", "other", year_at(m.end()) or year_here, exact=True)
     if danger and not WH_LIST.search(masked):  # 'остаётся в Списке всемирного наследия, находящегося под угрозой': no inscription
         listed_in_danger = {fold(p.name) for p in found if p.kind == "world_heritage_danger_listing"}
         found[:] = [p for p in found if not (p.kind == "world_heritage_inscription" and fold(p.name) in listed_in_danger)]
+    events = [set(fold(p.name).split()) for p in found if p.kind == "event"]
+    if len(events) > 1:  # 'the envoy for the Issyk-Kul Forum … the Issyk-Kul International Forum': one event, its full name
+        found[:] = [p for p in found if p.kind != "event" or not any(
+            (words := set(fold(p.name).split())) < other and len(words) > 1 for other in events)]
     return found
 
 
@@ -951,7 +1034,8 @@ RU_LIST_FIRST_BARE = re.compile(r"(?:в|во)\s+" + RU_LIST_PHRASE + r"\s+(?:(?:
 # a clause that only says when ('в этом году', 'ещё в 1997 году'): the name is the sentence's subject before its first comma
 RU_WHEN_ONLY = re.compile(r"^(?:(?:ещё|еще|уже|также|и)\s+)?(?:(?:в|во)\s+(?:этом|прошлом|том\s+же|\d{4})\s+год\w*|недавно|сегодня|вчера|ранее)$",
                           re.I)
-RU_LEAD_ADVERBIAL = re.compile(r"^(?:(?:в|во|с|к|на)\s+(?:\d{4}\s+год\w*|\w+)|сегодня|вчера|также|недавно|ранее|затем|\d{1,2}\s+\w+(?:\s+\d{4}"
+RU_LOWER_WORDS = re.compile(r"[А-ЯЁа-яё][а-яё-]*(?:,?\s+[а-яё-]+){0,8}")  # a description in lower-case words, no name
+RU_LEAD_ADVERBIAL = re.compile(r"^(?:в\s+случае\s+\w+|(?:в|во|с|к|на)\s+(?:\d{4}\s+год\w*|\w+)|сегодня|вчера|также|недавно|ранее|затем|\d{1,2}\s+\w+(?:\s+\d{4}"
                                r"\s+года)?|а|и)\s+", re.I)
 
 
@@ -1028,6 +1112,7 @@ def _clause_before(sentence: str, end: int) -> str:
 
 
 RU_QUOTED_LIST = re.compile(r"(?:(?i:элемент|объект|номинаци|памятник)\w*\s+)?«[^»]+»(?:\s*(?:,|и|,\s*а\s+также)\s*«[^»]+»)+")
+RU_TRAILING_MODAL = re.compile(r"\s+(?:может|могут|должен|должна|должно|должны)(?:\s+быть)?$")
 RU_TRAILING_WHEN = re.compile(r"\s+(?:(?:ещё|еще|уже)\s+)?(?:с|в|во)\s+(?:\d{4}|этом|прошлом)\s+год\w*$")
 RU_NOT_ELEMENT = re.compile(r"(?i:(?:новых\s+|других\s+|этих\s+|двух\s+|трех\s+)?(?:объект|элемент|номинаци|памятник|досье|сайт)\w*)$")
 
@@ -1070,8 +1155,8 @@ def _reserve_of(name: str, ref: Reference) -> str | None:
 
 # a list entry still to come: 'готовит номинацию «Устюрт» для включения в Список всемирного наследия'
 RU_PLANNED = re.compile(r"(?i:номинаци|для включения|к включению|для внесения|к внесению|рекомендова|заявк|кандидатур|шанс|претенд|войти в|стать объектом|планиру|"
-                        r"намерен|предстоит)")
-RU_DONE = re.compile(r"(?<![\w-])(?i:включен[аоы]?|внесен[аоы]?|включил\w*|внесл\w*|вош(?:ел|ла|ло|ли)|внес[её]н[аоы]?)(?![\w-])")
+                        r"намерен|предстоит|может быть|могут быть|в случае)")
+RU_DONE = re.compile(r"(?<![\w-])(?<!может быть )(?<!могут быть )(?i:включен[аоы]?|внесен[аоы]?|включил\w*|внесл\w*|вош(?:ел|ла|ло|ли)|внес[её]н[аоы]?)(?![\w-])")
 RU_PLANNED_KIND = {"world_heritage_inscription": "world_heritage_nomination", "intangible_heritage_inscription": "other"}
 
 
@@ -1116,6 +1201,7 @@ def _ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, int]
         while RU_LEAD_ADVERBIAL.match(name):
             name = RU_LEAD_ADVERBIAL.sub("", name, count=1)
         name = RU_TRAILING_WHEN.sub("", name)  # '… «Сейтек» с 2013 года включена': when, not the name
+        name = RU_TRAILING_MODAL.sub("", name)  # 'X может быть включён': X, still to be decided (RU_PLANNED)
         if kind is not None and RU_QUOTED_LIST.fullmatch(name):  # 'Элементы «Навруз» и «Шашмаком» включены': each of them
             for quoted in re.findall(r"«([^»]{2,150})»", name):
                 place = _place_in_name(quoted, ref) or ref.places.get(key_words(fold(quoted)))
@@ -1229,6 +1315,19 @@ def _ru_reserve_list(sentence: str, ref: Reference) -> list[str]:
             if place is not None and place.name not in out:
                 out.append(place.name)
     return out
+
+
+def _site_like(name: str, ref: Reference) -> str:
+    """A quoted property as the World Heritage List names it when the release spells it another way ('«Zarafshon-Karakum»'
+    -> 'Silk Roads: Zarafshan-Karakum Corridor'); else the quoted name."""
+    from rapidfuzz import fuzz
+
+    key = key_words(fold(name))
+    if len(key) < 8 or CYRILLIC.search(name):
+        return name
+    sites = {p.name: key_words(fold(p.name)) for p in ref.places.values() if p.kind == "world_heritage_site"}
+    hits = [site for site, site_key in sites.items() if len(site_key) >= len(key) and fuzz.partial_ratio(key, site_key) >= 90]
+    return hits[0] if len(hits) == 1 else name
 
 
 def _place_in_name(name: str, ref: Reference):
@@ -1346,7 +1445,7 @@ PARTNERSHIP_CUE = re.compile(by_first_letter(r"permanent|inscri|added|entered|in
                              r"signed|sign|adopt|approv|prepar|draw|drew|draft|conclu|ratif|expo|games|prize|award|medal|declaration|"
                              r"charter|geopark|convention|decade|year|aide-m|academy|open a unesco|opened a unesco|opening of a unesco|"
                              r"open the unesco|opening of the unesco|establish a unesco|establishment of a unesco|set up a unesco|meeting on|"
-                             r"meeting of experts|round table|roundtable|dedicated to|devoted to"))
+                             r"meeting of experts|round table|roundtable|dedicated to|devoted to|office into|office in \w+ into"))
 SEAT_HINTS = ("elect", "sat on", "sits on", "serv", "seat", "term on", "member", "избра", "избира", "входит", "входил", "вош", "член")
 RU_EVENT_HINT = re.compile(by_first_letter(r"семинар|конференци|форум|совещани|симпозиум|саммит|тренинг"))
 PARTIES_TO = re.compile(r"(?:the\s+)?(?:States?\s+)?Parties\s+to\s+(?:the\s+)?")
@@ -1465,6 +1564,31 @@ HERITAGE_CONTEXT = guarded(r"[irucnemсэр«н]",
 ELEMENT_WORD = re.compile(r"[\w'’-]+")
 
 
+_ELEMENT_TABLES: dict[int, tuple] = {}
+
+
+def _element_table(ref: Reference) -> tuple[dict, dict, int]:
+    """ref.elements with the names an element lists after a colon ('Traditional intelligence and strategy game:
+    Togyzqumalaq, Toguz Korgool, Mangala/Göçürme' is also 'Toguz Korgool'), its first words and its longest key."""
+    table = _ELEMENT_TABLES.get(id(ref.elements))
+    if table is None or table[0] is not ref.elements:
+        elements = dict(ref.elements)
+        for short, kind in set(ref.elements.values()):
+            if kind == "intangible_heritage_inscription" and ":" in short:
+                for variant in re.split(r",\s*|\s*/\s*|\s+and\s+", short.split(":", 1)[1]):
+                    variant = variant.strip()
+                    if len(variant) >= 5 and variant[:1].isupper():
+                        elements.setdefault(key_words(fold(variant)), (short, kind))
+        first: dict[str, int] = {}
+        for key in elements:
+            words = key.split()
+            if words and len(words) > first.get(words[0], 0):
+                first[words[0]] = len(words)
+        table = (ref.elements, elements, first, max((len(k.split()) for k in elements), default=1))
+        _ELEMENT_TABLES[id(ref.elements)] = table
+    return table[1], table[2], table[3]
+
+
 def _known_elements(sentence: str, ref: Reference, folded=None) -> list[tuple[str, str, int]]:
     """Elements of data/ named in the sentence; `folded` is the sentence's (tokens, keys) when already computed."""
     if folded is None:
@@ -1472,20 +1596,20 @@ def _known_elements(sentence: str, ref: Reference, folded=None) -> list[tuple[st
         folded = (tokens, [key_words(fold(w)) for w, _, _ in tokens])
     words, keys = folded
     out, free = [], 0  # free: the first token after the last element found
-    first_words = ref.element_first_words
+    elements, first_words, max_words = _element_table(ref)
     # the tokens an element's key may start at (a key's first word is one word: a token key of several words by its first)
     for i in [i for i, k in enumerate(keys) if k in first_words or (" " in k and k.split(" ", 1)[0] in first_words)]:
         if i < free:
             continue
         longest = first_words[keys[i].split(" ", 1)[0]]
         most, count = 0, 0  # the most tokens from i whose keys have no more words than the longest key starting here
-        for key in keys[i : i + min(ref.element_max_words, len(words) - i)]:
+        for key in keys[i : i + min(max_words, len(words) - i)]:
             count += key.count(" ") + 1 if key else 0
             if count > longest:
                 break
             most += 1
         for size in range(most, 0, -1):
-            hit = ref.elements.get(" ".join(k for k in keys[i : i + size] if k))
+            hit = elements.get(" ".join(k for k in keys[i : i + size] if k))
             if hit and (words[i][0][0].isupper() or size >= 2):
                 out.append((hit[0], hit[1], words[i + size - 1][2]))
                 free = i + size
@@ -1659,6 +1783,15 @@ def _inscribed_elements(sentence: str) -> list[tuple[str, int]]:
     for verb in INSCRIBED_VERB.finditer(sentence):
         clause = re.split(r"[.;:]\s+|\swhile\s|,\s+and\s+|\s(?:confirming|certifying|stating|announcing|noting)\s+that\s",
                           sentence[: verb.start()])[-1].strip().rstrip(",")
+        quoted = QUOTED_TAIL.search(clause) if '"' in clause or "“" in clause else None
+        if quoted and len(QUOTED.findall(quoted.group(0))) > 1:
+            # 'the two nominations "A" and "B" were included': each quoted name, whatever the clause says before them
+            out += [(name, verb.end()) for name in QUOTED.findall(quoted.group(0))]
+            continue
+        one = QUOTED_ONE_TAIL.search(clause) if ('"' in clause or "“" in clause) else None
+        if one:  # 'the joint file "Songs of the shepherds" was inscribed': the quoted name, not the description before it
+            out.append((one.group(1), verb.end()))
+            continue
         clause = _without_apposition(_first_capital(clause))
         if re.match(r"(?:The|This|That|A|An|Its)\s+[a-z]", clause):
             if not re.search(r"\s(?:of|by)\s+[A-Z]", clause):
