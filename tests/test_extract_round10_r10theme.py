@@ -1,0 +1,23 @@
+"""Theme rules of the tenth extractor round (issue 10), from the errors of the extractor on real releases (kept outside
+the repository, never committed) whose address falls into the real-dev part. Sentences written for these tests, not the
+releases'; each test fails on main as the round started (cba3415)."""
+
+from .conftest import extract_json, theme_ids
+
+
+def test_research_activity_written_as_one_hyphenated_russian_word_is_science(ref):
+    out = extract_json(ref, "Министр и представитель ЮНЕСКО обсудили поддержку научно-исследовательской работы "
+                            "в горных районах страны.", "2022-03-04")
+    assert "science_technology" in theme_ids(out)
+
+
+def test_educators_are_a_word_of_education(ref):
+    out = extract_json(ref, "The minister and the UNESCO representative discussed a programme for educators "
+                            "in remote districts.", "2022-03-04")
+    assert "education" in theme_ids(out)
+
+
+def test_the_field_formula_may_end_with_as_well_as(ref):
+    out = extract_json(ref, "The delegations discussed cooperation in the field of education, science, as well as in the "
+                            "field of culture, and the calendar of the coming year.", "2022-03-04")
+    assert theme_ids(out) == set()
