@@ -21,3 +21,20 @@ def test_the_field_formula_may_end_with_as_well_as(ref):
     out = extract_json(ref, "The delegations discussed cooperation in the field of education, science, as well as in the "
                             "field of culture, and the calendar of the coming year.", "2022-03-04")
     assert theme_ids(out) == set()
+
+
+def test_a_centre_whose_activities_are_discussed_gives_its_field(ref):
+    out = extract_json(ref, "The two sides discussed the activities of the Regional Glaciological Centre in Almaty.",
+                       "2022-03-04")
+    assert "climate_glaciology" in theme_ids(out)
+
+
+def test_a_centre_named_in_passing_still_gives_nothing(ref):
+    out = extract_json(ref, "The meeting took place at the Regional Glaciological Centre in Almaty.", "2022-03-04")
+    assert "climate_glaciology" not in theme_ids(out)
+
+
+def test_cultural_and_natural_heritage_is_the_register_not_nature(ref):
+    out = extract_json(ref, "The minister spoke about the nomination of cultural and natural heritage sites to the World "
+                            "Heritage List of UNESCO.", "2022-03-04")
+    assert theme_ids(out) == {"culture_heritage"}
