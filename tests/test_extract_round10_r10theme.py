@@ -38,3 +38,9 @@ def test_cultural_and_natural_heritage_is_the_register_not_nature(ref):
     out = extract_json(ref, "The minister spoke about the nomination of cultural and natural heritage sites to the World "
                             "Heritage List of UNESCO.", "2022-03-04")
     assert theme_ids(out) == {"culture_heritage"}
+
+
+def test_the_ministers_of_several_ministries_in_one_list_are_names(ref):
+    out = extract_json(ref, "The review was attended by the Ministers of Finance and Economy, Culture and Tourism, Energy, "
+                            "and the mayor of the city. The delegations then discussed water management.", "2022-03-04")
+    assert "culture_heritage" not in theme_ids(out)

@@ -449,6 +449,9 @@ ORGANISATION_RIGHT = re.compile(r"(?:\s+(?:(?:of|for|and|the|on|in)\s+)*[A-Z][\w
 ORGANISATION_RIGHT_RU = re.compile(r"(?:\s+(?!(?:и|в|на|по|с|о|был\w*|будет|стал\w*|является)(?![\w-]))"
                                    r"(?![а-яё]+(?:ал|ил|ел|ла|ло|ли|лся|лась|лись|ан|ана|ано|аны|ен|ена|ено|ены|[аяуе]ет|[аяуе]ют|[аяуе]ется|[аяуе]ются)(?![\w-]))[а-яё]+){1,3}"
                                    r"(?:\s+и\s+[а-яё]+)?")
+# the ministers of several ministries in one list ('the Ministers of Education and Science, Culture and Information,
+# Sport and Physical Culture'): every ministry's name, past the commas
+MINISTERS_MORE = re.compile(r"(?:,\s+(?:and\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|on|in)\s+)*[A-Z][\w'’-]*)*)*")
 CONNECTOR_WORDS = {"of", "for", "and", "the", "on"}
 
 
@@ -488,6 +491,8 @@ def _organisation_names(text: str) -> list[tuple[int, int]]:
                 taken, _ = _run_back(words)
             start -= sum(len(w) + 1 for w in words[len(words) - taken:]) if taken else 0
             end = ORGANISATION_RIGHT.match(text, end).end()
+            if m.group(0) == "Ministers" and text.startswith(" of ", m.end()):
+                end = MINISTERS_MORE.match(text, end).end()
             if m.group(0)[:4] in ("Cent", "Inst") and CENTRE_AS_SUBJECT.search(text, max(0, start - 40), start):
                 continue
         else:
