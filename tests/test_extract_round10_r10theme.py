@@ -44,3 +44,9 @@ def test_the_ministers_of_several_ministries_in_one_list_are_names(ref):
     out = extract_json(ref, "The review was attended by the Ministers of Finance and Economy, Culture and Tourism, Energy, "
                             "and the mayor of the city. The delegations then discussed water management.", "2022-03-04")
     assert "culture_heritage" not in theme_ids(out)
+
+
+def test_cultural_tangible_intangible_and_natural_heritage_in_russian_is_the_register(ref):
+    out = extract_json(ref, "Министр рассказал о планах по включению культурного материального, нематериального и "
+                            "природного наследия республики в Список всемирного наследия.", "2022-03-04")
+    assert "natural_sciences_water" not in theme_ids(out)

@@ -551,7 +551,9 @@ AGENCY_DESCRIPTION_RU = re.compile(
 
 # the World Heritage Convention's own pair ('cultural and natural heritage sites', 'объекты культурного и природного
 # наследия'): both halves of the register, not a release about nature; its 'natural' counts as a weak phrase
-BOTH_HERITAGES = re.compile(r"\bcultural\s+and\s+(natural)\s+heritage|(?<![\w-])культурн\w*\s+и\s+(природн\w*)\s+наследи")
+# ('cultural, tangible, intangible and natural heritage', 'культурного материального, нематериального и природного наследия')
+BOTH_HERITAGES = re.compile(r"\bcultural(?:,?\s+[a-z-]+){0,3}?,?\s+and\s+(natural)\s+heritage|"
+                            r"(?<![\w-])культурн[а-яё]*(?:,?\s+[а-яё-]+){0,3}?,?\s+и\s+(природн[а-яё]*)\s+наследи")
 
 
 def _theme_words(text: str) -> list[str]:
