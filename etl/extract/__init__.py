@@ -494,6 +494,9 @@ ORGANISATION_RIGHT = re.compile(r"(?:\s+(?:(?:of|for|and|the|on|in)\s+)*[A-Z][\w
 ORGANISATION_RIGHT_RU = re.compile(r"(?:\s+(?!(?:и|в|на|по|с|о|был\w*|будет|стал\w*|является)(?![\w-]))"
                                    r"(?![а-яё]+(?:ал|ил|ел|ла|ло|ли|лся|лась|лись|ан|ана|ано|аны|ен|ена|ено|ены|[аяуе]ет|[аяуе]ют|[аяуе]ется|[аяуе]ются)(?![\w-]))[а-яё]+){1,3}"
                                    r"(?:\s+и\s+[а-яё]+)?")
+# the ministers of several ministries in one list ('the Ministers of Education and Science, Culture and Information,
+# Sport and Physical Culture'): every ministry's name, past the commas
+MINISTERS_MORE = re.compile(r"(?:,\s+(?:and\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|on|in)\s+)*[A-Z][\w'’-]*)*)*")
 CONNECTOR_WORDS = {"of", "for", "and", "the", "on"}
 
 
@@ -510,9 +513,17 @@ def _run_back(words: list[str]) -> tuple[int, bool]:
     return taken, False
 
 
+# a centre or institute that is itself the subject ('a ceremony to establish the Regional Glaciological Centre', 'discussed
+# the activities of the International Centre for ...'): its field is what the release is about, so its name is no
+# institution's name to pass over
+CENTRE_AS_SUBJECT = re.compile(r"\b(?:establish(?:es|ed|ing)?|establishment\s+of|creation\s+of|opening\s+of|launch(?:es|ed|ing)?"
+                               r"(?:\s+of)?|activities\s+of|work\s+of)\s+(?:(?:the|a|an|new)\s+)*$")
+
+
 def _organisation_names(text: str) -> list[tuple[int, int]]:
     """Spans of names of offices, ministries and institutions: 'Deputy Minister of Culture', 'UNESCO Institute for
-    Lifelong Learning', 'Art and Culture Development Foundation', 'министр образования и науки'."""
+    Lifelong Learning', 'Art and Culture Development Foundation', 'министр образования и науки'; not a centre or an
+    institute being established or whose activities are discussed (CENTRE_AS_SUBJECT)."""
     out = []
     for m in ORGANISATION_HEAD.finditer(text):
         start, end = m.start(), m.end()
@@ -525,6 +536,10 @@ def _organisation_names(text: str) -> list[tuple[int, int]]:
                 taken, _ = _run_back(words)
             start -= sum(len(w) + 1 for w in words[len(words) - taken:]) if taken else 0
             end = ORGANISATION_RIGHT.match(text, end).end()
+            if m.group(0) == "Ministers" and text.startswith(" of ", m.end()):
+                end = MINISTERS_MORE.match(text, end).end()
+            if m.group(0)[:4] in ("Cent", "Inst") and CENTRE_AS_SUBJECT.search(text, max(0, start - 40), start):
+                continue
         else:
             end = ORGANISATION_RIGHT_RU.match(text, end).end() if ORGANISATION_RIGHT_RU.match(text, end) else end
         if end - start > len(m.group(0)):
@@ -577,6 +592,13 @@ AGENCY_DESCRIPTION = re.compile(
 AGENCY_DESCRIPTION_RU = re.compile(
     r"(?<![\w-])[а-яё]+(?:ая|ое|ого|ой|ую|ым)\s+(?:агентств|организаци|учреждени)[а-яё]*\s+ООН(?![\w-])|"
     r"(?<![\w-])(?:[Аа]гентств|[Оо]рганизаци|[Уу]чреждени)[а-яё]*\s+ООН\s+по\s+(?:вопросам\s+)?[а-яё]+(?:\s+и\s+[а-яё]+)?")
+
+
+# the World Heritage Convention's own pair ('cultural and natural heritage sites', 'объекты культурного и природного
+# наследия'): both halves of the register, not a release about nature; its 'natural' counts as a weak phrase
+# ('cultural, tangible, intangible and natural heritage', 'культурного материального, нематериального и природного наследия')
+BOTH_HERITAGES = re.compile(r"\bcultural(?:,?\s+[a-z-]+){0,3}?,?\s+and\s+(natural)\s+heritage|"
+                            r"(?<![\w-])культурн[а-яё]*(?:,?\s+[а-яё-]+){0,3}?,?\s+и\s+(природн[а-яё]*)\s+наследи")
 
 
 def _theme_words(text: str) -> list[str]:
@@ -657,6 +679,8 @@ def _sentence_themes(s: Sentence, ref: Reference, register: frozenset = frozense
         quoted += [(m.start(1), m.end(1)) for m in EVENT_NAME.finditer(s.text)]
     if IN_PASSING_HINT.search(s.text):
         quoted += [m.span() for m in IN_PASSING.finditer(s.text)]
+    if "and natural" in lowered or "и природн" in lowered:
+        quoted += [m.span(1) if m.group(1) else m.span(2) for m in BOTH_HERITAGES.finditer(lowered)]
     if " from " in s.text or " из " in s.text:
         quoted += [m.span(1) if m.group(1) else m.span(2) for m in CAME_FROM.finditer(s.text)]
     kept = [(i, t, p, ph) for i, t, p, ph in found if " " in ph or i not in covered]

@@ -430,7 +430,10 @@ def _field_formula(words: list[str]) -> re.Pattern | None:
         return None
     field_word = "(?:the\\s+)?(?:" + "|".join(re.escape(w) + (r"[а-яё]*" if w[0] >= "а" else "") for w in
                                            sorted(words, key=len, reverse=True)) + r")(?![\w-])"
-    return re.compile(r"(?<![\w-])" + field_word + r"(?:\s*,\s*" + field_word + r")+\s*,?\s+(?:and|и)\s+" + field_word, re.I)
+    # the last item after 'and', 'и' or 'as well as (in the field of)' ('education, science, as well as in the field of
+    # cultural heritage')
+    return re.compile(r"(?<![\w-])" + field_word + r"(?:\s*,\s*" + field_word + r")+\s*,?\s+(?:and|и|as\s+well\s+as"
+                      r"(?:\s+in\s+the\s+fields?\s+of)?|а\s+также(?:\s+в\s+област[иях]+)?)\s+" + field_word, re.I)
 
 
 def _institutions(words: list[str]) -> re.Pattern | None:
