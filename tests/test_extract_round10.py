@@ -113,3 +113,9 @@ def test_cities_in_the_bracket_after_a_world_heritage_property_are_its_component
     assert places.count(("Panjakent", "city")) == 1  # from the second sentence only
     assert _places(ref, "The Silk Roads: «Zarafshon-Karakum» (monuments of ancient Panjakent) was inscribed.") == [
         ("Silk Roads: Zarafshan-Karakum Corridor", "world_heritage_site")]
+
+
+def test_a_known_centre_spelt_center_is_one_partnership(ref):
+    assert _partnerships(ref, "The parties discussed the activities of the Central Asian Regional Glaciological Center of "
+                              "Category 2 under the auspices of UNESCO.") == {
+        ("category_2_centre", "Central Asian Regional Glaciological Centre")}

@@ -438,6 +438,8 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
             span = span[parties.end():]  # 'the States Parties to the 2003 Convention': the convention, not its parties
             if BARE_CONVENTION.fullmatch(span):
                 continue  # 'the States Parties to the Convention' names none
+        if kind == "category_2_centre" and any(p.kind == kind and _centre_key(p.name) in _centre_key(span) for p in found):
+            continue  # 'the … Glaciological Center of Category 2': the centre of places.csv, found already
         add(span, kind, _year(span, match.start(), match.end(), dates, sentence))
         nested = NESTED_PROGRAMME.search(span)
         if nested and kind != "programme" and nested.start() > 0:
@@ -1448,6 +1450,10 @@ PARTNERSHIP_CUE = re.compile(by_first_letter(r"permanent|inscri|added|entered|in
                              r"meeting of experts|round table|roundtable|dedicated to|devoted to|office into|office in \w+ into"))
 SEAT_HINTS = ("elect", "sat on", "sits on", "serv", "seat", "term on", "member", "избра", "избира", "входит", "входил", "вош", "член")
 RU_EVENT_HINT = re.compile(by_first_letter(r"семинар|конференци|форум|совещани|симпозиум|саммит|тренинг"))
+def _centre_key(name: str) -> str:
+    return " ".join("centre" if w == "center" else w for w in fold(name).split())
+
+
 PARTIES_TO = re.compile(r"(?:the\s+)?(?:States?\s+)?Parties\s+to\s+(?:the\s+)?")
 BARE_CONVENTION = re.compile(r"(?:the\s+)?Convention")
 STATES_PARTIES = re.compile(r"(?:the\s+)?(?:General\s+)?Assembly\s+of\s+(?:the\s+)?States\s+Parties\b")
