@@ -70,15 +70,6 @@ def test_a_city_listed_after_a_city_needs_no_cue_of_its_own(ref):
     assert _places(ref, "Poems of Beruniy and Ulugbek were read.") == []  # no list of places: names of people
 
 
-def test_a_city_dateline_with_a_comma_dates_its_meeting_to_the_month_only(ref):
-    out = extract_json(ref, "Бишкек, 21.09.22 /Кабар/. Президент Садыр Жапаров встретился с Генеральным директором ЮНЕСКО "
-                            "Одри Азуле.", "2022-09-21")
-    assert [(m["date"], m["date_precision"]) for m in out["meetings"]] == [("2022-09-01", "month")]
-    out = extract_json(ref, "Friday, 10 May 2024 (local time) – President Shavkat Mirziyoyev received Audrey Azoulay.",
-                       "2024-05-12")
-    assert [(m["date"], m["date_precision"]) for m in out["meetings"]] == [("2024-05-10", "day")]  # no city: the day
-
-
 def test_a_city_followed_by_its_country_needs_no_other_cue(ref):
     assert ("Windhoek", "city") in _places(ref, "The committee (30 November - 4 December 2015, Windhoek, Namibia) met.")
 

@@ -113,9 +113,6 @@ DELEGATION_SUBJECT = re.compile(r"^(?:The|This|That|Its|Our|Their) delegation\b|
 # the day the report was filed, which the publication date already gives; a meeting it dates is known to the month only
 DATELINE_BEFORE = re.compile(r"^(?:[A-ZА-ЯЁ][A-ZА-ЯЁ'’.-]+(?:[ -][A-ZА-ЯЁ'’.-]+){0,2}(?:\s*\([^)]{1,40}\))?\s*[,–—-]|"
                              r"[A-ZА-ЯЁ][a-zа-яё'’-]+(?:\s*\([^)]{1,40}\))?\s+[–—-])\s*(?:[A-ZА-ЯЁ][\w'’ -]{2,30},\s*)?$")
-# 'Бишкек, 21.09.22 /Кабар/.', 'Tashkent, 12 May 2024 (UzA) –': a city, its date and the agency's name or a dash
-DATELINE_CITY = re.compile(r"([A-ZА-ЯЁ][a-zа-яё'’-]+),\s*")
-AGENCY_AFTER = re.compile(r"\s*(?:/[^/]{1,30}/|\([^)]{1,30}\)|[–—-])")
 # a relative clause after the encounter ('met X, who was invited to a forum in June 2026'): its date is another event's
 DIGIT = re.compile(r"\d")
 RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|where|whom|когда|где|котор\w+)(?![\w-])", re.I)
@@ -247,15 +244,6 @@ def _country_after(sentence: str, end: int, ref: Reference) -> bool:
     """'(30 November - 4 December 2015, Windhoek, Namibia)': a city followed by its country."""
     m = COUNTRY_AFTER.match(sentence, end)
     return m is not None and any(iso3 for iso3, _, _ in find_countries(m.group(1), ref))
-
-
-def _city_dateline(text: str, date: Found, ref: Reference) -> bool:
-    """'Бишкек, 21.09.22 /Кабар/.': a city, the date and the agency's name or a dash before the text."""
-    city = DATELINE_CITY.fullmatch(text, 0, date.start)
-    if city is None or not AGENCY_AFTER.match(text, date.end):
-        return False
-    place = ref.places.get(key_words(fold(city.group(1))))
-    return place is not None and place.kind == "city"
 
 
 def find_countries(sentence: str, ref: Reference, words=None) -> list[tuple[str, int, int]]:
@@ -855,8 +843,8 @@ def extract(document: Document, ref: Reference) -> Extraction:
         words = _folded(s.text)
         countries = find_countries(s.text, ref, words)
         dates = find_dates(s.text, published)
-        if s.index <= 1 and dates and dates[0].precision == "day" and DIGIT.search(s.text, dates[0].start, dates[0].end) and (
-                DATELINE_BEFORE.match(s.text[: dates[0].start]) or _city_dateline(s.text, dates[0], ref)):
+        if s.index <= 1 and dates and dates[0].precision == "day" and DIGIT.search(s.text, dates[0].start, dates[0].end) and \
+                DATELINE_BEFORE.match(s.text[: dates[0].start]):
             dates[0] = Found(dates[0].date[:7], "month", dates[0].start, dates[0].end)  # a dateline's day: the month
         if countries:
             country_counts.update(c for c, _, _ in countries)
