@@ -1570,31 +1570,6 @@ HERITAGE_CONTEXT = guarded(r"[irucnemсэр«н]",
 ELEMENT_WORD = re.compile(r"[\w'’-]+")
 
 
-_ELEMENT_TABLES: dict[int, tuple] = {}
-
-
-def _element_table(ref: Reference) -> tuple[dict, dict, int]:
-    """ref.elements with the names an element lists after a colon ('Traditional intelligence and strategy game:
-    Togyzqumalaq, Toguz Korgool, Mangala/Göçürme' is also 'Toguz Korgool'), its first words and its longest key."""
-    table = _ELEMENT_TABLES.get(id(ref.elements))
-    if table is None or table[0] is not ref.elements:
-        elements = dict(ref.elements)
-        for short, kind in set(ref.elements.values()):
-            if kind == "intangible_heritage_inscription" and ":" in short:
-                for variant in re.split(r",\s*|\s*/\s*|\s+and\s+", short.split(":", 1)[1]):
-                    variant = variant.strip()
-                    if len(variant) >= 5 and variant[:1].isupper():
-                        elements.setdefault(key_words(fold(variant)), (short, kind))
-        first: dict[str, int] = {}
-        for key in elements:
-            words = key.split()
-            if words and len(words) > first.get(words[0], 0):
-                first[words[0]] = len(words)
-        table = (ref.elements, elements, first, max((len(k.split()) for k in elements), default=1))
-        _ELEMENT_TABLES[id(ref.elements)] = table
-    return table[1], table[2], table[3]
-
-
 def _known_elements(sentence: str, ref: Reference, folded=None) -> list[tuple[str, str, int]]:
     """Elements of data/ named in the sentence; `folded` is the sentence's (tokens, keys) when already computed."""
     if folded is None:
@@ -1602,20 +1577,20 @@ def _known_elements(sentence: str, ref: Reference, folded=None) -> list[tuple[st
         folded = (tokens, [key_words(fold(w)) for w, _, _ in tokens])
     words, keys = folded
     out, free = [], 0  # free: the first token after the last element found
-    elements, first_words, max_words = _element_table(ref)
+    first_words = ref.element_first_words
     # the tokens an element's key may start at (a key's first word is one word: a token key of several words by its first)
     for i in [i for i, k in enumerate(keys) if k in first_words or (" " in k and k.split(" ", 1)[0] in first_words)]:
         if i < free:
             continue
         longest = first_words[keys[i].split(" ", 1)[0]]
         most, count = 0, 0  # the most tokens from i whose keys have no more words than the longest key starting here
-        for key in keys[i : i + min(max_words, len(words) - i)]:
+        for key in keys[i : i + min(ref.element_max_words, len(words) - i)]:
             count += key.count(" ") + 1 if key else 0
             if count > longest:
                 break
             most += 1
         for size in range(most, 0, -1):
-            hit = elements.get(" ".join(k for k in keys[i : i + size] if k))
+            hit = ref.elements.get(" ".join(k for k in keys[i : i + size] if k))
             if hit and (words[i][0][0].isupper() or size >= 2):
                 out.append((hit[0], hit[1], words[i + size - 1][2]))
                 free = i + size

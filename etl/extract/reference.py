@@ -491,6 +491,12 @@ def _elements(rows: list[dict], kw) -> dict[str, tuple[str, str]]:
         for variant in {name, short, ELEMENT_LEAD.sub("", short), *re.split(r"\s*/\s*", short)}:
             if len(variant) >= 4 and variant.lower() not in ("art", "heritage", "the art"):
                 out.setdefault(kw(variant), (short, kind))
+    for short, kind in set(out.values()):  # 'Traditional intelligence and strategy game: Togyzqumalaq, Toguz Korgool,
+        if kind == "intangible_heritage_inscription" and ":" in short:  # Mangala/Göçürme' is also 'Toguz Korgool'
+            for variant in re.split(r",\s*|\s*/\s*|\s+and\s+", short.split(":", 1)[1]):
+                variant = variant.strip()
+                if len(variant) >= 5 and variant[:1].isupper():
+                    out.setdefault(kw(variant), (short, kind))
     return out
 
 
