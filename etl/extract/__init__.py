@@ -306,11 +306,12 @@ AREA_NOT_START = {"The", "A", "An", "Its", "This", "In", "On", "At", "Of", "And"
 
 def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], words=None) -> list[tuple[Place, int, int]]:
     words, folded = words or _folded(sentence)
-    last_end = [-1]  # where the last place accepted ends: 'in Termez, Kokand and Margilan' is one list of cities
+    last_end = -1  # where the last place accepted ends: 'in Termez, Kokand and Margilan' is one list of cities
 
     def accept(key: str, place: Place, start: int, end: int) -> bool:
+        nonlocal last_end
         if _accept(key, place, start, end):
-            last_end[0] = end
+            last_end = end
             return True
         return False
 
@@ -326,7 +327,7 @@ def find_places(sentence: str, ref: Reference, skip: list[tuple[int, int]], word
         if place.kind == "city" and REGION_AFTER.match(sentence[end:]):
             return False  # 'Mary and Akhal velayats': regions, not the city
         if place.id.startswith("geonames-") and (not (GEONAMES_CUE.search(sentence, max(0, start - 24), start)
-                                                      or (last_end[0] >= 0 and LIST_NEXT.fullmatch(sentence, last_end[0], start))
+                                                      or (last_end >= 0 and LIST_NEXT.fullmatch(sentence, last_end, start))
                                                       or _country_after(sentence, end, ref))
                                                  or re.match(r"\s+[A-Z]", sentence[end:])):
             return False  # a GeoNames-only city needs a cue ('in Karakol'): 'Manas epic', 'Beruniy Prize' are not places
