@@ -73,8 +73,10 @@ def dateline_city(line: str) -> str | None:
 
 # what a page prints around its date: a label ('Published:', 'Опубликовано:'), the time ('14:05', '12:30 PM GMT+5'),
 # an ISO timestamp's time part ('2022-11-22T10:00:00+05:00')
-DATE_LABEL = re.compile(r"^(?:published|posted|updated|date|дата(?:\s+публикации)?|опубликовано|обновлено)(?:\s+on)?\s*:?\s*", re.I)
-TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC)?\s*[+-]\d{1,2}(?::?\d{2})?|\s*(?:GMT|UTC))?"
+DATE_LABEL = re.compile(r"^(?:published|posted|(?:last\s+)?updated?|date|дата(?:\s+публикации)?|опубликовано|обновлено)(?:\s+on)?\s*:?\s*", re.I)
+TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC)?\s*[+-]\d{1,2}(?::?\d{2})?|\s*(?:GMT|UTC)|Z)?"
+# a second date the page prints after the first: '7 June 2023 | Last updated: 8 June 2023' keeps the first
+LATER_LABEL = re.compile(r"\s*[|,–—-]?\s*(?:(?:last\s+)?(?:updated?|modified)|обновлено)\b.*$", re.I)
 TIME_AROUND = re.compile(rf"^{TIME}\s*[,|–—-]?\s*|\s*[,|–—-]?\s*(?:в\s+|at\s+)?{TIME}$|(?<=\d)T{TIME}$", re.I)
 
 
@@ -84,7 +86,9 @@ def parse_date_line(line: str) -> dt.date | None:
     None). A numeric date is read day first ('03.04.2017' is 3 April); month first only when day first is impossible
     ('06.14.2023' is 14 June)."""
     line = DATE_LABEL.sub("", line.strip())
+    line = LATER_LABEL.sub("", line)
     line = TIME_AROUND.sub("", line).strip()
+    line = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", line)  # '7th June 2023', 'June 7th, 2023'
     line = DATELINE_CITY.sub("", line).rstrip(".")
     line = re.sub(r"^(mon|tues|wednes|thurs|fri|satur|sun)day,?\s+|^(?:понедельник|вторник|среда|четверг|пятница|суббота|"
                   r"воскресенье),?\s+", "", line, flags=re.I)
