@@ -1,5 +1,7 @@
 """Eleventh round: what real pages print that the reader and the extractor did not read yet."""
 
+from .conftest import extract_json, partnership_pairs
+
 
 def test_date_lines_with_ordinals_iso_stamps_and_a_second_updated_date():
     from etl.articles import parse_date_line
@@ -8,3 +10,13 @@ def test_date_lines_with_ordinals_iso_stamps_and_a_second_updated_date():
              "7 June 2023 | Last updated: 8 June 2023": "2023-06-07", "07.06.2023, обновлено 08.06.2023": "2023-06-07",
              "ASTANA, June 7 (Kazinform)": None, "Updated guidance": None}
     assert {line: parse_date_line(line) and str(parse_date_line(line)) for line in cases} == cases
+
+
+def test_a_russian_unesco_chair_without_a_title_is_a_chair_as_in_english(ref):
+    ru = partnership_pairs(extract_json(ref, "Стороны обсудили открытие кафедры ЮНЕСКО в Казахском национальном "
+                                             "университете.", "2023-06-07"))
+    en = partnership_pairs(extract_json(ref, "The sides discussed opening a UNESCO Chair at the Kazakh National "
+                                             "University.", "2023-06-07"))
+    assert ru == {("other", "Кафедра ЮНЕСКО")} and en == {("other", "UNESCO Chair")}
+    titled = partnership_pairs(extract_json(ref, "В университете открыта кафедра ЮНЕСКО по водным ресурсам.", "2023-06-07"))
+    assert titled == {("other", "Кафедра ЮНЕСКО по водным ресурсам")}

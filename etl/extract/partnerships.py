@@ -205,8 +205,9 @@ ROADMAP_YEARS = re.compile(r"\b((?:(?!(?:the|a|an|its|their|this|that|national)\
 RU_ENTERED = re.compile(r"(?<![\w-])(?:вош(?:ло|ла|ли|ел)|включен\w*|внесен\w*|включил\w*|внес(?:ла|ли)?)(?![\w-])", re.I)
 RU_LOWER_ELEMENT = re.compile(r"(?<![\w-])((?:искусств|мастерств|ремесл|традици|обряд|праздни|эпос|танц|танец|ритуал|обыча|"
                               r"технологи|знани)[а-яё]*\s+[а-яё][^,.;:–—«»]{2,150}?)(?=\s*(?:[,.;:]|$|\s+а\s+|\s+[–—]\s+))")
-# a UNESCO Chair in Russian: 'кафедры ЮНЕСКО «Устойчивый исторический туризм на Шелковом пути»', 'кафедра ЮНЕСКО по ...'
-RU_CHAIR = re.compile(r"(?<![\w-])(?i:кафедр\w*)\s+ЮНЕСКО(\s+«[^»]{3,120}»|\s+по\s+[а-яё]+(?:\s+(?!(?:и|в|во|на|при|с|со|для|у|из)(?![\w-]))[а-яё]+){0,4})")
+# a UNESCO Chair in Russian: 'кафедры ЮНЕСКО «Устойчивый исторический туризм на Шелковом пути»', 'кафедра ЮНЕСКО по ...',
+# or with no title, as the English 'a UNESCO Chair at the university' ('кафедры ЮНЕСКО в университете')
+RU_CHAIR = re.compile(r"(?<![\w-])(?i:кафедр\w*)\s+ЮНЕСКО(\s+«[^»]{3,120}»|\s+по\s+[а-яё]+(?:\s+(?!(?:и|в|во|на|при|с|со|для|у|из)(?![\w-]))[а-яё]+){0,4})?")
 LOWER_PRIZE = re.compile(r"\b((?:[A-Z][\w'’-]+\s+)+)(medal|prize|award)\b")
 # 'a UNESCO academy for women's leadership': a proposed academy of UNESCO (not a centre)
 LOWER_ACADEMY = re.compile(r"\b((?:an?\s+)?UNESCO\s+(?:(?:regional|international)\s+)?academy\s+(?:for|of|on)\s+[a-z][^,.;()]{3,60}?)"
@@ -489,7 +490,7 @@ def find_partnerships(sentence: str, index: int, dates: list[Found], ref: Refere
                 add(name[0].upper() + name[1:], "intangible_heritage_inscription", year_at(m.start()), exact=True)
         rule = "russian-chair"
         for m in RU_CHAIR.finditer(sentence) if "кафедр" in lowered else ():
-            add("Кафедра ЮНЕСКО" + m.group(1), "other", year_at(m.end()) or year_here, exact=True)
+            add("Кафедра ЮНЕСКО" + (m.group(1) or ""), "other", year_at(m.end()) or year_here, exact=True)
         rule = "russian-nested"
         for m in RU_NESTED_PROGRAMME.finditer(sentence) if "еждународн" in sentence else ():
             # 'конференция по Международному десятилетию действий «Вода ...»': the decade is a programme of its own
