@@ -20,3 +20,17 @@ def test_a_russian_unesco_chair_without_a_title_is_a_chair_as_in_english(ref):
     assert ru == {("other", "Кафедра ЮНЕСКО")} and en == {("other", "UNESCO Chair")}
     titled = partnership_pairs(extract_json(ref, "В университете открыта кафедра ЮНЕСКО по водным ресурсам.", "2023-06-07"))
     assert titled == {("other", "Кафедра ЮНЕСКО по водным ресурсам")}
+
+
+def test_a_countrys_sites_in_russian_are_no_site_name(ref):
+    for phrase in ("объектов Таджикистана", "новых казахстанских объектов", "памятников нашей страны"):
+        out = extract_json(ref, f"Стороны обсудили вопросы включения {phrase} в Список всемирного наследия.", "2025-06-07")
+        assert partnership_pairs(out) == set(), phrase
+    out = extract_json(ref, "Сарытаг включен в Список всемирного наследия в 2024 году.", "2025-06-07")
+    assert partnership_pairs(out) == {("world_heritage_inscription", "Сарытаг")}
+
+
+def test_plural_genitive_adjectives_share_the_stem_of_the_other_cases():
+    from etl.extract.text import ru_stem
+    assert ru_stem("казахстанских") == ru_stem("казахстанские") == ru_stem("казахстанский")
+    assert ru_stem("биосферных") == ru_stem("биосферный")

@@ -1118,6 +1118,16 @@ RU_QUOTED_LIST = re.compile(r"(?:(?i:элемент|объект|номинац�
 RU_TRAILING_MODAL = re.compile(r"\s+(?:может|могут|должен|должна|должно|должны)(?:\s+быть)?$")
 RU_TRAILING_WHEN = re.compile(r"\s+(?:(?:ещё|еще|уже)\s+)?(?:с|в|во)\s+(?:\d{4}|этом|прошлом)\s+год\w*$")
 RU_NOT_ELEMENT = re.compile(r"(?i:(?:новых\s+|других\s+|этих\s+|двух\s+|трех\s+)?(?:объект|элемент|номинаци|памятник|досье|сайт)\w*)$")
+RU_GENERIC_SITES = re.compile(r"^(?i:(?:новых|других|этих|ряда)\s+)?(?:(?i:объект|элемент|памятник|номинаци)\w*\s+(.+)|(.+?)\s+"
+                              r"(?i:объект|элемент|памятник)\w*)$")
+
+
+def _ru_country_sites(name: str, ref: Reference) -> bool:
+    """'объектов Таджикистана', 'памятников нашей страны', 'новых казахстанских объектов': a country's sites, no site's name."""
+    m = RU_GENERIC_SITES.match(name.strip())
+    rest = m and (m.group(1) or m.group(2))
+    return bool(rest) and (key_words(fold(rest)) in ref.countries or
+                           re.fullmatch(r"(?i:(?:нашей|своей)\s+)?(?i:страны|республики)", rest) is not None)
 
 
 RU_RESERVE_WORDS = re.compile(r"(?i:(?:государственн|биосферн|природн|национальн)\w*\s+)*(?:заповедник|резерват|парк)\w*"
@@ -1213,7 +1223,7 @@ def _ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, int]
         quoted = re.search(r"(?i:элемент\w*|объект\w*)?\s*«([^»]{2,150})»$", name) if name.count("«") == 1 else None
         if quoted:  # 'На 19-й сессии ... элемент «Беташар» был включен', 'Элемент «Навруз» внесён': the element, not the clause
             name = quoted.group(1)
-        if kind is None or len(name) < 3 or any(name in n for n, _, _ in out):
+        if kind is None or len(name) < 3 or any(name in n for n, _, _ in out) or _ru_country_sites(name, ref):
             continue
         place = ref.places.get(key_words(fold(name)))
         out.append((place.name if place is not None else name[0].upper() + name[1:], kind, m.end()))
@@ -1226,8 +1236,8 @@ def _ru_inscriptions(sentence: str, ref: Reference) -> list[tuple[str, str, int]
         if len(parts) > 1 and all(key_words(fold(p)) in ref.places for p in parts):
             names = parts  # 'Бурабая и Маркаколя': two reserves
         for name in names:
-            if RU_NOT_ELEMENT.match(name.strip()):
-                continue  # 'включения объектов в Список': the word for a site, not a site
+            if RU_NOT_ELEMENT.match(name.strip()) or _ru_country_sites(name, ref):
+                continue  # 'включения объектов в Список', 'объектов Таджикистана': the word for a site, not a site
             place = ref.places.get(key_words(fold(name)))
             out.append((place.name if place is not None else name[0].upper() + name[1:], kind, m.end()))
     if RU_LISTS[0][0].search(sentence):
